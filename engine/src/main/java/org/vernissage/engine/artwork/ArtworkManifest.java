@@ -1,0 +1,44 @@
+package org.vernissage.engine.artwork;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.param.ParameterSpec;
+
+/**
+ * An artwork folder's manifest ({@code artwork.json}), checked: who made the piece, what it
+ * shows, the parameters it exposes and how OSC reaches them.
+ *
+ * <p>Immutable; made once by {@link ManifestLoader} on the loading thread and shared freely.
+ *
+ * @param folder the artwork folder the manifest was read from
+ * @param shader the fragment shader, resolved against the folder and known to exist
+ */
+public record ArtworkManifest(Path folder, String title, String artist, int year, String description,
+                              Path shader, List<ParameterSpec> parameters,
+                              List<OscBindingSpec> oscBindings) {
+
+    /** The file name every artwork folder keeps its manifest under. */
+    public static final String FILE_NAME = "artwork.json";
+
+    public ArtworkManifest {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(artist, "artist");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(shader, "shader");
+        parameters = List.copyOf(parameters);
+        oscBindings = List.copyOf(oscBindings);
+    }
+
+    /** The manifest file itself, for messages. */
+    public Path file() {
+        return folder.resolve(FILE_NAME);
+    }
+
+    /** A new slot layout of the declared parameters. */
+    public ParameterLayout layout() {
+        return new ParameterLayout(parameters);
+    }
+}

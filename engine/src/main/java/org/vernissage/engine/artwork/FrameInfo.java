@@ -1,0 +1,48 @@
+package org.vernissage.engine.artwork;
+
+/**
+ * What an artwork knows about the frame being made: its number, its time on the engine clock
+ * (seconds since the run started) and the size of the image.
+ *
+ * <p>One instance per render loop, reused every frame: written by the render loop before
+ * {@code update}, read by the artwork on the render thread only. Do not keep it across frames.
+ */
+public final class FrameInfo {
+
+    private long index;
+    private double timeSeconds;
+    private double deltaSeconds;
+    private int width;
+    private int height;
+
+    /** Render loop only: stamps the frame about to be made. */
+    public void set(long index, double timeSeconds, double deltaSeconds, int width, int height) {
+        this.index = index;
+        this.timeSeconds = timeSeconds;
+        this.deltaSeconds = deltaSeconds;
+        this.width = width;
+        this.height = height;
+    }
+
+    /** 0 for the first frame of a run. */
+    public long index() {
+        return index;
+    }
+
+    public double timeSeconds() {
+        return timeSeconds;
+    }
+
+    /** Time since the previous frame (0 for the first). */
+    public double deltaSeconds() {
+        return deltaSeconds;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+}

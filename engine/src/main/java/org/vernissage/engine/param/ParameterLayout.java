@@ -1,0 +1,85 @@
+package org.vernissage.engine.param;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where each declared parameter lives in a snapshot's flat {@code float[]}: parameter {@code i}
+ * occupies {@code type().components()} consecutive slots from {@link #offset(int)}.
+ *
+ * <p>Names are resolved to slots once, at load; the hot path only ever sees slot numbers.
+ * Immutable; shared by all threads.
+ */
+public final class ParameterLayout {
+
+    private final List<ParameterSpec> specs;
+    private final int[] offsets;
+    private final float[] slotMin;
+    private final float[] slotMax;
+    private final float[] defaults;
+
+    public ParameterLayout(List<ParameterSpec> specs) {
+        this.specs = Collections.unmodifiableList(new ArrayList<>(specs));
+        this.offsets = new int[specs.size()];
+        int slots = 0;
+        for (int i = 0; i < specs.size(); i++) {
+            offsets[i] = slots;
+            slots += specs.get(i).type().components();
+        }
+        this.slotMin = new float[slots];
+        this.slotMax = new float[slots];
+        this.defaults = new float[slots];
+        for (int i = 0; i < specs.size(); i++) {
+            ParameterSpec spec = specs.get(i);
+            for (int c = 0; c < spec.type().components(); c++) {
+                slotMin[offsets[i] + c] = spec.min();
+                slotMax[offsets[i] + c] = spec.max();
+                defaults[offsets[i] + c] = spec.defaultComponent(c);
+            }
+        }
+    }
+
+    /** The declared parameters, in manifest order. */
+    public List<ParameterSpec> specs() {
+        return specs;
+    }
+
+    public int parameterCount() {
+        return specs.size();
+    }
+
+    /** Total number of float slots a snapshot of this layout holds. */
+    public int slotCount() {
+        return defaults.length;
+    }
+
+    /** The first slot of parameter {@code parameter}. */
+    public int offset(int parameter) {
+        return offsets[parameter];
+    }
+
+    /** The index of the parameter called {@code name}; for load-time resolution only. */
+    public Optional<Integer> indexOf(String name) {
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).name().equals(name)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code value} bounded to the declared range of the parameter that owns {@code slot}. */
+    public float clamp(int slot, float value) {
+        if (Float.isNaN(value)) {
+            return defaults[slot];
+        }
+        return Math.max(slotMin[slot], Math.min(slotMax[slot], value));
+    }
+
+    /** Writes every parameter's default into {@code target}, which must hold {@link #slotCount()}. */
+    public void copyDefaultsInto(float[] target) {
+        System.arraycopy(defaults, 0, target, 0, defaults.length);
+    }
+}

@@ -1,0 +1,37 @@
+package org.vernissage.engine.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import java.util.Locale;
+
+/**
+ * How the ring's consumers wait for events. Spinning strategies are fastest but burn a core each;
+ * on a two-core gallery PC at most one spinner fits beside the render thread, so the default
+ * blocks.
+ *
+ * <p>Immutable; chosen once in the engine's configuration.
+ */
+public enum RingWaitStrategy {
+    BLOCKING,
+    SLEEPING,
+    YIELDING,
+    BUSY_SPIN;
+
+    /** A new Disruptor wait strategy of this kind (each ring needs its own instance). */
+    public WaitStrategy create() {
+        return switch (this) {
+            case BLOCKING -> new BlockingWaitStrategy();
+            case SLEEPING -> new SleepingWaitStrategy();
+            case YIELDING -> new YieldingWaitStrategy();
+            case BUSY_SPIN -> new BusySpinWaitStrategy();
+        };
+    }
+
+    /** The lower-case, dash-separated name used on the command line, e.g. {@code busy-spin}. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
