@@ -1,0 +1,81 @@
+package org.vernissage.engine.render;
+
+import static org.lwjgl.opengl.GL30C.*;
+
+import java.nio.ByteBuffer;
+
+/**
+ * An offscreen RGBA8 image the artwork draws every frame into: the same path whether the frame
+ * then goes to a window, a projector or only to a capture, so headless output equals what a
+ * window shows.
+ *
+ * <p>Render thread only, with its GL context current; owned by the render loop.
+ */
+public final class Framebuffer implements AutoCloseable {
+
+    private final int width;
+    private final int height;
+    private final int framebuffer;
+    private final int colorTexture;
+
+    public Framebuffer(int width, int height) {
+        this.width = width;
+        this.height = height;
+        this.colorTexture = glGenTextures();
+        glBindTexture(GL_TEXTURE_2D, colorTexture);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, (ByteBuffer) null);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glBindTexture(GL_TEXTURE_2D, 0);
+
+        this.framebuffer = glGenFramebuffers();
+        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colorTexture, 0);
+        int status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        if (status != GL_FRAMEBUFFER_COMPLETE) {
+            close();
+            throw new IllegalStateException("the driver cannot render into a " + width + "x" + height
+                    + " RGBA8 framebuffer (status 0x" + Integer.toHexString(status) + ")");
+        }
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Makes this the target of subsequent draws, with a matching viewport. */
+    public void bind() {
+        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+        glViewport(0, 0, width, height);
+    }
+
+    /**
+     * Copies the image into {@code target} as RGBA bytes, rows bottom-up as GL stores them.
+     * {@code target} needs {@code width * height * 4} bytes from its position.
+     */
+    public void readPixels(ByteBuffer target) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, target);
+    }
+
+    /** Scales the image onto the default framebuffer (the window) of the given size. */
+    public void blitToScreen(int screenWidth, int screenHeight) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+        glBlitFramebuffer(0, 0, width, height, 0, 0, screenWidth, screenHeight,
+                GL_COLOR_BUFFER_BIT, GL_LINEAR);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    }
+
+    @Override
+    public void close() {
+        glDeleteFramebuffers(framebuffer);
+        glDeleteTextures(colorTexture);
+    }
+}

@@ -1,0 +1,146 @@
+package org.vernissage.engine.render;
+
+import static org.lwjgl.glfw.GLFW.*;
+import static org.lwjgl.system.MemoryUtil.NULL;
+
+import org.lwjgl.PointerBuffer;
+import org.lwjgl.glfw.GLFWErrorCallback;
+import org.lwjgl.glfw.GLFWVidMode;
+import org.lwjgl.opengl.GL;
+import org.lwjgl.opengl.GL11C;
+
+/**
+ * A window (or a fullscreen output on a chosen monitor) with an OpenGL core context, through
+ * GLFW. The artwork still draws into an offscreen framebuffer of the requested size, which is
+ * scaled onto the window: a projector's resolution never changes how the piece is composed.
+ *
+ * <p>Created, used and closed on the render thread, which owns it. GLFW wants that to be the
+ * process's main thread on some platforms; the launcher runs the render loop there.
+ */
+public final class GlfwWindowContext implements GlContext {
+
+    private final long window;
+    private final String description;
+    private final int[] framebufferWidth = new int[1];
+    private final int[] framebufferHeight = new int[1];
+    private final GLFWErrorCallback errors;
+
+    private GlfwWindowContext(long window, String description, GLFWErrorCallback errors) {
+        this.window = window;
+        this.description = description;
+        this.errors = errors;
+    }
+
+    /**
+     * Opens a window of {@code width} x {@code height}, or a fullscreen output on monitor
+     * {@code monitor} (0 = primary) when {@code monitor >= 0}.
+     */
+    public static GlfwWindowContext open(String title, int width, int height, int monitor)
+            throws GlContextException {
+        StringBuilder lastError = new StringBuilder();
+        GLFWErrorCallback errors = GLFWErrorCallback.create((code, description) -> {
+            lastError.setLength(0);
+            lastError.append(GLFWErrorCallback.getDescription(description));
+        });
+        glfwSetErrorCallback(errors);
+        if (!glfwInit()) {
+            release(errors);
+            throw new GlContextException("no display to open a window on (" + lastError
+                    + "); run with --headless to render without one");
+        }
+        long target = monitor < 0 ? NULL : monitorAt(monitor, errors);
+        for (GlVersion version : GlVersion.PREFERRED) {
+            glfwDefaultWindowHints();
+            glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, version.major());
+            glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, version.minor());
+            glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+            glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+            int windowWidth = width;
+            int windowHeight = height;
+            if (target != NULL) {
+                GLFWVidMode mode = glfwGetVideoMode(target);
+                windowWidth = mode.width();
+                windowHeight = mode.height();
+                glfwWindowHint(GLFW_REFRESH_RATE, mode.refreshRate());
+            }
+            long window = glfwCreateWindow(windowWidth, windowHeight, title, target, NULL);
+            if (window != NULL) {
+                glfwMakeContextCurrent(window);
+                glfwSwapInterval(1); // tear-free on projectors; the pacer sets the rate
+                GL.createCapabilities();
+                if (target != NULL) {
+                    glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+                }
+                String where = target == NULL ? "window" : "fullscreen on monitor " + monitor;
+                return new GlfwWindowContext(window, where + ", OpenGL " + version + " core ("
+                        + GL11C.glGetString(GL11C.GL_RENDERER) + ")", errors);
+            }
+        }
+        glfwTerminate();
+        release(errors);
+        throw new GlContextException("the display's OpenGL driver refused OpenGL " + GlVersion.PREFERRED
+                + " core (" + lastError + "); Vernissage needs OpenGL 3.3 core, or use --headless");
+    }
+
+    private static long monitorAt(int index, GLFWErrorCallback errors) throws GlContextException {
+        PointerBuffer monitors = glfwGetMonitors();
+        int count = monitors == null ? 0 : monitors.limit();
+        if (index >= count) {
+            glfwTerminate();
+            release(errors);
+            throw new GlContextException("--fullscreen=" + index + ": no such monitor; " + count
+                    + " connected (numbered from 0)");
+        }
+        return monitors.get(index);
+    }
+
+    private static void release(GLFWErrorCallback errors) {
+        glfwSetErrorCallback(null);
+        errors.free();
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public boolean headless() {
+        return false;
+    }
+
+    @Override
+    public int surfaceWidth() {
+        glfwGetFramebufferSize(window, framebufferWidth, framebufferHeight);
+        return framebufferWidth[0];
+    }
+
+    @Override
+    public int surfaceHeight() {
+        glfwGetFramebufferSize(window, framebufferWidth, framebufferHeight);
+        return framebufferHeight[0];
+    }
+
+    @Override
+    public void pollEvents() {
+        glfwPollEvents();
+    }
+
+    @Override
+    public boolean closeRequested() {
+        return glfwWindowShouldClose(window);
+    }
+
+    @Override
+    public void swapBuffers() {
+        glfwSwapBuffers(window);
+    }
+
+    @Override
+    public void close() {
+        GL.setCapabilities(null);
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        release(errors);
+    }
+}

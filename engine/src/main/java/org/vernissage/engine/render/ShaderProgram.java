@@ -1,0 +1,114 @@
+package org.vernissage.engine.render;
+
+import static org.lwjgl.opengl.GL20C.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.lwjgl.system.MemoryStack;
+
+/**
+ * A linked GL program of one vertex and one fragment shader, with compile and link errors turned
+ * into messages that name the artist's file and line.
+ *
+ * <p>Render thread only; owned by the artwork that built it.
+ */
+public final class ShaderProgram implements AutoCloseable {
+
+    private final int program;
+
+    private ShaderProgram(int program) {
+        this.program = program;
+    }
+
+    /**
+     * Compiles and links.
+     *
+     * @param fragmentName the artist's file, for messages when the log cannot be mapped
+     * @param fragmentLog maps the driver's fragment log onto the artist's files and lines
+     */
+    public static ShaderProgram build(String vertexSource, String fragmentSource, String fragmentName,
+                                      UnaryOperator<String> fragmentLog) throws ShaderBuildException {
+        int vertex = compile(GL_VERTEX_SHADER, vertexSource, "the engine's fullscreen vertex shader",
+                UnaryOperator.identity());
+        int fragment;
+        try {
+            fragment = compile(GL_FRAGMENT_SHADER, fragmentSource, fragmentName, fragmentLog);
+        } catch (ShaderBuildException failed) {
+            glDeleteShader(vertex);
+            throw failed;
+        }
+        int program = glCreateProgram();
+        glAttachShader(program, vertex);
+        glAttachShader(program, fragment);
+        glLinkProgram(program);
+        // Shaders are no longer needed once linked (or once linking failed).
+        glDeleteShader(vertex);
+        glDeleteShader(fragment);
+        if (glGetProgrami(program, GL_LINK_STATUS) == GL_FALSE) {
+            String log = fragmentLog.apply(glGetProgramInfoLog(program).strip());
+            glDeleteProgram(program);
+            throw new ShaderBuildException(fragmentName + ": link failed: " + firstLine(log), log);
+        }
+        return new ShaderProgram(program);
+    }
+
+    private static int compile(int stage, String source, String name, UnaryOperator<String> logMapper)
+            throws ShaderBuildException {
+        int shader = glCreateShader(stage);
+        glShaderSource(shader, source);
+        glCompileShader(shader);
+        if (glGetShaderi(shader, GL_COMPILE_STATUS) == GL_FALSE) {
+            String log = logMapper.apply(glGetShaderInfoLog(shader).strip());
+            glDeleteShader(shader);
+            String first = firstLine(log);
+            String message = first.startsWith(name) ? first : name + ": " + first;
+            throw new ShaderBuildException(message + moreErrors(log), log);
+        }
+        return shader;
+    }
+
+    private static String firstLine(String log) {
+        for (String line : log.split("\\R")) {
+            if (!line.isBlank()) {
+                return line.strip();
+            }
+        }
+        return "the driver gave no reason";
+    }
+
+    private static String moreErrors(String log) {
+        long errors = log.lines().filter(line -> line.contains("error")).count();
+        return errors > 1 ? " (and " + (errors - 1) + " more errors)" : "";
+    }
+
+    /** The GL name of the program. */
+    public int id() {
+        return program;
+    }
+
+    public void use() {
+        glUseProgram(program);
+    }
+
+    /** Every uniform the linked program uses, as the driver reports them. */
+    public List<ActiveUniform> activeUniforms() {
+        int count = glGetProgrami(program, GL_ACTIVE_UNIFORMS);
+        List<ActiveUniform> uniforms = new ArrayList<>(count);
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            var size = stack.mallocInt(1);
+            var type = stack.mallocInt(1);
+            for (int i = 0; i < count; i++) {
+                String name = glGetActiveUniform(program, i, size, type);
+                uniforms.add(new ActiveUniform(name, type.get(0), size.get(0),
+                        glGetUniformLocation(program, name)));
+            }
+        }
+        return uniforms;
+    }
+
+    @Override
+    public void close() {
+        glDeleteProgram(program);
+    }
+}

@@ -1,0 +1,36 @@
+package org.vernissage.engine.render;
+
+import org.vernissage.engine.clock.ManualClock;
+
+/**
+ * Advances a {@link ManualClock} by exactly one frame period per frame and never waits: frame N
+ * sees time N / fps whatever the machine is doing. For tests, offline renders and replays.
+ *
+ * <p>Render thread only; owned by the render loop.
+ */
+public final class SteppedPacer implements FramePacer {
+
+    private final ManualClock clock;
+    private final long periodNanos;
+
+    public SteppedPacer(ManualClock clock, double framesPerSecond) {
+        if (!(framesPerSecond > 0)) {
+            throw new IllegalArgumentException("a stepped frame rate must be > 0, got " + framesPerSecond);
+        }
+        this.clock = clock;
+        this.periodNanos = Math.round(1e9 / framesPerSecond);
+    }
+
+    @Override
+    public long awaitFrame(long frameIndex) {
+        if (frameIndex > 0) {
+            clock.advance(periodNanos);
+        }
+        return clock.nanos();
+    }
+
+    @Override
+    public long droppedFrames() {
+        return 0;
+    }
+}
