@@ -1,0 +1,246 @@
+package org.vernissage.sensors.osc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vernissage.sensors.osc.OscTestEncoder.bundle;
+import static org.vernissage.sensors.osc.OscTestEncoder.message;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vernissage.engine.artwork.OscBindingSpec;
+import org.vernissage.engine.clock.SystemClock;
+import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.param.ParameterSpec;
+import org.vernissage.engine.param.ParameterType;
+import org.vernissage.engine.pipeline.Conductor;
+import org.vernissage.engine.pipeline.InputRing;
+import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.engine.pipeline.RingWaitStrategy;
+import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.sensors.SensorStartException;
+
+/**
+ * End to end on loopback: real datagrams from a plain {@link DatagramSocket} through the receiver,
+ * the router, the engine's input ring and conductor, into the snapshot the render thread latches
+ * (this test plays the render thread).
+ */
+class OscUdpReceiverTest {
+
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private static final ParameterLayout LAYOUT = new ParameterLayout(List.of(
+            new ParameterSpec("level", ParameterType.FLOAT, 0, 1, new float[] {0}, "", ""),
+            new ParameterSpec("speed", ParameterType.FLOAT, 0, 10, new float[] {1}, "", "")));
+    private static final int LEVEL = LAYOUT.offset(0);
+    private static final int SPEED = LAYOUT.offset(1);
+    private static final List<OscBindingSpec> BINDINGS = List.of(
+            new OscBindingSpec("/level", "level", 0, 0, 1),
+            new OscBindingSpec("/speed", "speed", 0, 0, 10));
+
+    private final OscStats stats = new OscStats();
+    private final RecordingLogger logger = new RecordingLogger();
+    private SnapshotExchange snapshots;
+    private InputRing ring;
+    private OscBindingRouter router;
+    private OscUdpReceiver receiver;
+    private DatagramSocket sender;
+
+    @BeforeEach
+    void startEngine() throws IOException {
+        float[] defaults = new float[LAYOUT.slotCount()];
+        LAYOUT.copyDefaultsInto(defaults);
+        snapshots = new SnapshotExchange(defaults);
+        ring = new InputRing(1024, RingWaitStrategy.BLOCKING, r -> new Thread(r, "test-conductor"),
+                new Conductor(LAYOUT, snapshots));
+        ring.start();
+        router = new OscBindingRouter(BINDINGS, LAYOUT, ring, stats, logger);
+        sender = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+    }
+
+    @AfterEach
+    void stopEngine() {
+        if (receiver != null) {
+            receiver.close();
+        }
+        sender.close();
+        ring.close();
+    }
+
+    private void startReceiver(int datagramBufferBytes) throws SensorStartException {
+        receiver = new OscUdpReceiver(LOOPBACK, 0, router, new SystemClock(), stats,
+                datagramBufferBytes, logger);
+        receiver.start();
+    }
+
+    @Test
+    void aBoundValueArrivesInTheSnapshot() throws Exception {
+        startReceiver(OscUdpReceiver.DATAGRAM_BUFFER_BYTES);
+        assertNotEquals(0, receiver.port(), "port 0 must report the port actually bound");
+        long sent = System.nanoTime();
+        send(message("/level").f(0.25f).bytes());
+        ParameterSnapshot snapshot = awaitSnapshot(s -> s.value(LEVEL) == 0.25f);
+        assertTrue(snapshot.newestArrivalNanos() >= sent, "arrival is stamped on the injected clock");
+        assertEquals(1, stats.packetsReceived());
+        assertEquals(1, stats.valuesOffered());
+    }
+
+    @Test
+    void aMalformedPacketIsRejectedWholeAndChangesNothing() throws Exception {
+        startReceiver(OscUdpReceiver.DATAGRAM_BUFFER_BYTES);
+        send(message("/level").f(0.25f).bytes());
+        awaitSnapshot(s -> s.value(LEVEL) == 0.25f);
+
+        byte[] broken = message("/level").b(new byte[] {1, 2, 3}).bytes();
+        broken[broken.length - 1] = 9; // blob padding must be NUL
+        send(bundle(1, message("/level").f(0.9f).bytes(), broken));
+        send(message("/speed").i(5).bytes());
+
+        ParameterSnapshot snapshot = awaitSnapshot(s -> s.value(SPEED) == 5f);
+        assertEquals(0.25f, snapshot.value(LEVEL), "the valid half of the bad bundle must not apply");
+        assertEquals(2, snapshot.inputsApplied());
+        await(() -> stats.packetsRejected(OscRejection.BAD_PADDING) == 1);
+        assertEquals(1, stats.packetsRejected());
+        assertEquals(3, stats.packetsReceived());
+    }
+
+    @Test
+    void anUnknownTypeTagDoesNotKillTheReceiver() throws Exception {
+        startReceiver(OscUdpReceiver.DATAGRAM_BUFFER_BYTES);
+        send(message("/level").tag('q').f(0.9f).bytes());
+        send(message("/level").f(0.5f).bytes());
+        awaitSnapshot(s -> s.value(LEVEL) == 0.5f);
+        assertEquals(1, stats.packetsRejected(OscRejection.UNKNOWN_TYPE_TAG));
+        assertTrue(receiverThread().isAlive());
+    }
+
+    @Test
+    void aTruncatedDatagramIsRejectedAsOversize() throws Exception {
+        startReceiver(256);
+        OscTestEncoder.Message large = message("/level").f(0.75f);
+        large.b(new byte[400]);
+        send(large.bytes());
+        send(message("/level").f(0.75f).bytes());
+        awaitSnapshot(s -> s.value(LEVEL) == 0.75f);
+        assertEquals(1, stats.packetsRejected(OscRejection.OVERSIZE));
+        assertEquals(1, stats.messagesReceived(), "nothing of the truncated datagram was routed");
+    }
+
+    @Test
+    void aFloodOfBadPacketsIsLoggedOnceAndCounted() throws Exception {
+        startReceiver(OscUdpReceiver.DATAGRAM_BUFFER_BYTES);
+        for (int i = 0; i < 50; i++) {
+            send("not osc at all".getBytes());
+        }
+        send(message("/level").f(1).bytes());
+        awaitSnapshot(s -> s.value(LEVEL) == 1f);
+        assertEquals(50, stats.packetsRejected(OscRejection.NOT_OSC));
+        List<String> records = logger.snapshot();
+        assertEquals(1, records.size(), () -> "logged: " + records);
+        assertTrue(records.get(0).contains("NOT_OSC") && records.get(0).contains(LOOPBACK), records.get(0));
+    }
+
+    @Test
+    void aPortInUseGivesAClearStartException() throws Exception {
+        try (DatagramSocket occupant = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            int port = occupant.getLocalPort();
+            receiver = new OscUdpReceiver(LOOPBACK, port, router, new SystemClock(), stats);
+            SensorStartException e = assertThrows(SensorStartException.class, receiver::start);
+            assertTrue(e.getMessage().contains("port " + port + " is already in use"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), "one line for the operator");
+        }
+    }
+
+    @Test
+    void closeUnblocksAndJoinsTheThreadQuickly() throws Exception {
+        startReceiver(OscUdpReceiver.DATAGRAM_BUFFER_BYTES);
+        Thread thread = receiverThread();
+        assertEquals("vernissage-osc-udp-" + receiver.port(), thread.getName());
+        long start = System.nanoTime();
+        receiver.close();
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(tookMillis < 1_000, "close took " + tookMillis + " ms");
+        assertFalse(thread.isAlive());
+    }
+
+    @Test
+    void theReceivingThreadAllocatesNothingPerPacketOnceWarm() throws Exception {
+        startReceiver(OscUdpReceiver.DATAGRAM_BUFFER_BYTES);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long threadId = receiverThread().threadId();
+        byte[][] packets = {message("/level").f(0.5f).bytes(), message("/speed").i(3).bytes(),
+                message("/unbound").bytes(), "junk".getBytes()};
+        sendAndAwait(packets, 20_000); // warm-up: first-occurrence logs, JIT
+        long before = threads.getThreadAllocatedBytes(threadId);
+        int measured = 20_000;
+        sendAndAwait(packets, measured);
+        long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+        System.out.printf("OSC UDP receiving thread: %d bytes over %d packets%n", allocated, measured);
+        assertTrue(allocated <= 1024, allocated + " bytes allocated for " + measured + " packets");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private void send(byte[] packet) throws IOException {
+        sender.send(new DatagramPacket(packet, packet.length, InetAddress.getByName(LOOPBACK),
+                receiver.port()));
+    }
+
+    /** Sends in batches small enough for the socket buffer, so loopback drops nothing. */
+    private void sendAndAwait(byte[][] packets, int count) throws IOException {
+        long target = stats.packetsReceived() + count;
+        for (int sent = 0; sent < count; sent++) {
+            send(packets[sent % packets.length]);
+            if (sent % 500 == 499) {
+                long batchEnd = target - count + sent + 1;
+                await(() -> stats.packetsReceived() >= batchEnd);
+            }
+        }
+        await(() -> stats.packetsReceived() >= target);
+    }
+
+    private ParameterSnapshot awaitSnapshot(Predicate<ParameterSnapshot> condition) {
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        while (System.nanoTime() < deadline) {
+            ParameterSnapshot snapshot = snapshots.latch();
+            if (condition.test(snapshot)) {
+                return snapshot;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the snapshot never showed the value; " + stats);
+    }
+
+    private void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out; " + stats);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private Thread receiverThread() {
+        String name = "vernissage-osc-udp-" + receiver.port();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no thread " + name));
+    }
+}
