@@ -93,10 +93,15 @@ public final class OscBindingRouter implements OscMessageHandler {
             drop(OscDropReason.NO_BINDING, message);
         } else if (message.argumentCount() == 0) {
             drop(OscDropReason.NO_ARGUMENT, message);
-        } else if (!message.isNumeric(0)) {
-            drop(OscDropReason.NOT_NUMERIC, message);
         } else {
-            offer(bucket, message.numericArgument(0), arrivalNanos);
+            double argument = message.numericArgument(0);
+            if (Double.isNaN(argument)) {
+                // Not numeric, or a NaN float: the conductor would turn NaN into the default,
+                // a jump nobody asked for. Infinities pass and are clamped to the range.
+                drop(OscDropReason.NOT_NUMERIC, message);
+            } else {
+                offer(bucket, argument, arrivalNanos);
+            }
         }
     }
 

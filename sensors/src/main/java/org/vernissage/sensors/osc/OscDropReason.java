@@ -12,7 +12,7 @@ public enum OscDropReason {
     NO_BINDING,
     /** The message has no arguments, so there is no value to map. */
     NO_ARGUMENT,
-    /** The first argument is not a number (i, f, h, d, T or F). */
+    /** The first argument is not a number (i, f, h, d, T or F), or is a NaN float. */
     NOT_NUMERIC,
     /** The input ring refused at least one of the message's values because it was full. */
     RING_FULL

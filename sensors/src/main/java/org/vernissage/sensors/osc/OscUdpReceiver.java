@@ -12,6 +12,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.sensors.SensorStartException;
 
@@ -55,6 +56,8 @@ public final class OscUdpReceiver implements AutoCloseable {
     private Thread thread;
     private int boundPort;
     private volatile boolean running;
+    private boolean handlerFailureLogged;   // receiving thread only
+    private boolean receiveErrorLogged;     // receiving thread only
 
     /** A receiver on every interface ({@link #ANY_HOST}); port 0 picks a free port. */
     public OscUdpReceiver(int port, OscMessageHandler handler, Clock clock, OscStats stats) {
@@ -105,9 +108,12 @@ public final class OscUdpReceiver implements AutoCloseable {
         return boundPort;
     }
 
-    /** The kernel receive buffer the OS granted (it may cap {@link #SOCKET_RECEIVE_BUFFER_BYTES}). */
+    /**
+     * The kernel receive buffer the OS granted while running (it may cap
+     * {@link #SOCKET_RECEIVE_BUFFER_BYTES}); 0 before start.
+     */
     public synchronized int socketReceiveBufferBytes() throws IOException {
-        return channel.getOption(StandardSocketOptions.SO_RCVBUF);
+        return channel == null ? 0 : channel.getOption(StandardSocketOptions.SO_RCVBUF);
     }
 
     /** Stops receiving: closing the channel unblocks the thread, which is then joined. */
@@ -213,7 +219,11 @@ public final class OscUdpReceiver implements AutoCloseable {
         } catch (RuntimeException bug) {
             // The reader cannot throw on input; a handler bug must still not end the show.
             stats.handlerFailure();
-            LOG.log(Level.ERROR, "OSC packet from " + sender + " broke its handler", bug);
+            if (!handlerFailureLogged) {
+                handlerFailureLogged = true;
+                LOG.log(Level.ERROR, "OSC packet from " + sender + " broke its handler"
+                        + "; further failures are only counted", bug);
+            }
         }
     }
 
@@ -228,9 +238,13 @@ public final class OscUdpReceiver implements AutoCloseable {
 
     private void receiveFailed(IOException e) {
         stats.receiveError();
-        LOG.log(Level.WARNING, "OSC UDP port " + boundPort + ": receive failed: " + e.getMessage());
+        if (!receiveErrorLogged) {
+            receiveErrorLogged = true;
+            LOG.log(Level.WARNING, "OSC UDP port " + boundPort + ": receive failed: " + e.getMessage()
+                    + "; further failures are only counted");
+        }
         // A persistent socket error must not become a busy loop that starves the show.
-        java.util.concurrent.locks.LockSupport.parkNanos(ERROR_PAUSE_NANOS);
+        LockSupport.parkNanos(ERROR_PAUSE_NANOS);
     }
 
     private void joinThread() {

@@ -87,7 +87,9 @@ class OscBindingRouterTest {
     @Test
     void valuesOutsideTheInputRangeAreMappedLinearlyForTheConductorToClamp() {
         route(message("/midi/cc7").i(254));
-        assertEquals(2f, onlyOffer().value(), 1e-6);
+        route(message("/midi/cc7").f(Float.NEGATIVE_INFINITY));
+        assertEquals(254 / 127f, input.offers.get(0).value(), 1e-6);
+        assertEquals(Float.NEGATIVE_INFINITY, input.offers.get(1).value());
     }
 
     @Test
@@ -113,13 +115,14 @@ class OscBindingRouterTest {
     }
 
     @Test
-    void nonNumericAndMissingArgumentsAreDroppedAndCountedApart() {
+    void nonNumericNanAndMissingArgumentsAreDroppedAndCountedApart() {
         route(message("/pos/y").s("0.5"));
         route(message("/pos/y").b(new byte[] {1}));
         route(message("/pos/y").tag('N'));
         route(message("/pos/y"));
+        route(message("/pos/y").f(Float.NaN));
         assertEquals(List.of(), input.offers);
-        assertEquals(3, stats.messagesDropped(OscDropReason.NOT_NUMERIC));
+        assertEquals(4, stats.messagesDropped(OscDropReason.NOT_NUMERIC));
         assertEquals(1, stats.messagesDropped(OscDropReason.NO_ARGUMENT));
         assertEquals(0, stats.messagesDropped(OscDropReason.NO_BINDING));
     }
