@@ -21,12 +21,16 @@ import org.vernissage.engine.pipeline.SnapshotExchange;
 /**
  * Reading and routing must not allocate once warm: measured on the calling thread with the JVM's
  * per-thread allocation counter, over every path a message can take (bound, unbound, not numeric,
- * in a bundle, rejected). The slack is for the measurement itself, not per message.
+ * in a bundle, rejected).
+ *
+ * <p>The fixed slack is not per message. Besides the measurement itself it covers one JVM effect
+ * seen here: before a C2 compile, HotSpot interns the unresolved String constants of the method's
+ * class on the thread that triggered the compile (about 72 bytes per constant, once per class).
  */
 class OscAllocationTest {
 
     private static final int MESSAGES = 100_000;
-    private static final long SLACK_BYTES = 256;
+    private static final long SLACK_BYTES = 512;
 
     private static final ParameterLayout LAYOUT = new ParameterLayout(List.of(
             new ParameterSpec("level", ParameterType.FLOAT, 0, 1, new float[] {0}, "", ""),

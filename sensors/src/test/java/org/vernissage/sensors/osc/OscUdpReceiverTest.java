@@ -185,13 +185,15 @@ class OscUdpReceiverTest {
         long threadId = receiverThread().threadId();
         byte[][] packets = {message("/level").f(0.5f).bytes(), message("/speed").i(3).bytes(),
                 message("/unbound").bytes(), "junk".getBytes()};
-        sendAndAwait(packets, 20_000); // warm-up: first-occurrence logs, JIT
+        sendAndAwait(packets, 40_000); // warm-up: first-occurrence logs, JIT
         long before = threads.getThreadAllocatedBytes(threadId);
         int measured = 20_000;
         sendAndAwait(packets, measured);
         long allocated = threads.getThreadAllocatedBytes(threadId) - before;
         System.out.printf("OSC UDP receiving thread: %d bytes over %d packets%n", allocated, measured);
-        assertTrue(allocated <= 1024, allocated + " bytes allocated for " + measured + " packets");
+        // Fixed slack, not per packet: a late C2 compile makes HotSpot intern the String constants
+        // of the compiled method's class on this thread, once (about 1 KB for the receiver's).
+        assertTrue(allocated <= 2048, allocated + " bytes allocated for " + measured + " packets");
     }
 
     // ---- helpers ----------------------------------------------------------------------------
