@@ -49,9 +49,9 @@ float fbm(vec2 p) {
 
 // Cosine palette: deep blue-green water that hue rotates toward violet, amber, rose.
 vec3 palette(float t, float shift) {
-    vec3 base = vec3(0.32, 0.42, 0.48);
-    vec3 swing = vec3(0.30, 0.32, 0.34);
-    vec3 phase = vec3(0.55, 0.42, 0.30) + shift;
+    vec3 base = vec3(0.22, 0.40, 0.52);
+    vec3 swing = vec3(0.22, 0.30, 0.32);
+    vec3 phase = vec3(0.62, 0.50, 0.40) + shift;
     return base + swing * cos(6.28318 * (t + phase));
 }
 
@@ -67,12 +67,13 @@ void main() {
     float field = fbm(p + 3.5 * r);
 
     // Caustics: thin bright threads where the field crosses its own contour lines.
-    float contour = abs(fract(field * 7.0) - 0.5);
-    float threads = 1.0 - smoothstep(0.0, 0.06 + 0.04 * energy, contour);
+    float contour = abs(fract((r.x + r.y) * 4.0 + 0.4 * field) - 0.5);
+    float threads = 1.0 - smoothstep(0.0, 0.035 + 0.03 * energy, contour);
 
     vec3 color = palette(field + 0.35 * length(q), hue);
-    color *= 0.35 + 1.1 * field * field;
-    color += threads * (0.10 + 0.55 * energy) * palette(field + 0.5, hue + 0.15);
+    color *= 0.35 + 1.8 * field * field;
+    vec3 foam = mix(palette(field + 0.5, hue + 0.15), vec3(1.0), 0.55);
+    color += threads * (0.12 + 0.85 * energy) * foam * smoothstep(0.25, 0.65, field);
 
     // Light pools around the focus, wider and brighter as the tide rises.
     vec2 toFocus = (isf_FragNormCoord - focus) * vec2(aspect, 1.0);
@@ -80,12 +81,11 @@ void main() {
     color += pool * (0.15 + 0.65 * energy) * palette(field + 0.2, hue + 0.05);
 
     // Energy is the tide itself: still water is dim, a high tide glows.
-    color *= mix(0.35, 1.35, energy);
+    color *= mix(0.45, 1.9, energy);
 
     // Soft vignette and a gentle filmic curve, so highlights roll off instead of clipping.
     vec2 edge = isf_FragNormCoord - 0.5;
     color *= 1.0 - 0.55 * dot(edge, edge);
-    color = color / (1.0 + color);
-    color = pow(color, vec3(0.80));
+    color = 1.0 - exp(-1.6 * color);
     fragColor = vec4(color, 1.0);
 }

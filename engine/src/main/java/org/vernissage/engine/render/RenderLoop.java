@@ -6,7 +6,6 @@ import java.util.List;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.FrameInfo;
-import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.metrics.FrameStats;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.pipeline.SnapshotExchange;
@@ -25,7 +24,6 @@ public final class RenderLoop {
     private final GlContext context;
     private final Artwork artwork;
     private final SnapshotExchange snapshots;
-    private final Clock clock;
     private final FramePacer pacer;
     private final FrameStats stats;
     private final List<FrameListener> listeners;
@@ -34,13 +32,12 @@ public final class RenderLoop {
     private final FrameInfo frame = new FrameInfo();
     private volatile boolean stopRequested;
 
-    public RenderLoop(GlContext context, Artwork artwork, SnapshotExchange snapshots, Clock clock,
+    public RenderLoop(GlContext context, Artwork artwork, SnapshotExchange snapshots,
                       FramePacer pacer, FrameStats stats, List<FrameListener> listeners,
                       int width, int height) {
         this.context = context;
         this.artwork = artwork;
         this.snapshots = snapshots;
-        this.clock = clock;
         this.pacer = pacer;
         this.stats = stats;
         this.listeners = List.copyOf(listeners);
@@ -84,12 +81,14 @@ public final class RenderLoop {
             if (context.closeRequested()) {
                 return;
             }
-            long workStart = clock.nanos();
+            // Work time is a property of the machine, not of show time: always the real clock,
+            // even when a stepped pacer drives the artwork's time.
+            long workStart = System.nanoTime();
             ParameterSnapshot parameters = snapshots.latch();
             frame.set(index, (frameNanos - startNanos) / 1e9, (frameNanos - previousNanos) / 1e9, width, height);
             previousNanos = frameNanos;
             drawFrame(image, parameters);
-            stats.recordFrame(clock.nanos() - workStart, pacer.droppedFrames());
+            stats.recordFrame(System.nanoTime() - workStart, pacer.droppedFrames());
         }
     }
 
