@@ -43,6 +43,16 @@ public final class Main {
             }
             return EXIT_FAILURE;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (RuntimeException | Error unexpected) {
+            // Picocli lets Errors through (a native library that fails to link, for instance).
+            err.println("vernissage: unexpected failure: " + unexpected
+                    + " (please report it; --verbose prints the details)");
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                unexpected.printStackTrace(err);
+            }
+            return EXIT_FAILURE;
+        }
     }
 }

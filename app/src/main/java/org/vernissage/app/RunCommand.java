@@ -9,6 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,9 +80,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     private boolean verbose;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        RunOptions options = toOptions();
+        RunOptions options;
+        try {
+            options = toOptions();
+        } catch (IllegalArgumentException badValue) {
+            // A value picocli could parse but we cannot use is still a usage error (exit 2).
+            throw new ParameterException(spec.commandLine(), badValue.getMessage(), badValue);
+        }
         ArtworkRun run = ArtworkRun.prepare(options, List.of(), System.out);
         // Ctrl-C or a service stop: finish the frame, flush captures, print the statistics.
         CountDownLatch closed = new CountDownLatch(1);

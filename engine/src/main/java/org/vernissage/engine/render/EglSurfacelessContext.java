@@ -96,12 +96,12 @@ public final class EglSurfacelessContext implements GlContext {
     }
 
     private static void loadEgl() throws GlContextException {
-        if (EGL.getFunctionProvider() != null) {
-            return; // loaded by an earlier context of this process; EGL stays loaded until exit
-        }
         try {
-            EGL.create();
-        } catch (RuntimeException | UnsatisfiedLinkError missing) {
+            // The first touch of EGL loads libEGL in its static initialiser: keep it inside the try.
+            if (EGL.getFunctionProvider() == null) {
+                EGL.create();
+            }
+        } catch (RuntimeException | LinkageError missing) {
             throw new GlContextException("no EGL library (libEGL.so.1) for headless rendering; " + INSTALL_HINT,
                     missing);
         }

@@ -43,6 +43,12 @@ public final class GlfwWindowContext implements GlContext {
             lastError.append(GLFWErrorCallback.getDescription(description));
         });
         glfwSetErrorCallback(errors);
+        // Probe only the display server the session names: probing Wayland under X11 makes
+        // libwayland print noise to the console.
+        boolean wayland = System.getenv("WAYLAND_DISPLAY") != null;
+        if (glfwPlatformSupported(wayland ? GLFW_PLATFORM_WAYLAND : GLFW_PLATFORM_X11)) {
+            glfwInitHint(GLFW_PLATFORM, wayland ? GLFW_PLATFORM_WAYLAND : GLFW_PLATFORM_X11);
+        }
         if (!glfwInit()) {
             release(errors);
             throw new GlContextException("no display to open a window on (" + lastError
