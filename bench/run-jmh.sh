@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs the OSC decode JMH benchmark (bench/src/main/java/org/vernissage/bench/OscDecodeBenchmark.java)
+# with JavaOSC 0.8 as the baseline in the same run, then prints a summary: ops/s and B/op per case,
+# the ring's drop rate for the full receive path, and the ratios against JavaOSC.
+#
+#   bench/run-jmh.sh                 the standard run (about 1.5 minutes on 2 cores)
+#   bench/run-jmh.sh -p packet=message   extra arguments go to JMH after the standard ones
+#
+# Finds a JDK 21+ as ./vernissage does (JAVA_HOME, the PATH, then /usr/lib/jvm), builds
+# bench/target/benchmarks.jar with Maven when it is missing or older than the sources, and keeps
+# JMH's full output in bench/target/jmh-osc-decode.txt and its results in jmh-osc-decode.csv.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/bench/target/benchmarks.jar"
+csv="$root/bench/target/jmh-osc-decode.csv"
+log="$root/bench/target/jmh-osc-decode.txt"
+
+fail() { echo "run-jmh: $*" >&2; exit 1; }
+
+java_major() { # prints the feature version of the java binary $1, or 0
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n1 || echo 0
+}
+
+find_jdk() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v javac || true)" 2>/dev/null || true)")" 2>/dev/null || true)" /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    if [ "$(java_major "$candidate/bin/java")" -ge 21 ] 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+
+JAVA_HOME="$(find_jdk)" || fail "needs a JDK 21 or newer (set JAVA_HOME, or install one, e.g. apt-get install openjdk-21-jdk)"
+export JAVA_HOME
+
+stale() {
+  [ ! -f "$jar" ] && return 0
+  [ -n "$(find "$root/pom.xml" "$root"/{shaders,engine,sensors,bench}/pom.xml \
+      "$root"/{shaders,engine,sensors,bench}/src/main -newer "$jar" -type f -print -quit 2>/dev/null)" ]
+}
+
+if stale; then
+  command -v mvn >/dev/null || fail "needs Apache Maven to build the benchmarks jar (apt-get install maven)"
+  echo "run-jmh: building bench/target/benchmarks.jar..." >&2
+  (cd "$root" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2 || fail "the build failed (see above)"
+fi
+
+echo "run-jmh: $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)" >&2
+"$JAVA_HOME/bin/java" -jar "$jar" OscDecodeBenchmark -prof gc -f 1 -wi 3 -i 5 -w 1s -r 1s \
+  -rf csv -rff "$csv" "$@" | tee "$log"
+
+# ---- summary ------------------------------------------------------------------------------------
+# CSV columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",
+#              "Param: packet","Param: waitStrategy"   (no field contains a comma; CRLF lines)
+awk -F, '
+  { sub(/\r$/, ""); for (i = 1; i <= NF; i++) gsub(/"/, "", $i) }
+  NR == 1 { next }
+  {
+    name = $1; sub(/^.*OscDecodeBenchmark\./, "", name)
+    metric = "score"
+    if (index(name, ":") > 0) { metric = substr(name, index(name, ":") + 1); name = substr(name, 1, index(name, ":") - 1) }
+    label = name; if ($9 != "") label = name " [" $9 "]"
+    key = $8 SUBSEP label
+    if (!(key in seen)) { seen[key] = 1; order[++n] = key }
+    value[key, metric] = $5; error[key, metric] = $6; samples[key] = $4
+  }
+  function ratio(a, b) { return (b > 0) ? sprintf("%.3g", a / b) : "n/a" }
+  END {
+    printf "\nOSC decode, one op = one packet (message: 1 message; bundle8: a bundle of 8)\n"
+    printf "%-8s  %-24s %14s %12s %9s   %s\n", "packet", "case", "ops/s", "+-99.9%", "B/op", "ring (full path only)"
+    for (i = 1; i <= n; i++) {
+      k = order[i]; split(k, part, SUBSEP)
+      ring = ""
+      if ((k, "valuesOffered") in value) {
+        offered = value[k, "valuesOffered"]; dropped = value[k, "ringFullDrops"]
+        total = offered + dropped
+        ring = sprintf("%.1f%% of messages dropped ring-full; %.0f values delivered per iteration", \
+                       total > 0 ? 100 * dropped / total : 0, offered / samples[k])
+      }
+      printf "%-8s  %-24s %14.0f %12.0f %9.2f   %s\n", part[1], part[2], value[k, "score"], \
+             error[k, "score"], value[k, "gc.alloc.rate.norm"], ring
+    }
+    printf "\nRatios against JavaOSC 0.8 in this run (ops/s: above 1 is faster; B/op: below 1 allocates less)\n"
+    for (i = 1; i <= n; i++) {
+      k = order[i]; split(k, part, SUBSEP)
+      if (part[2] == "javaOsc") continue
+      base = part[1] SUBSEP "javaOsc"
+      if (!((base, "score") in value)) continue
+      printf "%-8s  %-24s ops/s x%-8s B/op %.2f / %.0f = %s\n", part[1], part[2] " / javaOsc", \
+             ratio(value[k, "score"], value[base, "score"]), value[k, "gc.alloc.rate.norm"], \
+             value[base, "gc.alloc.rate.norm"], ratio(value[k, "gc.alloc.rate.norm"], value[base, "gc.alloc.rate.norm"])
+    }
+  }
+' "$csv" | tee -a "$log"
