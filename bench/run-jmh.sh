@@ -18,23 +18,7 @@ log="$root/bench/target/jmh-osc-decode.txt"
 
 fail() { echo "run-jmh: $*" >&2; exit 1; }
 
-java_major() { # prints the feature version of the java binary $1, or 0
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n1 || echo 0
-}
-
-find_jdk() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v javac || true)" 2>/dev/null || true)")" 2>/dev/null || true)" /usr/lib/jvm/*; do
-    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-    if [ "$(java_major "$candidate/bin/java")" -ge 21 ] 2>/dev/null; then
-      echo "$candidate"; return 0
-    fi
-  done
-  return 1
-}
-
-JAVA_HOME="$(find_jdk)" || fail "needs a JDK 21 or newer (set JAVA_HOME, or install one, e.g. apt-get install openjdk-21-jdk)"
-export JAVA_HOME
+. "$root/scripts/jdk.sh"
 
 stale() {
   [ ! -f "$jar" ] && return 0

@@ -83,7 +83,14 @@ public final class EglSurfacelessContext implements GlContext {
         for (GlVersion version : GlVersion.PREFERRED) {
             long context = createContext(display, config, version);
             if (context != EGL_NO_CONTEXT) {
-                eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context);
+                if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
+                    int error = eglGetError();
+                    eglDestroyContext(display, context);
+                    eglTerminate(display);
+                    throw new GlContextException("EGL could not make an OpenGL " + version
+                            + " context current without a surface (error 0x" + Integer.toHexString(error)
+                            + "); " + INSTALL_HINT);
+                }
                 GL.createCapabilities();
                 String renderer = GL11C.glGetString(GL11C.GL_RENDERER);
                 return new EglSurfacelessContext(display, context, width, height,

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: OSC packet sent over loopback UDP -> end of the first frame that carries
+# it, on artworks/tidewater headless at 160x90, unpaced and at 60 fps; with the loopback-UDP and
+# frame-time baselines and the receive path's bytes per message, all measured in the same run.
+#
+#   bench/run-latency.sh               2000 packets per rate, rates 0 (unpaced) and 60 fps
+#   bench/run-latency.sh 5000 0 30 60  packets, then the rates
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/scripts/jdk.sh"
+jar="$root/bench/target/benchmarks.jar"
+if [ ! -f "$jar" ] || [ -n "$(find "$root"/*/src/main "$root"/*/pom.xml -newer "$jar" -type f -print -quit)" ]; then
+  (cd "$root" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2
+fi
+cd "$root"
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dorg.lwjgl.system.memoryBackend=ffm \
+  -Dorg.lwjgl.system.SharedLibraryExtractPath="$root/target/natives" \
+  -cp "$jar" org.vernissage.bench.OscToFrameLatency "$@"
