@@ -5,6 +5,7 @@ import static org.lwjgl.opengl.GL20C.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.lwjgl.system.MemoryStack;
 
 /**
@@ -14,6 +15,11 @@ import org.lwjgl.system.MemoryStack;
  * <p>Render thread only; owned by the artwork that built it.
  */
 public final class ShaderProgram implements AutoCloseable {
+
+    /** {@code path:line:} or {@code path:line:column:} at the start of a mapped log line. */
+    private static final Pattern MAPPED_LOCATION = Pattern.compile(".+?:\\d+(:\\d+)?: ");
+    /** A log line that reports an error (Mesa, NVIDIA, glslang), not a warning or a note. */
+    private static final Pattern ERROR_LINE = Pattern.compile("(^|[:\\s])(error|ERROR)\\b\\s*[:C]");
 
     private final int program;
 
@@ -62,7 +68,8 @@ public final class ShaderProgram implements AutoCloseable {
             String log = logMapper.apply(glGetShaderInfoLog(shader).strip());
             glDeleteShader(shader);
             String first = firstLine(log);
-            String message = first.startsWith(name) ? first : name + ": " + first;
+            // A mapped line already starts with its file and line; only an unmapped one needs a name.
+            String message = MAPPED_LOCATION.matcher(first).lookingAt() ? first : name + ": " + first;
             throw new ShaderBuildException(message + moreErrors(log), log);
         }
         return shader;
@@ -78,8 +85,9 @@ public final class ShaderProgram implements AutoCloseable {
     }
 
     private static String moreErrors(String log) {
-        long errors = log.lines().filter(line -> line.contains("error")).count();
-        return errors > 1 ? " (and " + (errors - 1) + " more errors)" : "";
+        long errors = log.lines().filter(line -> ERROR_LINE.matcher(line).find()).count();
+        long more = errors - 1;
+        return more <= 0 ? "" : " (and " + more + " more error" + (more == 1 ? ")" : "s)");
     }
 
     /** The GL name of the program. */

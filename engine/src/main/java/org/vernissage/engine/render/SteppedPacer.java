@@ -11,21 +11,26 @@ import org.vernissage.engine.clock.ManualClock;
 public final class SteppedPacer implements FramePacer {
 
     private final ManualClock clock;
-    private final long periodNanos;
+    private final double framesPerSecond;
+    private long startNanos;
 
     public SteppedPacer(ManualClock clock, double framesPerSecond) {
         if (!(framesPerSecond > 0)) {
             throw new IllegalArgumentException("a stepped frame rate must be > 0, got " + framesPerSecond);
         }
         this.clock = clock;
-        this.periodNanos = Math.round(1e9 / framesPerSecond);
+        this.framesPerSecond = framesPerSecond;
     }
 
     @Override
     public long awaitFrame(long frameIndex) {
-        if (frameIndex > 0) {
-            clock.advance(periodNanos);
+        if (frameIndex == 0) {
+            startNanos = clock.nanos();
+            return startNanos;
         }
+        // From the start, not by adding a rounded period: no drift however long the render.
+        long target = startNanos + Math.round(frameIndex * 1e9 / framesPerSecond);
+        clock.advance(Math.max(0, target - clock.nanos()));
         return clock.nanos();
     }
 

@@ -94,7 +94,9 @@ class ShaderProgramTest {
         String message = e.getMessage();
 
         assertNamesLine(message, folder.folder().resolve("helpers.glsl"), 4);
-        assertFalse(message.contains(folder.folder().resolve("main.frag") + ":4"), "blames main.frag: " + message);
+        assertTrue(message.startsWith(folder.folder().resolve("helpers.glsl") + ":4:"),
+                "tools read file:line from the start of the message: " + message);
+        assertFalse(message.contains("main.frag"), "blames main.frag: " + message);
         assertTrue(message.contains("undefinedThing"), "the driver's words: " + message);
         assertTrue(message.toLowerCase().contains("error"), message);
         assertOneLine(message);
@@ -159,7 +161,7 @@ class ShaderProgramTest {
 
         assertNamesLine(e.getMessage(), folder.folder().resolve("main.frag"), 4);
         assertTrue(e.getMessage().contains("firstMissing"), e.getMessage());
-        assertTrue(e.getMessage().matches(".*\\(and \\d+ more errors?\\)$"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(and 1 more error)"), e.getMessage());
         assertOneLine(e.getMessage());
         assertNamesLine(e.driverLog(), folder.folder().resolve("main.frag"), 5);
         assertTrue(e.driverLog().contains("secondMissing"), e.driverLog());
