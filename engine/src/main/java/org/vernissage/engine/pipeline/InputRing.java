@@ -27,6 +27,7 @@ public final class InputRing implements ParameterInput, AutoCloseable {
      * @param handlers the consumers, run in parallel on their own threads
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array only reaches the Disruptor, which reads it once
     public InputRing(int size, RingWaitStrategy waitStrategy, ThreadFactory threads,
                      EventHandler<InputEvent>... handlers) {
         if (Integer.bitCount(size) != 1) {
