@@ -56,11 +56,6 @@ public record RunOptions(Path artworkFolder, boolean headless, FrameSize size, i
                 captureFolder, oscHost, oscPort, statsInterval, ringWait, stepped);
     }
 
-    public RunOptions withFrames(long newFrames) {
-        return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, framesPerSecond, newFrames,
-                captureFolder, oscHost, oscPort, statsInterval, ringWait, stepped);
-    }
-
     public RunOptions withOsc(String host, int port) {
         return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, framesPerSecond, frames,
                 captureFolder, host, port, statsInterval, ringWait, stepped);
@@ -69,15 +64,5 @@ public record RunOptions(Path artworkFolder, boolean headless, FrameSize size, i
     public RunOptions withFramesPerSecond(double fps) {
         return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, fps, frames,
                 captureFolder, oscHost, oscPort, statsInterval, ringWait, stepped);
-    }
-
-    public RunOptions withCapture(Path folder) {
-        return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, framesPerSecond, frames,
-                Optional.of(folder), oscHost, oscPort, statsInterval, ringWait, stepped);
-    }
-
-    public RunOptions withStepped(boolean newStepped) {
-        return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, framesPerSecond, frames,
-                captureFolder, oscHost, oscPort, statsInterval, ringWait, newStepped);
     }
 }
