@@ -2,11 +2,9 @@ package org.vernissage.engine.render;
 
 import static org.lwjgl.egl.EGL10.EGL_ALPHA_SIZE;
 import static org.lwjgl.egl.EGL10.EGL_BLUE_SIZE;
-import static org.lwjgl.egl.EGL10.EGL_EXTENSIONS;
 import static org.lwjgl.egl.EGL10.EGL_GREEN_SIZE;
 import static org.lwjgl.egl.EGL10.EGL_NONE;
 import static org.lwjgl.egl.EGL10.EGL_NO_CONTEXT;
-import static org.lwjgl.egl.EGL10.EGL_NO_DISPLAY;
 import static org.lwjgl.egl.EGL10.EGL_NO_SURFACE;
 import static org.lwjgl.egl.EGL10.EGL_RED_SIZE;
 import static org.lwjgl.egl.EGL10.EGL_SURFACE_TYPE;
@@ -15,7 +13,6 @@ import static org.lwjgl.egl.EGL10.eglDestroyContext;
 import static org.lwjgl.egl.EGL10.eglGetError;
 import static org.lwjgl.egl.EGL10.eglInitialize;
 import static org.lwjgl.egl.EGL10.eglMakeCurrent;
-import static org.lwjgl.egl.EGL10.eglQueryString;
 import static org.lwjgl.egl.EGL10.eglTerminate;
 import static org.lwjgl.egl.EGL14.EGL_OPENGL_API;
 import static org.lwjgl.egl.EGL12.EGL_RENDERABLE_TYPE;
@@ -32,20 +29,17 @@ import org.lwjgl.egl.EGL;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GL11C;
 import org.lwjgl.system.Configuration;
-import org.lwjgl.system.JNI;
 import org.lwjgl.system.MemoryStack;
 
 /**
- * A headless OpenGL core context on Mesa's surfaceless EGL platform: no X server, no window, no
- * pbuffer. Frames are drawn into framebuffer objects and read back.
+ * A headless OpenGL core context through EGL: no X server, no window, no pbuffer, made current
+ * without a surface. The display comes from {@link EglHeadlessDisplay} (Mesa's surfaceless
+ * platform, or an EGL device). Frames are drawn into framebuffer objects and read back.
  *
  * <p>Created, used and closed on the render thread, which owns it.
  */
 public final class EglSurfacelessContext implements GlContext {
 
-    /** EGL_PLATFORM_SURFACELESS_MESA, from EGL_MESA_platform_surfaceless. */
-    private static final int PLATFORM_SURFACELESS_MESA = 0x31DD;
-    private static final String SURFACELESS_EXTENSION = "EGL_MESA_platform_surfaceless";
     private static final String INSTALL_HINT =
             "install Mesa's EGL (Debian/Ubuntu: apt-get install libegl1 libegl-mesa0 libgl1-mesa-dri)";
 
@@ -68,7 +62,8 @@ public final class EglSurfacelessContext implements GlContext {
         // Must precede the first use of the GL class: load GL entry points through EGL, not GLX.
         Configuration.OPENGL_CONTEXT_API.set("EGL");
         loadEgl();
-        long display = surfacelessDisplay();
+        EglHeadlessDisplay.Found found = EglHeadlessDisplay.find(INSTALL_HINT);
+        long display = found.display();
         try (MemoryStack stack = MemoryStack.stackPush()) {
             if (!eglInitialize(display, stack.mallocInt(1), stack.mallocInt(1))) {
                 throw new GlContextException("EGL could not initialise Mesa's surfaceless display (error 0x"
@@ -94,7 +89,7 @@ public final class EglSurfacelessContext implements GlContext {
                 GL.createCapabilities();
                 String renderer = GL11C.glGetString(GL11C.GL_RENDERER);
                 return new EglSurfacelessContext(display, context, width, height,
-                        "headless EGL, OpenGL " + version + " core (" + renderer + ")");
+                        "headless EGL (" + found.platform().cliName() + " platform), OpenGL " + version + " core (" + renderer + ")");
             }
         }
         eglTerminate(display);
@@ -112,25 +107,6 @@ public final class EglSurfacelessContext implements GlContext {
             throw new GlContextException("no EGL library (libEGL.so.1) for headless rendering; " + INSTALL_HINT,
                     missing);
         }
-    }
-
-    private static long surfacelessDisplay() throws GlContextException {
-        String clientExtensions = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
-        if (clientExtensions == null || !clientExtensions.contains(SURFACELESS_EXTENSION)) {
-            throw new GlContextException("this EGL has no " + SURFACELESS_EXTENSION
-                    + " platform for rendering without a display; " + INSTALL_HINT);
-        }
-        // LWJGL's wrapper rejects the NULL native display this platform requires: call it directly.
-        long getPlatformDisplay = EGL.getFunctionProvider().getFunctionAddress("eglGetPlatformDisplayEXT");
-        if (getPlatformDisplay == 0L) {
-            throw new GlContextException("this EGL lacks eglGetPlatformDisplayEXT; " + INSTALL_HINT);
-        }
-        long display = JNI.invokePPP(PLATFORM_SURFACELESS_MESA, 0L, 0L, getPlatformDisplay);
-        if (display == EGL_NO_DISPLAY) {
-            throw new GlContextException("EGL gave no surfaceless display (error 0x"
-                    + Integer.toHexString(eglGetError()) + "); " + INSTALL_HINT);
-        }
-        return display;
     }
 
     private static long chooseConfig(long display) throws GlContextException {
