@@ -16,10 +16,16 @@ public final class Main {
     /** Exit code for anything the run itself could not do (artwork, port, display). */
     public static final int EXIT_FAILURE = 1;
 
+    private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // One line per log record, in the same voice as the rest of the console output.
+        if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
+            System.setProperty(LOG_FORMAT_PROPERTY, "vernissage: %4$s: %5$s%6$s%n");
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
