@@ -53,10 +53,12 @@ class OscEndToEndTest {
         finished = new CompletableFuture<>();
         // The GL context belongs to the thread that renders: prepare, render and close there.
         Thread renderThread = new Thread(() -> {
-            try (ArtworkRun r = ArtworkRun.prepare(options, List.of(grabber), new PrintStream(console, true))) {
-                started.complete(r);
-                r.renderUntilDone();
-                finished.complete(null);
+            try {
+                try (ArtworkRun r = ArtworkRun.prepare(options, List.of(grabber), new PrintStream(console, true))) {
+                    started.complete(r);
+                    r.renderUntilDone();
+                }
+                finished.complete(null); // only once closed: the next test may open a context
             } catch (Throwable t) {
                 started.completeExceptionally(t);
                 finished.completeExceptionally(t);

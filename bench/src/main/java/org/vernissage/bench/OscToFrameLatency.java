@@ -104,10 +104,13 @@ public final class OscToFrameLatency {
         CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
         CompletableFuture<Void> finished = new CompletableFuture<>();
         Thread render = new Thread(() -> {
-            try (ArtworkRun run = ArtworkRun.prepare(options, List.of(probe), new PrintStream(PrintStream.nullOutputStream()))) {
-                started.complete(run);
-                run.renderUntilDone();
-                finished.complete(null);
+            try {
+                try (ArtworkRun run = ArtworkRun.prepare(options, List.of(probe),
+                        new PrintStream(PrintStream.nullOutputStream()))) {
+                    started.complete(run);
+                    run.renderUntilDone();
+                }
+                finished.complete(null); // only once closed, GL context included
             } catch (Throwable t) {
                 started.completeExceptionally(t);
                 finished.completeExceptionally(t);

@@ -13,7 +13,6 @@ import static org.lwjgl.egl.EGL10.eglDestroyContext;
 import static org.lwjgl.egl.EGL10.eglGetError;
 import static org.lwjgl.egl.EGL10.eglInitialize;
 import static org.lwjgl.egl.EGL10.eglMakeCurrent;
-import static org.lwjgl.egl.EGL10.eglTerminate;
 import static org.lwjgl.egl.EGL14.EGL_OPENGL_API;
 import static org.lwjgl.egl.EGL12.EGL_RENDERABLE_TYPE;
 import static org.lwjgl.egl.EGL12.eglBindAPI;
@@ -35,6 +34,10 @@ import org.lwjgl.system.MemoryStack;
  * A headless OpenGL core context through EGL: no X server, no window, no pbuffer, made current
  * without a surface. The display comes from {@link EglHeadlessDisplay} (Mesa's surfaceless
  * platform, or an EGL device). Frames are drawn into framebuffer objects and read back.
+ *
+ * <p>The EGL display is never terminated: a platform display is one per process, shared by every
+ * context on it, and {@code eglTerminate} would pull it from under any other context (a second
+ * output, the next run in the same JVM). Closing releases and destroys only this context.
  *
  * <p>Created, used and closed on the render thread, which owns it.
  */
@@ -71,7 +74,6 @@ public final class EglSurfacelessContext implements GlContext {
             }
         }
         if (!eglBindAPI(EGL_OPENGL_API)) {
-            eglTerminate(display);
             throw new GlContextException("this EGL cannot create desktop OpenGL contexts; " + INSTALL_HINT);
         }
         long config = chooseConfig(display);
@@ -81,7 +83,6 @@ public final class EglSurfacelessContext implements GlContext {
                 if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
                     int error = eglGetError();
                     eglDestroyContext(display, context);
-                    eglTerminate(display);
                     throw new GlContextException("EGL could not make an OpenGL " + version
                             + " context current without a surface (error 0x" + Integer.toHexString(error)
                             + "); " + INSTALL_HINT);
@@ -92,7 +93,6 @@ public final class EglSurfacelessContext implements GlContext {
                         "headless EGL (" + found.platform().cliName() + " platform), OpenGL " + version + " core (" + renderer + ")");
             }
         }
-        eglTerminate(display);
         throw new GlContextException("the EGL driver refused OpenGL " + GlVersion.PREFERRED
                 + " core contexts; Vernissage needs OpenGL 3.3 core");
     }
@@ -120,7 +120,6 @@ public final class EglSurfacelessContext implements GlContext {
             PointerBuffer configs = stack.mallocPointer(1);
             int[] count = new int[1];
             if (!eglChooseConfig(display, attributes, configs, count) || count[0] == 0) {
-                eglTerminate(display);
                 throw new GlContextException("EGL offers no 8-bit RGBA OpenGL config; " + INSTALL_HINT);
             }
             return configs.get(0);
@@ -177,6 +176,5 @@ public final class EglSurfacelessContext implements GlContext {
         GL.setCapabilities(null);
         eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
         eglDestroyContext(display, context);
-        eglTerminate(display);
     }
 }

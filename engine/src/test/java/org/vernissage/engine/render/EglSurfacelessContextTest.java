@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +39,31 @@ class EglSurfacelessContextTest {
             assertTrue(context.description().contains(platform + " platform"), context.description());
             assertClears(context);
         }
+    }
+
+    /** A second output, or the next run in the same JVM, must survive the first one closing. */
+    @Test
+    void closingOneContextLeavesAnotherOnTheSameDisplayWorking() throws Exception {
+        CompletableFuture<Void> firstOpen = new CompletableFuture<>();
+        CompletableFuture<Void> secondOpen = new CompletableFuture<>();
+        CompletableFuture<Void> firstClosed = new CompletableFuture<>();
+        Thread first = new Thread(() -> {
+            try (EglSurfacelessContext context = EglSurfacelessContext.open(16, 8)) {
+                firstOpen.complete(null);
+                secondOpen.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                firstOpen.completeExceptionally(e);
+            }
+            firstClosed.complete(null);
+        }, "first-render-thread");
+        first.start();
+        firstOpen.get(10, TimeUnit.SECONDS);
+        try (EglSurfacelessContext second = EglSurfacelessContext.open(16, 8)) {
+            secondOpen.complete(null);
+            firstClosed.get(10, TimeUnit.SECONDS);
+            assertClears(second);
+        }
+        first.join(10_000);
     }
 
     @Test
