@@ -1,7 +1,6 @@
 package org.vernissage.sensors.osc;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * Validates one OSC message in {@code [start, end)} and, in the same pass, records where each of
@@ -15,7 +14,6 @@ final class OscMessageScanner {
 
     private final OscMessageView view;
     private ByteBuffer buffer;
-    private boolean bigEndian;
     /** Where the last rejection was found, absolute in the buffer. */
     private int failedAt;
     /** The reason of the last rejection, for the size helpers that can only return -1. */
@@ -37,7 +35,6 @@ final class OscMessageScanner {
      */
     OscRejection scan(ByteBuffer buffer, int start, int end) {
         this.buffer = buffer;
-        this.bigEndian = buffer.order() == ByteOrder.BIG_ENDIAN;
         if (start >= end) {
             return fail(start, OscRejection.TRUNCATED);
         }
@@ -140,7 +137,7 @@ final class OscMessageScanner {
             fail(end, OscRejection.TRUNCATED);
             return -1;
         }
-        int size = readInt(at);
+        int size = OscBytes.readInt(buffer, at);
         int dataAt = at + Integer.BYTES;
         if (size < 0 || size > end - dataAt) {
             fail(at, OscRejection.BAD_BLOB);
@@ -200,10 +197,6 @@ final class OscMessageScanner {
         return true;
     }
 
-    private int readInt(int at) {
-        int raw = buffer.getInt(at);
-        return bigEndian ? raw : Integer.reverseBytes(raw);
-    }
 
     static int align4(int length) {
         return (length + 3) & ~3;

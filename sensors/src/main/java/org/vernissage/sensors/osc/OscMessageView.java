@@ -1,7 +1,6 @@
 package org.vernissage.sensors.osc;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * A flyweight over one validated OSC message where it lies in the receive buffer: the address and
@@ -25,7 +24,6 @@ public final class OscMessageView {
 
     private final int[] argumentOffsets = new int[MAX_ARGUMENTS];
     private ByteBuffer buffer;
-    private boolean bigEndian;
     private int addressOffset;
     private int addressLength;
     private int typeTagOffset;
@@ -38,7 +36,6 @@ public final class OscMessageView {
     void wrap(ByteBuffer buffer, int addressOffset, int addressLength, int typeTagOffset,
               int argumentCount) {
         this.buffer = buffer;
-        this.bigEndian = buffer.order() == ByteOrder.BIG_ENDIAN;
         this.addressOffset = addressOffset;
         this.addressLength = addressLength;
         this.typeTagOffset = typeTagOffset;
@@ -119,10 +116,10 @@ public final class OscMessageView {
         }
         int at = argumentOffsets[index];
         return switch (typeTag(index)) {
-            case 'i' -> readInt(at);
-            case 'f' -> Float.intBitsToFloat(readInt(at));
-            case 'h' -> readLong(at);
-            case 'd' -> Double.longBitsToDouble(readLong(at));
+            case 'i' -> OscBytes.readInt(buffer, at);
+            case 'f' -> Float.intBitsToFloat(OscBytes.readInt(buffer, at));
+            case 'h' -> OscBytes.readLong(buffer, at);
+            case 'd' -> Double.longBitsToDouble(OscBytes.readLong(buffer, at));
             case 'T' -> 1.0;
             default -> 0.0; // 'F'
         };
@@ -134,13 +131,13 @@ public final class OscMessageView {
         if (tag != 'i' && tag != 'c' && tag != 'r' && tag != 'm') {
             throw wrongType(index, "a 32-bit integer");
         }
-        return readInt(argumentOffsets[index]);
+        return OscBytes.readInt(buffer, argumentOffsets[index]);
     }
 
     /** An f (float32) argument. */
     public float floatArgument(int index) {
         requireTag(index, 'f', "a float");
-        return Float.intBitsToFloat(readInt(argumentOffsets[index]));
+        return Float.intBitsToFloat(OscBytes.readInt(buffer, argumentOffsets[index]));
     }
 
     /** The 64 bits of an h (int64) or t (NTP time tag) argument. */
@@ -149,13 +146,13 @@ public final class OscMessageView {
         if (tag != 'h' && tag != 't') {
             throw wrongType(index, "a 64-bit integer");
         }
-        return readLong(argumentOffsets[index]);
+        return OscBytes.readLong(buffer, argumentOffsets[index]);
     }
 
     /** A d (float64) argument. */
     public double doubleArgument(int index) {
         requireTag(index, 'd', "a double");
-        return Double.longBitsToDouble(readLong(argumentOffsets[index]));
+        return Double.longBitsToDouble(OscBytes.readLong(buffer, argumentOffsets[index]));
     }
 
     /** A T (true) or F (false) argument. */
@@ -187,7 +184,7 @@ public final class OscMessageView {
     /** Byte length of a b (blob) argument. */
     public int blobLength(int index) {
         requireTag(index, 'b', "a blob");
-        return readInt(argumentOffsets[index]);
+        return OscBytes.readInt(buffer, argumentOffsets[index]);
     }
 
     /** Byte {@code byteIndex} of a b (blob) argument. */
@@ -198,16 +195,7 @@ public final class OscMessageView {
 
     // ---- reads ------------------------------------------------------------------------------
 
-    // OSC is big-endian; the caller's buffer may not be, and reordering a copy would allocate.
-    private int readInt(int at) {
-        int raw = buffer.getInt(at);
-        return bigEndian ? raw : Integer.reverseBytes(raw);
-    }
 
-    private long readLong(int at) {
-        long raw = buffer.getLong(at);
-        return bigEndian ? raw : Long.reverseBytes(raw);
-    }
 
     private void requireTag(int index, char tag, String what) {
         if (typeTag(index) != tag) {

@@ -1,7 +1,6 @@
 package org.vernissage.sensors.osc;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -63,7 +62,6 @@ public final class OscPacketReader {
     private final OscMessageView view = new OscMessageView();
     private final OscMessageScanner scanner = new OscMessageScanner(view);
     private ByteBuffer buffer;
-    private boolean bigEndian;
     private int regionStart;
     private OscRejection rejection;
     private int rejectionOffset;
@@ -82,7 +80,6 @@ public final class OscPacketReader {
                         OscMessageHandler handler) {
         Objects.checkFromIndexSize(offset, length, buffer.limit());
         this.buffer = buffer;
-        this.bigEndian = buffer.order() == ByteOrder.BIG_ENDIAN;
         this.regionStart = offset;
         this.rejection = null;
         int end = offset + length;
@@ -180,7 +177,7 @@ public final class OscPacketReader {
             failAt(end, OscRejection.TRUNCATED);
             return -1;
         }
-        int size = readInt(at);
+        int size = OscBytes.readInt(buffer, at);
         if (size <= 0 || (size & 3) != 0 || size > end - at - Integer.BYTES) {
             failAt(at, OscRejection.BAD_BUNDLE);
             return -1;
@@ -191,11 +188,11 @@ public final class OscPacketReader {
     // ---- pass 2: the packet is known good; walk it again and deliver ------------------------
 
     private void deliverBundle(int start, int end, long arrivalNanos, OscMessageHandler handler) {
-        long timeTag = readLong(start + 8);
+        long timeTag = OscBytes.readLong(buffer, start + 8);
         int at = start + BUNDLE_HEADER_BYTES;
         while (at < end) {
             int elementStart = at + Integer.BYTES;
-            int elementEnd = elementStart + readInt(at);
+            int elementEnd = elementStart + OscBytes.readInt(buffer, at);
             if (buffer.get(elementStart) == '#') {
                 deliverBundle(elementStart, elementEnd, arrivalNanos, handler);
             } else {
@@ -208,15 +205,7 @@ public final class OscPacketReader {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private int readInt(int at) {
-        int raw = buffer.getInt(at);
-        return bigEndian ? raw : Integer.reverseBytes(raw);
-    }
 
-    private long readLong(int at) {
-        long raw = buffer.getLong(at);
-        return bigEndian ? raw : Long.reverseBytes(raw);
-    }
 
     private OscRejection failAt(int at, OscRejection reason) {
         rejection = reason;
