@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
@@ -112,11 +113,7 @@ public final class ArtworkRun implements AutoCloseable {
                 + manifest.year() + ") at " + options.size() + ", " + context.description()
                 + "; OSC on UDP " + options.oscHost() + ":" + oscPort());
         options.statsInterval().ifPresent(interval -> {
-            statsPrinter = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "vernissage-stats");
-                thread.setDaemon(true);
-                return thread;
-            });
+            statsPrinter = Executors.newSingleThreadScheduledExecutor(daemonThreads("vernissage-stats"));
             statsPrinter.scheduleAtFixedRate(() -> out.println("vernissage: " + report().describe()),
                     interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         });
@@ -146,6 +143,15 @@ public final class ArtworkRun implements AutoCloseable {
         Builder.closeInReverse(openedInOrder);
         out.println("vernissage: " + report().describe()
                 + capture.map(c -> ", " + c.framesWritten() + " frames captured").orElse(""));
+    }
+
+    /** Threads that never keep the process alive on their own: the render thread decides when it ends. */
+    private static ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Assembles the parts in order, remembering what it opened so a failure can undo it. */
@@ -198,11 +204,8 @@ public final class ArtworkRun implements AutoCloseable {
                 listeners.add(png);
             }
 
-            ring = new InputRing(RING_SIZE, options.ringWait(), runnable -> {
-                Thread thread = new Thread(runnable, "vernissage-conductor");
-                thread.setDaemon(true);
-                return thread;
-            }, new Conductor(layout, snapshots));
+            ring = new InputRing(RING_SIZE, options.ringWait(), daemonThreads("vernissage-conductor"),
+                    new Conductor(layout, snapshots));
             ring.start();
             opened.add(ring);
 

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
@@ -21,22 +20,12 @@ import org.vernissage.engine.pipeline.SnapshotExchange;
 class ParameterUniformsTest {
 
     private static final int SIZE = 64;
-    private static EglSurfacelessContext context;
+
+    @RegisterExtension
+    static final HeadlessGl GL = new HeadlessGl(SIZE);
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void openContext() throws Exception {
-        context = EglSurfacelessContext.open(SIZE, SIZE);
-    }
-
-    @AfterAll
-    static void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     private static final String LEVEL = """
             [{"name": "level", "type": "float", "min": 0, "max": 1, "default": 0.5}]""";

@@ -12,9 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
@@ -31,22 +30,12 @@ import org.vernissage.engine.pipeline.SnapshotExchange;
 class RenderLoopTest {
 
     private static final int SIZE = 64;
-    private static EglSurfacelessContext context;
+
+    @RegisterExtension
+    static final HeadlessGl GL = new HeadlessGl(SIZE);
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void openContext() throws Exception {
-        context = EglSurfacelessContext.open(SIZE, SIZE);
-    }
-
-    @AfterAll
-    static void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     /** Counts lifecycle calls and forwards them; a test double around any artwork. */
     private static final class CountingArtwork implements Artwork {
@@ -150,7 +139,7 @@ class RenderLoopTest {
         exchange.publish(next, 0, 0); // frame 0 sees 0.0, not the default 0.9
         ManualClock clock = new ManualClock(5_000_000_000L); // a run need not start at 0
         FrameStats stats = new FrameStats();
-        RenderLoop loop = new RenderLoop(context, artwork, exchange, new SteppedPacer(clock, 10), stats,
+        RenderLoop loop = new RenderLoop(GL.context(), artwork, exchange, new SteppedPacer(clock, 10), stats,
                 List.of(listener), SIZE, SIZE);
 
         loop.run(5);
@@ -191,7 +180,7 @@ class RenderLoopTest {
                 throw new AssertionError("the loop kept rendering " + (done - stoppedAt) + " frames after requestStop");
             }
         };
-        RenderLoop loop = new RenderLoop(context, artwork, exchange, new RealTimePacer(new SystemClock(), 240),
+        RenderLoop loop = new RenderLoop(GL.context(), artwork, exchange, new RealTimePacer(new SystemClock(), 240),
                 new FrameStats(), List.of(listener), SIZE, SIZE);
         AtomicReference<Throwable> stopperFailure = new AtomicReference<>();
         Thread stopper = new Thread(() -> {
@@ -224,7 +213,7 @@ class RenderLoopTest {
     void theArtworkIsDisposedEvenWhenSetupFails() {
         CountingArtwork artwork = new CountingArtwork(new BrokenArtwork());
         List<Long> frames = new ArrayList<>();
-        RenderLoop loop = new RenderLoop(context, artwork, new SnapshotExchange(new float[0]),
+        RenderLoop loop = new RenderLoop(GL.context(), artwork, new SnapshotExchange(new float[0]),
                 new SteppedPacer(new ManualClock(0), 10), new FrameStats(),
                 List.of((frame, parameters, image) -> frames.add(frame.index())), SIZE, SIZE);
 
@@ -247,7 +236,7 @@ class RenderLoopTest {
                         """);
         ArtworkManifest manifest = folder.load();
         CountingArtwork artwork = new CountingArtwork(new FragmentShaderArtwork(manifest, manifest.layout()));
-        RenderLoop loop = new RenderLoop(context, artwork, new SnapshotExchange(new float[0]),
+        RenderLoop loop = new RenderLoop(GL.context(), artwork, new SnapshotExchange(new float[0]),
                 new SteppedPacer(new ManualClock(0), 10), new FrameStats(), List.of(), SIZE, SIZE);
 
         ShaderBuildException e = assertThrows(ShaderBuildException.class, () -> loop.run(1));

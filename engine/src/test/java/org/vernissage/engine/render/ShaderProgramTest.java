@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.FrameInfo;
@@ -21,22 +20,12 @@ import org.vernissage.engine.pipeline.SnapshotExchange;
 class ShaderProgramTest {
 
     private static final int SIZE = 64;
-    private static EglSurfacelessContext context;
+
+    @RegisterExtension
+    static final HeadlessGl GL = new HeadlessGl(SIZE);
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void openContext() throws Exception {
-        context = EglSurfacelessContext.open(SIZE, SIZE);
-    }
-
-    @AfterAll
-    static void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     private static final String HELPERS_WITH_ERROR = """
             // helpers for the test piece
