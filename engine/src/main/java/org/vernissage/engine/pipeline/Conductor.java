@@ -5,43 +5,120 @@ import org.vernissage.engine.param.ParameterLayout;
 
 /**
  * The single writer of show state: applies every input event, in ring order, to the parameter
- * values, and at the end of each batch publishes a snapshot for the render thread. Batching means
- * a burst of a thousand OSC messages costs one snapshot copy, not a thousand.
+ * values and the touch set, and publishes a snapshot for the render thread at the end of each
+ * batch, never in the middle of an all-or-nothing group. Batching means a burst of a thousand OSC
+ * messages costs one snapshot copy, not a thousand.
  *
- * <p>Runs on the conductor thread the ring gives it; nothing else reads or writes its fields.
+ * <p>Time moves only with the events: a value applies at its arrival or its due time, and each
+ * {@link InputKind#FRAME} event moves the horizon to the next frame's time, releasing scheduled
+ * events, easing idle bindings and timing out silent touches. So the state after N events is a
+ * function of those N events alone, which is what makes a journal replay to the same frames.
+ *
+ * <p>Runs on the conductor thread the ring gives it; nothing else reads or writes its fields
+ * (except {@link #stats()}, whose counters any thread may read).
  */
 public final class Conductor implements EventHandler<InputEvent> {
 
     private final ParameterLayout layout;
     private final SnapshotExchange snapshots;
+    private final ChannelConditioner conditioner;
+    private final long touchTimeoutNanos;
     private final float[] values;
+    private final TouchSet touches;
+    private final ScheduledEvents scheduled;
+    private final InputEvent due = new InputEvent();
+    private final ConductorStats stats = new ConductorStats();
+    private long eventsConsumed;
     private long inputsApplied;
     private long newestArrivalNanos = Long.MIN_VALUE;
+    private long horizonNanos = Long.MIN_VALUE;
 
+    /** A conductor for direct parameter values only (no bindings), with default settings. */
     public Conductor(ParameterLayout layout, SnapshotExchange snapshots) {
+        this(layout, snapshots, ChannelConditioner.NONE, ConductorSettings.DEFAULT);
+    }
+
+    public Conductor(ParameterLayout layout, SnapshotExchange snapshots, ChannelConditioner conditioner,
+                     ConductorSettings settings) {
         this.layout = layout;
         this.snapshots = snapshots;
+        this.conditioner = conditioner;
+        this.touchTimeoutNanos = settings.touchTimeout().toNanos();
         this.values = new float[layout.slotCount()];
+        this.touches = new TouchSet(settings.touchCapacity());
+        this.scheduled = new ScheduledEvents(settings.scheduledCapacity());
         layout.copyDefaultsInto(values);
+    }
+
+    /** What the conductor has done so far. Any thread. */
+    public ConductorStats stats() {
+        return stats;
     }
 
     @Override
     public void onEvent(InputEvent event, long sequence, boolean endOfBatch) {
-        if (event.kind() == InputEvent.SET_PARAMETER) {
-            apply(event);
+        eventsConsumed++;
+        stats.eventConsumed();
+        if (event.kind() == InputKind.FRAME) {
+            advanceTo(event.horizonNanos());
+        } else if (event.dueNanos() != InputBatch.IMMEDIATELY && event.dueNanos() > horizonNanos) {
+            if (scheduled.park(event)) {
+                stats.eventScheduled();
+            } else {
+                stats.scheduledEventDropped();
+            }
+        } else {
+            apply(event, Math.max(event.arrivalNanos(), event.dueNanos()));
         }
-        if (endOfBatch) {
-            snapshots.publish(values, inputsApplied, newestArrivalNanos);
+        // A group is published whole: its last event ends it, and the producer published all of
+        // its events at once, so the rest is already on its way.
+        if (endOfBatch && !event.continues()) {
+            snapshots.publish(values, touches, eventsConsumed, inputsApplied, newestArrivalNanos);
         }
     }
 
-    private void apply(InputEvent event) {
-        int slot = event.slot();
-        if (slot < 0 || slot >= values.length) {
-            return; // an adapter resolved against another layout: never index out of the show
+    private void advanceTo(long horizon) {
+        if (horizon <= horizonNanos) {
+            return;
         }
-        values[slot] = layout.clamp(slot, event.value());
-        inputsApplied++;
-        newestArrivalNanos = Math.max(newestArrivalNanos, event.arrivalNanos());
+        horizonNanos = horizon;
+        while (scheduled.nextDueNanos() <= horizon) {
+            scheduled.takeInto(due);
+            apply(due, due.dueNanos());
+        }
+        conditioner.advanceTo(horizon, values);
+        stats.touchesExpired(touches.expire(horizon - touchTimeoutNanos));
+    }
+
+    private void apply(InputEvent event, long nanos) {
+        switch (event.kind()) {
+            case SET_PARAMETER -> setParameter(event.slot(), event.value());
+            case CHANNEL -> conditioner.onValue(event.channel(), event.value(), nanos, values);
+            case TOUCH -> touch(event, nanos);
+            case FRAME -> { }
+        }
+        if (event.kind() != InputKind.SET_PARAMETER || validSlot(event.slot())) {
+            inputsApplied++;
+            newestArrivalNanos = Math.max(newestArrivalNanos, event.arrivalNanos());
+        }
+    }
+
+    private void setParameter(int slot, float value) {
+        if (validSlot(slot)) {
+            values[slot] = layout.clamp(slot, value);
+        }
+    }
+
+    private boolean validSlot(int slot) {
+        // an adapter resolved against another layout: never index out of the show
+        return slot >= 0 && slot < values.length;
+    }
+
+    private void touch(InputEvent event, long nanos) {
+        if (event.phase() == TouchPhase.REMOVED) {
+            touches.remove(event.touchKind(), event.source(), event.session());
+        } else if (!touches.put(event, nanos)) {
+            stats.touchRefused();
+        }
     }
 }

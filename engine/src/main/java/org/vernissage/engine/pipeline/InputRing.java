@@ -11,11 +11,11 @@ import java.util.concurrent.ThreadFactory;
  * The input ring: a Disruptor of pre-allocated {@link InputEvent}s that every sensor and console
  * publishes into and the conductor (and later the journal) consume.
  *
- * <p>{@link #offerParameter} is called from any producer thread; it never blocks and never
- * allocates: a full ring refuses the event instead. The assembling code (the app) owns the ring,
+ * <p>The {@code offer} methods are called from any producer thread; they never block and never
+ * allocate: a full ring refuses the event instead. The assembling code (the app) owns the ring,
  * starts it before the sensors and closes it after them.
  */
-public final class InputRing implements ParameterInput, AutoCloseable {
+public final class InputRing implements InputSink, AutoCloseable {
 
     private final Disruptor<InputEvent> disruptor;
     private final RingBuffer<InputEvent> ring;
@@ -47,19 +47,99 @@ public final class InputRing implements ParameterInput, AutoCloseable {
 
     @Override
     public boolean offerParameter(int slot, float value, long arrivalNanos) {
-        long sequence;
-        try {
-            sequence = ring.tryNext();
-        } catch (InsufficientCapacityException full) {
-            // Preallocated singleton inside the Disruptor: refusing costs no allocation.
+        long sequence = claim(1);
+        if (sequence < 0) {
             return false;
         }
         try {
-            ring.get(sequence).set(InputEvent.SET_PARAMETER, slot, value, arrivalNanos);
+            ring.get(sequence).setParameter(slot, value, arrivalNanos);
         } finally {
             ring.publish(sequence);
         }
         return true;
+    }
+
+    @Override
+    public boolean offerChannel(int channel, float value, long arrivalNanos) {
+        long sequence = claim(1);
+        if (sequence < 0) {
+            return false;
+        }
+        try {
+            ring.get(sequence).setChannel(channel, value, arrivalNanos, InputBatch.IMMEDIATELY, false);
+        } finally {
+            ring.publish(sequence);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean offer(InputBatch batch) {
+        int n = batch.size();
+        if (n == 0) {
+            return true;
+        }
+        if (n > ring.getBufferSize()) {
+            return false;
+        }
+        long hi = claim(n);
+        if (hi < 0) {
+            return false;
+        }
+        long lo = hi - n + 1;
+        try {
+            for (int i = 0; i < n; i++) {
+                batch.copyInto(i, ring.get(lo + i), i < n - 1);
+            }
+        } finally {
+            ring.publish(lo, hi);
+        }
+        return true;
+    }
+
+    /**
+     * Marks a frame: called by the render thread right after it latched a snapshot, so the
+     * conductor can move time on to the next frame and a journal can note which events the frame
+     * showed.
+     *
+     * @param horizonNanos when the next frame will be drawn (engine clock)
+     * @param eventsLatched {@link ParameterSnapshot#eventsConsumed()} of the latched snapshot
+     * @return false when the ring was full (the conductor catches up at the next frame)
+     */
+    public boolean offerFrame(long frameIndex, long frameNanos, long horizonNanos, long eventsLatched) {
+        long sequence = claim(1);
+        if (sequence < 0) {
+            return false;
+        }
+        try {
+            ring.get(sequence).setFrame(frameIndex, frameNanos, horizonNanos, eventsLatched);
+        } finally {
+            ring.publish(sequence);
+        }
+        return true;
+    }
+
+    /**
+     * Publishes a copy of a recorded event, as it was: for replaying a journal. Unlike the offers,
+     * this waits for room, because a replay must not lose events.
+     */
+    public void replay(InputEvent recorded) {
+        long sequence = ring.next();
+        try {
+            ring.get(sequence).copyFrom(recorded);
+        } finally {
+            ring.publish(sequence);
+        }
+    }
+
+    /** The highest of {@code n} claimed sequences, or -1 when the ring has no room for them. */
+    private long claim(int n) {
+        try {
+            return ring.tryNext(n);
+        } catch (InsufficientCapacityException full) {
+            // Preallocated singleton inside the Disruptor: refusing costs no allocation.
+            return -1;
+        }
     }
 
     /** Events published but not yet consumed by every handler. */

@@ -1,7 +1,8 @@
 package org.vernissage.engine.pipeline;
 
 /**
- * The parameter values the render thread draws one frame with, plus what they were made of.
+ * Everything the render thread draws one frame with: the parameter values, the touch points alive,
+ * and what they were made of.
  *
  * <p>Immutable by contract: the conductor fills a snapshot only while it is its private back
  * buffer in {@link SnapshotExchange}; once published, only the render thread reads it, until it
@@ -10,11 +11,14 @@ package org.vernissage.engine.pipeline;
 public final class ParameterSnapshot {
 
     private final float[] values;
+    private final TouchSet touches;
+    private long eventsConsumed;
     private long inputsApplied;
     private long newestArrivalNanos;
 
-    ParameterSnapshot(int slots) {
+    ParameterSnapshot(int slots, int touchCapacity) {
         this.values = new float[slots];
+        this.touches = new TouchSet(touchCapacity);
     }
 
     /** The value of snapshot slot {@code slot}. */
@@ -31,7 +35,20 @@ public final class ParameterSnapshot {
         System.arraycopy(values, 0, target, 0, values.length);
     }
 
-    /** How many input events the conductor had applied when it made this snapshot. */
+    /** The touch points alive when the snapshot was made. */
+    public TouchSet touches() {
+        return touches;
+    }
+
+    /**
+     * How many ring events (of every kind) the conductor had consumed when it made this snapshot:
+     * the snapshot is a function of exactly those events, which is what replay relies on.
+     */
+    public long eventsConsumed() {
+        return eventsConsumed;
+    }
+
+    /** How many parameter and channel values the conductor had applied. */
     public long inputsApplied() {
         return inputsApplied;
     }
@@ -41,8 +58,13 @@ public final class ParameterSnapshot {
         return newestArrivalNanos;
     }
 
-    void fill(float[] source, long inputsApplied, long newestArrivalNanos) {
+    void fill(float[] source, TouchSet touchSource, long eventsConsumed, long inputsApplied,
+              long newestArrivalNanos) {
         System.arraycopy(source, 0, values, 0, values.length);
+        if (touchSource != null) {
+            touches.copyFrom(touchSource);
+        }
+        this.eventsConsumed = eventsConsumed;
         this.inputsApplied = inputsApplied;
         this.newestArrivalNanos = newestArrivalNanos;
     }

@@ -19,21 +19,45 @@ public final class SnapshotExchange {
     private final ParameterSnapshot[] buffers = new ParameterSnapshot[3];
     /** Index of the middle buffer, with {@link #FRESH} set when the writer put a new one there. */
     private final AtomicInteger middle = new AtomicInteger(1);
+    /** {@link ParameterSnapshot#eventsConsumed()} of the newest published snapshot. */
+    private volatile long publishedEvents;
     private int back = 0;   // conductor thread only
     private int front = 2;  // render thread only
 
+    /** How many touch points a snapshot holds unless told otherwise. */
+    public static final int DEFAULT_TOUCH_CAPACITY = 32;
+
     /** @param initial the values every buffer starts with, e.g. the parameter defaults */
     public SnapshotExchange(float[] initial) {
+        this(initial, DEFAULT_TOUCH_CAPACITY);
+    }
+
+    public SnapshotExchange(float[] initial, int touchCapacity) {
         for (int i = 0; i < buffers.length; i++) {
-            buffers[i] = new ParameterSnapshot(initial.length);
-            buffers[i].fill(initial, 0, Long.MIN_VALUE);
+            buffers[i] = new ParameterSnapshot(initial.length, touchCapacity);
+            buffers[i].fill(initial, null, 0, 0, Long.MIN_VALUE);
         }
     }
 
-    /** Writer: fills the back buffer and makes it the newest snapshot. */
+    /** Writer: fills the back buffer with values only and makes it the newest snapshot. */
     public void publish(float[] values, long inputsApplied, long newestArrivalNanos) {
-        buffers[back].fill(values, inputsApplied, newestArrivalNanos);
+        publish(values, null, inputsApplied, inputsApplied, newestArrivalNanos);
+    }
+
+    /** Writer: fills the back buffer and makes it the newest snapshot. */
+    public void publish(float[] values, TouchSet touches, long eventsConsumed, long inputsApplied,
+                        long newestArrivalNanos) {
+        buffers[back].fill(values, touches, eventsConsumed, inputsApplied, newestArrivalNanos);
         back = middle.getAndSet(back | FRESH) & INDEX_MASK;
+        publishedEvents = eventsConsumed;
+    }
+
+    /**
+     * How many ring events the newest published snapshot contains. Any thread: a replay waits on
+     * it to know the conductor caught up before letting a frame latch.
+     */
+    public long publishedEventsConsumed() {
+        return publishedEvents;
     }
 
     /** Reader: the newest published snapshot, which stays valid until the next call. */

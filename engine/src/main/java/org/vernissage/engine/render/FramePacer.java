@@ -15,6 +15,12 @@ public interface FramePacer {
      */
     long awaitFrame(long frameIndex);
 
+    /**
+     * The time the frame after the one {@link #awaitFrame} last returned is due, on the engine
+     * clock: how far the conductor may move time on before that frame latches.
+     */
+    long nextFrameNanos();
+
     /** Frames skipped so far because rendering fell behind the target rate. */
     long droppedFrames();
 }

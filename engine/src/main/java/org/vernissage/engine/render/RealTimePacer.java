@@ -59,6 +59,12 @@ public final class RealTimePacer implements FramePacer {
     }
 
     @Override
+    public long nextFrameNanos() {
+        // Unpaced, the next frame may come at any moment: no time may be taken ahead.
+        return periodNanos == 0 ? clock.nanos() : nextDeadline;
+    }
+
+    @Override
     public long droppedFrames() {
         return dropped;
     }

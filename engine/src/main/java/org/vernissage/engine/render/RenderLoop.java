@@ -27,6 +27,7 @@ public final class RenderLoop {
     private final FramePacer pacer;
     private final FrameStats stats;
     private final List<FrameListener> listeners;
+    private final FrameMarker marker;
     private final int width;
     private final int height;
     private final FrameInfo frame = new FrameInfo();
@@ -35,12 +36,19 @@ public final class RenderLoop {
     public RenderLoop(GlContext context, Artwork artwork, SnapshotExchange snapshots,
                       FramePacer pacer, FrameStats stats, List<FrameListener> listeners,
                       int width, int height) {
+        this(context, artwork, snapshots, pacer, stats, listeners, FrameMarker.NONE, width, height);
+    }
+
+    public RenderLoop(GlContext context, Artwork artwork, SnapshotExchange snapshots,
+                      FramePacer pacer, FrameStats stats, List<FrameListener> listeners,
+                      FrameMarker marker, int width, int height) {
         this.context = context;
         this.artwork = artwork;
         this.snapshots = snapshots;
         this.pacer = pacer;
         this.stats = stats;
         this.listeners = List.copyOf(listeners);
+        this.marker = marker;
         this.width = width;
         this.height = height;
     }
@@ -85,6 +93,7 @@ public final class RenderLoop {
             // even when a stepped pacer drives the artwork's time.
             long workStart = System.nanoTime();
             ParameterSnapshot parameters = snapshots.latch();
+            marker.frameLatched(index, frameNanos, pacer.nextFrameNanos(), parameters);
             frame.set(index, (frameNanos - startNanos) / 1e9, (frameNanos - previousNanos) / 1e9, width, height);
             previousNanos = frameNanos;
             drawFrame(image, parameters);

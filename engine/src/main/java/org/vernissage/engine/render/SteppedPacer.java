@@ -13,6 +13,7 @@ public final class SteppedPacer implements FramePacer {
     private final ManualClock clock;
     private final double framesPerSecond;
     private long startNanos;
+    private long lastIndex;
 
     public SteppedPacer(ManualClock clock, double framesPerSecond) {
         if (!(framesPerSecond > 0)) {
@@ -24,14 +25,23 @@ public final class SteppedPacer implements FramePacer {
 
     @Override
     public long awaitFrame(long frameIndex) {
+        lastIndex = frameIndex;
         if (frameIndex == 0) {
             startNanos = clock.nanos();
             return startNanos;
         }
         // From the start, not by adding a rounded period: no drift however long the render.
-        long target = startNanos + Math.round(frameIndex * 1e9 / framesPerSecond);
-        clock.advance(Math.max(0, target - clock.nanos()));
+        clock.advance(Math.max(0, frameTime(frameIndex) - clock.nanos()));
         return clock.nanos();
+    }
+
+    @Override
+    public long nextFrameNanos() {
+        return Math.max(clock.nanos(), frameTime(lastIndex + 1));
+    }
+
+    private long frameTime(long frameIndex) {
+        return startNanos + Math.round(frameIndex * 1e9 / framesPerSecond);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.vernissage.sensors.osc;
 
+import org.vernissage.sensors.FirstOccurrenceLog;
 import java.lang.System.Logger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

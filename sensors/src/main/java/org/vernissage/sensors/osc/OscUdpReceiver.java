@@ -1,5 +1,6 @@
 package org.vernissage.sensors.osc;
 
+import org.vernissage.sensors.FirstOccurrenceLog;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;

@@ -1,4 +1,4 @@
-package org.vernissage.sensors.osc;
+package org.vernissage.sensors;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -11,18 +11,18 @@ import java.lang.System.Logger.Level;
  * <p>Confined to the thread that owns it (a receiving thread). Callers check {@link #first} before
  * building a message, so the steady state builds no String.
  */
-final class FirstOccurrenceLog {
+public final class FirstOccurrenceLog {
 
     private final Logger logger;
     private final boolean[] seen;
 
-    FirstOccurrenceLog(Logger logger, int reasons) {
+    public FirstOccurrenceLog(Logger logger, int reasons) {
         this.logger = logger;
         this.seen = new boolean[reasons];
     }
 
     /** Whether {@code reason} is seen for the first time (and marks it seen). */
-    boolean first(Enum<?> reason) {
+    public boolean first(Enum<?> reason) {
         int index = reason.ordinal();
         if (seen[index]) {
             return false;
@@ -31,7 +31,7 @@ final class FirstOccurrenceLog {
         return true;
     }
 
-    void warn(String message) {
+    public void warn(String message) {
         logger.log(Level.WARNING, message);
     }
 }
