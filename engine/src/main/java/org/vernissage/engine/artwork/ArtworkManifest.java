@@ -3,21 +3,24 @@ package org.vernissage.engine.artwork;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 
 /**
  * An artwork folder's manifest ({@code artwork.json}), checked: who made the piece, what it
- * shows, the parameters it exposes and how OSC reaches them.
+ * shows, the parameters it exposes and how its inputs reach them.
  *
  * <p>Immutable; made once by {@link ManifestLoader} on the loading thread and shared freely.
  *
  * @param folder the artwork folder the manifest was read from
  * @param shader the fragment shader, resolved against the folder and known to exist
+ * @param bindings every input binding, OSC first, then MIDI, audio and phones: a binding's index
+ *     here is its channel number on the input ring
  */
 public record ArtworkManifest(Path folder, String title, String artist, int year, String description,
                               Path shader, List<ParameterSpec> parameters,
-                              List<OscBindingSpec> oscBindings) {
+                              List<BindingSpec> bindings) {
 
     /** The file name every artwork folder keeps its manifest under. */
     public static final String FILE_NAME = "artwork.json";
@@ -29,7 +32,7 @@ public record ArtworkManifest(Path folder, String title, String artist, int year
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(shader, "shader");
         parameters = List.copyOf(parameters);
-        oscBindings = List.copyOf(oscBindings);
+        bindings = List.copyOf(bindings);
     }
 
     /** The manifest file itself, for messages. */

@@ -127,6 +127,63 @@ final class ManifestFields {
         return value == null ? fallback : integerIn(value, field, min, max, expected);
     }
 
+    /** The field as a boolean, or {@code fallback} when absent. */
+    boolean optionalBoolean(String field, boolean fallback) throws ManifestException {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw error(field, "true or false", Found.json(value));
+        }
+        return value.booleanValue();
+    }
+
+    /** The field as a finite number in {@code min..max}; {@code expected} describes that range. */
+    double requiredNumber(String field, double min, double max, String expected) throws ManifestException {
+        return numberIn(required(field, expected), field, min, max, expected);
+    }
+
+    /** The field as a finite number in {@code min..max}, or {@code fallback} when absent. */
+    double optionalNumber(String field, double min, double max, double fallback, String expected)
+            throws ManifestException {
+        JsonNode value = node.get(field);
+        return value == null ? fallback : numberIn(value, field, min, max, expected);
+    }
+
+    /** The field as a nested object, or null when absent; {@code expected} describes it. */
+    ManifestFields optionalObject(String field, String expected) throws ManifestException {
+        JsonNode value = node.get(field);
+        return value == null ? null : of(file, pathOf(field), value, expected);
+    }
+
+    private double numberIn(JsonNode value, String field, double min, double max, String expected)
+            throws ManifestException {
+        if (!isFiniteNumber(value) || value.doubleValue() < min || value.doubleValue() > max) {
+            throw error(field, expected, Found.json(value));
+        }
+        return value.doubleValue();
+    }
+
+    /**
+     * The field's index among {@code names} (it must be one of those strings), or
+     * {@code fallback} when the field is absent; a fallback of -1 makes the field required.
+     * A near miss gets a "did you mean" hint.
+     */
+    int choice(String field, List<String> names, int fallback) throws ManifestException {
+        String expected = "one of " + String.join(", ", names);
+        JsonNode value = fallback < 0 ? required(field, expected) : node.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        int index = value.isTextual() ? names.indexOf(value.textValue()) : -1;
+        if (index < 0) {
+            String hint = value.isTextual() ? Suggestion.of(value.textValue(), names) : "";
+            throw error(field, expected, Found.json(value) + hint);
+        }
+        return index;
+    }
+
     /**
      * The field as an array of objects, each read by {@code reader} at its own path
      * ({@code field[i]}); an empty list when absent.

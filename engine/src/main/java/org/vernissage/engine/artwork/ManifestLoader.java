@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.param.ParameterSpec;
 
 /**
@@ -21,7 +23,7 @@ import org.vernissage.engine.param.ParameterSpec;
  * that tells the artist which field to fix, instead of failing later during the show.
  *
  * <p>This class checks the folder and file, parses the JSON and reads the top-level fields; each
- * parameter is read by {@link ParameterReader}, each OSC binding by {@link OscBindingReader}, and
+ * parameter is read by {@link ParameterReader}, each binding by {@link BindingReader}, and
  * every field through {@link ManifestFields}.
  *
  * <p>Called on the loading thread (start-up or a hot reload), never on the render or conductor
@@ -31,7 +33,7 @@ import org.vernissage.engine.param.ParameterSpec;
 public final class ManifestLoader {
 
     private static final List<String> TOP_FIELDS =
-            List.of("title", "artist", "year", "description", "shader", "parameters", "osc");
+            topFields();
     private static final int YEAR_MIN = 1900;
     private static final int YEAR_MAX = 2100;
 
@@ -92,6 +94,13 @@ public final class ManifestLoader {
         }
     }
 
+    private static List<String> topFields() {
+        List<String> fields = new ArrayList<>(
+                List.of("title", "artist", "year", "description", "shader", "parameters"));
+        fields.addAll(BindingReader.arrayNames());
+        return List.copyOf(fields);
+    }
+
     private static ManifestException syntaxError(Path file, JacksonException e) {
         JsonLocation at = e.getLocation();
         int line = at == null ? 0 : at.getLineNr();
@@ -111,7 +120,7 @@ public final class ManifestLoader {
         String description = top.requiredText("description");
         Path shader = shaderPath(top);
         List<ParameterSpec> parameters = new ParameterReader().readAll(top);
-        List<OscBindingSpec> bindings = new OscBindingReader(parameters).readAll(top);
+        List<BindingSpec> bindings = new BindingReader(parameters).readAll(top);
         return new ArtworkManifest(folder, title, artist, year, description, shader, parameters, bindings);
     }
 

@@ -15,11 +15,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.vernissage.engine.binding.AudioFeature;
+import org.vernissage.engine.binding.AudioSelector;
+import org.vernissage.engine.binding.BindingSpec;
+import org.vernissage.engine.binding.ConditioningSpec;
+import org.vernissage.engine.binding.Curve;
+import org.vernissage.engine.binding.IdleSpec;
+import org.vernissage.engine.binding.MidiMessageKind;
+import org.vernissage.engine.binding.MidiSelector;
+import org.vernissage.engine.binding.OneEuroSpec;
+import org.vernissage.engine.binding.OscSelector;
+import org.vernissage.engine.binding.PhoneAggregate;
+import org.vernissage.engine.binding.PhoneSelector;
+import org.vernissage.engine.binding.PhoneSignal;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
@@ -47,6 +62,18 @@ class ManifestLoaderTest {
                 {"address": "/vernissage/tide/energy", "parameter": "energy", "input": [0, 127]},
                 {"address": "/vernissage/tide/tint/r", "parameter": "tint", "component": 0},
                 {"address": "/vernissage/tide/tint/a", "parameter": "tint", "component": 3}
+              ],
+              "midi": [
+                {"message": "cc", "number": 7, "channel": 2, "parameter": "waves"}
+              ],
+              "audio": [
+                {"feature": "band", "band": 3, "parameter": "energy", "curve": "ease-in"}
+              ],
+              "phones": [
+                {"signal": "orientation.beta", "aggregate": "max", "parameter": "centre", "component": 1,
+                 "input": [-90, 90], "output": [-0.5, 0.5], "clamp": false, "curve": 2.5,
+                 "deadZone": {"center": 0.5, "width": 0.1}, "smoothing": {"minCutoff": 1.5, "beta": 0.02},
+                 "rateLimit": 0.5, "idle": {"after": 30, "value": 0.25, "ease": 4}}
               ]
             }
             """;
@@ -93,23 +120,35 @@ class ManifestLoaderTest {
                 () -> assertArrayEquals(new float[] {0f, 0.5f}, m.parameters().get(4).defaultValue()),
                 () -> assertArrayEquals(new float[] {1f, 0f, -1f}, m.parameters().get(5).defaultValue()),
                 () -> assertEquals(List.of(
-                        new OscBindingSpec("/vernissage/tide/energy", "energy", 0, 0f, 127f),
-                        new OscBindingSpec("/vernissage/tide/tint/r", "tint", 0, 0f, 1f),
-                        new OscBindingSpec("/vernissage/tide/tint/a", "tint", 3, 0f, 1f)), m.oscBindings()),
+                        new BindingSpec(new OscSelector("/vernissage/tide/energy", 0), "energy", 0,
+                                ConditioningSpec.linear(0f, 127f, 0f, 1f)),
+                        new BindingSpec(new OscSelector("/vernissage/tide/tint/r", 0), "tint", 0,
+                                ConditioningSpec.linear(0f, 1f, 0f, 1f)),
+                        new BindingSpec(new OscSelector("/vernissage/tide/tint/a", 0), "tint", 3,
+                                ConditioningSpec.linear(0f, 1f, 0f, 1f)),
+                        new BindingSpec(new MidiSelector(MidiMessageKind.CC, 7, 2), "waves", 0,
+                                ConditioningSpec.linear(0f, 127f, 1f, 12f)),
+                        new BindingSpec(new AudioSelector(AudioFeature.BAND, 3), "energy", 0,
+                                new ConditioningSpec(0f, 1f, 0f, 1f, true, Curve.EASE_IN, 1f, 0f, 0f,
+                                        Optional.empty(), 0f, Optional.empty())),
+                        new BindingSpec(new PhoneSelector(PhoneSignal.ORIENTATION_BETA, PhoneAggregate.MAX),
+                                "centre", 1, new ConditioningSpec(-90f, 90f, -0.5f, 0.5f, false, Curve.POWER,
+                                        2.5f, 0.5f, 0.1f, Optional.of(new OneEuroSpec(1.5, 0.02, 1.0)), 0.5f,
+                                        Optional.of(new IdleSpec(30, 0.25f, 4))))), m.bindings()),
                 () -> assertEquals(12, m.layout().slotCount()));
     }
 
     @Test
-    void parametersAndOscMayBeLeftOut() throws Exception {
+    void parametersAndBindingsMayBeLeftOut() throws Exception {
         write(root -> {
             root.remove("parameters");
-            root.remove("osc");
+            root.remove(List.of("osc", "midi", "audio", "phones"));
         });
 
         ArtworkManifest m = ManifestLoader.load(folder);
 
         assertTrue(m.parameters().isEmpty());
-        assertTrue(m.oscBindings().isEmpty());
+        assertTrue(m.bindings().isEmpty());
     }
 
     @Test
@@ -304,7 +343,7 @@ class ManifestLoaderTest {
 
         ManifestException e = assertRejectedAt("titel");
         assertTrue(e.getMessage().contains("unknown field (did you mean \"title\"?)"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("allowed here: title, artist, year, description, shader, parameters, osc"),
+        assertTrue(e.getMessage().endsWith("allowed here: title, artist, year, description, shader, parameters, osc, midi, audio, phones"),
                 e.getMessage());
     }
 
@@ -521,37 +560,70 @@ class ManifestLoaderTest {
     void addressMustStartWithSlash() throws IOException {
         write(root -> osc(root, 0).put("address", "vernissage/tide"));
 
-        assertRejected("osc[0].address", "a literal OSC address", "must start with '/'");
+        assertRejected("osc[0].address", "an OSC address like", "must start with '/'");
     }
 
     @Test
     void addressMustNotContainSpaces() throws IOException {
         write(root -> osc(root, 0).put("address", "/vernissage/tide energy"));
 
-        assertRejected("osc[0].address", "a literal OSC address", "must not contain spaces");
+        assertRejected("osc[0].address", "an OSC address like", "must not contain spaces");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/tide/*", "/tide/?", "/tide/[ab]", "/tide/{a,b}", "/tide/#", "/tide/a,b",
-            "/tide//energy"})
-    void patternAddressesAreNotSupportedYet(String address) throws IOException {
+    @ValueSource(strings = {"/tide/*", "/tide/?", "/tide/[ab]", "/tide/[!a-c]x", "/tide/{a,b}/x", "/*/energy"})
+    void patternAddressesAreAccepted(String address) throws Exception {
         write(root -> osc(root, 0).put("address", address));
 
-        assertRejected("osc[0].address", "a literal OSC address", "pattern bindings are not supported yet");
+        OscSelector selector = (OscSelector) ManifestLoader.load(folder).bindings().get(0).from();
+        assertEquals(address, selector.address());
+        assertTrue(selector.isPattern());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/tide/#|'#' may not appear",
+            "/tide/a,b|',' may not appear",
+            "/tide//energy|OSC 1.1's path wildcard",
+            "/tide/[ab|'[' at 6 is not closed by ']'",
+            "/tide/[a/b]|'[' at 6 is not closed by ']' within the same part",
+            "/tide/{a,b|'{' at 6 is not closed by '}'",
+            "/tide/a}|'}' at 7 closes nothing"})
+    void malformedPatternsAreRejected(String address, String why) throws IOException {
+        write(root -> osc(root, 0).put("address", address));
+
+        assertRejected("osc[0].address", "an OSC address like", why);
     }
 
     @Test
     void addressIsRequired() throws IOException {
         write(root -> osc(root, 0).remove("address"));
 
-        assertRejected("osc[0].address", "a literal OSC address", "nothing");
+        assertRejected("osc[0].address", "an OSC address like", "nothing");
     }
 
     @Test
-    void addressesAreUniqueAcrossBindings() throws IOException {
-        write(root -> osc(root, 2).put("address", "/vernissage/tide/energy"));
+    void theSameSignalMayNotDriveTheSameComponentTwice() throws IOException {
+        write(root -> {
+            osc(root, 2).put("address", "/vernissage/tide/tint/r");
+            osc(root, 2).put("component", 0);
+        });
 
-        assertRejected("osc[2].address", "an address no other binding uses", "already bound by osc[0]");
+        assertRejected("osc[2].parameter", "a signal and component no other binding uses",
+                "the same signal already drives it in osc[1]");
+    }
+
+    @Test
+    void oneAddressMayDriveSeveralParametersOrArguments() throws Exception {
+        write(root -> {
+            osc(root, 1).put("address", "/vernissage/tide/energy");
+            osc(root, 2).put("address", "/vernissage/tide/energy");
+            osc(root, 2).put("argument", 1);
+        });
+
+        List<BindingSpec> bindings = ManifestLoader.load(folder).bindings();
+        assertEquals(new OscSelector("/vernissage/tide/energy", 0), bindings.get(1).from());
+        assertEquals(new OscSelector("/vernissage/tide/energy", 1), bindings.get(2).from());
     }
 
     @Test
@@ -607,7 +679,150 @@ class ManifestLoaderTest {
         write(root -> osc(root, 0).put("adress", "/x"));
 
         ManifestException e = assertRejectedAt("osc[0].adress");
-        assertTrue(e.getMessage().contains("address, parameter, component, input"), e.getMessage());
+        assertTrue(e.getMessage().contains("address, argument, parameter, component, input, output, clamp, curve"),
+                e.getMessage());
+    }
+
+    // ---- MIDI, audio and phone bindings
+
+    @Test
+    void midiMessageMustBeKnown() throws IOException {
+        write(root -> midi(root).put("message", "cc7"));
+
+        ManifestException e = assertRejected("midi[0].message", "one of note, cc, bend, pressure", "\"cc7\"");
+        assertTrue(e.getMessage().contains("did you mean \"cc\"?"), e.getMessage());
+    }
+
+    @Test
+    void midiControllerNumberIsRequiredAndInRange() throws IOException {
+        write(root -> midi(root).put("number", 128));
+
+        assertRejected("midi[0].number", "an integer from 0 to 127", "128");
+    }
+
+    @Test
+    void midiBendHasNoNumber() throws IOException {
+        write(root -> midi(root).put("message", "bend"));
+
+        assertRejected("midi[0].number", "no number: a bend message has none", "7");
+    }
+
+    @Test
+    void midiChannelIsOneToSixteen() throws IOException {
+        write(root -> midi(root).put("channel", 0));
+
+        assertRejected("midi[0].channel", "a MIDI channel from 1 to 16", "0");
+    }
+
+    @Test
+    void midiBendDefaultsToItsCentredRange() throws Exception {
+        write(root -> {
+            midi(root).put("message", "bend");
+            midi(root).remove("number");
+            midi(root).remove("channel");
+        });
+
+        BindingSpec bend = ManifestLoader.load(folder).bindings().get(3);
+        assertEquals(new MidiSelector(MidiMessageKind.BEND, -1, MidiSelector.ANY_CHANNEL), bend.from());
+        assertEquals(-8192f, bend.conditioning().inputMin());
+        assertEquals(8191f, bend.conditioning().inputMax());
+    }
+
+    @Test
+    void audioBandMustExist() throws IOException {
+        write(root -> ((ObjectNode) root.get("audio").get(0)).put("band", AudioSelector.BANDS));
+
+        assertRejected("audio[0].band", "an integer from 0 to " + (AudioSelector.BANDS - 1), "8");
+    }
+
+    @Test
+    void audioLevelHasNoBand() throws IOException {
+        write(root -> ((ObjectNode) root.get("audio").get(0)).put("feature", "level"));
+
+        assertRejected("audio[0].band", "no band: only the \"band\" feature has one", "3");
+    }
+
+    @Test
+    void phoneSignalMustBeKnown() throws IOException {
+        write(root -> phones(root).put("signal", "orientation.bet"));
+
+        ManifestException e = assertRejected("phones[0].signal", "one of touch.x, touch.y", "\"orientation.bet\"");
+        assertTrue(e.getMessage().contains("did you mean \"orientation.beta\"?"), e.getMessage());
+    }
+
+    @Test
+    void phoneAggregateMustBeKnown() throws IOException {
+        write(root -> phones(root).put("aggregate", "average"));
+
+        assertRejected("phones[0].aggregate", "one of mean, min, max, sum, latest", "\"average\"");
+    }
+
+    // ---- conditioning
+
+    @Test
+    void curveMustBeANameOrAPositiveExponent() throws IOException {
+        write(root -> phones(root).put("curve", -1));
+
+        assertRejected("phones[0].curve", "an exponent from 0.001 to 1000", "-1");
+    }
+
+    @Test
+    void curveNameIsChecked() throws IOException {
+        write(root -> phones(root).put("curve", "smoothstp"));
+
+        ManifestException e = assertRejected("phones[0].curve", "one of linear, ease-in, ease-out, smoothstep",
+                "\"smoothstp\"");
+        assertTrue(e.getMessage().contains("did you mean \"smoothstep\"?"), e.getMessage());
+    }
+
+    @Test
+    void deadZoneWidthIsBelowOne() throws IOException {
+        write(root -> phones(root).putObject("deadZone").put("width", 1));
+
+        assertRejected("phones[0].deadZone.width", "a width from 0 to 0.99", "1");
+    }
+
+    @Test
+    void smoothingNeedsAMinimumCutoff() throws IOException {
+        write(root -> phones(root).putObject("smoothing").put("beta", 0.1));
+
+        assertRejected("phones[0].smoothing.minCutoff", "a cutoff frequency in Hz", "nothing");
+    }
+
+    @Test
+    void smoothingFieldsAreChecked() throws IOException {
+        write(root -> ((ObjectNode) phones(root).get("smoothing")).put("mincutoff", 1));
+
+        ManifestException e = assertRejectedAt("phones[0].smoothing.mincutoff");
+        assertTrue(e.getMessage().contains("did you mean \"minCutoff\"?"), e.getMessage());
+    }
+
+    @Test
+    void rateLimitMustBePositive() throws IOException {
+        write(root -> phones(root).put("rateLimit", 0));
+
+        assertRejected("phones[0].rateLimit", "a number > 0", "0");
+    }
+
+    @Test
+    void idleValueMustBeAValueOfTheParameter() throws IOException {
+        write(root -> ((ObjectNode) phones(root).get("idle")).put("value", 3));
+
+        assertRejected("phones[0].idle.value", "a value of centre from -1.0 to 1.0", "3");
+    }
+
+    @Test
+    void idleNeedsAfter() throws IOException {
+        write(root -> ((ObjectNode) phones(root).get("idle")).remove("after"));
+
+        assertRejected("phones[0].idle.after", "seconds of silence before easing", "nothing");
+    }
+
+    @Test
+    void clampIsABoolean() throws IOException {
+        write(root -> phones(root).put("clamp", "no"));
+
+        assertRejected("phones[0].clamp", "true or false", "\"no\"");
     }
 
     // ---- helpers
@@ -625,6 +840,14 @@ class ManifestLoaderTest {
 
     private static ObjectNode osc(JsonNode root, int index) {
         return (ObjectNode) root.get("osc").get(index);
+    }
+
+    private static ObjectNode midi(JsonNode root) {
+        return (ObjectNode) root.get("midi").get(0);
+    }
+
+    private static ObjectNode phones(JsonNode root) {
+        return (ObjectNode) root.get("phones").get(0);
     }
 
     /** Loading fails at {@code fieldPath}, saying what was expected and naming what was found. */
