@@ -242,6 +242,50 @@ class InputRingTest {
         }
     }
 
+    @Test
+    void aBatchIsTakenWholeOrNotAtAll() throws InterruptedException {
+        int size = 8;
+        CountDownLatch release = new CountDownLatch(1);
+        EventHandler<InputEvent> slowJournal = (event, sequence, endOfBatch) -> release.await();
+        InputRing ring = new InputRing(size, RingWaitStrategy.BLOCKING, daemonThreads(), conductor, slowJournal);
+        ring.start();
+        try {
+            InputBatch batch = new InputBatch(16);
+            batch.clear(5);
+            for (int i = 0; i < 5; i++) {
+                batch.addTouch(TouchKind.CURSOR, TouchPhase.ADDED, 0, i, 0, 0.1f * i, 0.5f, 0, 0, 0,
+                        InputBatch.IMMEDIATELY);
+            }
+            assertTrue(ring.offer(batch), "5 of 8 free slots");
+            assertFalse(ring.offer(batch), "5 more do not fit in the 3 left: none may be taken");
+            assertEquals(5, ring.backlog(), "the refused batch left nothing behind");
+            batch.clear(6);
+            batch.addTouch(TouchKind.CURSOR, TouchPhase.ADDED, 0, 9, 0, 0.9f, 0.5f, 0, 0, 0, InputBatch.IMMEDIATELY);
+            assertTrue(ring.offer(batch));
+
+            ParameterSnapshot snapshot = awaitApplied(6);
+            assertEquals(6, snapshot.touches().count());
+            assertEquals(9, snapshot.touches().session(5));
+            assertFalse(ring.offer(new InputBatchOfSize(size + 1).batch), "larger than the ring: never fits");
+        } finally {
+            release.countDown();
+            ring.close();
+        }
+    }
+
+    /** A batch holding {@code n} channel values. */
+    private static final class InputBatchOfSize {
+        final InputBatch batch;
+
+        InputBatchOfSize(int n) {
+            batch = new InputBatch(n);
+            batch.clear(0);
+            for (int i = 0; i < n; i++) {
+                batch.addChannel(0, i, InputBatch.IMMEDIATELY);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 3, 6, 100, -4})
     void ringSizeMustBeAPowerOfTwo(int size) {
