@@ -19,6 +19,11 @@ public final class InputRing implements InputSink, AutoCloseable {
 
     private final Disruptor<InputEvent> disruptor;
     private final RingBuffer<InputEvent> ring;
+    /**
+     * Slots sensors may not take, so a flood can never crowd out the render thread's frame marks:
+     * a lost mark would move time on late and leave a hole in a journal's replay.
+     */
+    private final int frameReserve;
     private boolean started;
 
     /**
@@ -37,6 +42,7 @@ public final class InputRing implements InputSink, AutoCloseable {
                 waitStrategy.create());
         this.disruptor.handleEventsWith(handlers);
         this.ring = disruptor.getRingBuffer();
+        this.frameReserve = size >= 64 ? size / 16 : 0;
     }
 
     /** Starts the consumer threads. */
@@ -47,7 +53,7 @@ public final class InputRing implements InputSink, AutoCloseable {
 
     @Override
     public boolean offerParameter(int slot, float value, long arrivalNanos) {
-        long sequence = claim(1);
+        long sequence = claimForInput(1);
         if (sequence < 0) {
             return false;
         }
@@ -61,7 +67,7 @@ public final class InputRing implements InputSink, AutoCloseable {
 
     @Override
     public boolean offerChannel(int channel, float value, long arrivalNanos) {
-        long sequence = claim(1);
+        long sequence = claimForInput(1);
         if (sequence < 0) {
             return false;
         }
@@ -79,10 +85,10 @@ public final class InputRing implements InputSink, AutoCloseable {
         if (n == 0) {
             return true;
         }
-        if (n > ring.getBufferSize()) {
+        if (n > ring.getBufferSize() - frameReserve) {
             return false;
         }
-        long hi = claim(n);
+        long hi = claimForInput(n);
         if (hi < 0) {
             return false;
         }
@@ -130,6 +136,16 @@ public final class InputRing implements InputSink, AutoCloseable {
         } finally {
             ring.publish(sequence);
         }
+    }
+
+    /** Like {@link #claim}, leaving the frame reserve free. */
+    private long claimForInput(int n) {
+        // A racy check: producers passing it together may dip into the reserve, by at most one
+        // claim each, which the reserve's size absorbs.
+        if (frameReserve > 0 && ring.remainingCapacity() - n < frameReserve) {
+            return -1;
+        }
+        return claim(n);
     }
 
     /** The highest of {@code n} claimed sequences, or -1 when the ring has no room for them. */

@@ -1,0 +1,198 @@
+package org.vernissage.engine.journal;
+
+import com.lmax.disruptor.EventHandler;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.engine.pipeline.InputEvent;
+import org.vernissage.engine.pipeline.InputKind;
+
+/**
+ * Records every event of the input ring, in ring order, to a compact file (see
+ * {@link JournalFormat}), so that {@code vernissage replay} can feed the same events back and get
+ * the same frames. It is a consumer of the ring in parallel with the conductor: it sees exactly
+ * the events the conductor sees, in the same order, including the frame marks that say which
+ * events each frame showed.
+ *
+ * <p>Encodes into one reused direct buffer (no allocation per event) and writes it out at every
+ * frame mark and whenever it fills, so a crash loses at most about one frame of input. A write
+ * error (a full disk) is logged once and ends the recording, never the show.
+ *
+ * <p>{@link #onEvent} runs on the journal's ring thread; {@link #close} on the thread that closes
+ * the ring, after the ring stopped. Counters may be read from any thread. Owned by the app's run.
+ */
+public final class JournalWriter implements EventHandler<InputEvent>, AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(JournalWriter.class.getName());
+    private static final int BUFFER_BYTES = 256 * 1024;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+    private long previousArrival;
+    private volatile long eventsWritten;
+    private volatile long bytesWritten;
+    private volatile boolean failed;
+
+    private JournalWriter(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /**
+     * Creates {@code file} (it must not exist: a recording never overwrites anything) and writes
+     * the header.
+     */
+    public static JournalWriter create(Path file, JournalHeader header) throws JournalException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new JournalException(file, "already exists; a recording never overwrites a file, choose a new name");
+        } catch (IOException e) {
+            throw new JournalException(file, "cannot create the journal: " + e.getMessage(), e);
+        }
+        JournalWriter writer = new JournalWriter(file, channel);
+        try {
+            writer.writeHeader(header);
+        } catch (IOException e) {
+            writer.closeQuietly();
+            throw new JournalException(file, "cannot write the journal: " + e.getMessage(), e);
+        }
+        return writer;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Ring events recorded so far. */
+    public long eventsWritten() {
+        return eventsWritten;
+    }
+
+    /** Bytes on disk so far, header included. */
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** Whether a write failed and the recording stopped. */
+    public boolean failed() {
+        return failed;
+    }
+
+    @Override
+    public void onEvent(InputEvent event, long sequence, boolean endOfBatch) {
+        if (failed) {
+            return;
+        }
+        if (buffer.remaining() < JournalFormat.MAX_RECORD_BYTES) {
+            flush();
+        }
+        encode(event);
+        eventsWritten = eventsWritten + 1;
+        if (event.kind() == InputKind.FRAME) {
+            flush();
+        }
+    }
+
+    private void encode(InputEvent e) {
+        boolean hasDue = e.dueNanos() != InputBatch.IMMEDIATELY;
+        int tag = e.kind().ordinal() | (e.continues() ? JournalFormat.CONTINUES : 0)
+                | (hasDue ? JournalFormat.HAS_DUE : 0);
+        buffer.put((byte) tag);
+        putSigned(e.arrivalNanos() - previousArrival);
+        previousArrival = e.arrivalNanos();
+        if (hasDue) {
+            putSigned(e.dueNanos() - e.arrivalNanos());
+        }
+        switch (e.kind()) {
+            case SET_PARAMETER, CHANNEL -> {
+                putUnsigned(e.channel() & 0xffffffffL);
+                buffer.putFloat(e.value());
+            }
+            case TOUCH -> {
+                buffer.put((byte) e.touchKind().ordinal());
+                buffer.put((byte) e.phase().ordinal());
+                putUnsigned(e.source() & 0xffffffffL);
+                putSigned(e.session());
+                putSigned(e.classId());
+                buffer.putFloat(e.x()).putFloat(e.y()).putFloat(e.angle()).putFloat(e.vx()).putFloat(e.vy());
+            }
+            case FRAME -> {
+                putUnsigned(e.frameIndex());
+                putUnsigned(e.horizonNanos() - e.arrivalNanos());
+                putUnsigned(e.eventsLatched());
+            }
+        }
+    }
+
+    private void putSigned(long value) {
+        putUnsigned((value << 1) ^ (value >> 63));
+    }
+
+    private void putUnsigned(long value) {
+        while ((value & ~0x7FL) != 0) {
+            buffer.put((byte) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        buffer.put((byte) value);
+    }
+
+    private void writeHeader(JournalHeader header) throws IOException {
+        buffer.put(JournalFormat.MAGIC).put((byte) JournalFormat.VERSION);
+        buffer.putInt(header.width()).putInt(header.height()).putDouble(header.framesPerSecond());
+        buffer.putLong(header.recordedAtEpochMillis());
+        putString(header.artworkTitle());
+        putString(header.artworkDigest());
+        drain();
+    }
+
+    private void putString(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int length = Math.min(bytes.length, 0xFFFF);
+        buffer.putShort((short) length).put(bytes, 0, length);
+    }
+
+    private void flush() {
+        try {
+            drain();
+        } catch (IOException e) {
+            failed = true;
+            LOG.log(Level.ERROR, "recording to " + file + " stopped: " + e.getMessage()
+                    + "; the show goes on, the journal ends at " + bytesWritten + " bytes");
+        }
+    }
+
+    private void drain() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            bytesWritten = bytesWritten + channel.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    /** Writes what is buffered and closes the file. Call after the ring has stopped. */
+    @Override
+    public void close() {
+        if (!failed && channel.isOpen()) {
+            flush();
+        }
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "closing " + file + ": " + e.getMessage());
+        }
+    }
+}
