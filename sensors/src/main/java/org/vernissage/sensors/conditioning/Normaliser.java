@@ -28,6 +28,6 @@ final class Normaliser {
         if (Double.isInfinite(u)) {
             return u > 0 ? 1 : 0;
         }
-        return u;
+        return u + 0.0; // -0.0 (the low end of a reversed range) becomes 0.0
     }
 }
