@@ -1,21 +1,47 @@
 package org.vernissage.app;
 
+import java.util.List;
+import java.util.Optional;
 import org.vernissage.engine.metrics.FrameStats;
 
 /**
- * What a run has done so far, for the console: frames and their timing, and OSC traffic.
+ * What a run has done so far, for the console: frames and their timing, every input source's
+ * traffic, what the conductor had to drop, and the recording.
  *
  * <p>Immutable; made by {@link ArtworkRun#report()} on any thread.
  *
- * @param oscReceived well-formed OSC messages received
- * @param oscDropped messages received but not applied (no binding, not a number, pipeline full)
- * @param oscRejected packets refused as malformed
+ * @param scheduledDropped time-tagged events dropped because too many were waiting
+ * @param touchesTimedOut touch points removed because their source stopped reporting them
+ * @param journal one line about the recording or replay, if there is one
  */
-public record RunReport(FrameStats.Summary frames, long oscReceived, long oscDropped, long oscRejected) {
+public record RunReport(FrameStats.Summary frames, List<SourceReading> sources, long scheduledDropped,
+                        long touchesTimedOut, Optional<String> journal) {
 
-    /** One line, e.g. {@code frames 600, frame time p50 4.10 ms ..., OSC received 12, dropped 0, rejected 1}. */
+    public RunReport {
+        sources = List.copyOf(sources);
+    }
+
+    /** Messages received by every source whose name starts with {@code prefix} (e.g. "OSC"). */
+    public long received(String prefix) {
+        return sources.stream().filter(s -> s.source().startsWith(prefix)).mapToLong(SourceReading::received).sum();
+    }
+
+    /** Malformed input refused by every source whose name starts with {@code prefix}. */
+    public long rejected(String prefix) {
+        return sources.stream().filter(s -> s.source().startsWith(prefix)).mapToLong(SourceReading::rejected).sum();
+    }
+
+    /** Several lines: frames first, then one per source, then the pipeline and the journal. */
     public String describe() {
-        return frames.describe() + "; OSC messages received " + oscReceived + ", dropped " + oscDropped
-                + ", rejected packets " + oscRejected;
+        StringBuilder text = new StringBuilder(frames.describe());
+        for (SourceReading source : sources) {
+            text.append("\n  ").append(source.describe());
+        }
+        if (scheduledDropped > 0 || touchesTimedOut > 0) {
+            text.append("\n  pipeline: ").append(scheduledDropped).append(" time-tagged events dropped (too many"
+                    + " waiting), ").append(touchesTimedOut).append(" touch points timed out");
+        }
+        journal.ifPresent(line -> text.append("\n  ").append(line));
+        return text.toString();
     }
 }
