@@ -21,7 +21,10 @@ import org.vernissage.engine.param.ParameterLayout;
  * (or whatever a console set) stands. Its idle timer starts at the first frame, though: an
  * installation that nobody touches after opening still eases to its idle values {@code after}
  * seconds later, starting from the value standing in the slot. (A timer starting only with the
- * first value would leave such a room frozen on the defaults forever.)
+ * first value would leave such a room frozen on the defaults forever.) With a rate limit, the
+ * first value slews from the value standing in the slot too: a rate limit means the parameter
+ * never jumps, whoever set it before; the One Euro filter, which knows nothing of the slot, lets
+ * its first sample through.
  *
  * <p>Allocation-free once made; owned by the {@link BindingConditioner}, conductor thread only.
  */
@@ -77,8 +80,10 @@ final class BindingChannel {
             limiter.retarget(smoothed, nowNanos);
             output = limiter.valueAt(nowNanos);
         } else if (!touched) {
-            limiter.reset(smoothed, nowNanos); // the first value passes through
-            output = smoothed;
+            // the first value too: from the value standing in the slot (a default, a console's)
+            limiter.reset(scale.toNormalised(values[slot]), nowNanos);
+            limiter.retarget(smoothed, nowNanos);
+            output = limiter.valueAt(nowNanos);
         } else {
             limiter.retarget(smoothed, nowNanos);
             output = limiter.valueAt(nowNanos);

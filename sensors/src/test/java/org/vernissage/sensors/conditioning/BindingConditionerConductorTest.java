@@ -120,12 +120,14 @@ class BindingConditionerConductorTest {
     void sentValuesAreConditionedAndSlewAcrossFramesThenIdleWhenTheSenderStops() {
         try (Engine engine = new Engine()) {
             engine.frame(T0);
+            // 2 per second of 0..10 is 20 hue per second, starting from the default 3
             engine.send(1, 0, T0 + 5 * MS);
-            assertEquals(0f, engine.frame(T0 + 16 * MS).value(HUE), "the first value passes through the limiter");
+            assertEquals(2.78f, engine.frame(T0 + 16 * MS).value(HUE), 1e-5, "down for 11 ms");
             engine.send(1, 127, T0 + 20 * MS);
-            assertEquals(0.24f, engine.frame(T0 + 32 * MS).value(HUE), 1e-5, "2 per second of 0..10, for 12 ms");
-            assertEquals(4f, engine.frame(T0 + 220 * MS).value(HUE), 1e-5);
-            assertEquals(10f, engine.frame(T0 + 520 * MS).value(HUE), "there exactly 0.5 s after the value");
+            assertEquals(2.94f, engine.frame(T0 + 32 * MS).value(HUE), 1e-5, "turned at 2.7, up for 12 ms");
+            assertEquals(6.7f, engine.frame(T0 + 220 * MS).value(HUE), 1e-5);
+            assertEquals(9.98f, engine.frame(T0 + 384 * MS).value(HUE), 1e-5);
+            assertEquals(10f, engine.frame(T0 + 520 * MS).value(HUE));
             engine.send(0, 0.75f, T0 + 530 * MS);
             engine.send(7, 1f, T0 + 531 * MS); // no such binding
             ParameterSnapshot s = engine.frame(T0 + 540 * MS);

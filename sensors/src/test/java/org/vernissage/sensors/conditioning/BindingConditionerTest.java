@@ -197,7 +197,8 @@ class BindingConditionerTest {
         c.onValue(0, 0, at(0), values);
         c.onValue(0, Float.MAX_VALUE, at(1), values); // 3.4e68 input ranges, to the 7th power
         c.advanceTo(at(1000), values);
-        assertEquals(2.997f, values[HUE], 1e-5, "normalised 2.997 after 0.999 s at 3 per second: a real number");
+        // down from the standing 3 for 1 ms, then up for 0.999 s, at 3 per second: a real number
+        assertEquals(5.994f, values[HUE], 1e-5);
         c.advanceTo(at(10_000), values);
         assertEquals(10f, values[HUE]);
         c.onValue(0, -Float.MAX_VALUE, at(10_001), values);
@@ -238,10 +239,20 @@ class BindingConditionerTest {
     // ---- rate limit ----
 
     @Test
+    void theFirstValueSlewsFromTheValueStandingInTheSlot() {
+        BindingConditioner c = level(spec().rateLimit(2).build());
+        c.onValue(0, 1, at(0), values);
+        assertEquals(0.5f, values[LEVEL], "the default does not jump");
+        c.advanceTo(at(125), values);
+        assertEquals(0.75f, values[LEVEL], 1e-6);
+        c.advanceTo(at(250), values);
+        assertEquals(1f, values[LEVEL]);
+    }
+
+    @Test
     void aRateLimitedStepArrivesExactlyAfterHalfASecondOfFramesAndNotBefore() {
         BindingConditioner c = level(spec().rateLimit(2).build());
-        c.onValue(0, 0, at(0), values);
-        assertEquals(0f, values[LEVEL], "the first value passes through");
+        values[LEVEL] = 0; // standing at 0 (a console set it)
         c.onValue(0, 1, at(0), values);
         assertEquals(0f, values[LEVEL]);
         for (int ms = 10; ms < 500; ms += 10) {
@@ -256,7 +267,7 @@ class BindingConditionerTest {
     @Test
     void theRateLimitAlsoAppliesBetweenValuesWithoutFrames() {
         BindingConditioner c = level(spec().rateLimit(2).build());
-        c.onValue(0, 0, at(0), values);
+        values[LEVEL] = 0;
         c.onValue(0, 1, at(0), values);
         c.onValue(0, 1, at(250), values);
         assertEquals(0.5f, values[LEVEL]);
@@ -332,6 +343,7 @@ class BindingConditionerTest {
     void withARateLimitTheNextValueTakesOverFromTheIdleValueAtTheLimitersPace() {
         BindingConditioner c = level(spec().rateLimit(2).idle(1, 0, 0).build());
         c.onValue(0, 1, at(0), values);
+        c.advanceTo(at(250), values);
         assertEquals(1f, values[LEVEL]);
         c.advanceTo(at(1000), values);
         assertEquals(0f, values[LEVEL], "an ease of 0 jumps to the idle value");
