@@ -74,17 +74,14 @@ final class BindingChannel {
         timerStarted = true;
         if (limiter == null) {
             output = smoothed;
-        } else if (idling) {
-            // the value takes over from wherever the ease has got to, at the limiter's pace
-            limiter.reset(idle.valueAt(nowNanos), nowNanos);
-            limiter.retarget(smoothed, nowNanos);
-            output = limiter.valueAt(nowNanos);
-        } else if (!touched) {
-            // the first value too: from the value standing in the slot (a default, a console's)
-            limiter.reset(scale.toNormalised(values[slot]), nowNanos);
-            limiter.retarget(smoothed, nowNanos);
-            output = limiter.valueAt(nowNanos);
         } else {
+            // A rate limit means the parameter never jumps: a take-over from the idle ease, or a
+            // first value, slews from what the slot shows.
+            if (idling) {
+                limiter.reset(idle.valueAt(nowNanos), nowNanos);
+            } else if (!touched) {
+                limiter.reset(scale.toNormalised(values[slot]), nowNanos);
+            }
             limiter.retarget(smoothed, nowNanos);
             output = limiter.valueAt(nowNanos);
         }
@@ -108,11 +105,6 @@ final class BindingChannel {
         } else if (limiter != null && touched) {
             moveTo(limiter.advanceTo(nowNanos), values, layout);
         }
-    }
-
-    /** Whether the binding is showing its idle ease (or has finished it) rather than its sensor. */
-    boolean idling() {
-        return idling;
     }
 
     private double smooth(double shaped, long nanos) {
