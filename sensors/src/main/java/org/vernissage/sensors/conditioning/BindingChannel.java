@@ -21,7 +21,10 @@ import org.vernissage.engine.param.ParameterLayout;
  * (or whatever a console set) stands. Its idle timer starts at the first frame, though: an
  * installation that nobody touches after opening still eases to its idle values {@code after}
  * seconds later, starting from the value standing in the slot. (A timer starting only with the
- * first value would leave such a room frozen on the defaults forever.)
+ * first value would leave such a room frozen on the defaults forever.) With a rate limit, the
+ * first value slews from the value standing in the slot too: a rate limit means the parameter
+ * never jumps, whoever set it before; the One Euro filter, which knows nothing of the slot, lets
+ * its first sample through.
  *
  * <p>Allocation-free once made; owned by the {@link BindingConditioner}, conductor thread only.
  */
@@ -71,15 +74,14 @@ final class BindingChannel {
         timerStarted = true;
         if (limiter == null) {
             output = smoothed;
-        } else if (idling) {
-            // the value takes over from wherever the ease has got to, at the limiter's pace
-            limiter.reset(idle.valueAt(nowNanos), nowNanos);
-            limiter.retarget(smoothed, nowNanos);
-            output = limiter.valueAt(nowNanos);
-        } else if (!touched) {
-            limiter.reset(smoothed, nowNanos); // the first value passes through
-            output = smoothed;
         } else {
+            // A rate limit means the parameter never jumps: a take-over from the idle ease, or a
+            // first value, slews from what the slot shows.
+            if (idling) {
+                limiter.reset(idle.valueAt(nowNanos), nowNanos);
+            } else if (!touched) {
+                limiter.reset(scale.toNormalised(values[slot]), nowNanos);
+            }
             limiter.retarget(smoothed, nowNanos);
             output = limiter.valueAt(nowNanos);
         }
@@ -103,11 +105,6 @@ final class BindingChannel {
         } else if (limiter != null && touched) {
             moveTo(limiter.advanceTo(nowNanos), values, layout);
         }
-    }
-
-    /** Whether the binding is showing its idle ease (or has finished it) rather than its sensor. */
-    boolean idling() {
-        return idling;
     }
 
     private double smooth(double shaped, long nanos) {

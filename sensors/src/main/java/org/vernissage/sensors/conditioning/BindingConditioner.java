@@ -19,7 +19,9 @@ import org.vernissage.sensors.FirstOccurrenceLog;
  * its snapshot slot. Everything is a pure function of the calls: no clock, no randomness, no
  * platform-dependent maths ({@link StrictMath} where a library function is needed), so a replayed
  * journal gives the same values bit for bit. Before its first value a binding leaves its slot
- * alone, but its idle timer starts at the first frame (see {@link BindingChannel}).
+ * alone, but its idle timer starts at the first frame, so an untouched room still eases to its
+ * idle values; with a rate limit, the first value slews from what the slot shows (see
+ * {@link BindingChannel}).
  *
  * <p>Bad input is counted in {@link #stats()} and logged once per kind: a channel with no binding
  * is ignored; a NaN is ignored (the binding keeps its last good value and its idle timer runs on);
