@@ -28,7 +28,8 @@ public final class OscStreamStats implements SourceCounters {
     private static final int LAST_SEEN = 3;
     private static final int CONNECTIONS_ACCEPTED = 4;
     private static final int CONNECTIONS_OPEN = 5;
-    private static final int FIRST_REJECTION = 6;
+    private static final int FIRST_FRAMING = 6;
+    private static final int FIRST_REJECTION = FIRST_FRAMING + OscStreamFraming.values().length;
     private static final int FIRST_FAULT = FIRST_REJECTION + OscRejection.values().length;
     private static final int COUNTERS = FIRST_FAULT + OscStreamFault.values().length;
 
@@ -93,6 +94,14 @@ public final class OscStreamStats implements SourceCounters {
         return get(CONNECTIONS_OPEN);
     }
 
+    /**
+     * Connections that sent data in {@code framing} (chosen from their first byte, or forced);
+     * tells the operator what the peers speak. Always 0 for {@link OscStreamFraming#AUTO}.
+     */
+    public long connectionsFramed(OscStreamFraming framing) {
+        return get(FIRST_FRAMING + framing.ordinal());
+    }
+
     /** Connections refused because the connection limit was reached. */
     public long connectionsRefused() {
         return faults(OscStreamFault.CONNECTION_REFUSED);
@@ -103,7 +112,10 @@ public final class OscStreamStats implements SourceCounters {
         StringBuilder text = new StringBuilder(source()).append(": received ").append(received())
                 .append(", dropped ").append(dropped()).append(", rejected ").append(rejected())
                 .append(", connections open ").append(connectionsOpen())
-                .append(", accepted ").append(connectionsAccepted());
+                .append(", accepted ").append(connectionsAccepted())
+                .append(" (SLIP ").append(connectionsFramed(OscStreamFraming.SLIP))
+                .append(", length-prefixed ").append(connectionsFramed(OscStreamFraming.LENGTH_PREFIX))
+                .append(')');
         for (OscStreamFault fault : OscStreamFault.values()) {
             long count = faults(fault);
             if (count > 0) {
@@ -141,6 +153,10 @@ public final class OscStreamStats implements SourceCounters {
             case REJECTED -> increment(REJECTED);
             case NONE -> { }
         }
+    }
+
+    void framingChosen(OscStreamFraming framing) {
+        increment(FIRST_FRAMING + framing.ordinal());
     }
 
     void connectionOpened() {

@@ -288,7 +288,10 @@ public final class OscTcpServer implements AutoCloseable {
     }
 
     private void decodeAll(OscTcpServerConnection slot, ByteBuffer input, long arrivalNanos) {
-        OscStreamDecoder decoder = slot.decoder(input.get(0));
+        if (!slot.framed()) {
+            stats.framingChosen(slot.chooseFraming(input.get(0)));
+        }
+        OscStreamDecoder decoder = slot.decoder();
         while (true) {
             OscStreamEvent event = decoder.decode(input);
             if (event == OscStreamEvent.NEED_MORE) {

@@ -45,11 +45,6 @@ final class OscTcpServerConnection {
     void open(SocketChannel accepted, SocketAddress remote) {
         this.channel = accepted;
         this.peer = remote;
-        this.decoder = switch (framing) {
-            case SLIP -> slip;
-            case LENGTH_PREFIX -> lengthPrefixed;
-            case AUTO -> null;
-        };
     }
 
     SocketChannel channel() {
@@ -65,15 +60,27 @@ final class OscTcpServerConnection {
         return input.clear();
     }
 
+    /** Whether the framing is chosen yet (the connection has sent a byte). */
+    boolean framed() {
+        return decoder != null;
+    }
+
     /**
-     * The decoder for this connection, chosen on first use from {@code firstByte}: a length
+     * Chooses the connection's framing from its first byte, unless the server forces one: a length
      * prefix below 16 MiB starts with 0x00, an OSC packet never does ('/' or '#'), and SLIP
      * normally starts with END.
+     *
+     * @return the framing chosen, never {@link OscStreamFraming#AUTO}
      */
-    OscStreamDecoder decoder(byte firstByte) {
-        if (decoder == null) {
-            decoder = firstByte == 0 ? lengthPrefixed : slip;
-        }
+    OscStreamFraming chooseFraming(byte firstByte) {
+        OscStreamFraming chosen = framing != OscStreamFraming.AUTO ? framing
+                : firstByte == 0 ? OscStreamFraming.LENGTH_PREFIX : OscStreamFraming.SLIP;
+        decoder = chosen == OscStreamFraming.SLIP ? slip : lengthPrefixed;
+        return chosen;
+    }
+
+    /** The connection's decoder, once {@link #framed()}. */
+    OscStreamDecoder decoder() {
         return decoder;
     }
 
