@@ -29,7 +29,7 @@ public interface OscStreamDecoder {
     int packetLength();
 
     /**
-     * The size the last fault was about: the bytes a discarded SLIP frame had reached, or the
+     * The size the last fault was about: the decoded length of a discarded SLIP frame, or the
      * declared length of a refused length prefix.
      */
     long faultSize();

@@ -49,7 +49,9 @@ public final class SlipDecoder implements OscStreamDecoder {
                     return ended;
                 }
             } else if (discarding != null) {
-                frameBytes++;
+                if (b != ESC) {
+                    frameBytes++; // counts decoded bytes: an escape pair is one
+                }
             } else {
                 take(b);
             }
@@ -61,7 +63,7 @@ public final class SlipDecoder implements OscStreamDecoder {
     private OscStreamEvent endFrame() {
         if (escaping) {
             // "ESC END" escapes nothing: the sender is broken, and the frame is untrustworthy.
-            discard(OscStreamEvent.BAD_ESCAPE_DISCARDED);
+            discard(OscStreamEvent.BAD_ESCAPE_DISCARDED, length);
         }
         if (discarding != null) {
             OscStreamEvent fault = discarding;
@@ -85,7 +87,7 @@ public final class SlipDecoder implements OscStreamDecoder {
             } else if (b == ESC_ESC) {
                 append(ESC);
             } else {
-                discard(OscStreamEvent.BAD_ESCAPE_DISCARDED);
+                discard(OscStreamEvent.BAD_ESCAPE_DISCARDED, length + 1);
             }
         } else if (b == ESC) {
             escaping = true;
@@ -96,16 +98,19 @@ public final class SlipDecoder implements OscStreamDecoder {
 
     private void append(byte b) {
         if (length == maxPacketBytes) {
-            discard(OscStreamEvent.OVERSIZE_DISCARDED);
+            discard(OscStreamEvent.OVERSIZE_DISCARDED, length + 1);
             return;
         }
         packet.put(length++, b);
     }
 
-    /** Skips the rest of the frame; {@code frameBytes} keeps counting it for the report. */
-    private void discard(OscStreamEvent reason) {
+    /**
+     * Skips the rest of the frame; {@code frameBytes} keeps counting its decoded bytes for the
+     * report, starting from {@code decodedSoFar}.
+     */
+    private void discard(OscStreamEvent reason, long decodedSoFar) {
         discarding = reason;
-        frameBytes = length + (escaping ? 1 : 0) + 1; // +1: the byte that made it fail
+        frameBytes = decodedSoFar;
         escaping = false;
         length = 0;
     }
