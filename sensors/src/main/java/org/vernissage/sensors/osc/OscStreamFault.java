@@ -23,7 +23,9 @@ public enum OscStreamFault {
     /** Accepting or reading a connection failed with an I/O error other than a reset. */
     IO_ERROR(Total.NONE),
     /** The message handler threw (a bug, caught so the server carries on). */
-    HANDLER_FAILED(Total.NONE);
+    HANDLER_FAILED(Total.NONE),
+    /** The server itself failed unexpectedly (a bug, caught so it carries on). */
+    UNEXPECTED_ERROR(Total.NONE);
 
     /** Which {@link org.vernissage.sensors.SourceCounters} total a fault adds one to. */
     enum Total { DROPPED, REJECTED, NONE }

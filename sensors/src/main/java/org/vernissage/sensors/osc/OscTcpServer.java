@@ -207,6 +207,10 @@ public final class OscTcpServer implements AutoCloseable {
             selector.select(onReady);
         } catch (IOException e) {
             ioError("waiting for connections", e);
+        } catch (ClosedSelectorException closing) {
+            throw closing;
+        } catch (RuntimeException bug) {
+            unexpected(bug);
         }
     }
 
@@ -260,10 +264,10 @@ public final class OscTcpServer implements AutoCloseable {
     }
 
     private void refuse(SocketChannel accepted) {
-        SocketAddress peer = remoteAddressOrNull(accepted);
+        // Counted before the close: whoever sees the connection end may already read the count.
+        fault(OscStreamFault.CONNECTION_REFUSED, remoteAddressOrNull(accepted), "already "
+                + slots.length + " connections open, the limit");
         closeQuietly(accepted);
-        fault(OscStreamFault.CONNECTION_REFUSED, peer, "already " + slots.length
-                + " connections open, the limit");
     }
 
     private void read(OscTcpServerConnection slot) {
@@ -359,12 +363,12 @@ public final class OscTcpServer implements AutoCloseable {
     }
 
     private void release(OscTcpServerConnection slot) {
+        stats.connectionClosed(); // first, like every count: the peer may see the close at once
         try {
             slot.release(); // closing the channel also cancels its selection key
         } catch (IOException e) {
             ioError("closing a connection", e);
         }
-        stats.connectionClosed();
     }
 
     private void fault(OscStreamFault fault, SocketAddress peer, String what) {
@@ -383,6 +387,16 @@ public final class OscTcpServer implements AutoCloseable {
         }
         // A persistent error (no file descriptors left) must not become a busy loop.
         LockSupport.parkNanos(ERROR_PAUSE_NANOS);
+    }
+
+    /** A bug in this server, not in the input: logged once, then the show goes on. */
+    private void unexpected(RuntimeException bug) {
+        stats.fault(OscStreamFault.UNEXPECTED_ERROR);
+        if (firstFaults.first(OscStreamFault.UNEXPECTED_ERROR)) {
+            logger.log(Level.ERROR, "OSC TCP port " + boundPort + ": unexpected failure"
+                    + "; further failures are only counted", bug);
+        }
+        LockSupport.parkNanos(ERROR_PAUSE_NANOS); // a repeating bug must not become a busy loop
     }
 
     private void closeEverything() {

@@ -244,6 +244,26 @@ class OscTcpServerTest {
     }
 
     @Test
+    void aHandlerThatThrowsIsCountedAndLoggedOnceAndTheConnectionGoesOn() throws Exception {
+        byte[] boom = message("/boom").bytes();
+        OscMessageHandler throwing = (m, timeTag, arrival) -> {
+            if (m.addressEquals("/boom".getBytes())) {
+                throw new IllegalStateException("a handler bug");
+            }
+            handler.onMessage(m, timeTag, arrival);
+        };
+        server = new OscTcpServer(config(), throwing, clock, logger);
+        server.start();
+        Socket client = connect();
+        write(client, concat(slip(boom), slip(boom), slip(boom), slip(FADER)));
+        write(connect(), concat(lengthPrefixed(boom), lengthPrefixed(LEVEL)));
+        awaitMessages(2);
+        assertEquals(4, server.stats().faults(OscStreamFault.HANDLER_FAILED));
+        assertEquals(1, logged("broke its handler"), logger.snapshot()::toString);
+        assertEquals(2, server.stats().connectionsOpen());
+    }
+
+    @Test
     void forcedLengthPrefixFramingClosesASlipPeerAsANegativeLength() throws Exception {
         start(config().withFraming(OscStreamFraming.LENGTH_PREFIX));
         Socket slipPeer = connect();
@@ -339,14 +359,20 @@ class OscTcpServerTest {
         long threadId = serverThread().threadId();
 
         sendBatches(slipClient, slipBatch, prefixClient, prefixBatch, 40); // warm-up: JIT, first logs
-        long before = threads.getThreadAllocatedBytes(threadId);
-        int packets = sendBatches(slipClient, slipBatch, prefixClient, prefixBatch, 80);
-        long allocated = threads.getThreadAllocatedBytes(threadId) - before;
-        System.out.printf("OSC TCP server thread: %d bytes over %d packets%n", allocated, packets);
+        // The least of three windows: an allocation per packet shows in every window (20,000
+        // packets: at least 20 KB), while a one-off JVM effect shows in one at most (a late C2
+        // compile interns the compiled class's String constants on this thread, once, ~1-2 KB).
+        long least = Long.MAX_VALUE;
+        int packets = 0;
+        for (int window = 0; window < 3; window++) {
+            long before = threads.getThreadAllocatedBytes(threadId);
+            packets = sendBatches(slipClient, slipBatch, prefixClient, prefixBatch, 80);
+            long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+            System.out.printf("OSC TCP server thread: %d bytes over %d packets%n", allocated, packets);
+            least = Math.min(least, allocated);
+        }
         assertTrue(counting.messages > 0);
-        // Fixed slack, not per packet: as for UDP, a late C2 compile interns String constants on
-        // the compiling method's thread once.
-        assertTrue(allocated <= 2048, allocated + " bytes allocated for " + packets + " packets");
+        assertTrue(least <= 1024, least + " bytes allocated for " + packets + " packets");
     }
 
     // ---- helpers ----------------------------------------------------------------------------
