@@ -265,8 +265,7 @@ public final class OscTcpServer implements AutoCloseable {
 
     private void refuse(SocketChannel accepted) {
         // Counted before the close: whoever sees the connection end may already read the count.
-        fault(OscStreamFault.CONNECTION_REFUSED, remoteAddressOrNull(accepted), "already "
-                + slots.length + " connections open, the limit");
+        fault(OscStreamFault.CONNECTION_REFUSED, remoteAddressOrNull(accepted), 0);
         closeQuietly(accepted);
     }
 
@@ -305,10 +304,8 @@ public final class OscTcpServer implements AutoCloseable {
             switch (event) {
                 case PACKET -> deliver(slot, decoder, arrivalNanos);
                 case OVERSIZE_DISCARDED -> fault(OscStreamFault.OVERSIZE_FRAME, slot.peer(),
-                        "a SLIP frame of at least " + decoder.faultSize() + " bytes, over the "
-                                + config.maxPacketBytes() + "-byte limit, was discarded");
-                case BAD_ESCAPE_DISCARDED -> fault(OscStreamFault.BAD_ESCAPE, slot.peer(),
-                        "a SLIP frame with ESC followed by neither ESC_END nor ESC_ESC was discarded");
+                        decoder.faultSize());
+                case BAD_ESCAPE_DISCARDED -> fault(OscStreamFault.BAD_ESCAPE, slot.peer(), 0);
                 default -> {
                     closeForBadLength(slot, event, decoder.faultSize());
                     return;
@@ -357,7 +354,7 @@ public final class OscTcpServer implements AutoCloseable {
     private void ended(OscTcpServerConnection slot) {
         if (slot.midPacket()) {
             stats.frameReceived();
-            fault(OscStreamFault.CUT_OFF, slot.peer(), "the connection ended in the middle of a packet");
+            fault(OscStreamFault.CUT_OFF, slot.peer(), 0);
         }
         release(slot);
     }
@@ -371,12 +368,25 @@ public final class OscTcpServer implements AutoCloseable {
         }
     }
 
-    private void fault(OscStreamFault fault, SocketAddress peer, String what) {
+    /** Counts a fault; logs it the first time only, building the message only then. */
+    private void fault(OscStreamFault fault, SocketAddress peer, long size) {
         stats.fault(fault);
         if (firstFaults.first(fault)) {
             firstFaults.warn("OSC TCP port " + boundPort + ": " + fault + " from " + peer + ": "
-                    + what + "; further " + fault + " are only counted");
+                    + describe(fault, size) + "; further " + fault + " are only counted");
         }
+    }
+
+    private String describe(OscStreamFault fault, long size) {
+        return switch (fault) {
+            case OVERSIZE_FRAME -> "a SLIP frame of at least " + size + " bytes, over the "
+                    + config.maxPacketBytes() + "-byte limit, was discarded";
+            case BAD_ESCAPE -> "a SLIP frame with ESC followed by neither ESC_END nor ESC_ESC"
+                    + " was discarded";
+            case CUT_OFF -> "the connection ended in the middle of a packet";
+            case CONNECTION_REFUSED -> "already " + slots.length + " connections open, the limit";
+            default -> fault.name();
+        };
     }
 
     private void ioError(String doing, IOException e) {

@@ -348,12 +348,18 @@ class OscTcpServerTest {
     @Test
     void theServerThreadAllocatesNothingPerPacketOnceWarm() throws Exception {
         CountingHandler counting = new CountingHandler();
-        server = new OscTcpServer(config(), counting, clock, logger);
+        server = new OscTcpServer(config().withMaxPacketBytes(64), counting, clock, logger);
         server.start();
         Socket slipClient = connect();
         Socket prefixClient = connect();
-        byte[] slipBatch = batch(OscStreamTestFraming::slip);
-        byte[] prefixBatch = batch(OscStreamTestFraming::lengthPrefixed);
+        byte[] bundled = bundle(3, message("/a").i(1).bytes(), message("/b").f(2).bytes());
+        byte[] junk = "junk\0\0\0\0".getBytes();
+        // Every path a frame can take: delivered, bundled, rejected, and for SLIP discarded.
+        byte[] slipBatch = batch(slip(FADER), slip(LEVEL), slip(bundled), slip(junk),
+                slip(message("/big").b(new byte[100]).bytes()),
+                new byte[] {(byte) 0xC0, '/', (byte) 0xDB, 1, (byte) 0xC0});
+        byte[] prefixBatch = batch(lengthPrefixed(FADER), lengthPrefixed(LEVEL), lengthPrefixed(bundled),
+                lengthPrefixed(junk));
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long threadId = serverThread().threadId();
@@ -372,6 +378,7 @@ class OscTcpServerTest {
             least = Math.min(least, allocated);
         }
         assertTrue(counting.messages > 0);
+        assertTrue(server.stats().dropped() > 0 && server.stats().faults(OscStreamFault.BAD_ESCAPE) > 0);
         assertTrue(least <= 1024, least + " bytes allocated for " + packets + " packets");
     }
 
@@ -444,10 +451,8 @@ class OscTcpServerTest {
                 .orElseThrow(() -> new AssertionError("no thread " + name));
     }
 
-    private static byte[] batch(java.util.function.Function<byte[], byte[]> framing) {
-        byte[][] packets = {framing.apply(FADER), framing.apply(LEVEL),
-                framing.apply(bundle(3, message("/a").i(1).bytes(), message("/b").f(2).bytes())),
-                framing.apply("junk\0\0\0\0".getBytes())};
+    /** 125 framed packets, cycling through {@code packets}. */
+    private static byte[] batch(byte[]... packets) {
         List<byte[]> repeated = new ArrayList<>();
         for (int i = 0; i < 125; i++) {
             repeated.add(packets[i % packets.length]);
