@@ -34,6 +34,12 @@ import org.vernissage.sensors.FirstOccurrenceLog;
  * Several bindings may share one address (one fader driving two parameters, or {@code /xy}
  * argument 0 and argument 1); each gets its value.
  *
+ * <p>Arguments are counted by type tag, array brackets included ({@code ,[ff]}: argument 1 is the
+ * first float). Numbers are i f h d, c (its character code), T (1) and F (0), see
+ * {@link OscMessageView#isNumeric}; anything else is {@link OscDropReason#NOT_NUMERIC}, and NaN or
+ * infinity (a double beyond float range included) is {@link OscDropReason#NOT_FINITE}, as it would
+ * poison the conditioner's filters.
+ *
  * <p>Packets apply atomically and on time: every value of one packet is staged in one
  * pre-allocated {@link InputBatch} and offered with {@link InputSink#offer(InputBatch)}, all or
  * nothing, at the end of the packet (a packet with a single immediate value takes

@@ -28,6 +28,11 @@ import org.vernissage.sensors.SensorStartException;
  * first of each reason is logged with its sender, and the loop reads on. Only {@link #close()}
  * ends the thread.
  *
+ * <p>Several ports at once: one receiver per {@link OscEndpoint}, each with its own router and its
+ * own {@link OscStats} (named by {@link OscEndpoint#sourceName()}), because a router and its
+ * counters are confined to the one receiving thread that drives them. All routers may share the
+ * engine's ring, which takes concurrent producers.
+ *
  * <p>{@link #start()} and {@link #close()} are called by the app's wiring thread, which owns the
  * receiver; the handler and the stats' counters are then used by the receiving thread alone.
  */

@@ -7,8 +7,9 @@ import java.time.Instant;
  * resolution, but an object per reading) is taken once as a base, and later readings add the
  * monotonic {@link System#nanoTime()} elapsed since. Each reading is checked against
  * {@link System#currentTimeMillis()} (allocation-free, millisecond resolution); when the two part
- * by more than {@link #MAX_DRIFT_MILLIS} (the clock was stepped, say by NTP after a cold start)
- * the base is taken again, which allocates once.
+ * by more than {@link #MAX_DRIFT_MILLIS} (the clock was stepped, say by NTP after a cold start, or
+ * slewed away from the monotonic clock over a long time) the base is taken again, which allocates
+ * one {@link Instant}: rare, never per message.
  *
  * <p>Confined to one thread (the receiving thread of the router that owns it).
  */
