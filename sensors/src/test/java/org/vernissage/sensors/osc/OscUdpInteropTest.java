@@ -6,7 +6,7 @@ import static org.vernissage.sensors.osc.TestBindings.osc;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class OscUdpInteropTest {
 
     private final TestEngine engine = new TestEngine(BINDINGS.size());
     private final OscStats stats = new OscStats("OSC udp 127.0.0.1 (interop)");
-    private final List<Long> bundleTags = new ArrayList<>();
+    private final List<Long> bundleTags = new CopyOnWriteArrayList<>(); // written by the receiving thread
     private OscUdpReceiver receiver;
 
     @AfterEach
