@@ -1,196 +1,435 @@
 package org.vernissage.sensors.osc;
 
-import org.vernissage.sensors.FirstOccurrenceLog;
 import java.lang.System.Logger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vernissage.engine.artwork.OscBindingSpec;
-import org.vernissage.engine.param.ParameterLayout;
-import org.vernissage.engine.param.ParameterSpec;
-import org.vernissage.engine.pipeline.ParameterInput;
+import java.util.Objects;
+import org.vernissage.engine.binding.BindingSpec;
+import org.vernissage.engine.binding.OscSelector;
+import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.engine.pipeline.InputSink;
+import org.vernissage.sensors.FirstOccurrenceLog;
 
 /**
- * Turns OSC messages into parameter values: the artwork's {@link OscBindingSpec}s are resolved
- * once, at construction, to snapshot slots and linear scales, and indexed in an open-addressing
- * table keyed on the address bytes. Per message it hashes the address in place, finds the
- * bindings, reads argument 0 as a number, scales it and offers it to the {@link ParameterInput};
- * no String, no boxing, no allocation. Several bindings may share one address (one fader driving
- * two parameters); each gets the value.
+ * Turns OSC packets into raw binding-channel values on the input ring. The artwork's bindings
+ * whose selector is an {@link OscSelector} are resolved once, at construction: a binding's index
+ * in the list is its channel, its selector names an address (or address pattern) and the argument
+ * to read. Per message, the raw number of that argument is published, unscaled (the conductor's
+ * conditioner scales it); no String, no boxing, no allocation in steady state.
  *
- * <p>Addresses match exactly, byte for byte: OSC address patterns in incoming messages
- * ("/fader*") are not expanded. Bundle time tags are not scheduled: values apply on arrival (the
- * conductor owns timing).
+ * <p>Matching, both ways of OSC 1.0 (see {@link OscPatternMatcher} for the syntax):
+ * <ul>
+ *   <li>a literal incoming address is looked up in an open-addressing table keyed on the address
+ *       bytes, hashed where they lie; then every binding whose address is a pattern is matched
+ *       against it ({@code /fader*} binds {@code /fader1}, {@code /fader2}, ...);</li>
+ *   <li>an incoming address that is itself a pattern is dispatched to every bound literal address
+ *       it matches (a pattern never matches a binding's pattern). A malformed incoming pattern is
+ *       dropped as {@link OscDropReason#BAD_PATTERN}.</li>
+ * </ul>
+ * Several bindings may share one address (one fader driving two parameters, or {@code /xy}
+ * argument 0 and argument 1); each gets its value.
  *
- * <p>Built on the loading thread, then called only on the one receiving thread of the
- * {@link OscUdpReceiver} it is given to, because it writes that receiver's {@link OscStats}. Owned
- * by the wiring that builds the receiver.
+ * <p>Arguments are counted by type tag, array brackets included ({@code ,[ff]}: argument 1 is the
+ * first float). Numbers are i f h d, c (its character code), T (1) and F (0), see
+ * {@link OscMessageView#isNumeric}; anything else is {@link OscDropReason#NOT_NUMERIC}, and NaN or
+ * infinity (a double beyond float range included) is {@link OscDropReason#NOT_FINITE}, as it would
+ * poison the conditioner's filters.
+ *
+ * <p>Packets apply atomically and on time: every value of one packet is staged in one
+ * pre-allocated {@link InputBatch} and offered with {@link InputSink#offer(InputBatch)}, all or
+ * nothing, at the end of the packet (a packet with a single immediate value takes
+ * {@link InputSink#offerChannel} instead, the same thing for one value). Each value carries the
+ * due time of its innermost bundle's time tag, mapped onto the engine clock by
+ * {@link OscTimeTags}; the conductor holds values due after the next frame until then.
+ *
+ * <p>Drops are counted per reason in {@link OscStats} and the first of each reason is logged with
+ * the address and the binding concerned. A value refused by a full ring is never waited for: a
+ * stale fader value is worth less than a live frame.
+ *
+ * <p>Built on the loading thread, then called only on the one receiving thread of the receiver it
+ * is given to (UDP or TCP), because it writes that receiver's {@link OscStats} and reuses its
+ * staging batch. One router per receiver; owned by the wiring that builds the receiver.
  */
 public final class OscBindingRouter implements OscMessageHandler {
 
+    /**
+     * Values one packet may stage. The ring refuses a batch larger than itself, so this must not
+     * exceed the ring's size (the app's is 4096).
+     */
+    public static final int DEFAULT_BATCH_CAPACITY = 1024;
+
     private static final Logger LOG = System.getLogger(OscBindingRouter.class.getName());
 
-    private final ParameterInput input;
+    private final InputSink sink;
     private final OscStats stats;
+    private final OscTimeTags timeTags;
     private final FirstOccurrenceLog firstDrops;
+    private final FirstOccurrenceLog firstTimings;
+    private final OscPatternMatcher matcher = new OscPatternMatcher();
+    private final InputBatch batch;
 
-    // The table: bucket -> address; empty buckets have a null key. At most half full.
-    private final int mask;
-    private final byte[][] keys;
-    private final int[] hashes;
+    // The OSC bindings, grouped by address so an address names a contiguous range.
+    private final int[] channels;
+    private final int[] arguments;
+    private final String[] descriptions; // for the first-occurrence logs only
+
+    // Distinct addresses: literal ones first [0, literalCount), then patterns.
+    private final int literalCount;
+    private final byte[][] addresses;
+    private final ByteBuffer[] addressBuffers; // the same bytes, for the matcher
     private final int[] firstBinding;
     private final int[] bindingCount;
 
-    // The resolved bindings, grouped by address so a bucket names a contiguous range.
-    private final int[] slots;
-    private final double[] scales;
-    private final double[] offsets;
+    // The table of literal addresses: bucket -> address index or -1. At most half full.
+    private final int mask;
+    private final int[] table;
+    private final int[] tableHashes;
+
+    // The packet being delivered (receiving thread only).
+    private boolean inPacket;
+    private long packetArrivalNanos;
+    private int stagedMessages;
+    private boolean overflowed;
+    private long currentDue = InputBatch.IMMEDIATELY;
+    private final long[] enclosingDues = new long[OscPacketReader.MAX_BUNDLE_DEPTH + 1];
+    private int bundleDepth;
+
+    // The message being routed (receiving thread only).
+    private int stagedValues;
+    private OscDropReason firstProblem;
+    private int problemBinding;
 
     /**
-     * @throws IllegalArgumentException naming the binding, when one does not resolve: an address
-     *     not starting with '/', an unknown parameter, a component the parameter does not have
+     * @param bindings the artwork's bindings, in manifest order (a binding's index is its
+     *     channel); those whose selector is not an {@link OscSelector} are ignored
+     * @param timeTags maps bundle time tags onto the engine clock; one per router
+     * @throws IllegalArgumentException naming the binding, when an OSC address does not start
+     *     with '/', contains a NUL or is a malformed pattern
      */
-    public OscBindingRouter(List<OscBindingSpec> bindings, ParameterLayout layout,
-                            ParameterInput input, OscStats stats) {
-        this(bindings, layout, input, stats, LOG);
+    public OscBindingRouter(List<BindingSpec> bindings, InputSink sink, OscStats stats,
+                            OscTimeTags timeTags) {
+        this(bindings, sink, stats, timeTags, DEFAULT_BATCH_CAPACITY, LOG);
     }
 
-    OscBindingRouter(List<OscBindingSpec> bindings, ParameterLayout layout, ParameterInput input,
-                     OscStats stats, Logger logger) {
-        this.input = input;
-        this.stats = stats;
+    OscBindingRouter(List<BindingSpec> bindings, InputSink sink, OscStats stats, OscTimeTags timeTags,
+                     int batchCapacity, Logger logger) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.stats = Objects.requireNonNull(stats, "stats");
+        this.timeTags = Objects.requireNonNull(timeTags, "timeTags");
         this.firstDrops = new FirstOccurrenceLog(logger, OscDropReason.values().length);
-        Map<String, List<OscBindingSpec>> byAddress = groupByAddress(bindings);
-        int capacity = Integer.highestOneBit(Math.max(8, byAddress.size() * 2) - 1) << 1;
-        this.mask = capacity - 1;
-        this.keys = new byte[capacity][];
-        this.hashes = new int[capacity];
-        this.firstBinding = new int[capacity];
-        this.bindingCount = new int[capacity];
-        this.slots = new int[bindings.size()];
-        this.scales = new double[bindings.size()];
-        this.offsets = new double[bindings.size()];
+        this.firstTimings = new FirstOccurrenceLog(logger, OscBundleTiming.values().length);
+        this.batch = new InputBatch(batchCapacity);
+
+        Map<String, List<Integer>> byAddress = groupByAddress(bindings);
+        int bound = byAddress.values().stream().mapToInt(List::size).sum();
+        channels = new int[bound];
+        arguments = new int[bound];
+        descriptions = new String[bound];
+        int distinct = byAddress.size();
+        addresses = new byte[distinct][];
+        addressBuffers = new ByteBuffer[distinct];
+        firstBinding = new int[distinct];
+        bindingCount = new int[distinct];
+        int capacity = Integer.highestOneBit(Math.max(8, distinct * 2) - 1) << 1;
+        mask = capacity - 1;
+        table = new int[capacity];
+        tableHashes = new int[capacity];
+        Arrays.fill(table, -1);
+
+        int literals = 0;
         int next = 0;
-        for (Map.Entry<String, List<OscBindingSpec>> entry : byAddress.entrySet()) {
-            insert(entry.getKey().getBytes(StandardCharsets.UTF_8), next, entry.getValue().size());
-            for (OscBindingSpec binding : entry.getValue()) {
-                resolve(binding, layout, next++);
+        int address = 0;
+        // Two passes keep literal addresses in front of patterns.
+        for (boolean patterns : new boolean[] {false, true}) {
+            for (Map.Entry<String, List<Integer>> entry : byAddress.entrySet()) {
+                if (OscPatternMatcher.isPattern(entry.getKey()) != patterns) {
+                    continue;
+                }
+                byte[] bytes = entry.getKey().getBytes(StandardCharsets.UTF_8);
+                addresses[address] = bytes;
+                addressBuffers[address] = ByteBuffer.wrap(bytes);
+                firstBinding[address] = next;
+                bindingCount[address] = entry.getValue().size();
+                for (int channel : entry.getValue()) {
+                    BindingSpec binding = bindings.get(channel);
+                    channels[next] = channel;
+                    arguments[next] = ((OscSelector) binding.from()).argument();
+                    descriptions[next] = "binding " + channel + " (" + binding.describe() + ")";
+                    next++;
+                }
+                if (!patterns) {
+                    insert(bytes, address);
+                    literals++;
+                }
+                address++;
             }
         }
+        literalCount = literals;
     }
 
-    /** How many bindings were resolved. */
+    /** How many OSC bindings were resolved. */
     public int bindingCount() {
-        return slots.length;
+        return channels.length;
+    }
+
+    /** How many of the distinct bound addresses are patterns. */
+    public int patternCount() {
+        return addresses.length - literalCount;
+    }
+
+    // ---- the packet ---------------------------------------------------------------------------
+
+    @Override
+    public void onPacketStart(long arrivalNanos) {
+        inPacket = true;
+        packetArrivalNanos = arrivalNanos;
+        batch.clear(arrivalNanos);
+        stagedMessages = 0;
+        overflowed = false;
+        bundleDepth = 0;
+        currentDue = InputBatch.IMMEDIATELY;
+        timeTags.startPacket();
     }
 
     @Override
-    public void onMessage(OscMessageView message, long timeTag, long arrivalNanos) {
-        stats.messageReceived();
-        int bucket = find(message);
-        if (bucket < 0) {
-            drop(OscDropReason.NO_BINDING, message);
-        } else if (message.argumentCount() == 0) {
-            drop(OscDropReason.NO_ARGUMENT, message);
+    public void onBundleStart(long timeTag) {
+        if (bundleDepth < enclosingDues.length) { // the reader caps nesting below this
+            enclosingDues[bundleDepth++] = currentDue;
+        }
+        currentDue = timeTags.dueNanos(timeTag);
+        OscBundleTiming timing = timeTags.lastTiming();
+        stats.bundleReceived(timing);
+        if (timing == OscBundleTiming.TOO_FAR_AHEAD && firstTimings.first(timing)) {
+            firstTimings.warn(stats.source() + ": an OSC bundle is time-tagged "
+                    + timeTags.lastAheadNanos() / 1_000_000 + " ms ahead of this machine's clock,"
+                    + " more than the " + timeTags.maxAheadNanos() / 1_000_000 + " ms it may be"
+                    + " scheduled ahead; applied on arrival instead. Check the sender's clock;"
+                    + " further such bundles are only counted");
+        }
+    }
+
+    @Override
+    public void onBundleEnd() {
+        if (bundleDepth > 0) {
+            currentDue = enclosingDues[--bundleDepth];
+        }
+    }
+
+    @Override
+    public void onPacketEnd(long arrivalNanos) {
+        inPacket = false;
+        if (overflowed) {
+            drop(OscDropReason.TOO_MANY_VALUES, stagedMessages, null, -1);
+            return;
+        }
+        int size = batch.size();
+        if (size == 0) {
+            return;
+        }
+        boolean accepted = size == 1 && batch.dueNanos(0) == InputBatch.IMMEDIATELY
+                ? sink.offerChannel(batch.channel(0), batch.value(0), packetArrivalNanos)
+                : sink.offer(batch);
+        if (accepted) {
+            stats.valuesOffered(size);
         } else {
-            double argument = message.numericArgument(0);
-            if (Double.isNaN(argument)) {
-                // Not numeric, or a NaN float: the conductor would turn NaN into the default,
-                // a jump nobody asked for. Infinities pass and are clamped to the range.
-                drop(OscDropReason.NOT_NUMERIC, message);
+            drop(OscDropReason.RING_FULL, stagedMessages, null, -1);
+        }
+    }
+
+    // ---- one message --------------------------------------------------------------------------
+
+    @Override
+    public void onMessage(OscMessageView message, long timeTag, long arrivalNanos) {
+        boolean alone = !inPacket; // called without the packet callbacks: a packet of its own
+        if (alone) {
+            onPacketStart(arrivalNanos);
+        }
+        stats.messageReceived();
+        stagedValues = 0;
+        firstProblem = null;
+        problemBinding = -1;
+        ByteBuffer buffer = message.buffer();
+        int at = message.addressOffset();
+        int length = message.addressLength();
+        boolean matched;
+        if (OscPatternMatcher.isPattern(buffer, at, length)) {
+            if (matcher.validate(buffer, at, length) >= 0) {
+                drop(OscDropReason.BAD_PATTERN, 1, message, -1);
+                endAlone(alone, arrivalNanos);
+                return;
+            }
+            matched = dispatchPattern(message, buffer, at, length);
+        } else {
+            matched = dispatchLiteral(message, buffer, at, length);
+        }
+        if (!matched) {
+            drop(OscDropReason.NO_BINDING, 1, message, -1);
+        } else if (stagedValues > 0) {
+            stagedMessages++;
+            if (firstProblem != null) {
+                logFirst(firstProblem, message, problemBinding); // partly applied: say so, once
+            }
+        } else if (firstProblem != null) {
+            drop(firstProblem, 1, message, problemBinding);
+        }
+        endAlone(alone, arrivalNanos);
+    }
+
+    private void endAlone(boolean alone, long arrivalNanos) {
+        if (alone) {
+            onPacketEnd(arrivalNanos);
+        }
+    }
+
+    /** A literal address: the table, then every bound pattern. */
+    private boolean dispatchLiteral(OscMessageView message, ByteBuffer buffer, int at, int length) {
+        boolean matched = false;
+        int address = find(message);
+        if (address >= 0) {
+            stageAddress(message, address);
+            matched = true;
+        }
+        for (int p = literalCount; p < addresses.length; p++) {
+            if (matcher.matches(addressBuffers[p], 0, addresses[p].length, buffer, at, length)) {
+                stageAddress(message, p);
+                matched = true;
+            }
+        }
+        return matched;
+    }
+
+    /** An incoming pattern: every bound literal address it matches. */
+    private boolean dispatchPattern(OscMessageView message, ByteBuffer buffer, int at, int length) {
+        boolean matched = false;
+        for (int a = 0; a < literalCount; a++) {
+            if (matcher.matches(buffer, at, length, addressBuffers[a], 0, addresses[a].length)) {
+                stageAddress(message, a);
+                matched = true;
+            }
+        }
+        return matched;
+    }
+
+    private void stageAddress(OscMessageView message, int address) {
+        int end = firstBinding[address] + bindingCount[address];
+        for (int b = firstBinding[address]; b < end; b++) {
+            stageBinding(message, b);
+        }
+    }
+
+    private void stageBinding(OscMessageView message, int b) {
+        int argument = arguments[b];
+        if (argument >= message.argumentCount()) {
+            problem(OscDropReason.NO_ARGUMENT, b);
+        } else if (!message.isNumeric(argument)) {
+            problem(OscDropReason.NOT_NUMERIC, b);
+        } else {
+            float value = (float) message.numericArgument(argument);
+            if (!Float.isFinite(value)) {
+                // NaN or infinity would poison the conditioner's filters for good; refuse it here.
+                problem(OscDropReason.NOT_FINITE, b);
             } else {
-                offer(bucket, argument, arrivalNanos);
+                if (!batch.addChannel(channels[b], value, currentDue)) {
+                    overflowed = true; // the whole packet will be refused at its end
+                }
+                stagedValues++;
             }
         }
     }
 
-    private void offer(int bucket, double argument, long arrivalNanos) {
-        boolean refused = false;
-        int end = firstBinding[bucket] + bindingCount[bucket];
-        for (int b = firstBinding[bucket]; b < end; b++) {
-            float value = (float) (argument * scales[b] + offsets[b]);
-            if (input.offerParameter(slots[b], value, arrivalNanos)) {
-                stats.valueOffered();
-            } else {
-                refused = true; // never wait: a stale fader value is worth less than a live frame
-            }
-        }
-        if (refused) {
-            stats.messageDropped(OscDropReason.RING_FULL);
-            logFirst(OscDropReason.RING_FULL, null);
+    private void problem(OscDropReason reason, int binding) {
+        if (firstProblem == null) {
+            firstProblem = reason;
+            problemBinding = binding;
         }
     }
 
     private int find(OscMessageView message) {
         int hash = message.addressHash();
         for (int bucket = hash & mask; ; bucket = (bucket + 1) & mask) {
-            byte[] key = keys[bucket];
-            if (key == null) {
+            int address = table[bucket];
+            if (address < 0) {
                 return -1;
             }
-            if (hashes[bucket] == hash && message.addressEquals(key)) {
-                return bucket;
+            if (tableHashes[bucket] == hash && message.addressEquals(addresses[address])) {
+                return address;
             }
         }
     }
 
-    private void drop(OscDropReason reason, OscMessageView message) {
-        stats.messageDropped(reason);
-        logFirst(reason, message);
-    }
+    // ---- drops --------------------------------------------------------------------------------
 
-    private void logFirst(OscDropReason reason, OscMessageView message) {
-        if (firstDrops.first(reason)) {
-            String address = message == null ? "" : " (address " + addressOf(message) + ")";
-            firstDrops.warn("OSC message dropped: " + reason + address
-                    + "; further drops for this reason are only counted");
+    private void drop(OscDropReason reason, int messages, OscMessageView message, int binding) {
+        if (messages > 0) {
+            stats.messagesDropped(reason, messages);
         }
+        logFirst(reason, message, binding);
     }
 
-    // ---- construction -----------------------------------------------------------------------
+    private void logFirst(OscDropReason reason, OscMessageView message, int binding) {
+        if (!firstDrops.first(reason)) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(stats.source()).append(": OSC message dropped: ")
+                .append(reason);
+        if (message != null) {
+            text.append(" (address ").append(addressOf(message)).append(", type tags ,")
+                    .append(typeTagsOf(message)).append(')');
+        }
+        if (binding >= 0) {
+            text.append(" for ").append(descriptions[binding]).append(", which reads argument ")
+                    .append(arguments[binding]);
+        }
+        switch (reason) {
+            case TOO_MANY_VALUES -> text.append(": a packet carried more than ").append(batch.capacity())
+                    .append(" bound values; none of it applied");
+            case RING_FULL -> text.append(": the engine is not keeping up");
+            default -> { }
+        }
+        firstDrops.warn(text.append("; further drops for this reason are only counted").toString());
+    }
 
-    private static Map<String, List<OscBindingSpec>> groupByAddress(List<OscBindingSpec> bindings) {
-        Map<String, List<OscBindingSpec>> byAddress = new LinkedHashMap<>();
-        for (OscBindingSpec binding : bindings) {
-            if (!binding.address().startsWith("/") || binding.address().indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("OSC binding " + binding.address()
-                        + ": an OSC address starts with '/' and has no NUL");
+    // ---- construction -------------------------------------------------------------------------
+
+    /** OSC bindings by address, in first-seen order; values are channels (binding indexes). */
+    private static Map<String, List<Integer>> groupByAddress(List<BindingSpec> bindings) {
+        Map<String, List<Integer>> byAddress = new LinkedHashMap<>();
+        for (int channel = 0; channel < bindings.size(); channel++) {
+            BindingSpec binding = bindings.get(channel);
+            if (!(binding.from() instanceof OscSelector selector)) {
+                continue;
             }
-            byAddress.computeIfAbsent(binding.address(), a -> new ArrayList<>()).add(binding);
+            String address = selector.address();
+            if (!address.startsWith("/") || address.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("binding " + channel + " (" + binding.describe()
+                        + "): an OSC address starts with '/' and has no NUL");
+            }
+            if (OscPatternMatcher.isPattern(address)) {
+                try {
+                    OscPatternMatcher.requireValid(address);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("binding " + channel + " (" + binding.describe()
+                            + "): " + e.getMessage(), e);
+                }
+            }
+            byAddress.computeIfAbsent(address, a -> new ArrayList<>()).add(channel);
         }
         return byAddress;
     }
 
-    private void insert(byte[] address, int first, int count) {
+    private void insert(byte[] address, int index) {
         int hash = AddressHash.of(address);
         int bucket = hash & mask;
-        while (keys[bucket] != null) {
+        while (table[bucket] >= 0) {
             bucket = (bucket + 1) & mask;
         }
-        keys[bucket] = address;
-        hashes[bucket] = hash;
-        firstBinding[bucket] = first;
-        bindingCount[bucket] = count;
-    }
-
-    private void resolve(OscBindingSpec binding, ParameterLayout layout, int index) {
-        int parameter = layout.indexOf(binding.parameter()).orElseThrow(() ->
-                new IllegalArgumentException("OSC binding " + binding.address()
-                        + ": no parameter named '" + binding.parameter() + "'"));
-        ParameterSpec spec = layout.specs().get(parameter);
-        if (binding.component() >= spec.type().components()) {
-            throw new IllegalArgumentException("OSC binding " + binding.address() + ": parameter '"
-                    + spec.name() + "' is a " + spec.type().manifestName() + " with "
-                    + spec.type().components() + " component(s), there is no component "
-                    + binding.component());
-        }
-        slots[index] = layout.offset(parameter) + binding.component();
-        // value = min + (x - inMin) * (max - min) / (inMax - inMin), folded into x * scale + offset
-        double scale = ((double) spec.max() - spec.min()) / ((double) binding.inputMax() - binding.inputMin());
-        scales[index] = scale;
-        offsets[index] = spec.min() - binding.inputMin() * scale;
+        table[bucket] = index;
+        tableHashes[bucket] = hash;
     }
 
     private static String addressOf(OscMessageView message) {
@@ -199,5 +438,13 @@ public final class OscBindingRouter implements OscMessageHandler {
             bytes[i] = message.addressByte(i);
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String typeTagsOf(OscMessageView message) {
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < message.argumentCount(); i++) {
+            tags.append(message.typeTag(i));
+        }
+        return tags.toString();
     }
 }

@@ -1,19 +1,33 @@
 package org.vernissage.sensors.osc;
 
 /**
- * Why a well-formed OSC message did not become a parameter value. Each reason points the operator
- * at a different fix: a typo in the manifest or console (NO_BINDING), a controller sending the
- * wrong type (NO_ARGUMENT, NOT_NUMERIC), or an engine that cannot keep up (RING_FULL).
+ * Why a well-formed OSC message set no value. Each reason points the operator at a different fix:
+ * a typo in the manifest or the controller (NO_BINDING, BAD_PATTERN), a controller sending the
+ * wrong type or too few arguments (NO_ARGUMENT, NOT_NUMERIC, NOT_FINITE), a sender packing more
+ * into one packet than the engine takes at once (TOO_MANY_VALUES), or an engine that cannot keep
+ * up (RING_FULL).
+ *
+ * <p>A message counts as dropped only when none of the bindings it matched got a value; one that
+ * reached some of its bindings counts as received (the first problem is still logged).
  *
  * <p>Immutable; used by the receiving thread and read by whoever reports statistics.
  */
 public enum OscDropReason {
-    /** No binding in the artwork for the message's address. */
+    /** No binding's address (or address pattern) matches the message's address. */
     NO_BINDING,
-    /** The message has no arguments, so there is no value to map. */
+    /** The message's address is a pattern with a syntax error (an unclosed '[' or '{', ...). */
+    BAD_PATTERN,
+    /** The message has no argument at the position its binding reads. */
     NO_ARGUMENT,
-    /** The first argument is not a number (i, f, h, d, T or F), or is a NaN float. */
+    /**
+     * The argument its binding reads is not a number: numbers are i f h d c (its character code),
+     * T (1) and F (0); s S b t r m N I and the array brackets are not.
+     */
     NOT_NUMERIC,
-    /** The input ring refused at least one of the message's values because it was full. */
+    /** The argument is NaN or infinite (or a double too large for a float). */
+    NOT_FINITE,
+    /** The packet holds more bound values than one all-or-nothing batch; none of it applies. */
+    TOO_MANY_VALUES,
+    /** The input ring refused the packet's values because it was full. */
     RING_FULL
 }

@@ -42,6 +42,16 @@ public final class OscMessageView {
         this.argumentCount = argumentCount;
     }
 
+    /** The buffer the message lies in, for matching its address in place. */
+    ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /** Where the address starts in {@link #buffer()}. */
+    int addressOffset() {
+        return addressOffset;
+    }
+
     /** The scanner writes argument offsets straight into the view: no second array, no copy. */
     int[] argumentOffsets() {
         return argumentOffsets;
@@ -94,19 +104,26 @@ public final class OscMessageView {
         return (char) (buffer.get(typeTagOffset + index) & 0xFF);
     }
 
-    /** Whether argument {@code index} exists and is one of i f h d T F. */
+    /**
+     * Whether argument {@code index} exists and reads as one number: i, f, h, d, c (a character
+     * code), T or F. Not numbers: strings and blobs (s S b), a time tag (t: a date, not a value),
+     * an RGBA colour (r: four values in one) and a MIDI message (m: which of its bytes would be
+     * the value is ambiguous), nil and impulse (N, I: no value; I was "infinitum" in OSC 1.0),
+     * and the array brackets.
+     */
     public boolean isNumeric(int index) {
         if (index < 0 || index >= argumentCount) {
             return false;
         }
         return switch (typeTag(index)) {
-            case 'i', 'f', 'h', 'd', 'T', 'F' -> true;
+            case 'i', 'f', 'h', 'd', 'c', 'T', 'F' -> true;
             default -> false;
         };
     }
 
     /**
-     * Argument {@code index} as a double: i, f, h and d by value, T as 1 and F as 0. NaN when the
+     * Argument {@code index} as a double: i, f, h and d by value, c as its character code, T as 1
+     * and F as 0. NaN when the
      * argument is missing or not numeric (a NaN float argument reads as NaN too: use
      * {@link #isNumeric(int)} to tell them apart).
      */
@@ -116,7 +133,7 @@ public final class OscMessageView {
         }
         int at = argumentOffsets[index];
         return switch (typeTag(index)) {
-            case 'i' -> OscBytes.readInt(buffer, at);
+            case 'i', 'c' -> OscBytes.readInt(buffer, at);
             case 'f' -> Float.intBitsToFloat(OscBytes.readInt(buffer, at));
             case 'h' -> OscBytes.readLong(buffer, at);
             case 'd' -> Double.longBitsToDouble(OscBytes.readLong(buffer, at));

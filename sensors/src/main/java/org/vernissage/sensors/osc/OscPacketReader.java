@@ -68,7 +68,9 @@ public final class OscPacketReader {
 
     /**
      * Validates the packet in {@code [offset, offset + length)} of {@code buffer}, then, if it is
-     * valid, delivers its messages in order to {@code handler}.
+     * valid, delivers it to {@code handler}: {@link OscMessageHandler#onPacketStart}, its bundles
+     * and messages in order, then {@link OscMessageHandler#onPacketEnd}. A rejected packet
+     * delivers nothing, not even the packet start.
      *
      * @param arrivalNanos passed through to the handler unchanged
      * @return {@code true} if the packet was valid and delivered; otherwise nothing was delivered
@@ -90,7 +92,9 @@ public final class OscPacketReader {
         if (invalid != null) {
             return reject(invalid);
         }
+        handler.onPacketStart(arrivalNanos);
         deliverBundle(offset, end, arrivalNanos, handler);
+        handler.onPacketEnd(arrivalNanos);
         return true;
     }
 
@@ -112,7 +116,9 @@ public final class OscPacketReader {
             rejection = invalid;
             return false;
         }
+        handler.onPacketStart(arrivalNanos);
         handler.onMessage(view, IMMEDIATELY, arrivalNanos);
+        handler.onPacketEnd(arrivalNanos);
         return true;
     }
 
@@ -189,6 +195,7 @@ public final class OscPacketReader {
 
     private void deliverBundle(int start, int end, long arrivalNanos, OscMessageHandler handler) {
         long timeTag = OscBytes.readLong(buffer, start + 8);
+        handler.onBundleStart(timeTag);
         int at = start + BUNDLE_HEADER_BYTES;
         while (at < end) {
             int elementStart = at + Integer.BYTES;
@@ -201,6 +208,7 @@ public final class OscPacketReader {
             }
             at = elementEnd;
         }
+        handler.onBundleEnd();
     }
 
     // ---- helpers ----------------------------------------------------------------------------

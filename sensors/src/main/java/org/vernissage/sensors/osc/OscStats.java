@@ -2,19 +2,24 @@ package org.vernissage.sensors.osc;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import org.vernissage.sensors.SourceCounters;
 
 /**
- * Counters of one OSC input: packets and messages received, packets rejected (per
- * {@link OscRejection}), messages dropped (per {@link OscDropReason}), values offered to the ring.
+ * Counters of one OSC input (one port): packets received and rejected (per
+ * {@link OscRejection}), messages received and dropped (per {@link OscDropReason}), bundles per
+ * {@link OscBundleTiming}, values offered to the ring. As a {@link SourceCounters} it reports
+ * messages as received, dropped messages as dropped, rejected packets as rejected, and the
+ * arrival of the last packet (engine clock) as last seen.
  *
- * <p>Single writer: only the receiving thread (through {@link OscUdpReceiver} and the
+ * <p>Single writer: only the receiving thread (through its receiver and the
  * {@link OscBindingRouter} it calls) increments, with package-private methods; any thread (a stats
  * or console thread) reads. Single writer means a plain read-add-write is exact, and opaque
  * access is all a reader needs to see each counter's progress, without locks, CAS or the
  * allocation of a {@code LongAdder}. Counters are read one at a time, so a set of them is not an
- * atomic snapshot. Owned by the wiring that creates the receiver.
+ * atomic snapshot. One instance per input; owned by the wiring that creates the receiver.
  */
-public final class OscStats {
+public final class OscStats implements SourceCounters {
 
     private static final VarHandle COUNTER = MethodHandles.arrayElementVarHandle(long[].class);
 
@@ -25,15 +30,56 @@ public final class OscStats {
     private static final int VALUES_OFFERED = 4;
     private static final int RECEIVE_ERRORS = 5;
     private static final int HANDLER_FAILURES = 6;
-    private static final int FIRST_REJECTION = 7;
+    private static final int BUNDLES_RECEIVED = 7;
+    private static final int LAST_SEEN = 8;
+    private static final int FIRST_REJECTION = 9;
     private static final int FIRST_DROP = FIRST_REJECTION + OscRejection.values().length;
-    private static final int COUNTERS = FIRST_DROP + OscDropReason.values().length;
+    private static final int FIRST_TIMING = FIRST_DROP + OscDropReason.values().length;
+    private static final int COUNTERS = FIRST_TIMING + OscBundleTiming.values().length;
 
+    private final String source;
     private final long[] counters = new long[COUNTERS];
 
-    // ---- readers: any thread ----------------------------------------------------------------
+    /** @param source names the input for people, e.g. {@link OscEndpoint#sourceName()} */
+    public OscStats(String source) {
+        this.source = Objects.requireNonNull(source, "source");
+        counters[LAST_SEEN] = NEVER;
+    }
 
-    /** Datagrams read from the socket, valid or not. */
+    // ---- SourceCounters: any thread -----------------------------------------------------------
+
+    @Override
+    public String source() {
+        return source;
+    }
+
+    /** Well-formed messages, the same as {@link #messagesReceived()}. */
+    @Override
+    public long received() {
+        return messagesReceived();
+    }
+
+    /** Well-formed messages that set nothing, the same as {@link #messagesDropped()}. */
+    @Override
+    public long dropped() {
+        return messagesDropped();
+    }
+
+    /** Malformed packets, the same as {@link #packetsRejected()}. */
+    @Override
+    public long rejected() {
+        return packetsRejected();
+    }
+
+    /** When the last packet (valid or not) arrived, on the engine clock. */
+    @Override
+    public long lastSeenNanos() {
+        return get(LAST_SEEN);
+    }
+
+    // ---- details: any thread ------------------------------------------------------------------
+
+    /** Datagrams (or de-framed stream packets) read, valid or not. */
     public long packetsReceived() {
         return get(PACKETS_RECEIVED);
     }
@@ -52,7 +98,7 @@ public final class OscStats {
         return get(MESSAGES_RECEIVED);
     }
 
-    /** Well-formed messages that set no parameter, for any reason. */
+    /** Well-formed messages that set no value, for any reason. */
     public long messagesDropped() {
         return get(MESSAGES_DROPPED);
     }
@@ -61,7 +107,16 @@ public final class OscStats {
         return get(FIRST_DROP + reason.ordinal());
     }
 
-    /** Parameter values the ring accepted. */
+    /** Bundles (nested ones included) in valid packets. */
+    public long bundlesReceived() {
+        return get(BUNDLES_RECEIVED);
+    }
+
+    public long bundles(OscBundleTiming timing) {
+        return get(FIRST_TIMING + timing.ordinal());
+    }
+
+    /** Raw channel values the ring accepted. */
     public long valuesOffered() {
         return get(VALUES_OFFERED);
     }
@@ -78,46 +133,53 @@ public final class OscStats {
 
     @Override
     public String toString() {
-        return "OscStats[packets " + packetsReceived() + ", rejected " + packetsRejected()
+        return source + ": packets " + packetsReceived() + ", rejected " + packetsRejected()
                 + ", messages " + messagesReceived() + ", dropped " + messagesDropped()
-                + ", values " + valuesOffered() + ", receive errors " + receiveErrors()
-                + ", handler failures " + handlerFailures() + "]";
+                + ", bundles " + bundlesReceived() + " (late " + bundles(OscBundleTiming.LATE)
+                + "), values " + valuesOffered() + ", receive errors " + receiveErrors()
+                + ", handler failures " + handlerFailures();
     }
 
-    // ---- writers: the receiving thread only -------------------------------------------------
+    // ---- writers: the receiving thread only ---------------------------------------------------
 
-    void packetReceived() {
-        increment(PACKETS_RECEIVED);
+    void packetReceived(long arrivalNanos) {
+        increment(PACKETS_RECEIVED, 1);
+        COUNTER.setOpaque(counters, LAST_SEEN, arrivalNanos);
     }
 
     void packetRejected(OscRejection reason) {
-        increment(PACKETS_REJECTED);
-        increment(FIRST_REJECTION + reason.ordinal());
+        increment(PACKETS_REJECTED, 1);
+        increment(FIRST_REJECTION + reason.ordinal(), 1);
     }
 
     void messageReceived() {
-        increment(MESSAGES_RECEIVED);
+        increment(MESSAGES_RECEIVED, 1);
     }
 
-    void messageDropped(OscDropReason reason) {
-        increment(MESSAGES_DROPPED);
-        increment(FIRST_DROP + reason.ordinal());
+    void messagesDropped(OscDropReason reason, int count) {
+        increment(MESSAGES_DROPPED, count);
+        increment(FIRST_DROP + reason.ordinal(), count);
     }
 
-    void valueOffered() {
-        increment(VALUES_OFFERED);
+    void bundleReceived(OscBundleTiming timing) {
+        increment(BUNDLES_RECEIVED, 1);
+        increment(FIRST_TIMING + timing.ordinal(), 1);
+    }
+
+    void valuesOffered(int count) {
+        increment(VALUES_OFFERED, count);
     }
 
     void receiveError() {
-        increment(RECEIVE_ERRORS);
+        increment(RECEIVE_ERRORS, 1);
     }
 
     void handlerFailure() {
-        increment(HANDLER_FAILURES);
+        increment(HANDLER_FAILURES, 1);
     }
 
-    private void increment(int index) {
-        COUNTER.setOpaque(counters, index, counters[index] + 1);
+    private void increment(int index, long n) {
+        COUNTER.setOpaque(counters, index, counters[index] + n);
     }
 
     private long get(int index) {

@@ -28,13 +28,18 @@ import org.vernissage.sensors.SensorStartException;
  * first of each reason is logged with its sender, and the loop reads on. Only {@link #close()}
  * ends the thread.
  *
+ * <p>Several ports at once: one receiver per {@link OscEndpoint}, each with its own router and its
+ * own {@link OscStats} (named by {@link OscEndpoint#sourceName()}), because a router and its
+ * counters are confined to the one receiving thread that drives them. All routers may share the
+ * engine's ring, which takes concurrent producers.
+ *
  * <p>{@link #start()} and {@link #close()} are called by the app's wiring thread, which owns the
  * receiver; the handler and the stats' counters are then used by the receiving thread alone.
  */
 public final class OscUdpReceiver implements AutoCloseable {
 
     /** Bind to every interface unless told otherwise: controllers are on the show network. */
-    public static final String ANY_HOST = "0.0.0.0";
+    public static final String ANY_HOST = OscEndpoint.ANY_HOST;
     /** The kernel buffer that absorbs bursts (a console recalling a scene) while we are busy. */
     public static final int SOCKET_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
     /** Larger than any UDP payload over IPv4 (65,507 bytes), so a full buffer means truncation. */
@@ -59,6 +64,15 @@ public final class OscUdpReceiver implements AutoCloseable {
     private volatile boolean running;
     private boolean handlerFailureLogged;   // receiving thread only
     private boolean receiveErrorLogged;     // receiving thread only
+
+    /**
+     * A receiver for a UDP {@link OscEndpoint} (port 0 picks a free port).
+     *
+     * @throws IllegalArgumentException when the endpoint is not UDP
+     */
+    public OscUdpReceiver(OscEndpoint endpoint, OscMessageHandler handler, Clock clock, OscStats stats) {
+        this(requireUdp(endpoint).host(), endpoint.port(), handler, clock, stats);
+    }
 
     /** A receiver on every interface ({@link #ANY_HOST}); port 0 picks a free port. */
     public OscUdpReceiver(int port, OscMessageHandler handler, Clock clock, OscStats stats) {
@@ -134,6 +148,13 @@ public final class OscUdpReceiver implements AutoCloseable {
 
     // ---- start-up ---------------------------------------------------------------------------
 
+    private static OscEndpoint requireUdp(OscEndpoint endpoint) {
+        if (endpoint.protocol() != OscEndpoint.Protocol.UDP) {
+            throw new IllegalArgumentException("OscUdpReceiver takes a UDP endpoint, not " + endpoint);
+        }
+        return endpoint;
+    }
+
     private DatagramChannel bind() throws SensorStartException {
         InetSocketAddress address = new InetSocketAddress(host, requestedPort);
         if (address.isUnresolved()) {
@@ -157,11 +178,11 @@ public final class OscUdpReceiver implements AutoCloseable {
         String detail = String.valueOf(e.getMessage());
         if (e instanceof BindException && detail.contains("in use")) {
             return new SensorStartException("OSC UDP port " + requestedPort
-                    + " is already in use; choose another with --osc-port", e);
+                    + " is already in use (by another program or another OSC input); choose another port", e);
         }
         if (e instanceof BindException) {
             return new SensorStartException("OSC UDP cannot bind " + host + ":" + requestedPort
-                    + " (" + detail + "); check --osc-host and --osc-port", e);
+                    + " (" + detail + "); check the OSC input's host and port", e);
         }
         return new SensorStartException("OSC UDP cannot open a socket on " + host + ":"
                 + requestedPort + ": " + detail, e);
@@ -206,7 +227,7 @@ public final class OscUdpReceiver implements AutoCloseable {
     }
 
     private void handlePacket(SocketAddress sender, long arrivalNanos) {
-        stats.packetReceived();
+        stats.packetReceived(arrivalNanos);
         int length = datagram.position();
         if (length == datagram.capacity()) {
             // The OS silently cut the datagram to fit: what we hold is not what was sent.
@@ -222,7 +243,7 @@ public final class OscUdpReceiver implements AutoCloseable {
             stats.handlerFailure();
             if (!handlerFailureLogged) {
                 handlerFailureLogged = true;
-                LOG.log(Level.ERROR, "OSC packet from " + sender + " broke its handler"
+                LOG.log(Level.ERROR, stats.source() + ": an OSC packet from " + sender + " broke its handler"
                         + "; further failures are only counted", bug);
             }
         }
@@ -231,7 +252,7 @@ public final class OscUdpReceiver implements AutoCloseable {
     private void rejected(OscRejection reason, int offset, SocketAddress sender) {
         stats.packetRejected(reason);
         if (firstRejections.first(reason)) {
-            firstRejections.warn("OSC UDP port " + boundPort + ": rejected a packet from " + sender
+            firstRejections.warn(stats.source() + ": rejected a packet from " + sender
                     + ": " + reason + " at byte " + offset
                     + "; further " + reason + " packets are only counted");
         }
@@ -241,7 +262,7 @@ public final class OscUdpReceiver implements AutoCloseable {
         stats.receiveError();
         if (!receiveErrorLogged) {
             receiveErrorLogged = true;
-            LOG.log(Level.WARNING, "OSC UDP port " + boundPort + ": receive failed: " + e.getMessage()
+            LOG.log(Level.WARNING, stats.source() + ": receive failed: " + e.getMessage()
                     + "; further failures are only counted");
         }
         // A persistent socket error must not become a busy loop that starves the show.

@@ -3,25 +3,31 @@ package org.vernissage.sensors.osc;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vernissage.sensors.osc.OscTestEncoder.bundle;
 import static org.vernissage.sensors.osc.OscTestEncoder.message;
+import static org.vernissage.sensors.osc.TestBindings.osc;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vernissage.engine.artwork.OscBindingSpec;
+import org.vernissage.engine.binding.BindingSpec;
+import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
+import org.vernissage.engine.pipeline.ChannelConditioner;
 import org.vernissage.engine.pipeline.Conductor;
+import org.vernissage.engine.pipeline.ConductorSettings;
+import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputRing;
-import org.vernissage.engine.pipeline.ParameterInput;
+import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 
 /**
  * Reading and routing must not allocate once warm: measured on the calling thread with the JVM's
- * per-thread allocation counter, over every path a message can take (bound, unbound, not numeric,
- * in a bundle, rejected).
+ * per-thread allocation counter, over every path a message can take (bound, bound by a pattern,
+ * an incoming pattern, unbound, not numeric, a malformed pattern, in bundles with immediate, future
+ * and past time tags, rejected), with the machine's real wall clock mapping the time tags.
  *
  * <p>The fixed slack is not per message. Besides the measurement itself it covers one JVM effect
  * seen here: before a C2 compile, HotSpot interns the unresolved String constants of the method's
@@ -33,31 +39,38 @@ class OscAllocationTest {
     private static final long SLACK_BYTES = 512;
 
     private static final ParameterLayout LAYOUT = new ParameterLayout(List.of(
-            new ParameterSpec("level", ParameterType.FLOAT, 0, 1, new float[] {0}, "", ""),
-            new ParameterSpec("xy", ParameterType.VEC2, -1, 1, new float[] {0, 0}, "", "")));
-    private static final List<OscBindingSpec> BINDINGS = List.of(
-            new OscBindingSpec("/level", "level", 0, 0, 127),
-            new OscBindingSpec("/x", "xy", 0, 0, 1),
-            new OscBindingSpec("/y", "xy", 1, 1, 0));
+            new ParameterSpec("level", ParameterType.FLOAT, 0, 1, new float[] {0}, "", "")));
+    private static final List<BindingSpec> BINDINGS = List.of(
+            osc("/level"), osc("/x"), osc("/y"), osc("/fader*"), osc("/mix/{a,b}/gain"));
 
     /** Packets for every path, with the number of messages each holds. */
-    private static final byte[][] PACKETS = {
-            message("/level").i(64).bytes(),
-            message("/x").f(0.25f).bytes(),
-            bundle(42, message("/x").d(0.5).bytes(), message("/y").tag('T').bytes(),
-                    bundle(43, message("/level").h(100).bytes())),
-            message("/unbound").f(1).bytes(),
-            message("/level").s("loud").bytes(),
-            message("/level").bytes(),
-            message("/broken").tag('q').bytes(),
-    };
-    private static final int[] MESSAGES_IN = {1, 1, 3, 1, 1, 1, 0};
+    private static byte[][] packets() {
+        long now = OscTimeTags.timeTag(System.currentTimeMillis() * 1_000_000L);
+        long soon = now + (5L << 32);     // 5 s ahead: scheduled for as long as the test runs
+        long past = now - (60L << 32);    // a minute ago: late
+        return new byte[][] {
+                message("/level").i(64).bytes(),
+                message("/x").f(0.25f).bytes(),
+                bundle(soon, message("/x").d(0.5).bytes(), message("/y").tag('T').bytes(),
+                        bundle(soon + 1, message("/level").h(100).bytes())),
+                bundle(past, message("/fader7").f(1).bytes(), message("/mix/b/gain").c('k').bytes()),
+                bundle(OscPacketReader.IMMEDIATELY, message("/{x,y}").f(0.5f).bytes()),
+                message("/page/*").f(1).bytes(),
+                message("/[x").f(1).bytes(),
+                message("/unbound").f(1).bytes(),
+                message("/level").s("loud").bytes(),
+                message("/level").bytes(),
+                message("/broken").tag('q').bytes(),
+        };
+    }
+
+    private static final int[] MESSAGES_IN = {1, 1, 3, 2, 1, 1, 1, 1, 1, 1, 0};
 
     @Test
     void readingAndRoutingAllocateNothingOnceWarm() {
-        CountingInput input = new CountingInput();
-        long allocated = measure(input);
-        assertTrue(input.offers > 0);
+        CountingSink sink = new CountingSink();
+        long allocated = measure(sink);
+        assertTrue(sink.values > 0);
         assertTrue(allocated <= SLACK_BYTES, allocated + " bytes allocated for " + MESSAGES + " messages");
     }
 
@@ -66,8 +79,9 @@ class OscAllocationTest {
         float[] defaults = new float[LAYOUT.slotCount()];
         LAYOUT.copyDefaultsInto(defaults);
         SnapshotExchange snapshots = new SnapshotExchange(defaults);
+        Conductor conductor = new Conductor(LAYOUT, snapshots, ChannelConditioner.NONE, ConductorSettings.DEFAULT);
         try (InputRing ring = new InputRing(1024, RingWaitStrategy.BLOCKING,
-                r -> new Thread(r, "test-conductor"), new Conductor(LAYOUT, snapshots))) {
+                r -> new Thread(r, "test-conductor"), conductor)) {
             ring.start();
             long allocated = measure(ring);
             assertTrue(allocated <= SLACK_BYTES, allocated + " bytes allocated for " + MESSAGES + " messages");
@@ -75,16 +89,18 @@ class OscAllocationTest {
     }
 
     /** Bytes allocated on this thread while reading and routing {@link #MESSAGES} messages, warm. */
-    private static long measure(ParameterInput input) {
+    private static long measure(InputSink sink) {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        OscStats stats = new OscStats();
-        OscBindingRouter router = new OscBindingRouter(BINDINGS, LAYOUT, input, stats,
-                new RecordingLogger());
+        OscStats stats = new OscStats("OSC test");
+        OscTimeTags timeTags = new OscTimeTags(new SystemClock());
+        OscBindingRouter router = new OscBindingRouter(BINDINGS, sink, stats, timeTags,
+                OscBindingRouter.DEFAULT_BATCH_CAPACITY, new RecordingLogger());
         OscPacketReader reader = new OscPacketReader();
-        ByteBuffer[] buffers = new ByteBuffer[PACKETS.length];
-        for (int i = 0; i < PACKETS.length; i++) {
-            buffers[i] = ByteBuffer.allocateDirect(PACKETS[i].length).put(0, PACKETS[i]);
+        byte[][] packets = packets();
+        ByteBuffer[] buffers = new ByteBuffer[packets.length];
+        for (int i = 0; i < packets.length; i++) {
+            buffers[i] = ByteBuffer.allocateDirect(packets[i].length).put(0, packets[i]);
         }
         readMessages(reader, router, buffers, MESSAGES * 3); // warm-up: let the JIT settle
 
@@ -93,8 +109,10 @@ class OscAllocationTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
         assertTrue(stats.messagesReceived() >= MESSAGES, "routed " + stats.messagesReceived());
+        assertTrue(stats.bundles(OscBundleTiming.SCHEDULED) > 0 && stats.bundles(OscBundleTiming.LATE) > 0,
+                stats::toString);
         System.out.printf("OSC read+route: %d bytes over %d messages (%s)%n",
-                allocated, read, input.getClass().getSimpleName());
+                allocated, read, sink.getClass().getSimpleName());
         return allocated;
     }
 
@@ -110,15 +128,30 @@ class OscAllocationTest {
     }
 
     /** A ring stand-in that keeps only primitives, so it cannot allocate either. */
-    private static final class CountingInput implements ParameterInput {
+    private static final class CountingSink implements InputSink {
         long offers;
+        long values;
         double sum;
 
         @Override
+        public boolean offerChannel(int channel, float value, long arrivalNanos) {
+            values++;
+            sum += value + channel;
+            return (++offers & 7) != 0; // refuse some, as a full ring would
+        }
+
+        @Override
+        public boolean offer(InputBatch batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                values++;
+                sum += batch.value(i) + batch.channel(i) + batch.dueNanos(i);
+            }
+            return (++offers & 7) != 0;
+        }
+
+        @Override
         public boolean offerParameter(int slot, float value, long arrivalNanos) {
-            offers++;
-            sum += value + slot;
-            return (offers & 7) != 0; // refuse some, as a full ring would
+            throw new AssertionError("not used by OSC");
         }
     }
 }

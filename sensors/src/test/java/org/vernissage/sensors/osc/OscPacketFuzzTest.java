@@ -7,15 +7,19 @@ import static org.vernissage.sensors.osc.OscTestEncoder.bundle;
 import static org.vernissage.sensors.osc.OscTestEncoder.message;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.engine.pipeline.InputSink;
 
 /**
- * Feeds the reader random and mutated packets. Each case is read twice: once from a buffer that
+ * Feeds the reader (and then the reader with the router behind it) random and mutated packets. Each case is read twice: once from a buffer that
  * ends exactly where the packet ends (any read past the region throws there), and once from the
  * middle of a larger buffer of random sentinel bytes, at a random offset and byte order (any read
  * outside the region, or any dependence on alignment or order, changes the outcome there). Both
@@ -25,6 +29,8 @@ class OscPacketFuzzTest {
 
     private static final int CASES = 200_000;
     private static final long SEED = 0x5EED_05C1L;
+    private static final long WALL = 1_748_779_200_000_000_000L;
+    private static final long ENGINE = 1_000_000_000_000L;
 
     private static final List<byte[]> VALID = List.of(
             message("/a").bytes(),
@@ -36,7 +42,11 @@ class OscPacketFuzzTest {
             message("/strings").s("").s("a").s("abc").s("abcd").b(new byte[0]).b(new byte[5]).bytes(),
             bundle(1, message("/in/bundle").i(1).bytes(), message("/and").s("x").bytes()),
             bundle(2, bundle(3, message("/nested").d(1).bytes(), bundle(4)), message("/after").bytes()),
-            bundle(5));
+            bundle(5),
+            message("/fader*").f(0.5f).bytes(),
+            message("/{a,nested}/[!x-z]?").i(3).bytes(),
+            bundle(OscTimeTags.timeTag(WALL + 2_000_000_000L), message("/fader/1").f(1).bytes(),
+                    bundle(OscTimeTags.timeTag(WALL - 1), message("/xy").f(1).f(2).bytes())));
 
     private final OscPacketReader exactReader = new OscPacketReader();
     private final OscPacketReader embeddedReader = new OscPacketReader();
@@ -107,6 +117,154 @@ class OscPacketFuzzTest {
         boolean accepted = embeddedReader.read(buffer, before, packet.length, 0, embeddedDigest);
         return new Outcome(accepted, embeddedReader.rejection(), embeddedReader.rejectionOffset(),
                 embeddedDigest.digest);
+    }
+
+    /**
+     * The same random and mutated packets through the reader into the router: it never throws,
+     * every packet it takes becomes at most one offer (all or nothing), a rejected packet offers
+     * nothing, every value is finite and on an OSC binding's channel, every due time is
+     * "immediately" or within the scheduling limit ahead, and the counters add up.
+     */
+    @Test
+    void theRouterTakesEveryFuzzedPacketAllOrNothing() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        CheckingSink sink = new CheckingSink();
+        OscStats stats = new OscStats("OSC fuzz");
+        OscTimeTags timeTags = new OscTimeTags(new ManualClock(ENGINE), () -> WALL,
+                Duration.ofSeconds(10));
+        OscBindingRouter router = new OscBindingRouter(List.of(TestBindings.osc("/fader/1"),
+                TestBindings.midi(1), TestBindings.osc("/fader*"), TestBindings.osc("/a"), TestBindings.osc("/xy", 1),
+                TestBindings.osc("/in/bundle"), TestBindings.osc("/{a,nested}"), TestBindings.osc("/all", 4)),
+                sink, stats, timeTags, 16, new RecordingLogger());
+        StructureCheck check = new StructureCheck(router);
+        OscPacketReader reader = new OscPacketReader();
+        for (int c = 0; c < CASES / 2; c++) {
+            byte[] packet = random.nextInt(3) == 0 ? randomPacket(random)
+                    : mutate(VALID.get(random.nextInt(VALID.size())), random);
+            long messagesBefore = stats.messagesReceived();
+            sink.offersThisPacket = 0;
+            check.messages = 0;
+            int startsBefore = check.packets;
+            int endsBefore = check.ends;
+            sink.full = random.nextInt(20) == 0;
+            boolean accepted;
+            try {
+                accepted = reader.read(ByteBuffer.wrap(packet), 0, packet.length, c, check);
+            } catch (RuntimeException e) {
+                throw new AssertionError("threw on " + HexFormat.of().formatHex(packet), e);
+            }
+            assertTrue(sink.offersThisPacket <= 1, "one packet, at most one offer");
+            assertEquals(0, check.depth, "bundles balanced");
+            int starts = check.packets - startsBefore;
+            int ends = check.ends - endsBefore;
+            if (accepted) {
+                assertTrue(starts == 1 && ends == 1, "an accepted packet starts and ends once");
+            } else {
+                assertTrue(starts == 0 && ends == 0 && check.messages == 0, "a rejected packet makes no call");
+            }
+            if (!accepted) {
+                assertEquals(0, sink.offersThisPacket);
+            }
+            assertEquals(messagesBefore + check.messages, stats.messagesReceived());
+        }
+        assertEquals(sink.accepted, stats.valuesOffered());
+        assertTrue(stats.messagesDropped() <= stats.messagesReceived());
+        assertTrue(sink.accepted > 1_000 && stats.bundles(OscBundleTiming.SCHEDULED) > 0, stats::toString);
+    }
+
+    /** Forwards to the router, checking the callbacks' structure on the way. */
+    private static final class StructureCheck implements OscMessageHandler {
+        private final OscBindingRouter router;
+        int packets;
+        int ends;
+        int depth;
+        int messages;
+        boolean open;
+
+        StructureCheck(OscBindingRouter router) {
+            this.router = router;
+        }
+
+        @Override
+        public void onPacketStart(long arrivalNanos) {
+            assertTrue(!open && depth == 0, "packet inside a packet");
+            open = true;
+            packets++;
+            router.onPacketStart(arrivalNanos);
+        }
+
+        @Override
+        public void onBundleStart(long timeTag) {
+            assertTrue(open, "bundle outside a packet");
+            depth++;
+            assertTrue(depth <= OscPacketReader.MAX_BUNDLE_DEPTH);
+            router.onBundleStart(timeTag);
+        }
+
+        @Override
+        public void onMessage(OscMessageView message, long timeTag, long arrivalNanos) {
+            assertTrue(open, "message outside a packet");
+            messages++;
+            router.onMessage(message, timeTag, arrivalNanos);
+        }
+
+        @Override
+        public void onBundleEnd() {
+            depth--;
+            assertTrue(depth >= 0, "bundle end without a start");
+            router.onBundleEnd();
+        }
+
+        @Override
+        public void onPacketEnd(long arrivalNanos) {
+            assertTrue(open && depth == 0, "packet end without its start, or inside a bundle");
+            open = false;
+            ends++;
+            router.onPacketEnd(arrivalNanos);
+        }
+    }
+
+    /** A ring stand-in that checks every value and counts offers per packet. */
+    private static final class CheckingSink implements InputSink {
+        int offersThisPacket;
+        long accepted;
+        boolean full;
+
+        @Override
+        public boolean offerChannel(int channel, float value, long arrivalNanos) {
+            check(channel, value, InputBatch.IMMEDIATELY);
+            offersThisPacket++;
+            if (!full) {
+                accepted++;
+            }
+            return !full;
+        }
+
+        @Override
+        public boolean offer(InputBatch batch) {
+            assertTrue(batch.size() > 1 || batch.dueNanos(0) != InputBatch.IMMEDIATELY,
+                    "a single immediate value takes offerChannel");
+            for (int i = 0; i < batch.size(); i++) {
+                check(batch.channel(i), batch.value(i), batch.dueNanos(i));
+            }
+            offersThisPacket++;
+            if (!full) {
+                accepted += batch.size();
+            }
+            return !full;
+        }
+
+        private static void check(int channel, float value, long due) {
+            assertTrue(channel == 0 || (channel >= 2 && channel <= 7), "channel " + channel);
+            assertTrue(Float.isFinite(value), "value " + value);
+            assertTrue(due == InputBatch.IMMEDIATELY
+                    || (due > ENGINE && due <= ENGINE + 10_000_000_000L), "due " + due);
+        }
+
+        @Override
+        public boolean offerParameter(int slot, float value, long arrivalNanos) {
+            throw new AssertionError("channels only");
+        }
     }
 
     // ---- packet generators ------------------------------------------------------------------

@@ -350,4 +350,81 @@ class OscPacketReaderTest {
         result.received().forEach(r -> tags.add(r.timeTag()));
         return tags;
     }
+
+    @Test
+    void aCharacterIsANumberColoursMidiAndTimeTagsAreNot() {
+        byte[] packet = message("/n").c('A').rgba(1, 2, 3, 4).midi(0, 0xB0, 7, 64).t(TIME_A).tag('I').bytes();
+        reader.read(ByteBuffer.wrap(packet), 0, packet.length, ARRIVAL, (view, timeTag, arrival) -> {
+            assertTrue(view.isNumeric(0));
+            assertEquals(65.0, view.numericArgument(0));
+            for (int i = 1; i < 5; i++) {
+                assertFalse(view.isNumeric(i), "argument " + i + " (" + view.typeTag(i) + ")");
+                assertTrue(Double.isNaN(view.numericArgument(i)));
+            }
+        });
+        assertNull(reader.rejection());
+    }
+
+    // ---- the structure callbacks --------------------------------------------------------------
+
+    /** Records the order of every callback, as text. */
+    private static final class StructureHandler implements OscMessageHandler {
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void onPacketStart(long arrivalNanos) {
+            events.add("packet " + arrivalNanos);
+        }
+
+        @Override
+        public void onBundleStart(long timeTag) {
+            events.add("bundle " + Long.toHexString(timeTag));
+        }
+
+        @Override
+        public void onMessage(OscMessageView message, long timeTag, long arrivalNanos) {
+            events.add(RecordingHandler.address(message) + " " + Long.toHexString(timeTag));
+        }
+
+        @Override
+        public void onBundleEnd() {
+            events.add("end");
+        }
+
+        @Override
+        public void onPacketEnd(long arrivalNanos) {
+            events.add("packet end " + arrivalNanos);
+        }
+    }
+
+    private List<String> structure(byte[] packet) {
+        StructureHandler handler = new StructureHandler();
+        reader.read(ByteBuffer.wrap(packet), 0, packet.length, ARRIVAL, handler);
+        return handler.events;
+    }
+
+    @Test
+    void aBareMessageIsAPacketOfOneMessage() {
+        assertEquals(List.of("packet " + ARRIVAL, "/a 1", "packet end " + ARRIVAL),
+                structure(message("/a").i(1).bytes()));
+    }
+
+    @Test
+    void bundlesOpenAndCloseAroundTheirElementsNestedOnesToo() {
+        byte[] packet = bundle(TIME_A, message("/a").bytes(),
+                bundle(TIME_B, message("/b").bytes(), bundle(1)),
+                message("/c").bytes());
+        String a = Long.toHexString(TIME_A);
+        String b = Long.toHexString(TIME_B);
+        assertEquals(List.of("packet " + ARRIVAL, "bundle " + a, "/a " + a, "bundle " + b, "/b " + b,
+                "bundle 1", "end", "end", "/c " + a, "end", "packet end " + ARRIVAL), structure(packet));
+    }
+
+    @Test
+    void aRejectedPacketMakesNoCallAtAll() {
+        byte[] broken = message("/b").b(new byte[] {1}).bytes();
+        broken[broken.length - 1] = 7;
+        assertEquals(List.of(), structure(bundle(TIME_A, message("/a").bytes(), broken)));
+        assertEquals(OscRejection.BAD_PADDING, reader.rejection());
+    }
 }

@@ -14,6 +14,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -21,55 +22,47 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vernissage.engine.artwork.OscBindingSpec;
+import org.vernissage.engine.binding.BindingSpec;
+import org.vernissage.engine.clock.Clock;
+import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.clock.SystemClock;
-import org.vernissage.engine.param.ParameterLayout;
-import org.vernissage.engine.param.ParameterSpec;
-import org.vernissage.engine.param.ParameterType;
-import org.vernissage.engine.pipeline.Conductor;
-import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
-import org.vernissage.engine.pipeline.RingWaitStrategy;
-import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.SourceCounters;
 
 /**
  * End to end on loopback: real datagrams from a plain {@link DatagramSocket} through the receiver,
  * the router, the engine's input ring and conductor, into the snapshot the render thread latches
- * (this test plays the render thread).
+ * (this test plays the render thread, see {@link TestEngine}).
  */
 class OscUdpReceiverTest {
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private static final ParameterLayout LAYOUT = new ParameterLayout(List.of(
-            new ParameterSpec("level", ParameterType.FLOAT, 0, 1, new float[] {0}, "", ""),
-            new ParameterSpec("speed", ParameterType.FLOAT, 0, 10, new float[] {1}, "", "")));
-    private static final int LEVEL = LAYOUT.offset(0);
-    private static final int SPEED = LAYOUT.offset(1);
-    private static final List<OscBindingSpec> BINDINGS = List.of(
-            new OscBindingSpec("/level", "level", 0, 0, 1),
-            new OscBindingSpec("/speed", "speed", 0, 0, 10));
+    private static final int LEVEL = 0;
+    private static final int SPEED = 1;
+    private static final List<BindingSpec> BINDINGS = List.of(
+            TestBindings.osc("/level"),
+            TestBindings.osc("/speed"));
 
-    private final OscStats stats = new OscStats();
+    private final OscStats stats = new OscStats("OSC udp 127.0.0.1:0");
     private final RecordingLogger logger = new RecordingLogger();
-    private SnapshotExchange snapshots;
-    private InputRing ring;
+    private TestEngine engine;
     private OscBindingRouter router;
     private OscUdpReceiver receiver;
     private DatagramSocket sender;
 
     @BeforeEach
     void startEngine() throws IOException {
-        float[] defaults = new float[LAYOUT.slotCount()];
-        LAYOUT.copyDefaultsInto(defaults);
-        snapshots = new SnapshotExchange(defaults);
-        ring = new InputRing(1024, RingWaitStrategy.BLOCKING, r -> new Thread(r, "test-conductor"),
-                new Conductor(LAYOUT, snapshots));
-        ring.start();
-        router = new OscBindingRouter(BINDINGS, LAYOUT, ring, stats, logger);
+        engine = new TestEngine(BINDINGS.size());
+        router = router(stats, new SystemClock());
         sender = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+    }
+
+    private OscBindingRouter router(OscStats counters, Clock clock) {
+        return new OscBindingRouter(BINDINGS, engine.ring, counters, new OscTimeTags(clock),
+                OscBindingRouter.DEFAULT_BATCH_CAPACITY, logger);
     }
 
     @AfterEach
@@ -78,7 +71,7 @@ class OscUdpReceiverTest {
             receiver.close();
         }
         sender.close();
-        ring.close();
+        engine.close();
     }
 
     private void startReceiver(int datagramBufferBytes) throws SensorStartException {
@@ -93,25 +86,27 @@ class OscUdpReceiverTest {
         assertNotEquals(0, receiver.port(), "port 0 must report the port actually bound");
         long sent = System.nanoTime();
         send(message("/level").f(0.25f).bytes());
-        ParameterSnapshot snapshot = awaitSnapshot(s -> s.value(LEVEL) == 0.25f);
+        ParameterSnapshot snapshot = awaitSnapshot(s -> s.value(engine.layout.offset(LEVEL)) == 0.25f);
         assertTrue(snapshot.newestArrivalNanos() >= sent, "arrival is stamped on the injected clock");
         assertEquals(1, stats.packetsReceived());
-        assertEquals(1, stats.valuesOffered());
+        // Counted once the ring took it, which may be just after the conductor applied it.
+        await(() -> stats.valuesOffered() == 1);
+        assertEquals(1, stats.messagesReceived());
     }
 
     @Test
     void aMalformedPacketIsRejectedWholeAndChangesNothing() throws Exception {
         startReceiver(OscUdpReceiver.DATAGRAM_BUFFER_BYTES);
         send(message("/level").f(0.25f).bytes());
-        awaitSnapshot(s -> s.value(LEVEL) == 0.25f);
+        awaitSnapshot(s -> s.value(engine.layout.offset(LEVEL)) == 0.25f);
 
         byte[] broken = message("/level").b(new byte[] {1, 2, 3}).bytes();
         broken[broken.length - 1] = 9; // blob padding must be NUL
         send(bundle(1, message("/level").f(0.9f).bytes(), broken));
         send(message("/speed").i(5).bytes());
 
-        ParameterSnapshot snapshot = awaitSnapshot(s -> s.value(SPEED) == 5f);
-        assertEquals(0.25f, snapshot.value(LEVEL), "the valid half of the bad bundle must not apply");
+        ParameterSnapshot snapshot = awaitSnapshot(s -> s.value(engine.layout.offset(SPEED)) == 5f);
+        assertEquals(0.25f, snapshot.value(engine.layout.offset(LEVEL)), "the valid half of the bad bundle must not apply");
         assertEquals(2, snapshot.inputsApplied());
         await(() -> stats.packetsRejected(OscRejection.BAD_PADDING) == 1);
         assertEquals(1, stats.packetsRejected());
@@ -123,7 +118,7 @@ class OscUdpReceiverTest {
         startReceiver(OscUdpReceiver.DATAGRAM_BUFFER_BYTES);
         send(message("/level").tag('q').f(0.9f).bytes());
         send(message("/level").f(0.5f).bytes());
-        awaitSnapshot(s -> s.value(LEVEL) == 0.5f);
+        awaitSnapshot(s -> s.value(engine.layout.offset(LEVEL)) == 0.5f);
         assertEquals(1, stats.packetsRejected(OscRejection.UNKNOWN_TYPE_TAG));
         assertTrue(receiverThread().isAlive());
     }
@@ -135,7 +130,7 @@ class OscUdpReceiverTest {
         large.b(new byte[400]);
         send(large.bytes());
         send(message("/level").f(0.75f).bytes());
-        awaitSnapshot(s -> s.value(LEVEL) == 0.75f);
+        awaitSnapshot(s -> s.value(engine.layout.offset(LEVEL)) == 0.75f);
         assertEquals(1, stats.packetsRejected(OscRejection.OVERSIZE));
         assertEquals(1, stats.messagesReceived(), "nothing of the truncated datagram was routed");
     }
@@ -147,11 +142,73 @@ class OscUdpReceiverTest {
             send("not osc at all".getBytes());
         }
         send(message("/level").f(1).bytes());
-        awaitSnapshot(s -> s.value(LEVEL) == 1f);
+        awaitSnapshot(s -> s.value(engine.layout.offset(LEVEL)) == 1f);
         assertEquals(50, stats.packetsRejected(OscRejection.NOT_OSC));
         List<String> records = logger.snapshot();
         assertEquals(1, records.size(), () -> "logged: " + records);
         assertTrue(records.get(0).contains("NOT_OSC") && records.get(0).contains(LOOPBACK), records.get(0));
+    }
+
+    @Test
+    void severalPortsAtOnceEachWithItsOwnRouterAndCounters() throws Exception {
+        OscStats firstStats = new OscStats("OSC udp first");
+        OscStats secondStats = new OscStats("OSC udp second");
+        try (OscUdpReceiver first = new OscUdpReceiver(OscEndpoint.parse("udp:127.0.0.1:0"),
+                     router(firstStats, new SystemClock()), new SystemClock(), firstStats);
+             OscUdpReceiver second = new OscUdpReceiver(OscEndpoint.parse("udp:127.0.0.1:0"),
+                     router(secondStats, new SystemClock()), new SystemClock(), secondStats)) {
+            first.start();
+            second.start();
+            assertNotEquals(first.port(), second.port());
+            long sent = System.nanoTime();
+            sendTo(first.port(), message("/level").f(0.5f).bytes());
+            sendTo(second.port(), message("/speed").f(7f).bytes());
+            sendTo(second.port(), message("/nobody").f(7f).bytes());
+            engine.awaitValue(LEVEL, 0.5f, firstStats::toString);
+            engine.awaitValue(SPEED, 7f, secondStats::toString);
+            await(() -> secondStats.received() == 2);
+            SourceCounters a = firstStats;
+            SourceCounters b = secondStats;
+            assertEquals("OSC udp first", a.source());
+            assertEquals(1, a.received());
+            assertEquals(0, a.dropped());
+            assertEquals(2, b.received());
+            assertEquals(1, b.dropped());
+            assertTrue(a.lastSeenNanos() >= sent && b.lastSeenNanos() >= sent, "last seen on the engine clock");
+            assertEquals(SourceCounters.NEVER, stats.lastSeenNanos(), "a receiver never started saw nothing");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new OscUdpReceiver(OscEndpoint.parse("tcp:9000"),
+                router, new SystemClock(), stats));
+    }
+
+    @Test
+    void aBundleWithAFutureTimeTagIsHeldUntilTheFrameThatReachesIt() throws Exception {
+        long engineStart = 1_000_000_000L;
+        long wall = 1_748_779_200_000_000_000L;
+        ManualClock clock = new ManualClock(engineStart);
+        OscTimeTags timeTags = new OscTimeTags(clock, () -> wall, Duration.ofSeconds(10));
+        router = new OscBindingRouter(BINDINGS, engine.ring, stats, timeTags,
+                OscBindingRouter.DEFAULT_BATCH_CAPACITY, logger);
+        receiver = new OscUdpReceiver(LOOPBACK, 0, router, clock, stats,
+                OscUdpReceiver.DATAGRAM_BUFFER_BYTES, logger);
+        receiver.start();
+
+        long due = engineStart + TimeUnit.MILLISECONDS.toNanos(200);
+        send(bundle(OscTimeTags.timeTag(wall + TimeUnit.MILLISECONDS.toNanos(200)),
+                message("/level").f(0.5f).bytes(), message("/speed").f(7f).bytes()));
+        await(() -> stats.valuesOffered() == 2);
+        assertEquals(engineStart, stats.lastSeenNanos(), "arrival stamped on the injected engine clock");
+
+        engine.frame(due - 1);
+        assertEquals(TestEngine.DEFAULT, engine.value(LEVEL), "not due before its time");
+        assertEquals(TestEngine.DEFAULT, engine.value(SPEED));
+        assertEquals(2, engine.conductor.stats().scheduled());
+
+        engine.frame(due);
+        ParameterSnapshot snapshot = engine.snapshots.latch();
+        assertEquals(0.5f, snapshot.value(engine.layout.offset(LEVEL)), "due at the frame that reaches it");
+        assertEquals(7f, snapshot.value(engine.layout.offset(SPEED)), "together with the rest of its bundle");
+        assertEquals(1, stats.bundles(OscBundleTiming.SCHEDULED));
     }
 
     @Test
@@ -183,8 +240,10 @@ class OscUdpReceiverTest {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long threadId = receiverThread().threadId();
+        long past = OscTimeTags.timeTag(System.currentTimeMillis() * 1_000_000L) - (60L << 32);
         byte[][] packets = {message("/level").f(0.5f).bytes(), message("/speed").i(3).bytes(),
-                message("/unbound").bytes(), "junk".getBytes()};
+                message("/unbound").bytes(), "junk".getBytes(),
+                bundle(past, message("/level").f(0.25f).bytes(), message("/{speed,level}").f(1).bytes())};
         sendAndAwait(packets, 40_000); // warm-up: first-occurrence logs, JIT
         long before = threads.getThreadAllocatedBytes(threadId);
         int measured = 20_000;
@@ -199,8 +258,11 @@ class OscUdpReceiverTest {
     // ---- helpers ----------------------------------------------------------------------------
 
     private void send(byte[] packet) throws IOException {
-        sender.send(new DatagramPacket(packet, packet.length, InetAddress.getByName(LOOPBACK),
-                receiver.port()));
+        sendTo(receiver.port(), packet);
+    }
+
+    private void sendTo(int port, byte[] packet) throws IOException {
+        sender.send(new DatagramPacket(packet, packet.length, InetAddress.getByName(LOOPBACK), port));
     }
 
     /** Sends in batches small enough for the socket buffer, so loopback drops nothing. */
@@ -217,15 +279,7 @@ class OscUdpReceiverTest {
     }
 
     private ParameterSnapshot awaitSnapshot(Predicate<ParameterSnapshot> condition) {
-        long deadline = System.nanoTime() + DEADLINE_NANOS;
-        while (System.nanoTime() < deadline) {
-            ParameterSnapshot snapshot = snapshots.latch();
-            if (condition.test(snapshot)) {
-                return snapshot;
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("the snapshot never showed the value; " + stats);
+        return engine.awaitSnapshot(condition, stats::toString);
     }
 
     private void await(BooleanSupplier condition) {

@@ -1,0 +1,61 @@
+package org.vernissage.sensors.osc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.engine.pipeline.InputKind;
+import org.vernissage.engine.pipeline.InputSink;
+
+/**
+ * A unit-test double of the input ring: records every offer (each value with the number of the
+ * offer it came in, so a test sees which values travelled together), and refuses them when told
+ * to. Single-threaded, like the router it is given to.
+ */
+final class RecordingInputSink implements InputSink {
+
+    /** One channel value; {@code offer} numbers the call it arrived in, {@code batched} whether by offer(batch). */
+    record Value(int offer, boolean batched, int channel, float value, long dueNanos, long arrivalNanos) {
+    }
+
+    final List<Value> values = new ArrayList<>();
+    int offers;
+    boolean full;
+
+    @Override
+    public boolean offerChannel(int channel, float value, long arrivalNanos) {
+        if (full) {
+            return false;
+        }
+        values.add(new Value(offers++, false, channel, value, InputBatch.IMMEDIATELY, arrivalNanos));
+        return true;
+    }
+
+    @Override
+    public boolean offer(InputBatch batch) {
+        if (full) {
+            return false;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.kind(i) != InputKind.CHANNEL) {
+                throw new AssertionError("an OSC router staged a " + batch.kind(i));
+            }
+            values.add(new Value(offers, true, batch.channel(i), batch.value(i), batch.dueNanos(i),
+                    batch.arrivalNanos()));
+        }
+        offers++;
+        return true;
+    }
+
+    @Override
+    public boolean offerParameter(int slot, float value, long arrivalNanos) {
+        throw new AssertionError("an OSC router must offer channels, not parameter slots");
+    }
+
+    List<Float> rawValues() {
+        return values.stream().map(Value::value).toList();
+    }
+
+    List<Integer> channels() {
+        return values.stream().map(Value::channel).toList();
+    }
+}
