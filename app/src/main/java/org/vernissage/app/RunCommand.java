@@ -1,26 +1,27 @@
 package org.vernissage.app;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
+import org.vernissage.sensors.osc.OscEndpoint;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code vernissage run <artwork-folder>}: plays one artwork in a window, fullscreen or headless,
- * listening for OSC, until the window closes, the frame limit is reached or the process is
- * interrupted; then prints the run's statistics.
+ * listening to the sensors asked for (OSC, TUIO, phones, MIDI, audio), until the window closes,
+ * the frame limit is reached or the process is interrupted; then prints the run's statistics.
  *
  * <p>Picocli fills the fields and calls {@link #call()} on the main thread, which becomes the
  * render thread.
@@ -29,21 +30,12 @@ import picocli.CommandLine.TypeConversionException;
         description = "Play an artwork folder.")
 final class RunCommand implements Callable<Integer> {
 
-    private static final long SHUTDOWN_GRACE_SECONDS = 5;
-
     @Parameters(index = "0", paramLabel = "ARTWORK-FOLDER", description = "The artwork to play (a folder with an artwork.json).")
     private Path artworkFolder;
 
-    @Option(names = "--headless", description = "Render without a window (automatic when there is no display).")
-    private boolean headless;
-
-    @Option(names = "--size", paramLabel = "WxH", converter = SizeConverter.class,
+    @Option(names = "--size", paramLabel = "WxH", converter = OutputOptions.SizeConverter.class,
             description = "Frame size in pixels (default: ${DEFAULT-VALUE}).", defaultValue = "1280x720")
     private FrameSize size;
-
-    @Option(names = "--fullscreen", paramLabel = "MONITOR", arity = "0..1", fallbackValue = "0",
-            description = "Fill a monitor (numbered from 0, the primary) instead of opening a window.")
-    private Integer fullscreenMonitor;
 
     @Option(names = "--fps", paramLabel = "N", defaultValue = "60",
             description = "Target frame rate; 0 renders as fast as possible (default: ${DEFAULT-VALUE}).")
@@ -53,20 +45,48 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop after N frames; 0 runs until stopped (default: ${DEFAULT-VALUE}).")
     private long frames;
 
-    @Option(names = "--capture", paramLabel = "DIR", description = "Write every frame to DIR as a numbered PNG.")
-    private Path captureFolder;
+    @Mixin
+    private OutputOptions output;
 
-    @Option(names = "--osc-port", paramLabel = "N", defaultValue = "" + RunOptions.DEFAULT_OSC_PORT,
-            description = "UDP port to receive OSC on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    private int oscPort;
+    @Option(names = "--osc", paramLabel = "ENDPOINT", converter = EndpointConverter.class,
+            description = "Receive OSC on [udp:|tcp:][HOST:]PORT; repeat for several (default: udp:0.0.0.0:9000).")
+    private List<OscEndpoint> oscEndpoints = new ArrayList<>();
 
-    @Option(names = "--osc-host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-            description = "Address to receive OSC on; 127.0.0.1 for this machine only (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--osc-port", paramLabel = "N",
+            description = "Shorthand for one UDP OSC port; 0 picks a free one (default: 9000).")
+    private Integer oscPort;
+
+    @Option(names = "--osc-host", paramLabel = "ADDRESS",
+            description = "Address of the --osc-port socket; 127.0.0.1 for this machine only (default: 0.0.0.0).")
     private String oscHost;
 
-    @Option(names = "--stats", paramLabel = "SECONDS", arity = "0..1", fallbackValue = "5",
-            description = "Print statistics every SECONDS (default when given: 5) as well as at exit.")
-    private Double statsSeconds;
+    @Option(names = "--tuio", paramLabel = "PORT", arity = "0..1", fallbackValue = "" + SensorOptions.DEFAULT_TUIO_PORT,
+            description = "Receive TUIO 1.1 and 2.0 on this UDP port (default when given: ${FALLBACK-VALUE}).")
+    private Integer tuioPort;
+
+    @Option(names = "--phones", paramLabel = "PORT", arity = "0..1",
+            fallbackValue = "" + SensorOptions.DEFAULT_PHONES_PORT,
+            description = "Serve the audience phones' page and WebSocket on this HTTP port (default when given: ${FALLBACK-VALUE}).")
+    private Integer phonesPort;
+
+    @Option(names = "--sensor-host", paramLabel = "ADDRESS", defaultValue = OscEndpoint.ANY_HOST,
+            description = "Address TUIO and the phones' server listen on (default: ${DEFAULT-VALUE}).")
+    private String sensorHost;
+
+    @Option(names = "--midi-device", paramLabel = "NAME",
+            description = "Take MIDI from the input device whose name contains NAME.")
+    private String midiDevice;
+
+    @Option(names = "--audio-file", paramLabel = "WAV", description = "Analyse this WAV file as the audio input (looped).")
+    private Path audioFile;
+
+    @Option(names = "--audio-line", paramLabel = "NAME", arity = "0..1", fallbackValue = "",
+            description = "Analyse the audio capture device whose name contains NAME (default when given: the default device).")
+    private String audioLine;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Record every input to FILE (a new file), for 'vernissage replay'.")
+    private Path record;
 
     @Option(names = "--ring-wait", paramLabel = "STRATEGY", defaultValue = "blocking",
             converter = WaitStrategyConverter.class,
@@ -76,9 +96,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--stepped", description = "Advance time exactly 1/fps per frame (offline renders, reproducible captures).")
     private boolean stepped;
-
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
-    private boolean verbose;
 
     @Spec
     private CommandSpec spec;
@@ -92,64 +109,38 @@ final class RunCommand implements Callable<Integer> {
             // A value picocli could parse but we cannot use is still a usage error (exit 2).
             throw new ParameterException(spec.commandLine(), badValue.getMessage(), badValue);
         }
-        ArtworkRun run = ArtworkRun.prepare(options, List.of(), System.out);
-        // Ctrl-C or a service stop: finish the frame, flush captures, print the statistics.
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> {
-            run.requestStop();
-            awaitQuietly(closed);
-        }, "vernissage-shutdown");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        try (run) {
-            run.renderUntilDone();
-        } finally {
-            closed.countDown();
-            removeQuietly(onSignal);
-        }
-        return 0;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running: it is what stopped us
-        }
+        return Performance.play(options);
     }
 
     private RunOptions toOptions() {
-        boolean noDisplay = System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null;
-        if (statsSeconds != null && !(statsSeconds > 0)) {
-            throw new IllegalArgumentException("--stats must be a number of seconds above 0, got " + statsSeconds);
-        }
-        if (fullscreenMonitor != null && fullscreenMonitor < 0) {
-            throw new IllegalArgumentException("--fullscreen takes a monitor number from 0, got " + fullscreenMonitor);
-        }
-        if (fullscreenMonitor != null && (headless || noDisplay)) {
-            throw new IllegalArgumentException("--fullscreen needs a display"
-                    + (headless ? "; it cannot be combined with --headless" : " (DISPLAY is not set)"));
-        }
-        return new RunOptions(artworkFolder, headless || noDisplay, size,
-                fullscreenMonitor == null ? -1 : fullscreenMonitor, framesPerSecond, frames,
-                Optional.ofNullable(captureFolder), oscHost, oscPort,
-                Optional.ofNullable(statsSeconds).map(s -> Duration.ofMillis(Math.round(s * 1000))),
-                ringWait, stepped);
+        return new RunOptions(artworkFolder, output.headlessOrNoDisplay(), size, output.monitor(), framesPerSecond,
+                frames, Optional.ofNullable(output.captureFolder), sensors(), output.statsInterval(), ringWait,
+                stepped, Optional.ofNullable(record), Optional.empty());
     }
 
-    /** Reads {@code --size WxH}. */
-    static final class SizeConverter implements ITypeConverter<FrameSize> {
+    private SensorOptions sensors() {
+        List<OscEndpoint> osc = oscEndpoints;
+        if (osc.isEmpty()) {
+            osc = List.of(new OscEndpoint(OscEndpoint.Protocol.UDP, oscHost == null ? OscEndpoint.ANY_HOST : oscHost,
+                    oscPort == null ? SensorOptions.DEFAULT_OSC_PORT : oscPort));
+        } else if (oscPort != null || oscHost != null) {
+            throw new IllegalArgumentException("--osc-port and --osc-host are a shorthand for one --osc endpoint;"
+                    + " with --osc, give every endpoint as --osc");
+        }
+        return new SensorOptions(osc, sensorHost, optional(tuioPort), optional(phonesPort),
+                Optional.ofNullable(midiDevice), Optional.ofNullable(audioFile), Optional.ofNullable(audioLine));
+    }
+
+    private static OptionalInt optional(Integer port) {
+        return port == null ? OptionalInt.empty() : OptionalInt.of(port);
+    }
+
+    /** Reads {@code --osc [udp:|tcp:][HOST:]PORT}. */
+    static final class EndpointConverter implements ITypeConverter<OscEndpoint> {
         @Override
-        public FrameSize convert(String value) {
+        public OscEndpoint convert(String value) {
             try {
-                return FrameSize.parse(value);
+                return OscEndpoint.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -81,7 +81,7 @@ class OscEndToEndTest {
         FrameGrabber.Grab low = sendAndAwait("/vernissage/tidewater/energy", 0f, ENERGY, 0f);
         double dark = averageLuma(low.frameIndex(), 10);
 
-        long rejectedBefore = run.report().oscRejected();
+        long rejectedBefore = run.report().rejected("OSC");
         send(malformed());
         send(unknownTypeTag("/vernissage/tidewater/energy"));
         awaitRejected(rejectedBefore + 2);
@@ -93,7 +93,7 @@ class OscEndToEndTest {
 
         assertTrue(bright > dark * 1.8 && bright > dark + 25,
                 "energy 1 must light the water far more than energy 0: luma " + dark + " -> " + bright);
-        assertTrue(run.report().oscReceived() >= 2, run.report().describe());
+        assertTrue(run.report().received("OSC") >= 2, run.report().describe());
     }
 
     @Test
@@ -136,7 +136,7 @@ class OscEndToEndTest {
 
     private void awaitRejected(long count) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (run.report().oscRejected() < count) {
+        while (run.report().rejected("OSC") < count) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("expected " + count + " rejected packets; " + run.report().describe());
             }

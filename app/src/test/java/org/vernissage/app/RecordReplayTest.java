@@ -1,0 +1,151 @@
+package org.vernissage.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The promise of {@code --record} and {@code vernissage replay}: a live run, with real OSC arriving
+ * over UDP at moments nobody controls, is recorded; its replay, through the command line, gives the
+ * very same frames, bit for bit.
+ */
+class RecordReplayTest {
+
+    private static final Path TIDEWATER = Path.of("..", "artworks", "tidewater");
+    private static final int FRAMES = 90;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aReplayedRunGivesTheSameFramesAsTheLiveRun() throws Exception {
+        Path journal = temp.resolve("gallery-sunday.vnsj");
+        Path live = temp.resolve("live");
+        Path replayed = temp.resolve("replayed");
+
+        liveRunWithOscTraffic(journal, live);
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new String[] {"replay", journal.toString(), TIDEWATER.toString(), "--headless",
+                "--fast", "--capture", replayed.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, exit, err.toString());
+
+        List<Path> liveFrames = pngs(live);
+        List<Path> replayedFrames = pngs(replayed);
+        assertEquals(FRAMES, liveFrames.size());
+        assertEquals(liveFrames.size(), replayedFrames.size(), "the replay draws every recorded frame");
+        Set<String> distinct = new HashSet<>();
+        for (int i = 0; i < liveFrames.size(); i++) {
+            byte[] expected = Files.readAllBytes(liveFrames.get(i));
+            assertArrayEquals(expected, Files.readAllBytes(replayedFrames.get(i)),
+                    "frame " + i + " differs between the live run and its replay");
+            distinct.add(Arrays.toString(java.security.MessageDigest.getInstance("SHA-256").digest(expected)));
+        }
+        assertTrue(distinct.size() > FRAMES / 2, "the frames must actually change: " + distinct.size() + " distinct");
+    }
+
+    @Test
+    void replayNamesAMissingJournal() {
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new String[] {"replay", temp.resolve("nope.vnsj").toString(), TIDEWATER.toString(),
+                "--headless"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(Main.EXIT_FAILURE, exit);
+        assertTrue(err.toString().startsWith("vernissage: ") && err.toString().contains("nope.vnsj: no such journal file"),
+                err.toString());
+    }
+
+    /** 90 real-time frames at 60 fps while another thread sends OSC values and a time-tagged bundle. */
+    private void liveRunWithOscTraffic(Path journal, Path frames) throws Exception {
+        RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(160, 90))
+                .withOsc("127.0.0.1", 0).withFramesPerSecond(60).withFrames(FRAMES)
+                .withCapture(frames).withRecord(journal);
+        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Thread renderThread = new Thread(() -> {
+            try {
+                try (ArtworkRun run = ArtworkRun.prepare(options, List.of(), new PrintStream(console, true))) {
+                    started.complete(run);
+                    run.renderUntilDone();
+                }
+                finished.complete(null);
+            } catch (Throwable t) {
+                started.completeExceptionally(t);
+                finished.completeExceptionally(t);
+            }
+        }, "test-render");
+        renderThread.start();
+        ArtworkRun run = started.get(10, TimeUnit.SECONDS);
+        AtomicBoolean done = new AtomicBoolean();
+        Thread sender = new Thread(() -> sendUntil(done, run.oscPort()), "test-osc-sender");
+        sender.start();
+        try {
+            finished.get(20, TimeUnit.SECONDS);
+        } finally {
+            done.set(true);
+            sender.join();
+        }
+        assertTrue(console.toString().contains("recording to"), console.toString());
+        assertTrue(console.toString().contains("journal " + journal), console.toString());
+    }
+
+    private static void sendUntil(AtomicBoolean done, int port) {
+        String[] addresses = {"/vernissage/tidewater/energy", "/vernissage/tidewater/hue",
+                "/vernissage/tidewater/focus/x", "/vernissage/tidewater/focus/y"};
+        try (DatagramSocket socket = new DatagramSocket()) {
+            for (int i = 0; !done.get(); i++) {
+                byte[] packet = floatMessage(addresses[i % addresses.length], (float) (0.5 + 0.5 * Math.sin(i * 0.37)));
+                socket.send(new DatagramPacket(packet, packet.length, InetAddress.getLoopbackAddress(), port));
+                Thread.sleep(3 + i % 7);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> pngs(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".png")).sorted().toList();
+        }
+    }
+
+    private static byte[] floatMessage(String address, float value) {
+        ByteBuffer packet = ByteBuffer.allocate(64);
+        putPadded(packet, address);
+        putPadded(packet, ",f");
+        packet.putFloat(value);
+        return Arrays.copyOf(packet.array(), packet.position());
+    }
+
+    private static void putPadded(ByteBuffer buffer, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        buffer.put(bytes);
+        buffer.put((byte) 0);
+        while (buffer.position() % 4 != 0) {
+            buffer.put((byte) 0);
+        }
+    }
+}
