@@ -132,7 +132,7 @@ public final class AudioInput implements AutoCloseable {
         this.mono = new float[analyzer.hop()];
     }
 
-    /** Starts the audio thread. */
+    /** Starts the audio thread; a paced file's first frame is due now, on the clock. */
     public synchronized void start() {
         if (thread != null) {
             throw new IllegalStateException("audio input already started");
@@ -140,6 +140,7 @@ public final class AudioInput implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("audio input already closed");
         }
+        pacer.start(); // playback time starts now, not whenever the new thread gets going
         thread = new Thread(this::run, THREAD_NAME);
         thread.setDaemon(true); // a forgotten close() must not keep the JVM alive
         thread.start();
@@ -209,7 +210,6 @@ public final class AudioInput implements AutoCloseable {
 
     private void run() {
         try {
-            pacer.start();
             while (!closed && step()) {
                 // one hop per step
             }

@@ -12,7 +12,8 @@ package org.vernissage.sensors.audio;
  *       at 44.1 kHz, hop 512), so a busy, noisy scene needs a clearly bigger jump;</li>
  * </ul>
  * and at least {@link #REFRACTORY_SECONDS} after the previous onset, so one hit spread over two
- * overlapping blocks counts once.
+ * overlapping blocks counts once. A sound fading out is no onset; a tone cut off dead (to digital
+ * silence within a sample) is one, because the cut is a click that spreads over the spectrum.
  *
  * <p>Not thread-safe; owned by one {@link AudioAnalyzer} on the audio thread. Allocates only at
  * construction.

@@ -8,7 +8,9 @@ import org.vernissage.engine.clock.Clock;
  * behind (a long GC pause, a suspended machine, a stepped test clock jumping ahead) continues from
  * now instead of rushing through the backlog, as a live input that lost those samples would.
  *
- * <p>Not thread-safe; owned by the audio thread of an {@link AudioInput}.
+ * <p>Not thread-safe: {@link #start()} is called on the wiring thread before the audio thread is
+ * started (which orders it before that thread's reads), then only the audio thread of its
+ * {@link AudioInput} uses it.
  */
 final class PlaybackPacer {
 

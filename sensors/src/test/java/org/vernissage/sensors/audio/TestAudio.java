@@ -104,6 +104,15 @@ final class TestAudio {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
+    /** Fades the last {@code seconds} of {@code x} out linearly, in place, as a sound ending does. */
+    static float[] fadeOut(float[] x, float rate, double seconds) {
+        int length = (int) Math.round(seconds * rate);
+        for (int i = 0; i < length; i++) {
+            x[x.length - 1 - i] *= (float) i / length;
+        }
+        return x;
+    }
+
     static float[] concat(float[]... parts) {
         int length = 0;
         for (float[] part : parts) {
