@@ -41,7 +41,7 @@ public interface CaptureDeviceCatalog {
         };
     }
 
-    /** A Java Sound mixer as a capture device. */
+    /** A Java Sound mixer as a capture device; immutable wrapper, used like any {@link CaptureDevice}. */
     record MixerCaptureDevice(Mixer mixer) implements CaptureDevice {
 
         @Override

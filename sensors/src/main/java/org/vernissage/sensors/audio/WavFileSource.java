@@ -58,6 +58,9 @@ final class WavFileSource implements PcmSource {
                     + EXPECTED, e);
         } catch (IllegalArgumentException e) {
             throw new SensorStartException("audio file " + file + ": " + e.getMessage() + "; " + EXPECTED, e);
+        } catch (RuntimeException e) {
+            // Java Sound's parsers can trip over a damaged header in their own ways.
+            throw new SensorStartException("audio file " + file + " is damaged (" + e + "); " + EXPECTED, e);
         }
     }
 
