@@ -48,6 +48,8 @@ public final class AudioInput implements AutoCloseable {
     private static final long JOIN_MILLIS = 2_000;
     /** Longest single park while waiting for a block's time: close() and clock jumps are seen this soon. */
     private static final long MAX_PARK_NANOS = 5_000_000;
+    /** Reads that return nothing (and no end) tolerated in a row, 1 ms apart, before calling the source dead. */
+    private static final int MAX_EMPTY_READS = 1_000;
 
     private final PcmSource source;
     private final boolean paced;
@@ -217,7 +219,8 @@ public final class AudioInput implements AutoCloseable {
             if (!closed) {
                 streamFailures = streamFailures + 1; // single writer: this thread
                 if (firstProblems.first(AudioProblem.STREAM_FAILED)) {
-                    firstProblems.warn(stats.source() + ": the input failed (" + e.getMessage()
+                    firstProblems.warn(stats.source() + ": the input failed ("
+                            + (e instanceof IOException ? e.getMessage() : e.toString())
                             + "); the audio bindings keep their last values");
                 }
             }
@@ -255,11 +258,21 @@ public final class AudioInput implements AutoCloseable {
     /** Fills {@link #bytes} (one hop) unless the stream ends first; returns the bytes read, 0 at the end. */
     private int readChunk() throws IOException {
         int filled = 0;
+        int emptyReads = 0;
         while (filled < bytes.length && !closed) {
             int read = source.read(bytes, filled, bytes.length - filled);
             if (read < 0) {
                 break;
             }
+            if (read == 0) {
+                // Neither data nor an end: give the source a moment, but never spin on it forever.
+                if (++emptyReads > MAX_EMPTY_READS) {
+                    throw new IOException("the source returned no data " + MAX_EMPTY_READS + " times in a row");
+                }
+                LockSupport.parkNanos(1_000_000);
+                continue;
+            }
+            emptyReads = 0;
             filled += read;
         }
         return filled;

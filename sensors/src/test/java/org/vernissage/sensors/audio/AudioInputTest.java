@@ -243,6 +243,20 @@ class AudioInputTest {
     }
 
     @Test
+    void aSourceThatReturnsNothingForeverIsCalledDeadNotSpunOn() throws Exception {
+        FailingSource source = new FailingSource(TestAudio.pcm16(RATE, 1), 5);
+        source.emptyInsteadOfFailing = true;
+        AudioInput input = new AudioInput(source, false, BINDINGS, sink, new ManualClock(0), logger);
+        input.start();
+        assertTrue(input.awaitEnd(Duration.ofSeconds(20)));
+        assertEquals(1, input.streamFailures());
+        assertEquals(5, input.counters().received());
+        assertEquals(List.of("WARNING audio failing test source: the input failed (the source returned no data 1000"
+                + " times in a row); the audio bindings keep their last values"), logger.snapshot());
+        input.close();
+    }
+
+    @Test
     void startTwiceIsRefusedAndCloseBeforeStartIsHarmless() throws Exception {
         Path file = TestAudio.writeWav(dir.resolve("a.wav"), TestAudio.pcm16(RATE, 1), TestAudio.silence(RATE, 0.1));
         AudioInput never = AudioInput.openFile(file, AudioFileOptions.REAL_TIME, BINDINGS, sink, new ManualClock(0), logger);
@@ -272,6 +286,7 @@ class AudioInputTest {
         private final byte[] hop;
         private int chunksLeft;
         volatile boolean closed;
+        boolean emptyInsteadOfFailing;
 
         FailingSource(AudioFormat format, int chunks) {
             this.format = format;
@@ -297,6 +312,9 @@ class AudioInputTest {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             if (chunksLeft-- <= 0) {
+                if (emptyInsteadOfFailing) {
+                    return 0;
+                }
                 throw new IOException("device unplugged");
             }
             System.arraycopy(hop, 0, buffer, offset, length);
