@@ -1,0 +1,320 @@
+package org.vernissage.sensors.audio;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import org.vernissage.engine.binding.BindingSpec;
+import org.vernissage.engine.clock.Clock;
+import org.vernissage.engine.pipeline.InputSink;
+import org.vernissage.sensors.FirstOccurrenceLog;
+import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.SourceCounters;
+import org.vernissage.sensors.SourceStats;
+
+/**
+ * The audio input source: reads PCM from a line-in or a WAV file on its own thread
+ * ("vernissage-audio"), mixes it to mono ({@link PcmDecoder}), analyses it in overlapping blocks
+ * ({@link AudioAnalyzer}: level, 8 bands, onsets) and, after every block, offers each binding whose
+ * selector is an {@code AudioSelector} its feature's value (0..1; onset 1 on the onset block, then
+ * 0) through {@link InputSink#offerChannel}, stamped with the injected {@link Clock}.
+ *
+ * <p>A file is paced in real time against the clock by default (a block is published when the
+ * clock reaches its end, as a live line would deliver it), or read as fast as possible
+ * ({@link AudioFileOptions}); it may loop. A line is paced by its own blocking read. Reads are one
+ * hop long, so each read completes one block; nothing is allocated per block (a looping file
+ * reopens its stream once per pass).
+ *
+ * <p>Counters ({@link #counters()}, {@code "audio <file or device>"}): received = blocks analysed,
+ * dropped = feature values the ring refused, rejected = reads that held NaN/infinite float
+ * samples. When the stream fails mid-show (a line unplugged, a file that cannot be read any more)
+ * the failure is counted in {@link #streamFailures()}, logged once, and the thread ends cleanly;
+ * the engine keeps the last values. The end of a file that does not loop ends the thread the same
+ * way, without a failure.
+ *
+ * <p>Threads: made, {@link #start()}ed and {@link #close()}d on the wiring thread, which owns it;
+ * the audio thread alone reads, analyses, counts and publishes; counters are read by any thread.
+ */
+public final class AudioInput implements AutoCloseable {
+
+    /** The audio thread's name. */
+    public static final String THREAD_NAME = "vernissage-audio";
+
+    private static final Logger LOG = System.getLogger(AudioInput.class.getName());
+    private static final long JOIN_MILLIS = 2_000;
+    /** Longest single park while waiting for a block's time: close() and clock jumps are seen this soon. */
+    private static final long MAX_PARK_NANOS = 5_000_000;
+    /** Reads that return nothing (and no end) tolerated in a row, 1 ms apart, before calling the source dead. */
+    private static final int MAX_EMPTY_READS = 1_000;
+
+    private final PcmSource source;
+    private final boolean paced;
+    private final InputSink sink;
+    private final Clock clock;
+    private final Logger logger;
+    private final SourceStats stats;
+    private final FirstOccurrenceLog firstProblems;
+    private final PcmDecoder decoder;
+    private final AudioAnalyzer analyzer;
+    private final AudioFeatureRouter router;
+    private final PlaybackPacer pacer;
+    private final AudioBlockListener publisher = this::publishBlock; // made once, not per block
+    private final byte[] bytes;
+    private final float[] mono;
+
+    private Thread thread;
+    private volatile boolean closed;
+    private volatile long streamFailures;   // audio thread writes, anyone reads
+    private long nonFiniteSeen;             // audio thread only
+    private long framesRead;                // audio thread only
+
+    /**
+     * A source that plays {@code file} (a WAV file).
+     *
+     * @throws SensorStartException naming the file and what was expected when it is missing, not
+     *     a WAV file, or holds samples that cannot be decoded
+     */
+    public static AudioInput openFile(Path file, AudioFileOptions options, List<BindingSpec> bindings,
+                                      InputSink sink, Clock clock) throws SensorStartException {
+        return openFile(file, options, bindings, sink, clock, LOG);
+    }
+
+    static AudioInput openFile(Path file, AudioFileOptions options, List<BindingSpec> bindings,
+                               InputSink sink, Clock clock, Logger logger) throws SensorStartException {
+        WavFileSource source = WavFileSource.open(file, options.loop());
+        return create(source, options.pacing() == AudioFileOptions.Pacing.REAL_TIME, bindings, sink, clock, logger);
+    }
+
+    /**
+     * A source that records from the capture device of {@code catalog} whose name contains
+     * {@code nameContains} (case-insensitive; see {@link AudioLineSelector}).
+     *
+     * @throws SensorStartException listing the capture devices when none matches, or when the
+     *     device cannot be opened in a format this adapter reads
+     */
+    public static AudioInput openLine(String nameContains, CaptureDeviceCatalog catalog, List<BindingSpec> bindings,
+                                      InputSink sink, Clock clock) throws SensorStartException {
+        return openLine(nameContains, catalog, bindings, sink, clock, LOG);
+    }
+
+    static AudioInput openLine(String nameContains, CaptureDeviceCatalog catalog, List<BindingSpec> bindings,
+                               InputSink sink, Clock clock, Logger logger) throws SensorStartException {
+        CaptureDevice device = new AudioLineSelector(catalog).select(nameContains);
+        return create(LineInSource.open(device), false, bindings, sink, clock, logger);
+    }
+
+    private static AudioInput create(PcmSource source, boolean pacedByClock, List<BindingSpec> bindings,
+                                     InputSink sink, Clock clock, Logger logger) throws SensorStartException {
+        try {
+            return new AudioInput(source, pacedByClock, bindings, sink, clock, logger);
+        } catch (IllegalArgumentException e) {
+            source.close();
+            throw new SensorStartException("audio " + source.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    AudioInput(PcmSource source, boolean pacedByClock, List<BindingSpec> bindings, InputSink sink, Clock clock,
+               Logger logger) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.paced = pacedByClock && !source.realTime();
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.logger = Objects.requireNonNull(logger, "logger");
+        this.stats = new SourceStats("audio " + source.describe());
+        this.firstProblems = new FirstOccurrenceLog(logger, AudioProblem.values().length);
+        this.decoder = new PcmDecoder(source.format());
+        this.analyzer = new AudioAnalyzer(source.format().getSampleRate());
+        this.router = new AudioFeatureRouter(Objects.requireNonNull(bindings, "bindings"));
+        this.pacer = new PlaybackPacer(clock, source.format().getSampleRate());
+        this.bytes = new byte[analyzer.hop() * decoder.frameSize()];
+        this.mono = new float[analyzer.hop()];
+    }
+
+    /** Starts the audio thread; a paced file's first frame is due now, on the clock. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("audio input already started");
+        }
+        if (closed) {
+            throw new IllegalStateException("audio input already closed");
+        }
+        pacer.start(); // playback time starts now, not whenever the new thread gets going
+        thread = new Thread(this::run, THREAD_NAME);
+        thread.setDaemon(true); // a forgotten close() must not keep the JVM alive
+        thread.start();
+    }
+
+    /** Received = blocks analysed; dropped = values the ring refused; rejected = reads with NaN samples. */
+    public SourceCounters counters() {
+        return stats;
+    }
+
+    /** How many times the stream failed mid-show (0 or 1: the thread ends after a failure). */
+    public long streamFailures() {
+        return streamFailures;
+    }
+
+    /** The analysis this input runs (block size, hop, rate), for reading its settings. */
+    public AudioAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Whether the audio thread is still running (false before start, at the end of a file, after a failure). */
+    public boolean isRunning() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        return t != null && t.isAlive();
+    }
+
+    /** Waits up to {@code timeout} for the audio thread to end; true when it has. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t == null) {
+            return true;
+        }
+        t.join(Math.max(1, timeout.toMillis()));
+        return !t.isAlive();
+    }
+
+    /** Stops the thread: closing the source unblocks a read, then the thread is joined. */
+    @Override
+    public void close() {
+        closed = true;
+        source.close();
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                logger.log(Level.WARNING, stats.source() + ": the audio thread did not stop within "
+                        + JOIN_MILLIS + " ms (a read that does not return); leaving it as a daemon");
+            }
+        }
+    }
+
+    // ---- the audio thread -------------------------------------------------------------------
+
+    private void run() {
+        try {
+            while (!closed && step()) {
+                // one hop per step
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!closed) {
+                streamFailures = streamFailures + 1; // single writer: this thread
+                if (firstProblems.first(AudioProblem.STREAM_FAILED)) {
+                    firstProblems.warn(stats.source() + ": the input failed ("
+                            + (e instanceof IOException ? e.getMessage() : e.toString())
+                            + "); the audio bindings keep their last values");
+                }
+            }
+        } finally {
+            countRefused(router.releaseOnset(sink, clock.nanos()));
+            source.close();
+        }
+    }
+
+    /**
+     * One hop of audio: read it, decode it, wait for its time (a paced file), analyse it and
+     * publish the block it completes. Audio thread (an allocation test calls it directly).
+     *
+     * @return false at the end of the stream or when closed
+     */
+    boolean step() throws IOException {
+        int read = readChunk();
+        if (closed) {
+            return false;
+        }
+        if (read == 0) {
+            logger.log(Level.INFO, stats.source() + ": end of the file after " + analyzer.blocks() + " blocks");
+            return false;
+        }
+        int decoded = decoder.decode(bytes, read, mono);
+        framesRead += decoded;
+        if (paced && !waitUntilDue(framesRead)) {
+            return false;
+        }
+        countNonFiniteSamples();
+        analyzer.accept(mono, 0, decoded, publisher);
+        return true;
+    }
+
+    /** Fills {@link #bytes} (one hop) unless the stream ends first; returns the bytes read, 0 at the end. */
+    private int readChunk() throws IOException {
+        int filled = 0;
+        int emptyReads = 0;
+        while (filled < bytes.length && !closed) {
+            int read = source.read(bytes, filled, bytes.length - filled);
+            if (read < 0) {
+                break;
+            }
+            if (read == 0) {
+                // Neither data nor an end: give the source a moment, but never spin on it forever.
+                if (++emptyReads > MAX_EMPTY_READS) {
+                    throw new IOException("the source returned no data " + MAX_EMPTY_READS + " times in a row");
+                }
+                LockSupport.parkNanos(1_000_000);
+                continue;
+            }
+            emptyReads = 0;
+            filled += read;
+        }
+        return filled;
+    }
+
+    /** Parks until the first {@code frames} frames are due on the clock; false when closed meanwhile. */
+    private boolean waitUntilDue(long frames) {
+        long remaining;
+        while ((remaining = pacer.nanosUntilDue(frames)) > 0) {
+            if (closed) {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(remaining, MAX_PARK_NANOS));
+        }
+        return !closed;
+    }
+
+    private void countNonFiniteSamples() {
+        long nonFinite = decoder.nonFiniteSamples();
+        if (nonFinite != nonFiniteSeen) {
+            nonFiniteSeen = nonFinite;
+            stats.countRejected();
+            if (firstProblems.first(AudioProblem.NON_FINITE_SAMPLES)) {
+                firstProblems.warn(stats.source() + ": float samples that are NaN or infinite were read as 0"
+                        + " (expected finite samples, -1..1); logged once, then counted as rejected");
+            }
+        }
+    }
+
+    private void publishBlock(AudioAnalyzer analyzed) {
+        long now = clock.nanos();
+        stats.countReceived(now);
+        countRefused(router.publish(analyzed, sink, now));
+    }
+
+    private void countRefused(int refused) {
+        for (int i = 0; i < refused; i++) {
+            stats.countDropped();
+        }
+        if (refused > 0 && firstProblems.first(AudioProblem.RING_FULL)) {
+            firstProblems.warn(stats.source() + ": the input ring is full (the engine is not keeping up);"
+                    + " audio feature values are dropped; logged once, then counted as dropped");
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.vernissage.sensors.midi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vernissage.sensors.midi.MidiSequencerTest.BINDINGS;
+import static org.vernissage.sensors.midi.MidiSequencerTest.EXPECTED;
+import static org.vernissage.sensors.midi.MidiSequencerTest.playToEnd;
+import static org.vernissage.sensors.midi.MidiSequencerTest.showSequence;
+import static org.vernissage.sensors.midi.MidiSequencerTest.withoutTimes;
+import static org.vernissage.sensors.midi.MidiTestMessages.shortMessage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.sound.midi.MidiDevice;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Sequencer;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Synthesizer;
+import org.junit.jupiter.api.Test;
+import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.midi.RecordingSink.Offer;
+
+/**
+ * Choosing a MIDI input by name, opening it, delivering through its transmitter, closing it, and
+ * noticing when it goes away. This machine has no MIDI hardware: the devices are in-process
+ * ({@link TestMidiDevice}) and the JDK's real software sequencer, listed by a test catalog.
+ */
+class MidiDeviceConnectionTest {
+
+    private final ManualClock clock = new ManualClock(0);
+    private final RecordingSink sink = new RecordingSink();
+    private final RecordingLogger logger = new RecordingLogger();
+    private final TestMidiDevice keys = new TestMidiDevice("USB Keys MIDI 1", "Acme", -1);
+    private final TestMidiDevice keysOut = new TestMidiDevice("USB Keys MIDI 1 Out", "Acme", 0);
+    private final TestMidiDevice pads = new TestMidiDevice("Pads", "", 1);
+    private final List<MidiDevice> present = new CopyOnWriteArrayList<>(List.of(keys, keysOut, pads));
+    private final MidiDeviceCatalog catalog = () -> present;
+
+    @Test
+    void withTheSystemCatalogHereTheErrorSaysThereAreNoInputsOrListsThem() throws Exception {
+        MidiDeviceSelector selector = new MidiDeviceSelector(MidiDeviceCatalog.system());
+        SensorStartException e = assertThrows(SensorStartException.class, () -> selector.select("nanoKONTROL2"));
+        if (selector.inputs().isEmpty()) { // this machine: no MIDI hardware at all
+            assertEquals("MIDI input 'nanoKONTROL2' not found: this machine has no MIDI input devices"
+                    + " (is the controller plugged in and seen by the operating system?)", e.getMessage());
+        } else {
+            assertTrue(e.getMessage().startsWith("no MIDI input device name contains 'nanoKONTROL2';"
+                    + " available input devices: '"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theSystemCatalogLeavesOutTheSoftwareSequencerAndSynthesizer() throws Exception {
+        for (MidiDevice device : MidiDeviceCatalog.system().devices()) {
+            assertFalse(device instanceof Sequencer || device instanceof Synthesizer, device.getDeviceInfo().getName());
+        }
+    }
+
+    @Test
+    void noMatchListsTheInputDevicesOnly() {
+        SensorStartException e = assertThrows(SensorStartException.class,
+                () -> new MidiDeviceSelector(catalog).select("launchpad"));
+        assertEquals("no MIDI input device name contains 'launchpad'; available input devices:"
+                + " 'USB Keys MIDI 1' (Acme), 'Pads'", e.getMessage());
+    }
+
+    @Test
+    void severalMatchesAreAmbiguousAndListed() {
+        present.add(new TestMidiDevice("USB Keys MIDI 2", "Acme", 1));
+        SensorStartException e = assertThrows(SensorStartException.class,
+                () -> new MidiDeviceSelector(catalog).select("usb keys"));
+        assertEquals("MIDI input 'usb keys' is ambiguous, it matches 'USB Keys MIDI 1' (Acme), 'USB Keys MIDI 2'"
+                + " (Acme); give more of the name. Available input devices: 'USB Keys MIDI 1' (Acme), 'Pads',"
+                + " 'USB Keys MIDI 2' (Acme)", e.getMessage());
+    }
+
+    @Test
+    void aPartNameMatchesIgnoringCaseAndAnExactNameWinsOverLongerOnes() throws Exception {
+        MidiDeviceSelector selector = new MidiDeviceSelector(catalog);
+        assertSame(keys, selector.select("keys"));     // the "Out" device has no transmitters
+        assertSame(pads, selector.select(" PADS "));
+        present.add(new TestMidiDevice("Pads Pro", "", 1));
+        assertSame(pads, selector.select("pads"));
+        assertThrows(SensorStartException.class, () -> selector.select("  "));
+    }
+
+    @Test
+    void noInputDevicesAtAllSaysSo() {
+        present.clear();
+        present.add(keysOut);
+        SensorStartException e = assertThrows(SensorStartException.class,
+                () -> new MidiDeviceSelector(catalog).select("keys"));
+        assertTrue(e.getMessage().contains("this machine has no MIDI input devices"), e.getMessage());
+    }
+
+    @Test
+    void openByNameConnectsTheTransmitterAndCloseReleasesTheDevice() throws Exception {
+        MidiDeviceConnection connection = MidiDeviceConnection.openByName("keys", catalog, BINDINGS, sink, clock);
+        try {
+            assertTrue(keys.isOpen());
+            assertEquals("USB Keys MIDI 1", connection.deviceName());
+            assertEquals("MIDI USB Keys MIDI 1", connection.input().counters().source());
+            keys.play(shortMessage(ShortMessage.CONTROL_CHANGE, 1, 7, 33));
+            keys.play(shortMessage(ShortMessage.NOTE_ON, 9, 60, 90));
+            assertEquals(List.of(new Offer(0, 33, 0), new Offer(1, 90, 0)), sink.offers());
+        } finally {
+            connection.close();
+        }
+        assertFalse(keys.isOpen());
+        assertEquals(List.of(), keys.transmitters());
+        connection.close(); // idempotent
+        assertEquals(0, connection.deviceLosses());
+    }
+
+    @Test
+    void aDeviceThatCannotBeOpenedGivesAClearError() {
+        keys.openFailure = new MidiUnavailableException("Device or resource busy");
+        SensorStartException e = assertThrows(SensorStartException.class,
+                () -> MidiDeviceConnection.openByName("keys", catalog, BINDINGS, sink, clock));
+        assertEquals("MIDI input 'USB Keys MIDI 1' cannot be opened (is another program using it?):"
+                + " Device or resource busy", e.getMessage());
+    }
+
+    @Test
+    void theSoftwareSequencerAsADevicePlaysASequenceIntoTheBindings() throws Exception {
+        Sequencer sequencer = MidiSystem.getSequencer(false);
+        present.add(sequencer);
+        MidiDeviceConnection connection = MidiDeviceConnection.openByName("real time", catalog, BINDINGS, sink, clock);
+        try {
+            assertSame(sequencer, new MidiDeviceSelector(catalog).select("real time sequencer"));
+            assertTrue(sequencer.isOpen());
+            playToEnd(sequencer, showSequence());
+        } finally {
+            connection.close();
+        }
+        assertFalse(sequencer.isOpen());
+        assertEquals(EXPECTED, withoutTimes(sink.offers()).subList(0, EXPECTED.size()));
+    }
+
+    @Test
+    void anUnpluggedDeviceIsCountedAndLoggedOnceAndTheLastValuesStay() throws Exception {
+        MidiDeviceConnection connection = MidiDeviceConnection.open(keys,
+                new MidiInput(BINDINGS, sink, clock, "MIDI keys", logger), catalog, Duration.ofDays(1), logger);
+        try {
+            keys.play(shortMessage(ShortMessage.CONTROL_CHANGE, 1, 7, 33));
+            connection.checkDevice();
+            assertEquals(0, connection.deviceLosses());
+            present.remove(keys); // what the platform's list shows after the cable is pulled
+            connection.checkDevice();
+            connection.checkDevice();
+            assertEquals(1, connection.deviceLosses());
+            List<String> log = logger.snapshot();
+            assertEquals(List.of("WARNING MIDI keys: the device is gone, it is no longer listed (unplugged?);"
+                    + " its bindings keep their last values until the show restarts with it"), log);
+            assertEquals(List.of(new Offer(0, 33, 0)), sink.offers()); // nothing reset
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Test
+    void theWatchdogNoticesADeviceClosedBehindItsBack() throws Exception {
+        MidiDeviceConnection connection = MidiDeviceConnection.open(keys,
+                new MidiInput(BINDINGS, sink, clock, "MIDI keys", logger), catalog, Duration.ofMillis(5), logger);
+        try {
+            keys.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (connection.deviceLosses() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertEquals(1, connection.deviceLosses());
+            assertTrue(logger.snapshot().get(0).contains("the device is gone, it was closed"), logger.snapshot()::toString);
+        } finally {
+            connection.close();
+        }
+        assertEquals(1, logger.snapshot().size());
+    }
+
+    @Test
+    void aCatalogThatFailsCountsAsALoss() throws Exception {
+        MidiDeviceCatalog failing = () -> {
+            throw new MidiUnavailableException("sequencer service died");
+        };
+        MidiDeviceConnection connection = MidiDeviceConnection.open(keys,
+                new MidiInput(BINDINGS, sink, clock, "MIDI keys", logger), failing, Duration.ofDays(1), logger);
+        try {
+            connection.checkDevice();
+            assertEquals(1, connection.deviceLosses());
+            assertTrue(logger.snapshot().get(0).contains("checking it failed"), logger.snapshot()::toString);
+        } finally {
+            connection.close();
+        }
+    }
+}
