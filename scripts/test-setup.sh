@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# What the test suite needs besides Java and Maven, installed when missing (idempotent, quick when
+# everything is there). Sourced by `./vernissage test` and by .ci/run.
+#  - headless OpenGL: Mesa's EGL and its software rasteriser (llvmpipe);
+#  - real OSC peers for the interop tests: liblo's oscsend/oscsendfile, and osc.js on node
+#    (pinned in interop/package-lock.json, installed here, never while the tests run).
+# System packages need root (or sudo); without them it says what to install and goes on.
+test_setup() {
+  local root="$1" need=()
+  [ -e /usr/lib/x86_64-linux-gnu/libEGL.so.1 ] || need+=(libegl1)
+  [ -e /usr/lib/x86_64-linux-gnu/libEGL_mesa.so.0 ] || need+=(libegl-mesa0)
+  ls /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so >/dev/null 2>&1 || need+=(libgl1-mesa-dri)
+  [ -e /usr/lib/x86_64-linux-gnu/libgbm.so.1 ] || need+=(libgbm1)
+  command -v mvn >/dev/null || need+=(maven)
+  command -v oscsend >/dev/null || need+=(liblo-tools)
+  command -v node >/dev/null || need+=(nodejs)
+  command -v npm >/dev/null || need+=(npm)
+  if [ ${#need[@]} -gt 0 ]; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="$(command -v sudo || true)"
+    if [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; then
+      echo "vernissage: installing what the tests need: ${need[*]}" >&2
+      export DEBIAN_FRONTEND=noninteractive
+      $sudo apt-get update -q >&2
+      $sudo apt-get install -y -q --no-install-recommends "${need[@]}" >&2
+    else
+      echo "vernissage: the tests need these packages, please install them: ${need[*]}" >&2
+    fi
+  fi
+  if [ ! -d "$root/interop/node_modules/osc" ] && command -v npm >/dev/null; then
+    echo "vernissage: installing osc.js for the interop tests (interop/package-lock.json)" >&2
+    npm ci --prefix "$root/interop" --no-audit --no-fund --loglevel=error >&2
+  fi
+}
