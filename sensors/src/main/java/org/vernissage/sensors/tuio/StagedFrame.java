@@ -62,6 +62,11 @@ final class StagedFrame {
         recordMessages = new int[capacity];
     }
 
+    /** TUIO 2 frames speak for every kind; a TUIO 1.1 frame for its profile's kind. */
+    boolean isTuio2() {
+        return scope == null;
+    }
+
     void reset() {
         open = false;
         messages = 0;

@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.vernissage.engine.pipeline.TouchKind;
 
 /**
- * What the adapter knows of one TUIO source: who it is (sender address and port, and the name it
- * declares), the last frame number applied per profile, and its live touch points with what was
+ * What the adapter knows of one TUIO source: who it is (sender address and port, the name it
+ * declares, and the protocol generation it speaks), the last frame number applied per profile, and its live touch points with what was
  * last sent for each, in arrays allocated once. Entries are unordered; removing one moves the last
  * into its place.
  *
@@ -26,6 +26,7 @@ final class TuioSource {
     // Identity: the sender's address object is the one the socket handed us (the JDK reuses it
     // for a sender it saw last), so comparing it allocates nothing.
     private SocketAddress sender;
+    private boolean tuio2;
     private final byte[] name = new byte[StagedFrame.MAX_NAME_BYTES];
     private int nameLength;
     private boolean claimed;
@@ -72,7 +73,8 @@ final class TuioSource {
     }
 
     boolean matches(SocketAddress from, StagedFrame frame) {
-        if (!claimed || !Objects.equals(sender, from) || nameLength != frame.nameLength()) {
+        if (!claimed || tuio2 != frame.isTuio2() || !Objects.equals(sender, from)
+                || nameLength != frame.nameLength()) {
             return false;
         }
         for (int i = 0; i < nameLength; i++) {
@@ -87,6 +89,7 @@ final class TuioSource {
     void claim(SocketAddress from, StagedFrame frame) {
         forget();
         sender = from;
+        tuio2 = frame.isTuio2();
         nameLength = frame.nameLength();
         for (int i = 0; i < nameLength; i++) {
             name[i] = frame.nameByte(i);
@@ -115,8 +118,8 @@ final class TuioSource {
     /** For the first log line about this source (allocates). */
     String describe() {
         String declared = new String(name, 0, nameLength, java.nio.charset.StandardCharsets.UTF_8);
-        return "#" + id + " (" + (declared.isEmpty() ? "no source name" : "'" + declared + "'")
-                + " from " + sender + ")";
+        return "#" + id + " (" + (tuio2 ? "TUIO 2, " : "TUIO 1.1, ")
+                + (declared.isEmpty() ? "no source name" : "'" + declared + "'") + " from " + sender + ")";
     }
 
     // ---- frame numbers ----------------------------------------------------------------------

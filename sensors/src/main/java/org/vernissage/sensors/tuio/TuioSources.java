@@ -5,8 +5,9 @@ import java.net.SocketAddress;
 /**
  * The fixed table of TUIO sources a receiver tracks. A source is its sender's address and port
  * together with the source name it declares (TUIO 1.1 {@code source} message, TUIO 2
- * {@code /tuio2/frm} argument; none is a name too), so two trackers behind one address, or one
- * tracker's two ports, stay apart. Its touch source id is {@link TuioSettings#sourceIdBase()} plus
+ * {@code /tuio2/frm} argument; none is a name too) and its protocol generation, so two trackers
+ * behind one address, one tracker's two ports, or a sender mixing TUIO 1.1 and 2 (whose session
+ * ids would collide) stay apart. Its touch source id is {@link TuioSettings#sourceIdBase()} plus
  * its slot: the first source heard is 0, the next 1, and a forgotten source heard again gets its
  * own id back. When every slot has been used, a new source takes the slot of the source silent
  * the longest, but never one still active.
