@@ -128,6 +128,11 @@ public final class TuioStats implements SourceCounters {
         return get(totals, TOUCH_EVENTS);
     }
 
+    /** Whether every message received is accounted for once (true between datagrams). */
+    public boolean countersAddUp() {
+        return received() == applied() + droppedMessages() + rejected();
+    }
+
     @Override
     public String toString() {
         return base + ", applied " + applied() + ", frames " + framesApplied() + " (dropped "
