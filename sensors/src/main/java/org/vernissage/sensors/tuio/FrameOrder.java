@@ -19,7 +19,8 @@ package org.vernissage.sensors.tuio;
  *       until the source is forgotten after {@link TuioSettings#silenceTimeout()}.</li>
  * </ul>
  * Numbers are compared as 64-bit values (TUIO 1.1 signed, TUIO 2 unsigned 32-bit), so a TUIO 2
- * counter that wraps reads as a big jump back: a restart.
+ * counter that wraps reads as a big jump back: a restart. (A TUIO 1.1 counter past 2^31, a year
+ * of frames at 60 per second, reads negative: unnumbered, so still applied.)
  *
  * <p>Immutable; used on the receiving thread.
  */

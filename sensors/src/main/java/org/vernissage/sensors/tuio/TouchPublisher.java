@@ -51,7 +51,7 @@ final class TouchPublisher {
         this.silenceNanos = settings.silenceTimeout().toNanos();
     }
 
-    /** Applies a complete frame received at {@code now} from {@code sender}, then resets nothing. */
+    /** Applies a complete frame received at {@code now} from {@code sender}; the caller then resets it. */
     void commit(StagedFrame frame, SocketAddress sender, long now) {
         TuioSource source = sources.resolve(sender, frame);
         if (source == null) {

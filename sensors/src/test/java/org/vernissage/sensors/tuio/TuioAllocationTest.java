@@ -34,11 +34,13 @@ import org.vernissage.engine.pipeline.SnapshotExchange;
  * ring, malformed, not OSC), with frame numbers rewritten in place so every frame is new.
  *
  * <p>The fixed slack is not per frame: it covers the measurement itself and HotSpot interning a
- * class's String constants on the thread that triggers a C2 compile (once per class).
+ * class's String constants on the thread that triggers a C2 compile (once per class, seen here as
+ * a few hundred bytes in one window out of several).
  */
 class TuioAllocationTest {
 
-    private static final int ROUNDS = 10_000;
+    private static final int ROUNDS = 5_000;
+    private static final int WINDOWS = 3;
     private static final long SLACK_BYTES = 512;
     private static final SocketAddress TABLE = new InetSocketAddress("10.0.0.5", 50_000);
     private static final SocketAddress CAMERA = new InetSocketAddress("10.0.0.6", 50_001);
@@ -122,28 +124,39 @@ class TuioAllocationTest {
         TuioDecoder decoder = new TuioDecoder(sink, stats, TuioSettings.DEFAULT, new RecordingLogger());
         List<Datagram> datagrams = datagrams();
         int[] number = {1};
-        rounds(decoder, clock, datagrams, number, ROUNDS * 2); // warm-up: sources, first logs, the JIT
+        rounds(decoder, clock, datagrams, number, ROUNDS * 4); // warm-up: sources, first logs, the JIT
 
+        // The least of a few windows: allocation per frame shows in every window, a one-off
+        // (a compile finishing in the background) in one only.
+        long allocated = Long.MAX_VALUE;
         long framesBefore = stats.framesApplied();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        rounds(decoder, clock, datagrams, number, ROUNDS);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        long frames = stats.framesApplied() - framesBefore;
+        for (int window = 0; window < WINDOWS; window++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            rounds(decoder, clock, datagrams, number, ROUNDS);
+            allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
+        }
+        long frames = (stats.framesApplied() - framesBefore) / WINDOWS;
 
         assertEquals(stats.received(), stats.applied() + stats.droppedMessages() + stats.rejected());
         assertTrue(stats.keepalivesSent() > 0, "the keepalive path ran");
         assertTrue(stats.dropped(TuioDropReason.LATE_FRAME) > 0, "the late path ran");
         assertTrue(stats.dropped(TuioDropReason.DUPLICATE_FRAME) > 0, "the duplicate path ran");
-        assertTrue(stats.framesApplied() > 6L * ROUNDS, "split parts and new frames applied: " + stats);
+        assertTrue(stats.framesApplied() > 5L * ROUNDS, "split parts and new frames applied: " + stats);
         assertEquals(0, stats.sourcesForgotten(), "no source fell silent in the measured rounds");
-        System.out.printf("TUIO decode+publish: %d bytes over %d rounds, %d frames applied (%s)%n",
-                allocated, ROUNDS, frames, sink.getClass().getSimpleName());
+        System.out.printf("TUIO decode+publish: %d bytes over %d rounds (least of %d), %d frames applied (%s)%n",
+                allocated, ROUNDS, WINDOWS, frames, sink.getClass().getSimpleName());
         return allocated;
     }
 
     private static void rounds(TuioDecoder decoder, ManualClock clock, List<Datagram> datagrams, int[] number,
                                int rounds) {
         for (int r = 0; r < rounds; r++) {
+            if (r % 8 == 7) {
+                // A quiet moment: no datagram for 250 ms, the points are kept alive by tick alone.
+                clock.advance(TimeUnit.MILLISECONDS.toNanos(250));
+                decoder.tick(clock.nanos());
+                continue;
+            }
             for (int d = 0; d < datagrams.size(); d++) {
                 Datagram datagram = datagrams.get(d);
                 switch (datagram.numbering()) {
