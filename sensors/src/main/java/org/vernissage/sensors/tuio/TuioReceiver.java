@@ -171,11 +171,11 @@ public final class TuioReceiver implements AutoCloseable {
         String detail = String.valueOf(e.getMessage());
         if (e instanceof BindException && detail.contains("in use")) {
             return new SensorStartException("TUIO UDP port " + requestedPort
-                    + " is already in use (another TUIO client?); choose another with --tuio-port", e);
+                    + " is already in use (another TUIO client?); choose another with --tuio PORT", e);
         }
         if (e instanceof BindException) {
             return new SensorStartException("TUIO UDP cannot bind " + host + ":" + requestedPort
-                    + " (" + detail + "); check --tuio-host and --tuio-port", e);
+                    + " (" + detail + "); check --sensor-host and --tuio", e);
         }
         return new SensorStartException("TUIO UDP cannot open a socket on " + host + ":" + requestedPort
                 + ": " + detail, e);
