@@ -31,8 +31,10 @@ final class PhoneInputRouter {
     /**
      * A phone with fingers down that has not re-sent its finger list for this long has lost them
      * (the page was hidden, the finger-up never came); the page re-sends its list every 250 ms.
+     * Longer than the conductor's 1 s touch timeout, so a Wi-Fi hiccup of a second does not lift a
+     * finger (the refresh bridges it); short enough that a lost finger-up lingers only briefly.
      */
-    static final long TOUCH_SILENCE_NANOS = 1_000_000_000L;
+    static final long TOUCH_SILENCE_NANOS = 1_500_000_000L;
     /** Orientation or motion not re-reported for this long no longer counts in the aggregates. */
     static final long SIGNAL_SILENCE_NANOS = 1_000_000_000L;
 

@@ -25,6 +25,7 @@ final class RecordingInputSink implements InputSink {
 
     private final List<Channel> channels = new ArrayList<>();
     private final List<Touch> touches = new ArrayList<>();
+    private final java.util.Set<String> threads = new java.util.TreeSet<>();
     private int batches;
     volatile boolean full;
 
@@ -38,6 +39,7 @@ final class RecordingInputSink implements InputSink {
         if (full) {
             return false;
         }
+        threads.add(Thread.currentThread().getName());
         channels.add(new Channel(channel, value, arrivalNanos));
         notifyAll();
         return true;
@@ -48,6 +50,7 @@ final class RecordingInputSink implements InputSink {
         if (full) {
             return false;
         }
+        threads.add(Thread.currentThread().getName());
         batches++;
         for (int i = 0; i < batch.size(); i++) {
             if (batch.kind(i) != InputKind.TOUCH) {
@@ -58,6 +61,11 @@ final class RecordingInputSink implements InputSink {
         }
         notifyAll();
         return true;
+    }
+
+    /** The names of the threads that offered anything. */
+    synchronized java.util.Set<String> threads() {
+        return java.util.Set.copyOf(threads);
     }
 
     synchronized List<Channel> channels() {
