@@ -8,15 +8,17 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
 import org.vernissage.engine.clock.Clock;
 
 /**
  * Builds each accepted connection's pipeline, or closes the connection unanswered when
  * {@link PhoneServerSettings#maxConnections()} are already open:
  * <pre>
- *   idle timeout -> HTTP codec -> HTTP aggregator (bodies up to 1 KiB) -> WebSocket protocol
+ *   (TLS, when configured) -> idle timeout -> HTTP codec -> HTTP aggregator (bodies up to 1 KiB) -> WebSocket protocol
  *   (upgrade on /ws only, frames up to maxMessageBytes, pings answered, closes handled)
  *   -> page handler (GET / or 404) -> socket handler (one phone)
  * </pre>
@@ -70,6 +72,11 @@ final class PhoneChannelInitializer extends ChannelInitializer<SocketChannel> {
         open++;
         channel.closeFuture().addListener(closed -> open--);
         ChannelPipeline pipeline = channel.pipeline();
+        if (settings.tls() != null) {
+            SSLEngine engine = settings.tls().createSSLEngine();
+            engine.setUseClientMode(false);
+            pipeline.addLast(new SslHandler(engine));
+        }
         pipeline.addLast(new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast(new HttpServerCodec());
         pipeline.addLast(new HttpObjectAggregator(MAX_HTTP_BODY_BYTES));

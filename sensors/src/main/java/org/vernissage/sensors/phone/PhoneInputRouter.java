@@ -97,10 +97,18 @@ final class PhoneInputRouter {
         publishChannels(nowNanos);
     }
 
-    /** A message that is not a whole binary frame (text, a fragment): counted and refused. */
+    /**
+     * A message that is not a whole binary frame (text, a fragment) or broken WebSocket framing:
+     * counted and refused.
+     */
     void onUnexpected(PhoneRejection reason, long nowNanos) {
         stats.countReceived(nowNanos);
-        reject(reason, 0);
+        reject(reason, -1);
+    }
+
+    /** A TLS connection failed before any message: counted and logged once, never as a bug. */
+    void onTlsFailure() {
+        reject(PhoneRejection.TLS, -1);
     }
 
     /** A frame over the size limit, refused by Netty's decoder (which closes the connection). */
@@ -189,8 +197,9 @@ final class PhoneInputRouter {
     private void reject(PhoneRejection reason, int offset) {
         stats.countRejected(reason);
         if (firstRejections.first(reason)) {
-            firstRejections.warn("phones: rejected a message from a phone: " + reason + " at byte " + offset
-                    + "; expected " + reason.expected() + ". Further " + reason + " messages are only counted");
+            firstRejections.warn("phones: rejected a message from a phone: " + reason
+                    + (offset >= 0 ? " at byte " + offset : "") + "; expected " + reason.expected()
+                    + ". Further " + reason + " refusals are only counted");
         }
     }
 

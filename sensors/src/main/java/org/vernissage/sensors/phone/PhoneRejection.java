@@ -38,7 +38,12 @@ public enum PhoneRejection {
     /** A message split into fragments: every frame of the protocol is sent whole. */
     FRAGMENTED("unfragmented WebSocket messages"),
     /** The WebSocket framing itself was broken (Netty closes such a connection). */
-    BAD_WEBSOCKET("valid WebSocket framing (RFC 6455)");
+    BAD_WEBSOCKET("valid WebSocket framing (RFC 6455)"),
+    /**
+     * A TLS connection failed: plain HTTP sent to the HTTPS port, or a phone that refused the
+     * certificate or shares no protocol with the server. Counted per connection.
+     */
+    TLS("a TLS handshake the server's certificate and protocols allow (open the https:// address)");
 
     private final String expected;
 

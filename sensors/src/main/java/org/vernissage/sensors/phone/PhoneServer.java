@@ -17,7 +17,13 @@ import io.netty.util.concurrent.Future;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.BindException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +36,9 @@ import org.vernissage.sensors.SourceCounters;
 /**
  * The audience phones' server: visitors open {@code http://HOST:PORT/} on their phone (the gallery
  * LAN, no internet), get a self-contained page, and their fingers, the way they hold their phone
- * and how they shake it reach the artwork over a WebSocket at {@code /ws}.
+ * and how they shake it reach the artwork over a WebSocket at {@code /ws}. Browsers give a page
+ * tilt and shake only over a secure origin: with {@link PhoneServerSettings#tls()} the same server
+ * speaks HTTPS and secure WebSocket; without it the phones send touches only.
  *
  * <p>What the engine gets, through its {@link InputSink}: each finger as a {@code PHONE} touch
  * point (see {@link PhoneTouchPublisher} for the session-id scheme and the keep-alive refresh),
@@ -95,7 +103,7 @@ public final class PhoneServer implements AutoCloseable {
         Objects.requireNonNull(bindings, "bindings");
         Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.stats = new PhoneStats(sourceName(settings.host(), settings.port()));
+        this.stats = new PhoneStats(sourceName(settings.port()));
         this.router = new PhoneInputRouter(settings, List.copyOf(bindings), sink, stats, logger);
         this.pageHandler = new PhonePageHandler(PhonePage.load(), stats);
     }
@@ -134,11 +142,59 @@ public final class PhoneServer implements AutoCloseable {
         }
         serverChannel = bound.channel();
         boundPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        stats.rename(sourceName(settings.host(), boundPort));
-        ticker = loop.scheduleAtFixedRate(() -> router.tick(clock.nanos()),
-                PhoneInputRouter.TICK_MILLIS, PhoneInputRouter.TICK_MILLIS, TimeUnit.MILLISECONDS);
-        LOG.log(Level.INFO, "phones: serving the audience page at http://" + settings.host() + ":" + boundPort
-                + "/ (up to " + settings.maxParticipants() + " phones)");
+        stats.rename(sourceName(boundPort));
+        ticker = loop.scheduleAtFixedRate(this::tick, PhoneInputRouter.TICK_MILLIS, PhoneInputRouter.TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
+        LOG.log(Level.INFO, "phones: serving the audience page at " + String.join(", ", pageUrls())
+                + " (up to " + settings.maxParticipants() + " phones"
+                + (settings.tls() == null ? "; plain http: phones send touches only, no tilt or shake)" : ")"));
+    }
+
+    /** On the event loop: a bug in one tick must not cancel every later one (Netty would). */
+    private void tick() {
+        try {
+            router.tick(clock.nanos());
+        } catch (RuntimeException bug) {
+            router.onHandlerFailure(bug);
+        }
+    }
+
+    /**
+     * The addresses visitors can open, e.g. {@code http://192.168.1.20:8080/}: the bound host, or
+     * when bound to every interface, each IPv4 address of each interface that is up and not
+     * loopback (loopback when there is none). For the console and a QR code; empty before start.
+     */
+    public synchronized List<String> pageUrls() {
+        if (boundPort == 0) {
+            return List.of();
+        }
+        List<String> urls = new ArrayList<>();
+        for (String host : visitorHosts()) {
+            urls.add(settings.scheme() + "://" + host + ":" + boundPort + PhonePage.PAGE_PATH);
+        }
+        return urls;
+    }
+
+    private List<String> visitorHosts() {
+        InetAddress bound = new InetSocketAddress(settings.host(), 0).getAddress();
+        if (bound == null || !bound.isAnyLocalAddress()) {
+            return List.of(settings.host());
+        }
+        List<String> hosts = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (nic.isUp() && !nic.isLoopback()) {
+                    for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                        if (address instanceof Inet4Address) {
+                            hosts.add(address.getHostAddress());
+                        }
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            LOG.log(Level.DEBUG, "phones: cannot list network interfaces: " + e.getMessage());
+        }
+        return hosts.isEmpty() ? List.of("127.0.0.1") : hosts;
     }
 
     /** The port actually bound (the chosen one when asked for port 0); 0 before start. */
@@ -146,7 +202,7 @@ public final class PhoneServer implements AutoCloseable {
         return boundPort;
     }
 
-    /** The server's counters, named "phones http HOST:PORT"; any thread may read them. */
+    /** The server's counters, named "phones http HOST:PORT" (https with TLS); any thread reads them. */
     public PhoneStats stats() {
         return stats;
     }
@@ -159,7 +215,8 @@ public final class PhoneServer implements AutoCloseable {
     /**
      * Stops serving within a few seconds: the port is released first, every phone is told the
      * server is going away (close 1001) and disconnected, which lifts its fingers and updates the
-     * aggregates through the sink, then both threads end. Safe to call twice or before start.
+     * aggregates through the sink, then both threads end. Safe to call twice or before start;
+     * never from the phones' event loop itself (it waits for that thread).
      */
     @Override
     public synchronized void close() {
@@ -204,7 +261,7 @@ public final class PhoneServer implements AutoCloseable {
         return settings.host() + ":" + settings.port();
     }
 
-    private static String sourceName(String host, int port) {
-        return "phones http " + host + ":" + port;
+    private String sourceName(int port) {
+        return "phones " + settings.scheme() + " " + settings.host() + ":" + port;
     }
 }

@@ -2,6 +2,7 @@ package org.vernissage.sensors.phone;
 
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Where the audience phones' server listens and the limits that keep a crowd (or one hostile
@@ -22,10 +23,14 @@ import java.util.Objects;
  * @param maxTouchesPerPhone fingers kept per phone (1..16); further fingers are ignored and counted
  * @param idleTimeout a connection that sends nothing for this long is closed (the page sends a
  *     keep-alive every 5 s), so a phone that vanished from the Wi-Fi frees its place
+ * @param tls null to serve plain HTTP and WebSocket; otherwise the server's certificate and key,
+ *     to serve HTTPS and secure WebSocket (see {@link PhoneTls}). Browsers give tilt and shake
+ *     (DeviceOrientation, DeviceMotion) only to pages from a secure origin, so over plain HTTP on
+ *     a LAN address the phones send touches only.
  */
 public record PhoneServerSettings(String host, int port, int touchSource, int maxParticipants,
                                   int maxConnections, int maxMessageBytes, int maxMessagesPerSecond,
-                                  int maxTouchesPerPhone, Duration idleTimeout) {
+                                  int maxTouchesPerPhone, Duration idleTimeout, SSLContext tls) {
 
     public static final String ANY_HOST = "0.0.0.0";
     public static final int DEFAULT_TOUCH_SOURCE = 1;
@@ -71,41 +76,52 @@ public record PhoneServerSettings(String host, int port, int touchSource, int ma
         }
     }
 
-    /** The defaults above, listening on {@code host:port}. */
+    /** The defaults above, listening on {@code host:port}, plain HTTP. */
     public static PhoneServerSettings defaults(String host, int port) {
         return new PhoneServerSettings(host, port, DEFAULT_TOUCH_SOURCE, DEFAULT_MAX_PARTICIPANTS,
                 DEFAULT_MAX_PARTICIPANTS + EXTRA_CONNECTIONS, DEFAULT_MAX_MESSAGE_BYTES,
-                DEFAULT_MAX_MESSAGES_PER_SECOND, DEFAULT_MAX_TOUCHES_PER_PHONE, DEFAULT_IDLE_TIMEOUT);
+                DEFAULT_MAX_MESSAGES_PER_SECOND, DEFAULT_MAX_TOUCHES_PER_PHONE, DEFAULT_IDLE_TIMEOUT, null);
+    }
+
+    /** "https" with {@link #tls()}, else "http". */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     /** The same settings with room for {@code participants} phones (and the extra connections). */
     public PhoneServerSettings withMaxParticipants(int participants) {
         return new PhoneServerSettings(host, port, touchSource, participants, participants + EXTRA_CONNECTIONS,
-                maxMessageBytes, maxMessagesPerSecond, maxTouchesPerPhone, idleTimeout);
+                maxMessageBytes, maxMessagesPerSecond, maxTouchesPerPhone, idleTimeout, tls);
     }
 
     public PhoneServerSettings withMaxMessageBytes(int bytes) {
         return new PhoneServerSettings(host, port, touchSource, maxParticipants, maxConnections, bytes,
-                maxMessagesPerSecond, maxTouchesPerPhone, idleTimeout);
+                maxMessagesPerSecond, maxTouchesPerPhone, idleTimeout, tls);
     }
 
     public PhoneServerSettings withMaxMessagesPerSecond(int perSecond) {
         return new PhoneServerSettings(host, port, touchSource, maxParticipants, maxConnections,
-                maxMessageBytes, perSecond, maxTouchesPerPhone, idleTimeout);
+                maxMessageBytes, perSecond, maxTouchesPerPhone, idleTimeout, tls);
     }
 
     public PhoneServerSettings withMaxTouchesPerPhone(int touches) {
         return new PhoneServerSettings(host, port, touchSource, maxParticipants, maxConnections,
-                maxMessageBytes, maxMessagesPerSecond, touches, idleTimeout);
+                maxMessageBytes, maxMessagesPerSecond, touches, idleTimeout, tls);
     }
 
     public PhoneServerSettings withTouchSource(int source) {
         return new PhoneServerSettings(host, port, source, maxParticipants, maxConnections,
-                maxMessageBytes, maxMessagesPerSecond, maxTouchesPerPhone, idleTimeout);
+                maxMessageBytes, maxMessagesPerSecond, maxTouchesPerPhone, idleTimeout, tls);
     }
 
     public PhoneServerSettings withIdleTimeout(Duration timeout) {
         return new PhoneServerSettings(host, port, touchSource, maxParticipants, maxConnections,
-                maxMessageBytes, maxMessagesPerSecond, maxTouchesPerPhone, timeout);
+                maxMessageBytes, maxMessagesPerSecond, maxTouchesPerPhone, timeout, tls);
+    }
+
+    /** The same settings serving HTTPS and secure WebSocket with {@code context} (null: plain). */
+    public PhoneServerSettings withTls(SSLContext context) {
+        return new PhoneServerSettings(host, port, touchSource, maxParticipants, maxConnections,
+                maxMessageBytes, maxMessagesPerSecond, maxTouchesPerPhone, idleTimeout, context);
     }
 }

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 import org.vernissage.engine.clock.Clock;
 
 /**
@@ -45,6 +46,7 @@ final class PhoneSocketHandler extends ChannelInboundHandlerAdapter {
     private final Clock clock;
     private final ChannelGroup participantChannels;
     private boolean upgraded;
+    private boolean tlsFailed;
     private PhoneParticipant participant;
     private boolean fragmentedMessage;
 
@@ -128,6 +130,13 @@ final class PhoneSocketHandler extends ChannelInboundHandlerAdapter {
                 router.onOversize(clock.nanos());
             } else {
                 router.onUnexpected(PhoneRejection.BAD_WEBSOCKET, clock.nanos());
+            }
+        } else if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
+            // Netty's TLS handler wraps what it cannot decrypt in a DecoderException, and may report
+            // the same broken connection again as it closes: one connection, one count.
+            if (!tlsFailed) {
+                tlsFailed = true;
+                router.onTlsFailure();
             }
         } else if (!(cause instanceof IOException)) {
             // A reset or a dropped Wi-Fi link is everyday for phones (IOException): not worth a line.

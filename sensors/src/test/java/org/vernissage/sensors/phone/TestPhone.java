@@ -25,7 +25,7 @@ final class TestPhone implements AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
 
-    private TestPhone(HttpClient client, int port) throws Exception {
+    private TestPhone(HttpClient client, URI uri) throws Exception {
         WebSocket.Listener listener = new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -56,12 +56,19 @@ final class TestPhone implements AutoCloseable {
             }
         };
         socket = client.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), listener)
+                .buildAsync(uri, listener)
                 .get(5, TimeUnit.SECONDS);
     }
 
     static TestPhone connect(HttpClient client, int port) throws Exception {
-        return new TestPhone(client, port);
+        return new TestPhone(client, URI.create("ws://127.0.0.1:" + port + "/ws"));
+    }
+
+    /** Connects to {@code uri} (wss:// for a TLS server) and waits until the phone joined. */
+    static TestPhone join(HttpClient client, URI uri) throws Exception {
+        TestPhone phone = new TestPhone(client, uri);
+        phone.awaitJoined();
+        return phone;
     }
 
     /** Connects and waits until the server says the phone joined. */
