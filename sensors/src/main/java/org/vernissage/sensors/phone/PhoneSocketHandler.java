@@ -126,7 +126,8 @@ final class PhoneSocketHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof CorruptedWebSocketFrameException corrupted) {
             // Netty's frame decoder already answered with a close frame and is closing.
-            if (corrupted.closeStatus() == WebSocketCloseStatus.MESSAGE_TOO_BIG) {
+            WebSocketCloseStatus status = corrupted.closeStatus();
+            if (status != null && status.code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) {
                 router.onOversize(clock.nanos());
             } else {
                 router.onUnexpected(PhoneRejection.BAD_WEBSOCKET, clock.nanos());

@@ -106,7 +106,7 @@ public final class PhoneStats implements SourceCounters {
         return get(PAGES_SERVED);
     }
 
-    /** HTTP requests answered 404 (or 405): anything but the page and the socket. */
+    /** HTTP requests refused: another path (404), another method (405), an unreadable request (400). */
     public long notFound() {
         return get(NOT_FOUND);
     }

@@ -222,11 +222,15 @@ class PhonePageScriptTest {
     @Test
     void thePageSaysWhenTheRoomIsFull() throws Exception {
         PhoneServer server = startServer(PhoneServerSettings.defaults("127.0.0.1", 0).withMaxParticipants(1));
-        try (TestPhone first = TestPhone.join(http, server.port())) {
+        TestPhone first = TestPhone.join(http, server.port());
+        try {
             openPage(server, "android");
             String full = awaitLine("STATUS full");
             assertTrue(full.contains("room is full"), full);
             assertEquals(1, server.stats().participantsRefused());
+            assertEquals(1, server.stats().participantsConnected(), "the first phone keeps its place");
+        } finally {
+            first.close();
         }
     }
 
