@@ -1,0 +1,87 @@
+package org.vernissage.sensors.phone;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import org.vernissage.engine.clock.Clock;
+
+/**
+ * Builds each accepted connection's pipeline, or closes the connection unanswered when
+ * {@link PhoneServerSettings#maxConnections()} are already open:
+ * <pre>
+ *   (TLS, when configured) -> idle timeout -> HTTP codec -> HTTP aggregator (bodies up to 1 KiB) -> WebSocket protocol
+ *   (upgrade on /ws only, frames up to maxMessageBytes, pings answered, closes handled)
+ *   -> page handler (GET / or 404) -> socket handler (one phone)
+ * </pre>
+ * After the upgrade Netty swaps the HTTP codec for its WebSocket frame codec.
+ *
+ * <p>Shared by every connection; runs on the phones' event loop thread, which alone counts open
+ * connections. Owned by the {@link PhoneServer}.
+ */
+final class PhoneChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    /** A GET has no body; anything bigger than this is not for us (Netty answers 413). */
+    private static final int MAX_HTTP_BODY_BYTES = 1024;
+    private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+
+    private final PhoneServerSettings settings;
+    private final PhonePageHandler pageHandler;
+    private final PhoneInputRouter router;
+    private final Clock clock;
+    private final ChannelGroup participantChannels;
+    private final PhoneStats stats;
+    private final WebSocketServerProtocolConfig socketConfig;
+    private int open; // event loop only
+
+    PhoneChannelInitializer(PhoneServerSettings settings, PhonePageHandler pageHandler, PhoneInputRouter router,
+                            Clock clock, ChannelGroup participantChannels, PhoneStats stats) {
+        this.settings = settings;
+        this.pageHandler = pageHandler;
+        this.router = router;
+        this.clock = clock;
+        this.participantChannels = participantChannels;
+        this.stats = stats;
+        this.socketConfig = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(PhonePage.SOCKET_PATH)
+                .checkStartsWith(false)
+                .handleCloseFrames(true)
+                .dropPongFrames(true)
+                .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
+                .maxFramePayloadLength(settings.maxMessageBytes())
+                .allowExtensions(false) // no compression: frames are ~30 bytes
+                .closeOnProtocolViolation(true)
+                .build();
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        if (open >= settings.maxConnections()) {
+            stats.countConnectionRefused();
+            channel.close();
+            return;
+        }
+        open++;
+        channel.closeFuture().addListener(closed -> open--);
+        ChannelPipeline pipeline = channel.pipeline();
+        if (settings.tls() != null) {
+            SSLEngine engine = settings.tls().createSSLEngine();
+            engine.setUseClientMode(false);
+            pipeline.addLast(new SslHandler(engine));
+        }
+        pipeline.addLast(new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        pipeline.addLast(new HttpServerCodec());
+        pipeline.addLast(new HttpObjectAggregator(MAX_HTTP_BODY_BYTES));
+        pipeline.addLast(new WebSocketServerProtocolHandler(socketConfig));
+        pipeline.addLast(pageHandler);
+        pipeline.addLast(new PhoneSocketHandler(router, clock, participantChannels));
+    }
+}
