@@ -251,10 +251,10 @@ public final class PhoneServer implements AutoCloseable {
         String detail = String.valueOf(cause == null ? null : cause.getMessage());
         if (cause instanceof BindException && detail.contains("in use")) {
             return new SensorStartException("phones: " + where() + " is already in use; choose another port"
-                    + " with --phones-port", cause);
+                    + " with --phones PORT", cause);
         }
         return new SensorStartException("phones: cannot listen on " + where() + " (" + detail
-                + "); check --phones-host and --phones-port", cause);
+                + "); check --sensor-host and --phones", cause);
     }
 
     private String where() {

@@ -21,7 +21,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.binding.BindingSpec;
@@ -145,7 +144,8 @@ class PhonePageScriptTest {
 
     /** Fetches the page from the server and runs its script in Node against that server. */
     private void openPage(PhoneServer server, String mode) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(NODE), "no node at " + NODE);
+        // Never skipped: ./vernissage test installs node (scripts/test-setup.sh).
+        assertTrue(Files.isExecutable(NODE), "no node at " + NODE + ": install nodejs (scripts/test-setup.sh does)");
         String html = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String script = html.substring(html.indexOf("<script>") + "<script>".length(), html.indexOf("</script>"));
