@@ -245,13 +245,17 @@ class OscUdpReceiverTest {
                 message("/unbound").bytes(), "junk".getBytes(),
                 bundle(past, message("/level").f(0.25f).bytes(), message("/{speed,level}").f(1).bytes())};
         sendAndAwait(packets, 40_000); // warm-up: first-occurrence logs, JIT
-        long before = threads.getThreadAllocatedBytes(threadId);
         int measured = 20_000;
-        sendAndAwait(packets, measured);
-        long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+        // The least of three windows: a one-off late C2 compile makes HotSpot intern the String
+        // constants of the compiled class on this thread (about 1-2 KB, once); per-packet
+        // allocation would show in every window as at least 20 KB.
+        long allocated = Long.MAX_VALUE;
+        for (int window = 0; window < 3; window++) {
+            long before = threads.getThreadAllocatedBytes(threadId);
+            sendAndAwait(packets, measured);
+            allocated = Math.min(allocated, threads.getThreadAllocatedBytes(threadId) - before);
+        }
         System.out.printf("OSC UDP receiving thread: %d bytes over %d packets%n", allocated, measured);
-        // Fixed slack, not per packet: a late C2 compile makes HotSpot intern the String constants
-        // of the compiled method's class on this thread, once (about 1 KB for the receiver's).
         assertTrue(allocated <= 2048, allocated + " bytes allocated for " + measured + " packets");
     }
 
