@@ -56,6 +56,7 @@ public final class FragmentShaderArtwork implements Artwork {
     public void update(FrameInfo frame, ParameterSnapshot parameters) {
         // Copied so that render() reads only the artwork's own state, whatever the snapshot does.
         parameters.copyValuesInto(values);
+        uniforms.updateTouches(parameters.touches());
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
+import org.vernissage.engine.pipeline.TouchSet;
 
 /**
  * The contract between an artwork's manifest and its shader, checked once at setup and then
@@ -16,7 +17,8 @@ import org.vernissage.engine.param.ParameterType;
  *
  * <p>Every declared parameter must be an active uniform of the declared type, and every active
  * uniform must be either a declared parameter or one of the engine's built-ins
- * ({@code TIME}, {@code RENDERSIZE}, {@code FRAMEINDEX}). A mismatch is the artist's typo in one
+ * ({@code TIME}, {@code RENDERSIZE}, {@code FRAMEINDEX}, and the touches: {@code TOUCH_COUNT},
+ * {@code TOUCHES}, see {@link TouchUniforms}). A mismatch is the artist's typo in one
  * of two files; saying which at load is far cheaper than a silent black projector.
  *
  * <p>Render thread only; owned by the artwork that checked it.
@@ -37,13 +39,16 @@ public final class ParameterUniforms {
     private final int timeLocation;
     private final int renderSizeLocation;
     private final int frameIndexLocation;
+    private final TouchUniforms touches;
 
-    private ParameterUniforms(ParameterLayout layout, int[] locations, int time, int renderSize, int frameIndex) {
+    private ParameterUniforms(ParameterLayout layout, int[] locations, int time, int renderSize, int frameIndex,
+                              TouchUniforms touches) {
         this.layout = layout;
         this.locations = locations;
         this.timeLocation = time;
         this.renderSizeLocation = renderSize;
         this.frameIndexLocation = frameIndex;
+        this.touches = touches;
     }
 
     /**
@@ -61,6 +66,7 @@ public final class ParameterUniforms {
         int time = builtin(byName, TIME, GL_FLOAT, shaderName);
         int renderSize = builtin(byName, RENDERSIZE, GL_FLOAT_VEC2, shaderName);
         int frameIndex = builtin(byName, FRAMEINDEX, GL_INT, shaderName);
+        TouchUniforms touches = TouchUniforms.claim(byName, shaderName);
 
         int[] locations = new int[layout.parameterCount()];
         for (int i = 0; i < layout.parameterCount(); i++) {
@@ -83,9 +89,10 @@ public final class ParameterUniforms {
             String name = byName.keySet().stream().sorted().findFirst().orElseThrow();
             throw new ArtworkException(shaderName + ": uniform '" + name + "' is not declared in "
                     + manifestName + " (add it to \"parameters\", or use a built-in: "
-                    + TIME + ", " + RENDERSIZE + ", " + FRAMEINDEX + ")");
+                    + TIME + ", " + RENDERSIZE + ", " + FRAMEINDEX + ", " + TouchUniforms.TOUCH_COUNT + ", "
+                    + TouchUniforms.TOUCHES + ")");
         }
-        return new ParameterUniforms(layout, locations, time, renderSize, frameIndex);
+        return new ParameterUniforms(layout, locations, time, renderSize, frameIndex, touches);
     }
 
     private static int builtin(Map<String, ActiveUniform> byName, String name, int glType, String shaderName)
@@ -128,6 +135,11 @@ public final class ParameterUniforms {
         }
     }
 
+    /** Copies the touch points the shader can see; call in the artwork's update. */
+    public void updateTouches(TouchSet alive) {
+        touches.update(alive);
+    }
+
     /** Sets the built-ins the shader uses; the program must be in use. */
     public void applyBuiltins(double timeSeconds, int width, int height, long frameIndex) {
         if (timeLocation != ABSENT) {
@@ -139,5 +151,6 @@ public final class ParameterUniforms {
         if (frameIndexLocation != ABSENT) {
             glUniform1i(frameIndexLocation, (int) frameIndex);
         }
+        touches.apply();
     }
 }
