@@ -3,8 +3,9 @@
 // other like water over sand; bright caustic threads run along the folds, and the light gathers
 // wherever the audience (or a console) points the focus.
 //
-// Built-ins from the engine: TIME (seconds), RENDERSIZE (pixels). Everything else is declared in
-// artwork.json and reaches the shader through OSC bindings.
+// Built-ins from the engine: TIME (seconds), RENDERSIZE (pixels), and the touches (TUIO tables and
+// trackers, the audience's phones). Everything else is declared in artwork.json and reaches the
+// shader through its bindings.
 
 in vec2 isf_FragNormCoord;
 out vec4 fragColor;
@@ -16,6 +17,9 @@ uniform float energy;   // 0 = still, dim water; 1 = a bright, fast, churning ti
 uniform float hue;      // turns the palette around the colour wheel
 uniform float density;  // how many swells fit on the screen
 uniform vec2 focus;     // where the light gathers, 0..1 from the bottom-left
+
+uniform int TOUCH_COUNT;     // fingers and tracked hands on the water
+uniform vec4 TOUCHES[16];    // xy: where (0..1, bottom-left origin), zw: how fast they move
 
 float hash(vec2 p) {
     p = fract(p * vec2(123.34, 456.21));
@@ -79,6 +83,15 @@ void main() {
     vec2 toFocus = (isf_FragNormCoord - focus) * vec2(aspect, 1.0);
     float pool = exp(-dot(toFocus, toFocus) / (0.02 + 0.10 * energy));
     color += pool * (0.15 + 0.65 * energy) * palette(field + 0.2, hue + 0.05);
+
+    // Every touch stirs the water: a bright ring spreads from the finger, faster when it moves.
+    for (int i = 0; i < TOUCH_COUNT; i++) {
+        vec2 toTouch = (isf_FragNormCoord - TOUCHES[i].xy) * vec2(aspect, 1.0);
+        float d = length(toTouch);
+        float speed = length(TOUCHES[i].zw);
+        float ring = exp(-pow((d - 0.04 - 0.02 * sin(TIME * 3.0 + field * 6.0)) * 18.0, 2.0));
+        color += (0.25 + 0.6 * min(speed, 1.0)) * ring * foam + 0.35 * exp(-d * d * 220.0) * foam;
+    }
 
     // Energy is the tide itself: still water is dim, a high tide glows.
     color *= mix(0.45, 1.9, energy);

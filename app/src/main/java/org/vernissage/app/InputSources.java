@@ -149,9 +149,9 @@ public final class InputSources implements AutoCloseable {
                                     String option, List<String> warnings) {
         long bound = bindings.stream().filter(b -> kind.isInstance(b.from())).count();
         if (bound > 0) {
-            warnings.add("the artwork binds " + bound + " " + what + " input" + (bound == 1 ? "" : "s")
-                    + " but no " + what + " source was started (" + option + "): those parameters keep their"
-                    + " defaults or idle values");
+            warnings.add("the artwork also listens to " + bound + " " + what + " input" + (bound == 1 ? "" : "s")
+                    + ", not started (" + option + " starts it); until then those bindings only ease to their"
+                    + " idle values");
         }
     }
 
