@@ -1,0 +1,221 @@
+package org.vernissage.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.render.FrameListener;
+import org.vernissage.sensors.osc.OscEndpoint;
+
+/**
+ * The launcher's wiring of every sensor at once: OSC over UDP and TCP, TUIO, the phones' server
+ * and an audio file, all feeding one run of the bundled artwork; and the clear answer when a
+ * device or file asked for is not there.
+ */
+class SensorWiringTest {
+
+    private static final Path TIDEWATER = Path.of("..", "artworks", "tidewater");
+    private static final int HUE = 1;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everySensorFeedsOneRun() throws Exception {
+        Path wav = silentWav(temp.resolve("room.wav"));
+        SensorOptions sensors = SensorOptions.defaults()
+                .withOsc(List.of(OscEndpoint.parse("udp:127.0.0.1:0"), OscEndpoint.parse("tcp:127.0.0.1:0")))
+                .withTuio("127.0.0.1", 0).withPhones("127.0.0.1", 0).withAudioFile(wav);
+        RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(64, 36)).withFramesPerSecond(60)
+                .withSensors(sensors);
+        AtomicReference<float[]> lastValues = new AtomicReference<>(new float[0]);
+        AtomicInteger lastTouches = new AtomicInteger();
+        FrameListener watcher = (frame, parameters, image) -> {
+            float[] values = new float[parameters.slotCount()];
+            parameters.copyValuesInto(values);
+            lastValues.set(values);
+            lastTouches.set(parameters.touches().count());
+        };
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        Thread render = new Thread(() -> {
+            try {
+                try (ArtworkRun run = ArtworkRun.prepare(options, List.of(watcher), new PrintStream(console, true))) {
+                    started.complete(run);
+                    run.renderUntilDone();
+                }
+                finished.complete(null);
+            } catch (Throwable t) {
+                started.completeExceptionally(t);
+                finished.completeExceptionally(t);
+            }
+        }, "test-render");
+        render.start();
+        ArtworkRun run = started.get(10, TimeUnit.SECONDS);
+        try {
+            String inputs = run.sources().orElseThrow().describe();
+            for (String expected : List.of("OSC on udp 127.0.0.1:", "OSC on tcp 127.0.0.1:", "TUIO on udp 127.0.0.1:",
+                    "phones at http://127.0.0.1:", "audio")) {
+                assertTrue(inputs.contains(expected), expected + " in: " + inputs);
+            }
+
+            // OSC over TCP, OSC 1.0 stream framing (a length before each packet).
+            try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), run.oscPort(1));
+                 DataOutputStream out = new DataOutputStream(tcp.getOutputStream())) {
+                byte[] packet = message("/vernissage/tidewater/hue", ",f", 0.75f);
+                out.writeInt(packet.length);
+                out.write(packet);
+                out.flush();
+                await(() -> lastValues.get().length > HUE && lastValues.get()[HUE] == 0.75f, "hue from OSC over TCP");
+            }
+
+            // A TUIO 1.1 cursor on the table.
+            int tuioPort = tuioPort(run);
+            try (DatagramSocket udp = new DatagramSocket()) {
+                byte[] frame = tuioFrame();
+                udp.send(new DatagramPacket(frame, frame.length, InetAddress.getLoopbackAddress(), tuioPort));
+            }
+            await(() -> lastTouches.get() == 1, "one TUIO cursor in the snapshot");
+
+            // The phones' page is served.
+            int phonesPort = Integer.parseInt(inputs.replaceAll(".*phones at http://127\\.0\\.0\\.1:(\\d+)/.*", "$1"));
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + phonesPort + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("WebSocket"), "the page opens a WebSocket");
+
+            await(() -> run.report().received("audio") > 0, "audio blocks analysed");
+            RunReport report = run.report();
+            assertEquals(6, report.sources().size(), report.describe()); // udp, tcp framing + messages, tuio, phones, audio
+            assertTrue(report.received("TUIO") >= 3, report.describe());
+            assertTrue(report.describe().contains("msg/s"), report.describe());
+        } finally {
+            run.requestStop();
+            finished.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aMidiDeviceThatIsNotThereIsNamed() {
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--osc-port", "0",
+                "--midi-device", "nanoKONTROL"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(Main.EXIT_FAILURE, exit);
+        String line = err.toString().lines().findFirst().orElse("");
+        assertTrue(line.startsWith("vernissage: ") && line.contains("MIDI") && line.contains("nanoKONTROL"), line);
+    }
+
+    @Test
+    void anAudioFileThatIsNotThereIsNamed() {
+        StringWriter err = new StringWriter();
+        Path missing = temp.resolve("missing.wav");
+        int exit = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--osc-port", "0",
+                "--audio-file", missing.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(Main.EXIT_FAILURE, exit);
+        String line = err.toString().lines().findFirst().orElse("");
+        assertTrue(line.startsWith("vernissage: ") && line.contains("missing.wav"), line);
+    }
+
+    @Test
+    void oscPortShorthandAndEndpointsDoNotMix() {
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--osc-port", "0",
+                "--osc", "tcp:9001"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(Main.EXIT_USAGE, exit);
+        assertTrue(err.toString().contains("--osc-port and --osc-host are a shorthand"), err.toString());
+    }
+
+    private static int tuioPort(ArtworkRun run) {
+        String inputs = run.sources().orElseThrow().describe();
+        return Integer.parseInt(inputs.replaceAll(".*TUIO on udp 127\\.0\\.0\\.1:(\\d+).*", "$1"));
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static Path silentWav(Path file) throws Exception {
+        AudioFormat format = new AudioFormat(44_100, 16, 1, true, false);
+        byte[] samples = new byte[44_100 * 2];
+        try (AudioInputStream in = new AudioInputStream(new java.io.ByteArrayInputStream(samples), format, 44_100)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
+        }
+        return file;
+    }
+
+    /** One TUIO 1.1 frame: cursor 7 alive at (0.25, 0.5). */
+    private static byte[] tuioFrame() {
+        ByteBuffer b = ByteBuffer.allocate(512);
+        putString(b, "#bundle");
+        b.putLong(1L);
+        element(b, message("/tuio/2Dcur", ",si", "alive", 7));
+        element(b, message("/tuio/2Dcur", ",sifffff", "set", 7, 0.25f, 0.5f, 0f, 0f, 0f));
+        element(b, message("/tuio/2Dcur", ",si", "fseq", 1));
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
+    private static void element(ByteBuffer bundle, byte[] message) {
+        bundle.putInt(message.length);
+        bundle.put(message);
+    }
+
+    private static byte[] message(String address, String tags, Object... arguments) {
+        ByteBuffer b = ByteBuffer.allocate(256);
+        putString(b, address);
+        putString(b, tags);
+        for (Object argument : arguments) {
+            if (argument instanceof String s) {
+                putString(b, s);
+            } else if (argument instanceof Integer i) {
+                b.putInt(i);
+            } else {
+                b.putFloat((Float) argument);
+            }
+        }
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
+    private static void putString(ByteBuffer b, String text) {
+        b.put(text.getBytes(StandardCharsets.US_ASCII));
+        b.put((byte) 0);
+        while (b.position() % 4 != 0) {
+            b.put((byte) 0);
+        }
+    }
+}
