@@ -91,7 +91,7 @@ public final class InputSources implements AutoCloseable {
                         new OscBindingRouter(bindings, sink, stats, new OscTimeTags(clock)), clock, stats);
                 receiver.start();
                 started.add(receiver);
-                counters.add(stats);
+                counters.add(named(stats, endpoint.withPort(receiver.port()).sourceName()));
                 oscPorts.add(receiver.port());
                 descriptions.add("OSC on udp " + endpoint.host() + ":" + receiver.port());
             } else {
@@ -100,8 +100,9 @@ public final class InputSources implements AutoCloseable {
                         new OscBindingRouter(bindings, sink, stats, new OscTimeTags(clock)), clock);
                 server.start();
                 started.add(server);
-                counters.add(server.stats());
-                counters.add(stats);
+                String name = endpoint.withPort(server.port()).sourceName();
+                counters.add(named(server.stats(), name));
+                counters.add(named(stats, name + " messages"));
                 oscPorts.add(server.port());
                 descriptions.add("OSC on tcp " + endpoint.host() + ":" + server.port());
             }
@@ -112,7 +113,7 @@ public final class InputSources implements AutoCloseable {
         TuioReceiver tuio = new TuioReceiver(host, port, sink, clock, TuioSettings.DEFAULT);
         tuio.start();
         started.add(tuio);
-        counters.add(tuio.stats());
+        counters.add(named(tuio.stats(), "TUIO udp " + host + ":" + tuio.port()));
         descriptions.add("TUIO on udp " + host + ":" + tuio.port());
     }
 
@@ -153,6 +154,39 @@ public final class InputSources implements AutoCloseable {
                     + ", not started (" + option + " starts it); until then those bindings only ease to their"
                     + " idle values");
         }
+    }
+
+    /** {@code counters} under the name it has now that its port is bound (asked for as 0, say). */
+    private static SourceCounters named(SourceCounters counters, String name) {
+        if (counters.source().equals(name)) {
+            return counters;
+        }
+        return new SourceCounters() {
+            @Override
+            public String source() {
+                return name;
+            }
+
+            @Override
+            public long received() {
+                return counters.received();
+            }
+
+            @Override
+            public long dropped() {
+                return counters.dropped();
+            }
+
+            @Override
+            public long rejected() {
+                return counters.rejected();
+            }
+
+            @Override
+            public long lastSeenNanos() {
+                return counters.lastSeenNanos();
+            }
+        };
     }
 
     /** Every source's counters, in start order. Any thread. */
