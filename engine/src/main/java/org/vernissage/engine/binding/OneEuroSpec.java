@@ -2,7 +2,9 @@ package org.vernissage.engine.binding;
 
 /**
  * A One Euro filter (Casiez, Roussel and Vogel, CHI 2012): a low-pass whose cutoff rises with the
- * signal's speed, so a resting sensor stops jittering and a moving one does not lag.
+ * signal's speed, so a resting sensor stops jittering and a moving one does not lag. It filters a
+ * stream of samples: meant for sensors that send continuously, not for a console that sends one
+ * value now and then (that value would move the parameter only part of the way).
  *
  * @param minCutoffHz the cutoff at rest; lower is smoother and laggier
  * @param beta how fast the cutoff rises with speed (normalised units per second); higher lags less
