@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputSink;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * Analysis and the audio thread's whole per-hop step (read the file, decode, analyse, publish)

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.binding.AudioSelector;
 import org.vernissage.engine.clock.ManualClock;
-import org.vernissage.sensors.audio.RecordingSink.Offer;
+import org.vernissage.sensors.ChannelRecordingSink.Offer;
+import org.vernissage.sensors.ChannelRecordingSink;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * What the analysis measures, through the whole chain: WAV files generated here, read by
@@ -34,7 +36,7 @@ class AudioFeaturesTest {
 
     /** The features of every block of {@code file}: [level, band 0..7, onset]. */
     static List<float[]> analyse(Path file) throws Exception {
-        RecordingSink sink = new RecordingSink();
+        ChannelRecordingSink sink = new ChannelRecordingSink();
         AudioInput input = AudioInput.openFile(file, AudioFileOptions.AS_FAST_AS_POSSIBLE, TestAudio.everyFeature(),
                 sink, new ManualClock(0), new RecordingLogger());
         try {

@@ -8,14 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioFormat.Encoding;
+import javax.sound.sampled.AudioFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.binding.AudioSelector;
 import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.sensors.ChannelRecordingSink.Offer;
+import org.vernissage.sensors.ChannelRecordingSink;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.SensorStartException;
-import org.vernissage.sensors.audio.RecordingSink.Offer;
 
 /**
  * Random input for every audio decoder here: samples of any value (NaN, infinities, huge,
@@ -130,7 +132,7 @@ class AudioFuzzTest {
                 }
             }
             Path file = Files.write(dir.resolve("mutated" + c + ".wav"), bytes);
-            RecordingSink sink = new RecordingSink();
+            ChannelRecordingSink sink = new ChannelRecordingSink();
             AudioInput input;
             try {
                 input = AudioInput.openFile(file, AudioFileOptions.AS_FAST_AS_POSSIBLE, TestAudio.everyFeature(), sink,

@@ -29,8 +29,10 @@ import org.vernissage.engine.binding.ConditioningSpec;
 import org.vernissage.engine.binding.MidiMessageKind;
 import org.vernissage.engine.binding.MidiSelector;
 import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.sensors.ChannelRecordingSink.Offer;
+import org.vernissage.sensors.ChannelRecordingSink;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.SensorStartException;
-import org.vernissage.sensors.audio.RecordingSink.Offer;
 
 /** {@link AudioInput} from generated WAV files (and a failing source) into a recording sink. */
 class AudioInputTest {
@@ -48,7 +50,7 @@ class AudioInputTest {
     @TempDir
     Path dir;
 
-    private final RecordingSink sink = new RecordingSink();
+    private final ChannelRecordingSink sink = new ChannelRecordingSink();
     private final RecordingLogger logger = new RecordingLogger();
 
     private AudioInput runToEnd(Path file, ManualClock clock) throws Exception {

@@ -14,8 +14,10 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.LineUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.sensors.ChannelRecordingSink.Offer;
+import org.vernissage.sensors.ChannelRecordingSink;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.SensorStartException;
-import org.vernissage.sensors.audio.RecordingSink.Offer;
 
 /**
  * Recording from a line-in chosen by name. This machine has no sound card, so the system catalog
@@ -27,7 +29,7 @@ class AudioLineTest {
     private static final float RATE = 48_000;
     private static final List<AudioFormat> STEREO_48K = List.of(TestAudio.pcm16(RATE, 2));
 
-    private final RecordingSink sink = new RecordingSink();
+    private final ChannelRecordingSink sink = new ChannelRecordingSink();
     private final RecordingLogger logger = new RecordingLogger();
     private final List<CaptureDevice> devices = new ArrayList<>();
     private final CaptureDeviceCatalog catalog = () -> devices;

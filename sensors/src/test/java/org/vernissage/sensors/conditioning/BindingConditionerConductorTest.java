@@ -24,6 +24,7 @@ import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * End to end through the real engine: channel values and frame ticks offered into an

@@ -18,6 +18,7 @@ import org.vernissage.engine.binding.OscSelector;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
+import org.vernissage.sensors.RecordingLogger;
 
 /** The whole chain per binding, as the conductor calls it: slots, ranges, bad values, slews, idle. */
 class BindingConditionerTest {
@@ -146,8 +147,8 @@ class BindingConditionerTest {
         assertArrayEquals(defaults(), values);
         assertEquals(3, c.stats().unknownChannels());
         assertEquals(0, c.stats().applied());
-        assertEquals(1, logger.records().size(), logger.records().toString());
-        assertTrue(logger.records().get(0).contains("channel 1 "), logger.records().get(0));
+        assertEquals(1, logger.snapshot().size(), logger.snapshot().toString());
+        assertTrue(logger.snapshot().get(0).contains("channel 1 "), logger.snapshot().get(0));
         c.onValue(0, 0.9f, at(3), values);
         assertEquals(0.9f, values[LEVEL], "still working");
     }
@@ -161,8 +162,8 @@ class BindingConditionerTest {
         c.advanceTo(at(30), values);
         assertEquals(0.4f, values[LEVEL]);
         assertEquals(2, c.stats().notANumber());
-        assertEquals(1, logger.records().size());
-        assertTrue(logger.records().get(0).contains("OSC /level0 -> level"), logger.records().get(0));
+        assertEquals(1, logger.snapshot().size());
+        assertTrue(logger.snapshot().get(0).contains("OSC /level0 -> level"), logger.snapshot().get(0));
         c.onValue(0, 0.5f, at(40), values);
         c.advanceTo(at(100), values);
         assertTrue(values[LEVEL] > 0.4f && values[LEVEL] < 0.5f, "filter and limiter were not poisoned: " + values[LEVEL]);

@@ -12,6 +12,7 @@ import org.vernissage.engine.binding.OscSelector;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * The conditioner runs on the conductor thread for every value and every frame: once warm it must

@@ -24,6 +24,7 @@ import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * {@link MidiInput#send} must not allocate once warm, on every path a message can take (bound,

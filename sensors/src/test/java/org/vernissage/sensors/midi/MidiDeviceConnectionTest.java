@@ -24,8 +24,10 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Synthesizer;
 import org.junit.jupiter.api.Test;
 import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.sensors.ChannelRecordingSink.Offer;
+import org.vernissage.sensors.ChannelRecordingSink;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.SensorStartException;
-import org.vernissage.sensors.midi.RecordingSink.Offer;
 
 /**
  * Choosing a MIDI input by name, opening it, delivering through its transmitter, closing it, and
@@ -35,7 +37,7 @@ import org.vernissage.sensors.midi.RecordingSink.Offer;
 class MidiDeviceConnectionTest {
 
     private final ManualClock clock = new ManualClock(0);
-    private final RecordingSink sink = new RecordingSink();
+    private final ChannelRecordingSink sink = new ChannelRecordingSink();
     private final RecordingLogger logger = new RecordingLogger();
     private final TestMidiDevice keys = new TestMidiDevice("USB Keys MIDI 1", "Acme", -1);
     private final TestMidiDevice keysOut = new TestMidiDevice("USB Keys MIDI 1 Out", "Acme", 0);

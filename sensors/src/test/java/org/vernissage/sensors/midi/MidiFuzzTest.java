@@ -15,9 +15,11 @@ import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.binding.MidiMessageKind;
 import org.vernissage.engine.binding.MidiSelector;
 import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.sensors.ChannelRecordingSink.Offer;
+import org.vernissage.sensors.ChannelRecordingSink;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.midi.MidiTestMessages.RawShortMessage;
 import org.vernissage.sensors.midi.MidiTestMessages.RawSysexMessage;
-import org.vernissage.sensors.midi.RecordingSink.Offer;
 
 /**
  * Feeds {@link MidiInput} random and mutated bytes as short and system exclusive messages. It
@@ -43,7 +45,7 @@ class MidiFuzzTest {
     @Test
     void randomAndMutatedMessagesNeverThrowAndMatchTheReferenceDecoder() {
         SplittableRandom random = new SplittableRandom(SEED);
-        RecordingSink sink = new RecordingSink();
+        ChannelRecordingSink sink = new ChannelRecordingSink();
         MidiInput input = new MidiInput(BINDINGS, sink, new ManualClock(0), "MIDI fuzz", new RecordingLogger());
         long messagesWithOffers = 0;
         long decoded = 0;

@@ -21,9 +21,11 @@ import org.vernissage.engine.binding.MidiMessageKind;
 import org.vernissage.engine.binding.MidiSelector;
 import org.vernissage.engine.binding.OscSelector;
 import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.sensors.ChannelRecordingSink.Offer;
+import org.vernissage.sensors.ChannelRecordingSink;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.midi.MidiTestMessages.OtherMessage;
 import org.vernissage.sensors.midi.MidiTestMessages.ThrowingShortMessage;
-import org.vernissage.sensors.midi.RecordingSink.Offer;
 
 /** {@link MidiInput} fed messages directly, as a transmitter would: decoding, routing, bad input. */
 class MidiInputTest {
@@ -31,7 +33,7 @@ class MidiInputTest {
     private static final int ANY = MidiSelector.ANY_CHANNEL;
 
     private final ManualClock clock = new ManualClock(1_000);
-    private final RecordingSink sink = new RecordingSink();
+    private final ChannelRecordingSink sink = new ChannelRecordingSink();
     private final RecordingLogger logger = new RecordingLogger();
 
     private MidiInput input(BindingSpec... bindings) {

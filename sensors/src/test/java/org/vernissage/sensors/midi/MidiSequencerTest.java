@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.binding.MidiMessageKind;
 import org.vernissage.engine.clock.SystemClock;
-import org.vernissage.sensors.midi.RecordingSink.Offer;
+import org.vernissage.sensors.ChannelRecordingSink.Offer;
+import org.vernissage.sensors.ChannelRecordingSink;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * A real javax.sound.midi {@link Sequence}, built here, played by the JDK's software
@@ -83,7 +85,7 @@ class MidiSequencerTest {
 
     @Test
     void aSequencePlayedThroughTheSoftwareSequencerReachesTheBindingsInOrder() throws Exception {
-        RecordingSink sink = new RecordingSink();
+        ChannelRecordingSink sink = new ChannelRecordingSink();
         RecordingLogger logger = new RecordingLogger();
         MidiInput input = new MidiInput(BINDINGS, sink, new SystemClock(), "MIDI sequencer", logger);
         Sequencer sequencer = MidiSystem.getSequencer(false);

@@ -22,6 +22,7 @@ import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * Reading and routing must not allocate once warm: measured on the calling thread with the JVM's

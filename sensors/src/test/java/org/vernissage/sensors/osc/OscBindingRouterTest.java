@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.osc.RecordingInputSink.Value;
 
 class OscBindingRouterTest {
@@ -138,8 +139,8 @@ class OscBindingRouterTest {
         assertEquals(List.of(3), sink.channels(), "argument 1 is the first element of the array");
         assertEquals(List.of(0.5f), sink.rawValues());
         assertEquals(0, stats.messagesDropped(), "partly applied is not dropped");
-        assertEquals(1, logger.records.size(), "but the problem is logged: " + logger.records);
-        String record = logger.records.get(0);
+        assertEquals(1, logger.snapshot().size(), "but the problem is logged: " + logger.snapshot());
+        String record = logger.snapshot().get(0);
         assertTrue(record.contains("NOT_NUMERIC") && record.contains("/xy") && record.contains(",[f]")
                 && record.contains("binding 2 (OSC /xy -> level)"), record);
     }
@@ -150,9 +151,9 @@ class OscBindingRouterTest {
         route(message("/xy").f(0.1f));
         assertEquals(1, stats.messagesDropped(OscDropReason.NO_ARGUMENT));
         assertEquals(List.of(2), sink.channels());
-        assertEquals(1, logger.records.size(), () -> "logged once: " + logger.records);
-        assertTrue(logger.records.get(0).contains("OSC udp 0.0.0.0:9000: OSC message dropped: NO_ARGUMENT"),
-                logger.records.get(0));
+        assertEquals(1, logger.snapshot().size(), () -> "logged once: " + logger.snapshot());
+        assertTrue(logger.snapshot().get(0).contains("OSC udp 0.0.0.0:9000: OSC message dropped: NO_ARGUMENT"),
+                logger.snapshot().get(0));
     }
 
     // ---- matching -----------------------------------------------------------------------------
@@ -166,8 +167,8 @@ class OscBindingRouterTest {
         assertEquals(List.of(), sink.values);
         assertEquals(101, stats.messagesDropped(OscDropReason.NO_BINDING));
         assertEquals(101, stats.messagesReceived());
-        assertEquals(1, logger.records.size(), () -> "logged: " + logger.records);
-        assertTrue(logger.records.get(0).contains("/nobody/listens"), logger.records.get(0));
+        assertEquals(1, logger.snapshot().size(), () -> "logged: " + logger.snapshot());
+        assertTrue(logger.snapshot().get(0).contains("/nobody/listens"), logger.snapshot().get(0));
     }
 
     @Test
@@ -216,8 +217,8 @@ class OscBindingRouterTest {
         route(message("/page/1}/fader1").f(1));
         assertEquals(List.of(), sink.values);
         assertEquals(2, stats.messagesDropped(OscDropReason.BAD_PATTERN));
-        assertEquals(1, logger.records.size());
-        assertTrue(logger.records.get(0).contains("BAD_PATTERN (address /page/[1/fader1"), logger.records.get(0));
+        assertEquals(1, logger.snapshot().size());
+        assertTrue(logger.snapshot().get(0).contains("BAD_PATTERN (address /page/[1/fader1"), logger.snapshot().get(0));
     }
 
     @Test
@@ -297,7 +298,7 @@ class OscBindingRouterTest {
         route(bundle(tagAt(WALL_NOW), message("/level").f(2).bytes()));
         assertTrue(sink.values.stream().allMatch(v -> v.dueNanos() == InputBatch.IMMEDIATELY));
         assertEquals(2, stats.bundles(OscBundleTiming.LATE));
-        assertEquals(List.of(), logger.records, "late bundles are normal: counted, not logged");
+        assertEquals(List.of(), logger.snapshot(), "late bundles are normal: counted, not logged");
     }
 
     @Test
@@ -307,9 +308,9 @@ class OscBindingRouterTest {
         assertTrue(sink.values.stream().allMatch(v -> v.dueNanos() == InputBatch.IMMEDIATELY));
         assertEquals(List.of(1f, 1f, 2f, 2f), sink.rawValues());
         assertEquals(2, stats.bundles(OscBundleTiming.TOO_FAR_AHEAD));
-        assertEquals(1, logger.records.size(), () -> "logged: " + logger.records);
-        assertTrue(logger.records.get(0).contains("3600000 ms ahead") && logger.records.get(0).contains("10000 ms"),
-                logger.records.get(0));
+        assertEquals(1, logger.snapshot().size(), () -> "logged: " + logger.snapshot());
+        assertTrue(logger.snapshot().get(0).contains("3600000 ms ahead") && logger.snapshot().get(0).contains("10000 ms"),
+                logger.snapshot().get(0));
     }
 
     @Test
@@ -325,7 +326,7 @@ class OscBindingRouterTest {
         route(message("/level").f(0.5f));
         assertEquals(2, stats.valuesOffered());
         assertEquals(5, stats.messagesReceived());
-        assertEquals(2, logger.records.size(), () -> "RING_FULL and NO_BINDING once each: " + logger.records);
+        assertEquals(2, logger.snapshot().size(), () -> "RING_FULL and NO_BINDING once each: " + logger.snapshot());
     }
 
     @Test
@@ -336,7 +337,7 @@ class OscBindingRouterTest {
         reader.read(ByteBuffer.wrap(big), 0, big.length, ARRIVAL, small);
         assertEquals(List.of(), sink.values);
         assertEquals(3, stats.messagesDropped(OscDropReason.TOO_MANY_VALUES));
-        assertTrue(logger.records.get(0).contains("more than 4 bound values"), logger.records.get(0));
+        assertTrue(logger.snapshot().get(0).contains("more than 4 bound values"), logger.snapshot().get(0));
         byte[] fits = bundle(1, message("/xy").f(1).f(2).bytes(), message("/level").f(3).bytes());
         reader.read(ByteBuffer.wrap(fits), 0, fits.length, ARRIVAL, small);
         assertEquals(4, sink.values.size(), "the next packet is not affected");

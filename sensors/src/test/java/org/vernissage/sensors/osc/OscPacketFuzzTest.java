@@ -7,8 +7,8 @@ import static org.vernissage.sensors.osc.OscTestEncoder.bundle;
 import static org.vernissage.sensors.osc.OscTestEncoder.message;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputSink;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * Feeds the reader (and then the reader with the router behind it) random and mutated packets. Each case is read twice: once from a buffer that

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vernissage.engine.clock.SystemClock;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * The server against real third-party OSC peers over TCP on loopback: liblo's {@code oscsend} and

@@ -27,6 +27,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.sensors.SourceCounters;
 import org.vernissage.sensors.osc.OscStreamRecordingHandler.Received;

@@ -6,8 +6,8 @@ import static org.vernissage.sensors.osc.TestBindings.osc;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * Real third-party OSC senders on 127.0.0.1 into the real receiver, router, input ring and

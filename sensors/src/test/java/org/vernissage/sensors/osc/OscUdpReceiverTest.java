@@ -27,6 +27,7 @@ import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.sensors.SourceCounters;
 

@@ -23,6 +23,7 @@ import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * Decoding a phone's message, applying it, publishing its touches and aggregates, and the periodic

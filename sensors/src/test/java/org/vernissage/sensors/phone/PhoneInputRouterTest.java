@@ -17,6 +17,7 @@ import org.vernissage.engine.binding.PhoneSelector;
 import org.vernissage.engine.binding.PhoneSignal;
 import org.vernissage.engine.pipeline.TouchKind;
 import org.vernissage.engine.pipeline.TouchPhase;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.phone.RecordingInputSink.Touch;
 
 /**

@@ -32,6 +32,7 @@ import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.pipeline.TouchKind;
 import org.vernissage.engine.pipeline.TouchPhase;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.sensors.phone.RecordingInputSink.Touch;
 

@@ -32,6 +32,7 @@ import org.vernissage.engine.binding.PhoneSelector;
 import org.vernissage.engine.binding.PhoneSignal;
 import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.pipeline.TouchPhase;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.SensorStartException;
 
 /**

@@ -27,6 +27,7 @@ import org.vernissage.engine.binding.PhoneAggregate;
 import org.vernissage.engine.binding.PhoneSelector;
 import org.vernissage.engine.binding.PhoneSignal;
 import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * One connection's handler in Netty's {@link EmbeddedChannel}, where a test can fire the events a

@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.sensors.RecordingLogger;
 
 /** A decoder wired to a recording sink, a recording logger and a manual clock, for unit tests. */
 final class DecoderHarness {

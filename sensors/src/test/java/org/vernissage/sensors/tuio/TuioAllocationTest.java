@@ -26,6 +26,7 @@ import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * Decoding TUIO and publishing its frames must not allocate once warm: measured on the calling

@@ -26,6 +26,7 @@ import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.engine.pipeline.TouchKind;
 import org.vernissage.engine.pipeline.TouchPhase;
+import org.vernissage.sensors.RecordingLogger;
 
 /**
  * Feeds the decoder bounded runs of generated TUIO bundles (random profiles, commands, argument

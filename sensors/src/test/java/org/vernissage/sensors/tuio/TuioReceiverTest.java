@@ -29,6 +29,7 @@ import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.pipeline.TouchKind;
 import org.vernissage.engine.pipeline.TouchSet;
+import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.SensorStartException;
 
 /**

@@ -1,4 +1,4 @@
-package org.vernissage.sensors.tuio;
+package org.vernissage.sensors;
 
 import java.lang.System.Logger;
 import java.text.MessageFormat;
@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 
-/** A {@link System.Logger} that keeps every record, so tests can see what was logged and how often. */
-final class RecordingLogger implements Logger {
+/**
+ * A {@link System.Logger} that keeps every record, so tests can see what was logged and how often
+ * (every adapter logs each kind of bad input once). Shared by the sensors' tests; thread-safe.
+ */
+public final class RecordingLogger implements Logger {
 
     private final List<String> records = new ArrayList<>();
 
@@ -31,12 +34,18 @@ final class RecordingLogger implements Logger {
         records.add(level + " " + (params == null ? format : MessageFormat.format(format, params)));
     }
 
-    synchronized List<String> snapshot() {
+    /** Every record so far, oldest first. */
+    public synchronized List<String> snapshot() {
         return List.copyOf(records);
     }
 
-    /** Records containing {@code text}. */
-    synchronized List<String> containing(String text) {
+    /** How many records contain {@code text}. */
+    public synchronized long count(String text) {
+        return records.stream().filter(r -> r.contains(text)).count();
+    }
+
+    /** The records containing {@code text}. */
+    public synchronized List<String> containing(String text) {
         return records.stream().filter(r -> r.contains(text)).toList();
     }
 }
