@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Bytes allocated by given threads, from {@code com.sun.management.ThreadMXBean} (HotSpot counts
- * every TLAB and outside-TLAB allocation per thread). Read before and after a measured window; the
- * difference divided by the messages in the window is the bytes allocated per message.
+ * every TLAB and outside-TLAB allocation per thread), and their CPU time. Read before and after a
+ * measured window; the difference divided by the messages in the window is the cost per message.
  *
  * <p>Stateless; any thread.
  */
@@ -27,6 +27,19 @@ final class AllocationMeter {
                         + " (ended, or measurement disabled)");
             }
             sum += bytes;
+        }
+        return sum;
+    }
+
+    /** CPU time (user + system) used so far by all of {@code threads} together, in nanoseconds. */
+    static long cpuNanos(Thread... threads) {
+        long sum = 0;
+        for (Thread thread : threads) {
+            long nanos = THREADS.getThreadCpuTime(thread.threadId());
+            if (nanos < 0) {
+                throw new IllegalStateException("no CPU time for thread " + thread.getName());
+            }
+            sum += nanos;
         }
         return sum;
     }

@@ -111,6 +111,11 @@ final class JavaOscTarget implements ReceiveTarget {
     }
 
     @Override
+    public long cpuNanos() {
+        return AllocationMeter.cpuNanos(receivingThread);
+    }
+
+    @Override
     public String notes() {
         Thread caller = listener.caller;
         return "listening " + port.isListening() + (caller == null || caller == receivingThread ? ""

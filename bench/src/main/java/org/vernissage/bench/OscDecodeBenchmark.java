@@ -80,7 +80,7 @@ import org.vernissage.sensors.osc.OscTimeTags;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class OscDecodeBenchmark {
 
-    /** The app's ring size ({@code ArtworkRun.RING_SIZE}). */
+    /** The app's ring size ({@code RunParts.RING_SIZE}). */
     static final int RING_SIZE = 4096;
     /** Messages in the bundle case. */
     static final int BUNDLE_MESSAGES = 8;

@@ -28,7 +28,7 @@ import org.vernissage.sensors.osc.OscUdpReceiver;
  * Vernissage's OSC input as the app wires it (see {@code RunParts} and {@code InputSources}),
  * minus the render loop: the artwork's manifest, a {@link SnapshotExchange}, a {@link Conductor}
  * with the artwork's {@link BindingConditioner}, a started {@link InputRing} of the app's size
- * with its wait strategy, and an {@link OscUdpReceiver} on {@code 127.0.0.1}, port chosen by the
+ * with its wait strategy (both can be changed for experiments), and an {@link OscUdpReceiver} on {@code 127.0.0.1}, port chosen by the
  * OS, feeding an {@link OscBindingRouter} that publishes raw values into the ring.
  *
  * <p>Threads: "vernissage-osc-udp-PORT" (the receiver's) and "vernissage-conductor" (the ring's).
@@ -38,7 +38,7 @@ import org.vernissage.sensors.osc.OscUdpReceiver;
 final class OscPipeline implements AutoCloseable {
 
     /** The app's ring size ({@code RunParts.RING_SIZE}). */
-    static final int RING_SIZE = 4096;
+    static final int APP_RING_SIZE = 4096;
 
     private final ParameterLayout layout;
     private final SnapshotExchange snapshots;
@@ -47,10 +47,17 @@ final class OscPipeline implements AutoCloseable {
     private final OscStats stats;
     private final OscUdpReceiver receiver;
     private final int energySlot;
+    private final int ringSize;
     private Thread conductorThread;
     private final Thread receiverThread;
 
     OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy) throws IOException {
+        this(artworkFolder, waitStrategy, APP_RING_SIZE);
+    }
+
+    /** @param ringSize a power of two; the app's is {@link #APP_RING_SIZE} */
+    OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy, int ringSize) throws IOException {
+        this.ringSize = ringSize;
         ArtworkManifest manifest = load(artworkFolder);
         List<BindingSpec> bindings = manifest.bindings();
         layout = manifest.layout();
@@ -60,7 +67,7 @@ final class OscPipeline implements AutoCloseable {
         layout.copyDefaultsInto(defaults);
         snapshots = new SnapshotExchange(defaults, ConductorSettings.DEFAULT.touchCapacity());
         conditioner = new BindingConditioner(bindings, layout);
-        ring = new InputRing(RING_SIZE, waitStrategy, runnable -> {
+        ring = new InputRing(ringSize, waitStrategy, runnable -> {
             Thread thread = new Thread(runnable, "vernissage-conductor");
             thread.setDaemon(true);
             conductorThread = thread;
@@ -97,6 +104,10 @@ final class OscPipeline implements AutoCloseable {
     /** The kernel receive buffer the OS granted the receiver. */
     int socketReceiveBufferBytes() throws IOException {
         return receiver.socketReceiveBufferBytes();
+    }
+
+    int ringSize() {
+        return ringSize;
     }
 
     SnapshotExchange snapshots() {

@@ -30,7 +30,9 @@ import org.vernissage.engine.pipeline.RingWaitStrategy;
  *
  * <p>Bytes per message: {@code ThreadMXBean#getThreadAllocatedBytes} of the receiving threads over
  * the trial (Vernissage: the UDP thread and the conductor thread; JavaOSC: its listening thread,
- * which parses and dispatches) divided by the messages sent, for clean trials.
+ * which parses and dispatches) divided by the messages sent, for clean trials. The same threads'
+ * CPU time per message delivered ({@code getThreadCpuTime}) says how much of a core each design
+ * needs per message, which on 2 cores shared with the sender is what sets the loss-free rate.
  *
  * <p>Run: {@code bench/run-receive.sh} (from the repository root; see its header for options).
  * Runs on the main thread; the receivers' threads are their own.
@@ -52,15 +54,16 @@ public final class OscReceiveRate {
 
     /** The command line, parsed. */
     record Options(double seconds, int trials, double[] rates, int refineSteps, boolean defaultBufferBaseline,
-                   RingWaitStrategy waitStrategy, Path artwork) {
+                   RingWaitStrategy waitStrategy, int ringSize, Path artwork) {
 
         static Options parse(String[] args) {
             double seconds = 2;
             int trials = 3;
-            double[] rates = {10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 640_000};
+            double[] rates = {10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 640_000, 1_280_000};
             int refine = 3;
             boolean defaultBuffer = false;
             RingWaitStrategy wait = RingWaitStrategy.BLOCKING;
+            int ringSize = OscPipeline.APP_RING_SIZE;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
                 switch (args[i]) {
@@ -69,20 +72,21 @@ public final class OscReceiveRate {
                     case "--rates" -> { rates = Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray(); i++; }
                     case "--refine" -> { refine = Integer.parseInt(value); i++; }
                     case "--ring-wait" -> { wait = RingWaitStrategy.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')); i++; }
+                    case "--ring-size" -> { ringSize = Integer.parseInt(value); i++; }
                     case "--javaosc-default-buffer" -> defaultBuffer = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + " (expected --seconds S --trials N --rates R1,R2,.. --refine N --ring-wait blocking|yielding"
-                            + " --javaosc-default-buffer)");
+                            + " --ring-size POWER_OF_TWO --javaosc-default-buffer)");
                 }
             }
-            return new Options(seconds, trials, rates, refine, defaultBuffer, wait,
+            return new Options(seconds, trials, rates, refine, defaultBuffer, wait, ringSize,
                     Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater")));
         }
     }
 
     /** One trial's outcome. */
     record Trial(String target, double rate, int sent, double achieved, long delivered, long kernelDrops,
-                 long ringDrops, long allocatedBytes, long worstLagNanos) {
+                 long ringDrops, long allocatedBytes, long cpuNanos, long worstLagNanos) {
 
         long lost() {
             return sent - delivered;
@@ -98,6 +102,11 @@ public final class OscReceiveRate {
 
         double bytesPerMessage() {
             return allocatedBytes / (double) sent;
+        }
+
+        /** CPU time of the receiving threads per message delivered, in microseconds. */
+        double cpuMicrosPerMessage() {
+            return cpuNanos / 1e3 / Math.max(1, delivered);
         }
     }
 
@@ -139,7 +148,7 @@ public final class OscReceiveRate {
             if (options.defaultBufferBaseline()) {
                 searches.add(new Search(new JavaOscTarget(false)));
             }
-            searches.add(new Search(new VernissageTarget(options.artwork(), options.waitStrategy())));
+            searches.add(new Search(new VernissageTarget(options.artwork(), options.waitStrategy(), options.ringSize())));
             for (Search search : searches) {
                 out.println("  " + search.target.name() + ": " + search.target.describe());
             }
@@ -165,8 +174,8 @@ public final class OscReceiveRate {
             }
         }
         out.println("warm-up: 3 x 20000 messages at 20000/s per receiver, not counted");
-        out.printf(Locale.ROOT, "%-24s %9s %9s %9s %9s %7s %8s %8s %10s %10s%n", "receiver", "target/s", "sent/s",
-                "sent", "delivered", "lost", "kernel", "ring", "B/msg", "max lag us");
+        out.printf(Locale.ROOT, "%-24s %9s %9s %9s %9s %7s %8s %8s %10s %9s %10s%n", "receiver", "target/s", "sent/s",
+                "sent", "delivered", "lost", "kernel", "ring", "B/msg", "cpu us/msg", "max lag us");
     }
 
     private void climb(List<Search> searches) throws IOException {
@@ -251,16 +260,18 @@ public final class OscReceiveRate {
         ReceiveTarget target = search.target;
         long delivered = target.delivered();
         long allocated = target.allocatedBytes();
+        long cpu = target.cpuNanos();
         long kernel = KernelUdpDrops.receiveBufferErrors();
         long ring = target instanceof VernissageTarget v ? v.ringFullDrops() : 0;
         PacedSender.Result sent = search.sender.send(0, messages, rate, null);
         long arrived = settle(target, delivered, messages);
         long allocatedAfter = target.allocatedBytes();
+        long cpuAfter = target.cpuNanos();
         long kernelAfter = KernelUdpDrops.receiveBufferErrors();
         long ringAfter = target instanceof VernissageTarget v ? v.ringFullDrops() : 0;
         return new Trial(target.name(), rate, messages, sent.achievedPerSecond(), arrived,
                 kernel < 0 ? -1 : kernelAfter - kernel, ringAfter - ring, allocatedAfter - allocated,
-                sent.worstLagNanos());
+                cpuAfter - cpu, sent.worstLagNanos());
     }
 
     /** Waits until {@code expected} more messages arrived or the count stopped moving; returns the count. */
@@ -285,10 +296,10 @@ public final class OscReceiveRate {
     }
 
     private void print(Trial trial) {
-        out.printf(Locale.ROOT, "%-24s %9.0f %9.0f %9d %9d %7d %8s %8d %10.2f %10.0f%s%n", trial.target(),
+        out.printf(Locale.ROOT, "%-24s %9.0f %9.0f %9d %9d %7d %8s %8d %10.2f %9.2f %10.0f%s%n", trial.target(),
                 trial.rate(), trial.achieved(), trial.sent(), trial.delivered(), trial.lost(),
                 trial.kernelDrops() < 0 ? "n/a" : Long.toString(trial.kernelDrops()), trial.ringDrops(),
-                trial.bytesPerMessage(), trial.worstLagNanos() / 1e3,
+                trial.bytesPerMessage(), trial.cpuMicrosPerMessage(), trial.worstLagNanos() / 1e3,
                 trial.senderShort() ? "  (sender short of the target rate)" : "");
     }
 
@@ -311,6 +322,8 @@ public final class OscReceiveRate {
             }
             out.printf(Locale.ROOT, "  %-24s %s%n", search.target.name(), limit);
             out.printf(Locale.ROOT, "  %-24s bytes per message over clean trials: %s%n", "", bytesRange(search));
+            out.printf(Locale.ROOT, "  %-24s CPU us per message (receiving threads) over clean trials: %s%n", "",
+                    range(search, Trial::cpuMicrosPerMessage));
         }
         double common = highestCommonCleanRate(searches);
         if (common > 0) {
@@ -347,7 +360,11 @@ public final class OscReceiveRate {
     }
 
     private static String bytesRange(Search search) {
-        double[] values = search.trials.stream().filter(Trial::clean).mapToDouble(Trial::bytesPerMessage).sorted().toArray();
+        return range(search, Trial::bytesPerMessage);
+    }
+
+    private static String range(Search search, java.util.function.ToDoubleFunction<Trial> metric) {
+        double[] values = search.trials.stream().filter(Trial::clean).mapToDouble(metric).sorted().toArray();
         if (values.length == 0) {
             return "n/a";
         }

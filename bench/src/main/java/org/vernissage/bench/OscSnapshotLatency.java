@@ -112,7 +112,7 @@ public final class OscSnapshotLatency {
              BareReceiver bare = new BareReceiver()) {
             out.printf(Locale.ROOT, "  vernissage: OscUdpReceiver (SO_RCVBUF granted %d) -> router -> InputRing(%d,"
                     + " %s) -> Conductor + BindingConditioner -> SnapshotExchange, latched by a reader that waits by %s%n",
-                    pipeline.socketReceiveBufferBytes(), OscPipeline.RING_SIZE, options.ringWait(), options.readerWait());
+                    pipeline.socketReceiveBufferBytes(), pipeline.ringSize(), options.ringWait(), options.readerWait());
             out.printf(Locale.ROOT, "  baseline:   DatagramChannel (SO_RCVBUF granted %d), one thread blocked in"
                     + " receive, stamping each datagram as it returns%n", bare.receiveBufferBytes());
             SnapshotReader reader = new SnapshotReader(pipeline, options.readerWait());

@@ -26,6 +26,9 @@ interface ReceiveTarget extends AutoCloseable {
     /** Bytes allocated so far by the threads a message passes through on the receiving side. */
     long allocatedBytes();
 
+    /** CPU nanoseconds used so far by the same threads. */
+    long cpuNanos();
+
     /** Receiver-specific counters worth a note in a trial line (drops inside the receiver). */
     String notes();
 

@@ -18,8 +18,8 @@ final class VernissageTarget implements ReceiveTarget {
     private final OscPipeline pipeline;
     private final RingWaitStrategy waitStrategy;
 
-    VernissageTarget(Path artwork, RingWaitStrategy waitStrategy) throws IOException {
-        this.pipeline = new OscPipeline(artwork, waitStrategy);
+    VernissageTarget(Path artwork, RingWaitStrategy waitStrategy, int ringSize) throws IOException {
+        this.pipeline = new OscPipeline(artwork, waitStrategy, ringSize);
         this.waitStrategy = waitStrategy;
     }
 
@@ -38,7 +38,7 @@ final class VernissageTarget implements ReceiveTarget {
         try {
             return String.format(Locale.ROOT, "OscUdpReceiver (SO_RCVBUF asked %d, granted %d) -> OscBindingRouter"
                     + " -> InputRing(%d, %s) -> Conductor + BindingConditioner -> SnapshotExchange",
-                    PacedSender.SOCKET_BUFFER_BYTES, pipeline.socketReceiveBufferBytes(), OscPipeline.RING_SIZE,
+                    PacedSender.SOCKET_BUFFER_BYTES, pipeline.socketReceiveBufferBytes(), pipeline.ringSize(),
                     waitStrategy);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -55,9 +55,9 @@ final class VernissageTarget implements ReceiveTarget {
         return AllocationMeter.allocatedBytes(pipeline.receiverThread(), pipeline.conductorThread());
     }
 
-    /** Receiver-thread bytes alone, for the split in the summary. */
-    long receiverAllocatedBytes() {
-        return AllocationMeter.allocatedBytes(pipeline.receiverThread());
+    @Override
+    public long cpuNanos() {
+        return AllocationMeter.cpuNanos(pipeline.receiverThread(), pipeline.conductorThread());
     }
 
     @Override
