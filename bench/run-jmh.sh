@@ -7,30 +7,15 @@
 #   bench/run-jmh.sh -p packet=message   extra arguments go to JMH after the standard ones
 #
 # Finds a JDK 21+ as ./vernissage does (JAVA_HOME, the PATH, then /usr/lib/jvm), builds
-# bench/target/benchmarks.jar with Maven when it is missing or older than the sources, and keeps
-# JMH's full output in bench/target/jmh-osc-decode.txt and its results in jmh-osc-decode.csv.
+# bench/target/benchmarks.jar with Maven when it is missing or older than the sources (bench/jar.sh),
+# and keeps JMH's full output in bench/target/jmh-osc-decode.txt and its results in jmh-osc-decode.csv.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/bench/target/benchmarks.jar"
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 csv="$root/bench/target/jmh-osc-decode.csv"
 log="$root/bench/target/jmh-osc-decode.txt"
-
-fail() { echo "run-jmh: $*" >&2; exit 1; }
-
-. "$root/scripts/jdk.sh"
-
-stale() {
-  [ ! -f "$jar" ] && return 0
-  [ -n "$(find "$root/pom.xml" "$root"/{shaders,engine,sensors,bench}/pom.xml \
-      "$root"/{shaders,engine,sensors,bench}/src/main -newer "$jar" -type f -print -quit 2>/dev/null)" ]
-}
-
-if stale; then
-  command -v mvn >/dev/null || fail "needs Apache Maven to build the benchmarks jar (apt-get install maven)"
-  echo "run-jmh: building bench/target/benchmarks.jar..." >&2
-  (cd "$root" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2 || fail "the build failed (see above)"
-fi
+# The benchmark loads artworks/tidewater relative to the working directory (JMH's fork inherits it).
+cd "$root"
 
 echo "run-jmh: $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)" >&2
 "$JAVA_HOME/bin/java" -jar "$jar" OscDecodeBenchmark -prof gc -f 1 -wi 3 -i 5 -w 1s -r 1s \

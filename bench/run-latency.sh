@@ -6,12 +6,7 @@
 #   bench/run-latency.sh               2000 packets per rate, rates 0 (unpaced) and 60 fps
 #   bench/run-latency.sh 5000 0 30 60  packets, then the rates
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$root/scripts/jdk.sh"
-jar="$root/bench/target/benchmarks.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root"/*/src/main "$root"/*/pom.xml -newer "$jar" -type f -print -quit)" ]; then
-  (cd "$root" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2
-fi
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dorg.lwjgl.system.memoryBackend=ffm \
   -Dorg.lwjgl.system.SharedLibraryExtractPath="$root/target/natives" \

@@ -7,6 +7,7 @@ import com.illposed.osc.OSCParseException;
 import com.illposed.osc.OSCParser;
 import com.illposed.osc.OSCSerializerAndParserBuilder;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -24,21 +25,27 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.vernissage.engine.artwork.OscBindingSpec;
+import org.vernissage.engine.artwork.ArtworkManifest;
+import org.vernissage.engine.artwork.ManifestException;
+import org.vernissage.engine.artwork.ManifestLoader;
+import org.vernissage.engine.binding.BindingSpec;
+import org.vernissage.engine.clock.Clock;
+import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.param.ParameterLayout;
-import org.vernissage.engine.param.ParameterSpec;
-import org.vernissage.engine.param.ParameterType;
 import org.vernissage.engine.pipeline.Conductor;
+import org.vernissage.engine.pipeline.ConductorSettings;
 import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.sensors.conditioning.BindingConditioner;
 import org.vernissage.sensors.osc.OscBindingRouter;
 import org.vernissage.sensors.osc.OscDropReason;
 import org.vernissage.sensors.osc.OscMessageHandler;
 import org.vernissage.sensors.osc.OscMessageView;
 import org.vernissage.sensors.osc.OscPacketReader;
 import org.vernissage.sensors.osc.OscStats;
+import org.vernissage.sensors.osc.OscTimeTags;
 
 /**
  * The OSC receive path minus the socket, against JavaOSC 0.8 as the baseline in the same run. One
@@ -47,9 +54,11 @@ import org.vernissage.sensors.osc.OscStats;
  * bundle of 8 of them ({@code bundle8}).
  *
  * <ul>
- *   <li>{@link #vernissage}: {@link OscPacketReader} into an {@link OscBindingRouter} resolved
- *       against Tidewater's layout and bindings, offering into a real, started {@link InputRing}
- *       whose consumer thread runs a {@link Conductor} that publishes snapshots. The offer fails
+ *   <li>{@link #vernissage}: {@link OscPacketReader} into an {@link OscBindingRouter} built from
+ *       Tidewater's bindings (loaded from {@code artworks/tidewater} by {@link ManifestLoader}, as
+ *       the app loads them), offering raw values into a real, started {@link InputRing} whose
+ *       consumer thread runs a {@link Conductor} with the artwork's {@link BindingConditioner}
+ *       (scaling happens there, as in the app) and publishes snapshots. The offer fails
  *       only when the ring is full; the router counts those drops, reported per iteration as the
  *       secondary result {@code ringFullDrops} (a refused offer is cheaper than a published one,
  *       so a run with drops flatters the throughput).</li>
@@ -60,8 +69,9 @@ import org.vernissage.sensors.osc.OscStats;
  *       the float argument of every message consumed into a Blackhole.</li>
  * </ul>
  *
- * <p>Run with {@code -prof gc} for {@code gc.alloc.rate.norm} (bytes allocated per packet). See
- * {@code bench/run-jmh.sh}.
+ * <p>Run with {@code -prof gc} for {@code gc.alloc.rate.norm} (bytes allocated per packet), from
+ * the repository root (the artwork folder is resolved against the working directory, or set
+ * {@code -Dvernissage.artwork=FOLDER}). See {@code bench/run-jmh.sh}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -70,24 +80,24 @@ import org.vernissage.sensors.osc.OscStats;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class OscDecodeBenchmark {
 
-    /** The app's ring size ({@code ArtworkRun.RING_SIZE}). */
+    /** The app's ring size ({@code RunParts.RING_SIZE}). */
     static final int RING_SIZE = 4096;
     /** Messages in the bundle case. */
     static final int BUNDLE_MESSAGES = 8;
 
-    /** Tidewater's parameters, as artworks/tidewater/artwork.json declares them. */
-    static final ParameterLayout TIDEWATER = new ParameterLayout(List.of(
-            new ParameterSpec("energy", ParameterType.FLOAT, 0, 1, new float[] {0.35f}, "", ""),
-            new ParameterSpec("hue", ParameterType.FLOAT, 0, 1, new float[] {0}, "turn", ""),
-            new ParameterSpec("density", ParameterType.FLOAT, 1, 8, new float[] {3}, "swells", ""),
-            new ParameterSpec("focus", ParameterType.VEC2, 0, 1, new float[] {0.5f, 0.5f}, "", "")));
-    /** Tidewater's OSC bindings (input ranges as the manifest loader defaults or reads them). */
-    static final List<OscBindingSpec> TIDEWATER_OSC = List.of(
-            new OscBindingSpec(OscPackets.ENERGY_ADDRESS, "energy", 0, 0, 1),
-            new OscBindingSpec("/vernissage/tidewater/hue", "hue", 0, 0, 1),
-            new OscBindingSpec("/vernissage/tidewater/density", "density", 0, 0, 1),
-            new OscBindingSpec("/vernissage/tidewater/focus/x", "focus", 0, 0, 1),
-            new OscBindingSpec("/vernissage/tidewater/focus/y", "focus", 1, 0, 1));
+    /**
+     * Loads the artwork the benchmark runs (Tidewater unless {@code -Dvernissage.artwork} says
+     * otherwise), failing the trial with the folder it looked in when it is not there.
+     */
+    static ArtworkManifest artwork() {
+        Path folder = Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater"));
+        try {
+            return ManifestLoader.load(folder);
+        } catch (ManifestException e) {
+            throw new IllegalStateException("cannot load the benchmark's artwork from " + folder.toAbsolutePath()
+                    + " (run from the repository root, or set -Dvernissage.artwork): " + e.getMessage(), e);
+        }
+    }
 
     // ---- the input --------------------------------------------------------------------------
 
@@ -168,8 +178,9 @@ public class OscDecodeBenchmark {
         @Param({"BLOCKING", "YIELDING"})
         public RingWaitStrategy waitStrategy;
 
-        final OscStats stats = new OscStats();
+        final OscStats stats = new OscStats("OSC bench");
         final OscPacketReader reader = new OscPacketReader();
+        ParameterLayout layout;
         OscBindingRouter router;
         InputRing ring;
         SnapshotExchange snapshots;
@@ -177,23 +188,29 @@ public class OscDecodeBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            float[] defaults = new float[TIDEWATER.slotCount()];
-            TIDEWATER.copyDefaultsInto(defaults);
-            snapshots = new SnapshotExchange(defaults);
+            ArtworkManifest artwork = artwork();
+            List<BindingSpec> bindings = artwork.bindings();
+            layout = artwork.layout();
+            float[] defaults = new float[layout.slotCount()];
+            layout.copyDefaultsInto(defaults);
+            snapshots = new SnapshotExchange(defaults, ConductorSettings.DEFAULT.touchCapacity());
             ring = new InputRing(RING_SIZE, waitStrategy, runnable -> {
                 Thread thread = new Thread(runnable, "vernissage-conductor");
                 thread.setDaemon(true);
                 return thread;
-            }, new Conductor(TIDEWATER, snapshots));
+            }, new Conductor(layout, snapshots, new BindingConditioner(bindings, layout), ConductorSettings.DEFAULT));
             ring.start();
-            router = new OscBindingRouter(TIDEWATER_OSC, TIDEWATER, ring, stats);
+            // The time tags read the clock only for bundles with a real time tag; these carry
+            // "immediately", so the benchmark still reads no clock per packet.
+            Clock clock = new SystemClock();
+            router = new OscBindingRouter(bindings, ring, stats, new OscTimeTags(clock));
         }
 
         @TearDown(Level.Trial)
         public void stop() {
             ring.close(); // drains the ring before it returns
             ParameterSnapshot last = snapshots.latch();
-            int energySlot = TIDEWATER.offset(TIDEWATER.indexOf("energy").orElseThrow());
+            int energySlot = layout.offset(layout.indexOf("energy").orElseThrow());
             if (stats.packetsRejected() != 0 || stats.valuesOffered() == 0
                     || last.value(energySlot) != OscPackets.ENERGY_VALUE
                     || last.inputsApplied() != stats.valuesOffered()) {

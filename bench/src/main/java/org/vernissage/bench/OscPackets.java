@@ -16,6 +16,11 @@ final class OscPackets {
     static final String ENERGY_ADDRESS = "/vernissage/tidewater/energy";
     /** The float argument every benchmark message carries. */
     static final float ENERGY_VALUE = 0.5f;
+    /**
+     * Where the float argument of {@link #energyMessage()} starts: after the address (28 bytes
+     * and its NUL, padded to 32) and the type tags {@code ,f} (padded to 4).
+     */
+    static final int ENERGY_ARGUMENT_OFFSET = 36;
     /** The time tag OSC reserves for "immediately". */
     static final long IMMEDIATELY = 1L;
 

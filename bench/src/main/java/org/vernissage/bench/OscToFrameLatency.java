@@ -29,7 +29,9 @@ import org.vernissage.engine.render.Framebuffer;
  * parameters include it (GL work finished), on the bundled artwork rendered headless at a small
  * size. Baselines measured in the same run: one-way loopback UDP to a bare receiving thread, and
  * the engine's own frame time. Also reports the bytes allocated per message by the receiving
- * thread and the conductor thread in steady state.
+ * thread and the conductor thread in steady state. The values go to Tidewater's energy binding
+ * (input 0..1 onto 0..1, linear), so the conductor's conditioner hands them to the snapshot
+ * unchanged and the probe can compare them exactly.
  *
  * <p>Run: {@code bench/run-latency.sh} (or {@code java -cp bench/target/benchmarks.jar
  * org.vernissage.bench.OscToFrameLatency [packets] [fps...]}). Runs on its own main thread; the
@@ -142,7 +144,8 @@ public final class OscToFrameLatency {
             }
             long receiverBytes = allocatedBytes("vernissage-osc-udp-") - receiverBefore;
             long conductorBytes = allocatedBytes("vernissage-conductor") - conductorBefore;
-            var frames = run.report().frames();
+            var report = run.report();
+            var frames = report.frames();
             String rate = fps == 0 ? "unpaced" : String.format(Locale.ROOT, "%.0f fps", fps);
             out.println(line("vernissage " + rate + ": OSC packet -> first frame carrying it", latency));
             out.printf(Locale.ROOT, "    frame work p50 %.3f ms; latency p50 = %.1f x UDP baseline p50, %.2f x frame period%s%n",
@@ -152,6 +155,8 @@ public final class OscToFrameLatency {
                     fps == 0 ? " (unpaced: period = frame work p50)" : "");
             out.printf(Locale.ROOT, "    allocated in steady state: receiver thread %.2f B/message, conductor thread %.2f B/message (%d messages)%n",
                     receiverBytes / (double) packets, conductorBytes / (double) packets, packets);
+            out.printf(Locale.ROOT, "    run report: OSC received %d of %d sent, rejected %d%n",
+                    report.received("OSC"), warmup + packets, report.rejected("OSC"));
         } finally {
             run.requestStop();
             finished.get(30, TimeUnit.SECONDS);

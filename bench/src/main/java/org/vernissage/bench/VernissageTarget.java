@@ -1,0 +1,79 @@
+package org.vernissage.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.vernissage.engine.pipeline.RingWaitStrategy;
+import org.vernissage.sensors.osc.OscDropReason;
+
+/**
+ * Vernissage's whole OSC input ({@link OscPipeline}: receiver, router, ring, conductor with the
+ * artwork's conditioner) as a {@link ReceiveTarget}. A message counts as delivered once the
+ * conductor has applied its value and published a snapshot containing it. Allocation is summed
+ * over the receiving thread and the conductor thread.
+ */
+final class VernissageTarget implements ReceiveTarget {
+
+    private final OscPipeline pipeline;
+    private final RingWaitStrategy waitStrategy;
+
+    VernissageTarget(Path artwork, RingWaitStrategy waitStrategy, int ringSize) throws IOException {
+        this.pipeline = new OscPipeline(artwork, waitStrategy, ringSize);
+        this.waitStrategy = waitStrategy;
+    }
+
+    @Override
+    public String name() {
+        return "vernissage";
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return pipeline.address();
+    }
+
+    @Override
+    public String describe() {
+        try {
+            return String.format(Locale.ROOT, "OscUdpReceiver (SO_RCVBUF asked %d, granted %d) -> OscBindingRouter"
+                    + " -> InputRing(%d, %s) -> Conductor + BindingConditioner -> SnapshotExchange",
+                    PacedSender.SOCKET_BUFFER_BYTES, pipeline.socketReceiveBufferBytes(), pipeline.ringSize(),
+                    waitStrategy);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public long delivered() {
+        return pipeline.valuesInSnapshots();
+    }
+
+    @Override
+    public long allocatedBytes() {
+        return AllocationMeter.allocatedBytes(pipeline.receiverThread(), pipeline.conductorThread());
+    }
+
+    @Override
+    public long cpuNanos() {
+        return AllocationMeter.cpuNanos(pipeline.receiverThread(), pipeline.conductorThread());
+    }
+
+    @Override
+    public String notes() {
+        return "packets " + pipeline.stats().packetsReceived() + ", ring-full drops "
+                + pipeline.stats().messagesDropped(OscDropReason.RING_FULL) + ", conditioned "
+                + pipeline.valuesConditioned();
+    }
+
+    /** Messages the router could not hand to the ring because it was full (cumulative). */
+    long ringFullDrops() {
+        return pipeline.stats().messagesDropped(OscDropReason.RING_FULL);
+    }
+
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+}
