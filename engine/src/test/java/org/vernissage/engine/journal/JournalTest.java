@@ -150,7 +150,9 @@ class JournalTest {
 
         SnapshotExchange liveSnapshots = new SnapshotExchange(new float[2]);
         JournalWriter journal = JournalWriter.create(file, HEADER);
-        try (InputRing live = new InputRing(1024, RingWaitStrategy.BLOCKING, threads(),
+        // The app's ring size, whose reserve (256 slots) holds a quarter second of frame marks
+        // here even if both consumers stall (frames come every millisecond in this test).
+        try (InputRing live = new InputRing(4096, RingWaitStrategy.BLOCKING, threads(),
                 new Conductor(layout, liveSnapshots, new Accumulating(), ConductorSettings.DEFAULT), journal)) {
             live.start();
             AtomicBoolean stop = new AtomicBoolean();
@@ -177,7 +179,7 @@ class JournalTest {
                         "a sensor flood must not crowd out a frame mark");
                 recorded.add(new float[] {s.value(0), s.value(1)});
                 recordedTouches.add(s.touches().count());
-                Thread.sleep(0, 200_000);
+                Thread.sleep(1);
             }
             stop.set(true);
             sensor.join();
