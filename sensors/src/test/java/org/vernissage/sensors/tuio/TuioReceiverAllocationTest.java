@@ -45,11 +45,17 @@ class TuioReceiverAllocationTest {
             com.sun.management.ThreadMXBean threads =
                     (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long id = receivingThread(receiver).threadId();
-            long before = threads.getThreadAllocatedBytes(id);
-            long framesBefore = receiver.stats().framesApplied();
-            send(receiver, sender, packet, frame, fseqAt, number, MEASURED);
-            long allocated = threads.getThreadAllocatedBytes(id) - before;
-            long frames = receiver.stats().framesApplied() - framesBefore;
+            // The least of three windows: a late C2 compile interns the compiled class's String
+            // constants on this thread once (1-2 KB); allocation per frame would be in every window.
+            long allocated = Long.MAX_VALUE;
+            long frames = Long.MAX_VALUE;
+            for (int window = 0; window < 3; window++) {
+                long before = threads.getThreadAllocatedBytes(id);
+                long framesBefore = receiver.stats().framesApplied();
+                send(receiver, sender, packet, frame, fseqAt, number, MEASURED);
+                allocated = Math.min(allocated, threads.getThreadAllocatedBytes(id) - before);
+                frames = Math.min(frames, receiver.stats().framesApplied() - framesBefore);
+            }
 
             System.out.printf("TUIO receiving thread: %d bytes over %d frames%n", allocated, frames);
             assertTrue(frames > MEASURED / 2, "only " + frames + " of " + MEASURED + " frames arrived");
