@@ -335,7 +335,7 @@ public final class OscReceiveRate {
             String limit;
             if (search.highestClean == 0) {
                 limit = "no loss-free rate found (lowest tried lost messages)";
-            } else if (search.lowestLossy <= search.lowestShort) {
+            } else if (search.lowestLossy != Double.POSITIVE_INFINITY && search.lowestLossy <= search.lowestShort) {
                 limit = String.format(Locale.ROOT, "loss-free up to %.0f msg/s (sender kept >= %.0f), lost at %.0f",
                         search.highestClean, search.highestCleanAchieved, search.lowestLossy);
             } else if (search.lowestShort != Double.POSITIVE_INFINITY) {
@@ -353,6 +353,7 @@ public final class OscReceiveRate {
             out.printf(Locale.ROOT, "  %-24s CPU us per message over clean trials, receiving threads: %s;"
                     + " socket thread: %s%n", "", range(search, Trial::cpuMicrosPerMessage),
                     range(search, Trial::socketCpuMicrosPerMessage));
+            out.printf(Locale.ROOT, "  %-24s counters at the end: %s%n", "", search.target.notes());
         }
         double common = highestCommonCleanRate(searches);
         if (common > 0) {
