@@ -116,6 +116,11 @@ final class JavaOscTarget implements ReceiveTarget {
     }
 
     @Override
+    public long socketThreadCpuNanos() {
+        return cpuNanos(); // one thread receives, parses and dispatches
+    }
+
+    @Override
     public String notes() {
         Thread caller = listener.caller;
         return "listening " + port.isListening() + (caller == null || caller == receivingThread ? ""

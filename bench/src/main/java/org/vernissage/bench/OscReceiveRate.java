@@ -86,7 +86,7 @@ public final class OscReceiveRate {
 
     /** One trial's outcome. */
     record Trial(String target, double rate, int sent, double achieved, long delivered, long kernelDrops,
-                 long ringDrops, long allocatedBytes, long cpuNanos, long worstLagNanos) {
+                 long ringDrops, long allocatedBytes, long cpuNanos, long socketCpuNanos, long worstLagNanos) {
 
         long lost() {
             return sent - delivered;
@@ -108,6 +108,11 @@ public final class OscReceiveRate {
         double cpuMicrosPerMessage() {
             return cpuNanos / 1e3 / Math.max(1, delivered);
         }
+
+        /** CPU time of the socket-reading thread alone per message delivered, in microseconds. */
+        double socketCpuMicrosPerMessage() {
+            return socketCpuNanos / 1e3 / Math.max(1, delivered);
+        }
     }
 
     /** Where one receiver's limit lies so far. */
@@ -118,7 +123,8 @@ public final class OscReceiveRate {
         double highestClean;          // target rate, all trials clean
         double highestCleanAchieved;  // the lowest rate the sender kept at it
         double lowestLossy = Double.POSITIVE_INFINITY;
-        boolean senderLimited;
+        /** The lowest target rate the sender could not hold: trials there say nothing about loss. */
+        double lowestShort = Double.POSITIVE_INFINITY;
 
         Search(ReceiveTarget target) throws IOException {
             this.target = target;
@@ -126,7 +132,17 @@ public final class OscReceiveRate {
         }
 
         boolean climbing() {
-            return lowestLossy == Double.POSITIVE_INFINITY && !senderLimited;
+            return upperBound() == Double.POSITIVE_INFINITY;
+        }
+
+        /** The lowest rate known not to be loss-free, or that could not be tried. */
+        double upperBound() {
+            return Math.min(lowestLossy, lowestShort);
+        }
+
+        /** True when no loss was ever seen at a rate the sender held: the limit is above what was measurable. */
+        boolean lowerBoundOnly() {
+            return lowestLossy == Double.POSITIVE_INFINITY;
         }
     }
 
@@ -174,8 +190,10 @@ public final class OscReceiveRate {
             }
         }
         out.println("warm-up: 3 x 20000 messages at 20000/s per receiver, not counted");
-        out.printf(Locale.ROOT, "%-24s %9s %9s %9s %9s %7s %8s %8s %10s %9s %10s%n", "receiver", "target/s", "sent/s",
-                "sent", "delivered", "lost", "kernel", "ring", "B/msg", "cpu us/msg", "max lag us");
+        out.printf(Locale.ROOT, "%-24s %9s %9s %9s %9s %7s %8s %8s %9s %8s %8s %10s%n", "receiver", "target/s", "sent/s",
+                "sent", "delivered", "lost", "kernel", "ring", "B/msg", "cpu us", "sock us", "max lag us");
+        out.println("  (kernel: socket-buffer drops, machine-wide; ring: refused ring-full; cpu us: CPU time per message of"
+                + " the receiving threads, sock us: of the socket thread alone; max lag: the sender's worst delay)");
     }
 
     private void climb(List<Search> searches) throws IOException {
@@ -192,11 +210,12 @@ public final class OscReceiveRate {
         for (int step = 0; step < options.refineSteps(); step++) {
             Map<Search, Double> next = new LinkedHashMap<>();
             for (Search search : searches) {
-                if (search.lowestLossy == Double.POSITIVE_INFINITY || search.highestClean == 0) {
+                double upper = search.upperBound();
+                if (upper == Double.POSITIVE_INFINITY || search.highestClean == 0) {
                     continue;
                 }
-                double mid = Math.round(Math.sqrt(search.highestClean * search.lowestLossy) / 1000) * 1000.0;
-                if (mid > search.highestClean && mid < search.lowestLossy) {
+                double mid = Math.round(Math.sqrt(search.highestClean * upper) / 1000) * 1000.0;
+                if (mid > search.highestClean && mid < upper) {
                     next.put(search, mid);
                 }
             }
@@ -216,41 +235,43 @@ public final class OscReceiveRate {
         measureRates(rates);
     }
 
+    /** Up to {@code trials} trials per receiver at its rate, taking turns; a lossy or short trial ends its series. */
     private void measureRates(Map<Search, Double> rates) throws IOException {
-        Map<Search, Boolean> clean = new LinkedHashMap<>();
+        Map<Search, Boolean> lossy = new LinkedHashMap<>();
+        Map<Search, Boolean> shortOfRate = new LinkedHashMap<>();
         Map<Search, Double> lowestAchieved = new LinkedHashMap<>();
         for (Search search : rates.keySet()) {
-            clean.put(search, true);
+            lossy.put(search, false);
+            shortOfRate.put(search, false);
             lowestAchieved.put(search, Double.POSITIVE_INFINITY);
         }
         for (int t = 0; t < options.trials(); t++) {
             for (Map.Entry<Search, Double> entry : rates.entrySet()) {
                 Search search = entry.getKey();
-                if (!clean.get(search)) {
-                    continue; // one lossy trial settles it
+                if (lossy.get(search) || shortOfRate.get(search)) {
+                    continue; // one lossy trial settles it; a short one makes the rate untestable
                 }
                 Trial trial = trial(search, entry.getValue());
                 search.trials.add(trial);
                 print(trial);
                 lowestAchieved.merge(search, trial.achieved(), Math::min);
-                if (!trial.clean()) {
-                    clean.put(search, false);
-                }
                 if (trial.senderShort()) {
-                    search.senderLimited = true;
+                    shortOfRate.put(search, true); // what it lost (if anything) was at another rate
+                } else if (!trial.clean()) {
+                    lossy.put(search, true);
                 }
             }
         }
         for (Map.Entry<Search, Double> entry : rates.entrySet()) {
             Search search = entry.getKey();
             double rate = entry.getValue();
-            if (clean.get(search)) {
-                if (rate > search.highestClean) {
-                    search.highestClean = rate;
-                    search.highestCleanAchieved = lowestAchieved.get(search);
-                }
-            } else {
+            if (shortOfRate.get(search)) {
+                search.lowestShort = Math.min(search.lowestShort, rate);
+            } else if (lossy.get(search)) {
                 search.lowestLossy = Math.min(search.lowestLossy, rate);
+            } else if (rate > search.highestClean) {
+                search.highestClean = rate;
+                search.highestCleanAchieved = lowestAchieved.get(search);
             }
         }
     }
@@ -261,17 +282,19 @@ public final class OscReceiveRate {
         long delivered = target.delivered();
         long allocated = target.allocatedBytes();
         long cpu = target.cpuNanos();
+        long socketCpu = target.socketThreadCpuNanos();
         long kernel = KernelUdpDrops.receiveBufferErrors();
         long ring = target instanceof VernissageTarget v ? v.ringFullDrops() : 0;
         PacedSender.Result sent = search.sender.send(0, messages, rate, null);
         long arrived = settle(target, delivered, messages);
         long allocatedAfter = target.allocatedBytes();
         long cpuAfter = target.cpuNanos();
+        long socketCpuAfter = target.socketThreadCpuNanos();
         long kernelAfter = KernelUdpDrops.receiveBufferErrors();
         long ringAfter = target instanceof VernissageTarget v ? v.ringFullDrops() : 0;
         return new Trial(target.name(), rate, messages, sent.achievedPerSecond(), arrived,
                 kernel < 0 ? -1 : kernelAfter - kernel, ringAfter - ring, allocatedAfter - allocated,
-                cpuAfter - cpu, sent.worstLagNanos());
+                cpuAfter - cpu, socketCpuAfter - socketCpu, sent.worstLagNanos());
     }
 
     /** Waits until {@code expected} more messages arrived or the count stopped moving; returns the count. */
@@ -296,10 +319,11 @@ public final class OscReceiveRate {
     }
 
     private void print(Trial trial) {
-        out.printf(Locale.ROOT, "%-24s %9.0f %9.0f %9d %9d %7d %8s %8d %10.2f %9.2f %10.0f%s%n", trial.target(),
+        out.printf(Locale.ROOT, "%-24s %9.0f %9.0f %9d %9d %7d %8s %8d %9.2f %8.2f %8.2f %10.0f%s%n", trial.target(),
                 trial.rate(), trial.achieved(), trial.sent(), trial.delivered(), trial.lost(),
                 trial.kernelDrops() < 0 ? "n/a" : Long.toString(trial.kernelDrops()), trial.ringDrops(),
-                trial.bytesPerMessage(), trial.cpuMicrosPerMessage(), trial.worstLagNanos() / 1e3,
+                trial.bytesPerMessage(), trial.cpuMicrosPerMessage(), trial.socketCpuMicrosPerMessage(),
+                trial.worstLagNanos() / 1e3,
                 trial.senderShort() ? "  (sender short of the target rate)" : "");
     }
 
@@ -311,23 +335,29 @@ public final class OscReceiveRate {
             String limit;
             if (search.highestClean == 0) {
                 limit = "no loss-free rate found (lowest tried lost messages)";
-            } else if (search.lowestLossy != Double.POSITIVE_INFINITY) {
+            } else if (search.lowestLossy != Double.POSITIVE_INFINITY && search.lowestLossy <= search.lowestShort) {
                 limit = String.format(Locale.ROOT, "loss-free up to %.0f msg/s (sender kept >= %.0f), lost at %.0f",
                         search.highestClean, search.highestCleanAchieved, search.lowestLossy);
+            } else if (search.lowestShort != Double.POSITIVE_INFINITY) {
+                limit = String.format(Locale.ROOT, "loss-free up to %.0f msg/s (sender kept >= %.0f); the sender could"
+                        + " not hold %.0f beside this receiver, so the limit is at least %.0f%s",
+                        search.highestClean, search.highestCleanAchieved, search.lowestShort, search.highestClean,
+                        search.lowestLossy == Double.POSITIVE_INFINITY ? ""
+                                : String.format(Locale.ROOT, " (lost at %.0f)", search.lowestLossy));
             } else {
-                limit = String.format(Locale.ROOT, "loss-free up to %.0f msg/s (sender kept >= %.0f); no loss found:"
-                        + " %s", search.highestClean, search.highestCleanAchieved,
-                        search.senderLimited ? "the sender could not go faster, so this is a lower bound"
-                                : "raise --rates to find the limit");
+                limit = String.format(Locale.ROOT, "loss-free up to %.0f msg/s (sender kept >= %.0f); no loss at any"
+                        + " rate tried: raise --rates to find the limit", search.highestClean, search.highestCleanAchieved);
             }
             out.printf(Locale.ROOT, "  %-24s %s%n", search.target.name(), limit);
             out.printf(Locale.ROOT, "  %-24s bytes per message over clean trials: %s%n", "", bytesRange(search));
-            out.printf(Locale.ROOT, "  %-24s CPU us per message (receiving threads) over clean trials: %s%n", "",
-                    range(search, Trial::cpuMicrosPerMessage));
+            out.printf(Locale.ROOT, "  %-24s CPU us per message over clean trials, receiving threads: %s;"
+                    + " socket thread: %s%n", "", range(search, Trial::cpuMicrosPerMessage),
+                    range(search, Trial::socketCpuMicrosPerMessage));
+            out.printf(Locale.ROOT, "  %-24s counters at the end: %s%n", "", search.target.notes());
         }
         double common = highestCommonCleanRate(searches);
         if (common > 0) {
-            out.printf(Locale.ROOT, "  at %.0f msg/s (the highest rate at which every receiver had clean trials), bytes per"
+            out.printf(Locale.ROOT, "  at %.0f msg/s (the highest rate at which every receiver had clean trials), per"
                     + " message:", common);
             for (Search search : searches) {
                 out.printf(Locale.ROOT, " %s %s;", search.target.name(), bytesAt(search, common));
@@ -338,10 +368,12 @@ public final class OscReceiveRate {
             if (search == baseline || baseline.highestClean == 0) {
                 continue;
             }
+            String bound = search.lowerBoundOnly() && baseline.lowerBoundOnly() ? " (both limits are lower bounds)"
+                    : search.lowerBoundOnly() ? " (at least: " + search.target.name() + "'s limit is a lower bound)"
+                    : baseline.lowerBoundOnly() ? " (at most: " + baseline.target.name() + "'s limit is a lower bound)"
+                    : "";
             out.printf(Locale.ROOT, "  ratio %s / %s loss-free rate: %.2f%s%n", search.target.name(),
-                    baseline.target.name(), search.highestClean / baseline.highestClean,
-                    search.lowestLossy == Double.POSITIVE_INFINITY ? " (at least: " + search.target.name()
-                            + " lost nothing at any rate tried)" : "");
+                    baseline.target.name(), search.highestClean / baseline.highestClean, bound);
         }
     }
 
@@ -373,11 +405,16 @@ public final class OscReceiveRate {
     }
 
     private static String bytesAt(Search search, double rate) {
-        double[] values = search.trials.stream().filter(t -> t.clean() && t.rate() == rate)
-                .mapToDouble(Trial::bytesPerMessage).sorted().toArray();
-        if (values.length == 0) {
+        List<Trial> clean = search.trials.stream().filter(t -> t.clean() && t.rate() == rate).toList();
+        if (clean.isEmpty()) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%.2f B (median of %d)", values[values.length / 2], values.length);
+        return String.format(Locale.ROOT, "%.2f B, %.2f CPU us (medians of %d)",
+                median(clean, Trial::bytesPerMessage), median(clean, Trial::cpuMicrosPerMessage), clean.size());
+    }
+
+    private static double median(List<Trial> trials, java.util.function.ToDoubleFunction<Trial> metric) {
+        double[] values = trials.stream().mapToDouble(metric).sorted().toArray();
+        return values[values.length / 2];
     }
 }

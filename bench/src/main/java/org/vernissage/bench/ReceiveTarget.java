@@ -29,6 +29,9 @@ interface ReceiveTarget extends AutoCloseable {
     /** CPU nanoseconds used so far by the same threads. */
     long cpuNanos();
 
+    /** CPU nanoseconds used so far by the thread that reads the socket alone. */
+    long socketThreadCpuNanos();
+
     /** Receiver-specific counters worth a note in a trial line (drops inside the receiver). */
     String notes();
 

@@ -61,6 +61,11 @@ final class VernissageTarget implements ReceiveTarget {
     }
 
     @Override
+    public long socketThreadCpuNanos() {
+        return AllocationMeter.cpuNanos(pipeline.receiverThread());
+    }
+
+    @Override
     public String notes() {
         return "packets " + pipeline.stats().packetsReceived() + ", ring-full drops "
                 + pipeline.stats().messagesDropped(OscDropReason.RING_FULL) + ", conditioned "
