@@ -1,7 +1,5 @@
 package org.vernissage.sensors;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
  * The plain {@link SourceCounters} of one input source: TUIO, phones, MIDI, audio.
@@ -12,17 +10,17 @@ import java.lang.invoke.VarHandle;
  */
 public final class SourceStats implements SourceCounters {
 
-    private static final VarHandle COUNTER = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int RECEIVED = 0;
     private static final int DROPPED = 1;
     private static final int REJECTED = 2;
     private static final int LAST_SEEN = 3;
 
     private final String source;
-    private final long[] counters = {0, 0, 0, NEVER};
+    private final OpaqueCounters counters = new OpaqueCounters(4);
 
     public SourceStats(String source) {
         this.source = source;
+        counters.set(LAST_SEEN, NEVER);
     }
 
     @Override
@@ -53,7 +51,7 @@ public final class SourceStats implements SourceCounters {
     /** One message arrived at {@code nanos} (engine clock). Source thread only. */
     public void countReceived(long nanos) {
         add(RECEIVED, 1);
-        COUNTER.setOpaque(counters, LAST_SEEN, nanos);
+        counters.set(LAST_SEEN, nanos);
     }
 
     /** One well-formed message was not applied. Source thread only. */
@@ -72,10 +70,10 @@ public final class SourceStats implements SourceCounters {
     }
 
     private void add(int index, long n) {
-        COUNTER.setOpaque(counters, index, counters[index] + n);
+        counters.add(index, n);
     }
 
     private long get(int index) {
-        return (long) COUNTER.getOpaque(counters, index);
+        return counters.get(index);
     }
 }

@@ -1,8 +1,7 @@
 package org.vernissage.sensors.osc;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Objects;
+import org.vernissage.sensors.OpaqueCounters;
 import org.vernissage.sensors.SourceCounters;
 
 /**
@@ -21,7 +20,6 @@ import org.vernissage.sensors.SourceCounters;
  */
 public final class OscStats implements SourceCounters {
 
-    private static final VarHandle COUNTER = MethodHandles.arrayElementVarHandle(long[].class);
 
     private static final int PACKETS_RECEIVED = 0;
     private static final int PACKETS_REJECTED = 1;
@@ -38,12 +36,12 @@ public final class OscStats implements SourceCounters {
     private static final int COUNTERS = FIRST_TIMING + OscBundleTiming.values().length;
 
     private final String source;
-    private final long[] counters = new long[COUNTERS];
+    private final OpaqueCounters counters = new OpaqueCounters(COUNTERS);
 
     /** @param source names the input for people, e.g. {@link OscEndpoint#sourceName()} */
     public OscStats(String source) {
         this.source = Objects.requireNonNull(source, "source");
-        counters[LAST_SEEN] = NEVER;
+        counters.set(LAST_SEEN, NEVER);
     }
 
     // ---- SourceCounters: any thread -----------------------------------------------------------
@@ -144,7 +142,7 @@ public final class OscStats implements SourceCounters {
 
     void packetReceived(long arrivalNanos) {
         increment(PACKETS_RECEIVED, 1);
-        COUNTER.setOpaque(counters, LAST_SEEN, arrivalNanos);
+        counters.set(LAST_SEEN, arrivalNanos);
     }
 
     void packetRejected(OscRejection reason) {
@@ -179,10 +177,10 @@ public final class OscStats implements SourceCounters {
     }
 
     private void increment(int index, long n) {
-        COUNTER.setOpaque(counters, index, counters[index] + n);
+        counters.add(index, n);
     }
 
     private long get(int index) {
-        return (long) COUNTER.getOpaque(counters, index);
+        return counters.get(index);
     }
 }

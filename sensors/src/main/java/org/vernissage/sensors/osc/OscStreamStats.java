@@ -1,7 +1,6 @@
 package org.vernissage.sensors.osc;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import org.vernissage.sensors.OpaqueCounters;
 import org.vernissage.sensors.SourceCounters;
 
 /**
@@ -20,7 +19,6 @@ import org.vernissage.sensors.SourceCounters;
  */
 public final class OscStreamStats implements SourceCounters {
 
-    private static final VarHandle COUNTER = MethodHandles.arrayElementVarHandle(long[].class);
 
     private static final int RECEIVED = 0;
     private static final int DROPPED = 1;
@@ -35,14 +33,14 @@ public final class OscStreamStats implements SourceCounters {
 
     private final String protocol;
     private final String host;
-    private final long[] counters = new long[COUNTERS];
+    private final OpaqueCounters counters = new OpaqueCounters(COUNTERS);
     private volatile String source;
 
     /** @param protocol e.g. "tcp"; with the host and port it names the source for people */
     OscStreamStats(String protocol, String host, int port) {
         this.protocol = protocol;
         this.host = host;
-        this.counters[LAST_SEEN] = NEVER;
+        counters.set(LAST_SEEN, NEVER);
         boundTo(port);
     }
 
@@ -133,7 +131,7 @@ public final class OscStreamStats implements SourceCounters {
 
     /** Bytes arrived at {@code nanos} (engine clock). */
     void heardAt(long nanos) {
-        COUNTER.setOpaque(counters, LAST_SEEN, nanos);
+        counters.set(LAST_SEEN, nanos);
     }
 
     /** A frame ended (a packet, or one discarded or cut off): counted before it is judged. */
@@ -165,14 +163,14 @@ public final class OscStreamStats implements SourceCounters {
     }
 
     void connectionClosed() {
-        COUNTER.setOpaque(counters, CONNECTIONS_OPEN, counters[CONNECTIONS_OPEN] - 1);
+        counters.add(CONNECTIONS_OPEN, -1);
     }
 
     private void increment(int index) {
-        COUNTER.setOpaque(counters, index, counters[index] + 1);
+        counters.add(index, 1);
     }
 
     private long get(int index) {
-        return (long) COUNTER.getOpaque(counters, index);
+        return counters.get(index);
     }
 }

@@ -2,8 +2,8 @@ package org.vernissage.sensors.osc;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -23,6 +23,7 @@ import jdk.net.ExtendedSocketOptions;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.sensors.FirstOccurrenceLog;
 import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.SensorThreads;
 
 /**
  * Receives OSC over TCP: listens on one address, accepts up to
@@ -420,17 +421,7 @@ public final class OscTcpServer implements AutoCloseable {
     }
 
     private void joinThread() {
-        if (thread == null || thread == Thread.currentThread()) {
-            return;
-        }
-        try {
-            thread.join(JOIN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            logger.log(Level.WARNING, thread.getName() + " did not stop within " + JOIN_MILLIS + " ms");
-        }
+        SensorThreads.joinWithin(thread, JOIN_MILLIS, logger);
     }
 
     // ---- small helpers ----------------------------------------------------------------------

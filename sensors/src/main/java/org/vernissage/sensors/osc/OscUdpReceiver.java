@@ -1,9 +1,8 @@
 package org.vernissage.sensors.osc;
 
-import org.vernissage.sensors.FirstOccurrenceLog;
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -15,7 +14,9 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.vernissage.engine.clock.Clock;
+import org.vernissage.sensors.FirstOccurrenceLog;
 import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.SensorThreads;
 
 /**
  * Receives OSC over UDP on one dedicated thread ("vernissage-osc-udp-PORT"): a blocking
@@ -270,17 +271,7 @@ public final class OscUdpReceiver implements AutoCloseable {
     }
 
     private void joinThread() {
-        if (thread == null || thread == Thread.currentThread()) {
-            return;
-        }
-        try {
-            thread.join(JOIN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            LOG.log(Level.WARNING, thread.getName() + " did not stop within " + JOIN_MILLIS + " ms");
-        }
+        SensorThreads.joinWithin(thread, JOIN_MILLIS, LOG);
     }
 
     private static void closeQuietly(DatagramChannel opened) {

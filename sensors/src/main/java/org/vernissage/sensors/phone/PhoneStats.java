@@ -1,7 +1,6 @@
 package org.vernissage.sensors.phone;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import org.vernissage.sensors.OpaqueCounters;
 import org.vernissage.sensors.SourceCounters;
 
 /**
@@ -17,7 +16,6 @@ import org.vernissage.sensors.SourceCounters;
  */
 public final class PhoneStats implements SourceCounters {
 
-    private static final VarHandle COUNTER = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int RECEIVED = 0;
     private static final int DROPPED = 1;
     private static final int REJECTED = 2;
@@ -33,12 +31,12 @@ public final class PhoneStats implements SourceCounters {
     private static final int PER_REJECTION = PER_DROP + PhoneDrop.values().length;
     private static final int SIZE = PER_REJECTION + PhoneRejection.values().length;
 
-    private final long[] counters = new long[SIZE];
+    private final OpaqueCounters counters = new OpaqueCounters(SIZE);
     private volatile String source;
 
     public PhoneStats(String source) {
         this.source = source;
-        counters[LAST_SEEN] = NEVER;
+        counters.set(LAST_SEEN, NEVER);
     }
 
     @Override
@@ -126,7 +124,7 @@ public final class PhoneStats implements SourceCounters {
 
     void countReceived(long nanos) {
         add(RECEIVED, 1);
-        COUNTER.setOpaque(counters, LAST_SEEN, nanos);
+        counters.set(LAST_SEEN, nanos);
     }
 
     void countDropped(PhoneDrop reason) {
@@ -169,10 +167,10 @@ public final class PhoneStats implements SourceCounters {
     }
 
     private void add(int index, long n) {
-        COUNTER.setOpaque(counters, index, counters[index] + n);
+        counters.add(index, n);
     }
 
     private long get(int index) {
-        return (long) COUNTER.getOpaque(counters, index);
+        return counters.get(index);
     }
 }

@@ -1,8 +1,8 @@
 package org.vernissage.sensors.tuio;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.SensorThreads;
 
 /**
  * Receives TUIO over UDP (default port {@value #DEFAULT_PORT}) on its own thread
@@ -253,17 +254,7 @@ public final class TuioReceiver implements AutoCloseable {
     }
 
     private void joinThread() {
-        if (thread == null || thread == Thread.currentThread()) {
-            return;
-        }
-        try {
-            thread.join(JOIN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            logger.log(Level.WARNING, thread.getName() + " did not stop within " + JOIN_MILLIS + " ms");
-        }
+        SensorThreads.joinWithin(thread, JOIN_MILLIS, logger);
     }
 
     private void closeQuietly() {

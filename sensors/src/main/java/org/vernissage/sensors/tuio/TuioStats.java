@@ -1,7 +1,6 @@
 package org.vernissage.sensors.tuio;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import org.vernissage.sensors.OpaqueCounters;
 import org.vernissage.sensors.SourceCounters;
 import org.vernissage.sensors.SourceStats;
 
@@ -20,7 +19,6 @@ import org.vernissage.sensors.SourceStats;
  */
 public final class TuioStats implements SourceCounters {
 
-    private static final VarHandle COUNTER = MethodHandles.arrayElementVarHandle(long[].class);
     private static final TuioRejection[] REJECTIONS = TuioRejection.values();
     private static final TuioDropReason[] DROPS = TuioDropReason.values();
 
@@ -36,9 +34,9 @@ public final class TuioStats implements SourceCounters {
     private static final int TOUCH_EVENTS = 8;
 
     private final SourceStats base;
-    private final long[] totals = new long[9];
-    private final long[] rejections = new long[REJECTIONS.length];
-    private final long[] drops = new long[DROPS.length];
+    private final OpaqueCounters totals = new OpaqueCounters(9);
+    private final OpaqueCounters rejections = new OpaqueCounters(REJECTIONS.length);
+    private final OpaqueCounters drops = new OpaqueCounters(DROPS.length);
 
     public TuioStats(String source) {
         this.base = new SourceStats(source);
@@ -77,55 +75,55 @@ public final class TuioStats implements SourceCounters {
 
     /** Messages that became part of a frame published to the engine. */
     public long applied() {
-        return get(totals, APPLIED);
+        return totals.get(APPLIED);
     }
 
     /** Well-formed messages not applied (late, duplicate, overflow, ring full, ignored). */
     public long droppedMessages() {
-        return get(totals, DROPPED_MESSAGES);
+        return totals.get(DROPPED_MESSAGES);
     }
 
     public long rejected(TuioRejection reason) {
-        return get(rejections, reason.ordinal());
+        return rejections.get(reason.ordinal());
     }
 
     /** Messages dropped for {@code reason}. */
     public long dropped(TuioDropReason reason) {
-        return get(drops, reason.ordinal());
+        return drops.get(reason.ordinal());
     }
 
     /** Frames published to the engine (including split-frame continuations). */
     public long framesApplied() {
-        return get(totals, FRAMES_APPLIED);
+        return totals.get(FRAMES_APPLIED);
     }
 
     /** Whole frames dropped: late, duplicate, ring full, source overflow. */
     public long framesDropped() {
-        return get(totals, FRAMES_DROPPED);
+        return totals.get(FRAMES_DROPPED);
     }
 
     /** Batches that re-sent unchanged points so the conductor keeps them. */
     public long keepalivesSent() {
-        return get(totals, KEEPALIVES_SENT);
+        return totals.get(KEEPALIVES_SENT);
     }
 
     public long keepalivesRefused() {
-        return get(totals, KEEPALIVES_REFUSED);
+        return totals.get(KEEPALIVES_REFUSED);
     }
 
     /** Sources registered (a forgotten source heard again is not counted again). */
     public long sourcesSeen() {
-        return get(totals, SOURCES_SEEN);
+        return totals.get(SOURCES_SEEN);
     }
 
     /** Times a source fell silent long enough to be forgotten. */
     public long sourcesForgotten() {
-        return get(totals, SOURCES_FORGOTTEN);
+        return totals.get(SOURCES_FORGOTTEN);
     }
 
     /** Touch events (ADDED, UPDATED, REMOVED) the engine accepted, keepalives included. */
     public long touchEvents() {
-        return get(totals, TOUCH_EVENTS);
+        return totals.get(TOUCH_EVENTS);
     }
 
     /** Whether every message received is accounted for once (true between datagrams). */
@@ -146,56 +144,48 @@ public final class TuioStats implements SourceCounters {
     }
 
     void applied(int messages) {
-        add(totals, APPLIED, messages);
+        totals.add(APPLIED, messages);
     }
 
     void rejected(TuioRejection reason, int messages) {
-        add(rejections, reason.ordinal(), messages);
+        rejections.add(reason.ordinal(), messages);
         for (int i = 0; i < messages; i++) {
             base.countRejected();
         }
     }
 
     void dropped(TuioDropReason reason, int messages) {
-        add(drops, reason.ordinal(), messages);
-        add(totals, DROPPED_MESSAGES, messages);
+        drops.add(reason.ordinal(), messages);
+        totals.add(DROPPED_MESSAGES, messages);
         for (int i = 0; i < messages; i++) {
             base.countDropped();
         }
     }
 
     void frameApplied(int touchEvents) {
-        add(totals, FRAMES_APPLIED, 1);
-        add(totals, TOUCH_EVENTS, touchEvents);
+        totals.add(FRAMES_APPLIED, 1);
+        totals.add(TOUCH_EVENTS, touchEvents);
     }
 
     void frameDropped() {
-        add(totals, FRAMES_DROPPED, 1);
+        totals.add(FRAMES_DROPPED, 1);
     }
 
     void keepaliveSent(int touchEvents) {
-        add(totals, KEEPALIVES_SENT, 1);
-        add(totals, TOUCH_EVENTS, touchEvents);
+        totals.add(KEEPALIVES_SENT, 1);
+        totals.add(TOUCH_EVENTS, touchEvents);
     }
 
     void keepaliveRefused() {
-        add(totals, KEEPALIVES_REFUSED, 1);
+        totals.add(KEEPALIVES_REFUSED, 1);
         base.countDropped();
     }
 
     void sourceSeen() {
-        add(totals, SOURCES_SEEN, 1);
+        totals.add(SOURCES_SEEN, 1);
     }
 
     void sourceForgotten() {
-        add(totals, SOURCES_FORGOTTEN, 1);
-    }
-
-    private static void add(long[] counters, int index, long n) {
-        COUNTER.setOpaque(counters, index, counters[index] + n);
-    }
-
-    private static long get(long[] counters, int index) {
-        return (long) COUNTER.getOpaque(counters, index);
+        totals.add(SOURCES_FORGOTTEN, 1);
     }
 }
