@@ -58,7 +58,6 @@ public final class Conductor implements EventHandler<InputEvent> {
     @Override
     public void onEvent(InputEvent event, long sequence, boolean endOfBatch) {
         eventsConsumed++;
-        stats.eventConsumed();
         if (event.kind() == InputKind.FRAME) {
             advanceTo(event.horizonNanos());
         } else if (event.dueNanos() != InputBatch.IMMEDIATELY && event.dueNanos() > horizonNanos) {

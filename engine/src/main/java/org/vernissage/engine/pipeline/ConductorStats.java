@@ -8,15 +8,10 @@ package org.vernissage.engine.pipeline;
  */
 public final class ConductorStats {
 
-    private volatile long eventsConsumed;
     private volatile long scheduled;
     private volatile long scheduledDropped;
     private volatile long touchesRefused;
     private volatile long touchesTimedOut;
-
-    void eventConsumed() {
-        eventsConsumed = eventsConsumed + 1;
-    }
 
     void eventScheduled() {
         scheduled = scheduled + 1;
@@ -34,10 +29,6 @@ public final class ConductorStats {
         if (n > 0) {
             touchesTimedOut = touchesTimedOut + n;
         }
-    }
-
-    public long eventsConsumed() {
-        return eventsConsumed;
     }
 
     /** Events that arrived early and waited for their due time. */
