@@ -61,7 +61,7 @@ public final class InputSources implements AutoCloseable {
                 sources.startTuio(options.host(), options.tuioPort().getAsInt(), sink, clock);
             }
             if (options.phonesPort().isPresent()) {
-                sources.startPhones(options.host(), options.phonesPort().getAsInt(), bindings, sink, clock);
+                sources.startPhones(options, bindings, sink, clock);
             } else {
                 warnIfBound(bindings, PhoneSelector.class, "phones", "--phones", warnings);
             }
@@ -117,13 +117,17 @@ public final class InputSources implements AutoCloseable {
         descriptions.add("TUIO on udp " + host + ":" + tuio.port());
     }
 
-    private void startPhones(String host, int port, List<BindingSpec> bindings, InputSink sink, Clock clock)
+    private void startPhones(SensorOptions options, List<BindingSpec> bindings, InputSink sink, Clock clock)
             throws SensorStartException {
-        PhoneServer phones = new PhoneServer(PhoneServerSettings.defaults(host, port), bindings, sink, clock);
+        PhoneServerSettings settings = PhoneServerSettings.defaults(options.host(), options.phonesPort().getAsInt());
+        if (options.phonesTls().isPresent()) {
+            settings = settings.withTls(options.phonesTls().get().load());
+        }
+        PhoneServer phones = new PhoneServer(settings, bindings, sink, clock);
         phones.start();
         started.add(phones);
         counters.add(phones.counters());
-        descriptions.add("phones at http://" + host + ":" + phones.port() + "/");
+        descriptions.add("phones at " + settings.scheme() + "://" + options.host() + ":" + phones.port() + "/");
     }
 
     private void startMidi(String device, List<BindingSpec> bindings, InputSink sink, Clock clock)

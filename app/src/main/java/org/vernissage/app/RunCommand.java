@@ -69,6 +69,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Serve the audience phones' page and WebSocket on this HTTP port (default when given: ${FALLBACK-VALUE}).")
     private Integer phonesPort;
 
+    @Option(names = "--phones-tls", paramLabel = "KEYSTORE.p12",
+            description = "Serve the phones over HTTPS with this PKCS#12 key store (browsers give tilt and shake"
+                    + " only to secure pages); needs --phones-tls-password-file.")
+    private Path phonesTlsKeyStore;
+
+    @Option(names = "--phones-tls-password-file", paramLabel = "FILE",
+            description = "The file whose first line is the --phones-tls key store's password.")
+    private Path phonesTlsPasswordFile;
+
     @Option(names = "--sensor-host", paramLabel = "ADDRESS", defaultValue = OscEndpoint.ANY_HOST,
             description = "Address TUIO and the phones' server listen on (default: ${DEFAULT-VALUE}).")
     private String sensorHost;
@@ -127,8 +136,23 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--osc-port and --osc-host are a shorthand for one --osc endpoint;"
                     + " with --osc, give every endpoint as --osc");
         }
-        return new SensorOptions(osc, sensorHost, optional(tuioPort), optional(phonesPort),
+        return new SensorOptions(osc, sensorHost, optional(tuioPort), optional(phonesPort), phonesTls(),
                 Optional.ofNullable(midiDevice), Optional.ofNullable(audioFile), Optional.ofNullable(audioLine));
+    }
+
+    private Optional<PhoneTlsFiles> phonesTls() {
+        if (phonesTlsKeyStore == null && phonesTlsPasswordFile == null) {
+            return Optional.empty();
+        }
+        if (phonesTlsKeyStore == null) {
+            throw new IllegalArgumentException("--phones-tls-password-file is the password of a --phones-tls key store;"
+                    + " give --phones-tls KEYSTORE.p12 too");
+        }
+        if (phonesTlsPasswordFile == null) {
+            throw new IllegalArgumentException("--phones-tls needs --phones-tls-password-file FILE (the key store's"
+                    + " password, kept off the command line)");
+        }
+        return Optional.of(new PhoneTlsFiles(phonesTlsKeyStore, phonesTlsPasswordFile));
     }
 
     private static OptionalInt optional(Integer port) {

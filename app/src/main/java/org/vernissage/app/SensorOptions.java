@@ -18,12 +18,13 @@ import org.vernissage.sensors.osc.OscEndpoint;
  * @param host the address TUIO and the phones' server listen on (OSC endpoints carry their own)
  * @param tuioPort the UDP port for TUIO, or empty for no TUIO
  * @param phonesPort the HTTP port of the phones' page and WebSocket, or empty for none
+ * @param phonesTls the certificate to serve the phones over HTTPS, or empty for plain HTTP
  * @param midiDevice part of the name of the MIDI input device, or empty for none
  * @param audioFile a WAV file to analyse as the audio input, or empty
  * @param audioLine part of the name of an audio capture device ("" for the default), or empty
  */
 public record SensorOptions(List<OscEndpoint> osc, String host, OptionalInt tuioPort, OptionalInt phonesPort,
-                            Optional<String> midiDevice, Optional<Path> audioFile, Optional<String> audioLine) {
+                            Optional<PhoneTlsFiles> phonesTls, Optional<String> midiDevice, Optional<Path> audioFile, Optional<String> audioLine) {
 
     public static final int DEFAULT_OSC_PORT = 9000;
     public static final int DEFAULT_TUIO_PORT = 3333;
@@ -34,11 +35,16 @@ public record SensorOptions(List<OscEndpoint> osc, String host, OptionalInt tuio
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tuioPort, "tuioPort");
         Objects.requireNonNull(phonesPort, "phonesPort");
+        Objects.requireNonNull(phonesTls, "phonesTls");
         Objects.requireNonNull(midiDevice, "midiDevice");
         Objects.requireNonNull(audioFile, "audioFile");
         Objects.requireNonNull(audioLine, "audioLine");
         checkPort("--tuio", tuioPort);
         checkPort("--phones", phonesPort);
+        if (phonesTls.isPresent() && phonesPort.isEmpty()) {
+            throw new IllegalArgumentException("--phones-tls secures the phones' server, which is not started;"
+                    + " add --phones");
+        }
         if (audioFile.isPresent() && audioLine.isPresent()) {
             throw new IllegalArgumentException("--audio-file and --audio-line are two audio inputs; choose one");
         }
@@ -47,24 +53,33 @@ public record SensorOptions(List<OscEndpoint> osc, String host, OptionalInt tuio
     /** OSC over UDP on port 9000 of every interface; nothing else. */
     public static SensorOptions defaults() {
         return new SensorOptions(List.of(OscEndpoint.udp(DEFAULT_OSC_PORT)), OscEndpoint.ANY_HOST,
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** These options with OSC on {@code endpoints} only. */
     public SensorOptions withOsc(List<OscEndpoint> endpoints) {
-        return new SensorOptions(endpoints, host, tuioPort, phonesPort, midiDevice, audioFile, audioLine);
+        return new SensorOptions(endpoints, host, tuioPort, phonesPort, phonesTls, midiDevice, audioFile, audioLine);
     }
 
     public SensorOptions withTuio(String newHost, int port) {
-        return new SensorOptions(osc, newHost, OptionalInt.of(port), phonesPort, midiDevice, audioFile, audioLine);
+        return new SensorOptions(osc, newHost, OptionalInt.of(port), phonesPort, phonesTls, midiDevice, audioFile,
+                audioLine);
     }
 
     public SensorOptions withPhones(String newHost, int port) {
-        return new SensorOptions(osc, newHost, tuioPort, OptionalInt.of(port), midiDevice, audioFile, audioLine);
+        return new SensorOptions(osc, newHost, tuioPort, OptionalInt.of(port), phonesTls, midiDevice, audioFile,
+                audioLine);
+    }
+
+    /** These options with the phones served over HTTPS with {@code tls}. */
+    public SensorOptions withPhonesTls(PhoneTlsFiles tls) {
+        return new SensorOptions(osc, host, tuioPort, phonesPort, Optional.of(tls), midiDevice, audioFile, audioLine);
     }
 
     public SensorOptions withAudioFile(Path file) {
-        return new SensorOptions(osc, host, tuioPort, phonesPort, midiDevice, Optional.of(file), Optional.empty());
+        return new SensorOptions(osc, host, tuioPort, phonesPort, phonesTls, midiDevice, Optional.of(file),
+                Optional.empty());
     }
 
     private static void checkPort(String option, OptionalInt port) {
