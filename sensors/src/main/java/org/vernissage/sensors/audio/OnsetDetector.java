@@ -67,6 +67,16 @@ public final class OnsetDetector {
         return onset;
     }
 
+    /** Forgets every block seen so far, as after construction (a stream starting again after a gap). */
+    public void reset() {
+        java.util.Arrays.fill(previous, 0f);
+        java.util.Arrays.fill(history, 0f);
+        historyNext = 0;
+        historySum = 0;
+        blocksSinceOnset = Integer.MAX_VALUE / 2;
+        lastFlux = 0;
+    }
+
     /** The flux of the last block, for diagnostics and tests. */
     public float lastFlux() {
         return lastFlux;

@@ -153,10 +153,10 @@ final class MidiDeviceWatch {
         lost.close(); // release it now: the platform may hand the same device out again on replug
         lostAtNanos = clock.nanos();
         reopenFailureLogged = false;
-        losses = losses + 1;
         logger.log(Level.WARNING, input.counters().source() + ": the device is gone, " + problem
                 + "; its bindings keep their last values while an input named '" + reopenName
                 + "' is looked for every " + every);
+        losses = losses + 1; // counted after the line is logged: a reader seeing the count sees the line
     }
 
     // ---- gone: is it back? -------------------------------------------------------------------
@@ -186,10 +186,10 @@ final class MidiDeviceWatch {
         String before = deviceName;
         port = reopened;
         deviceName = reopened.name();
-        reconnections = reconnections + 1;
         double seconds = Math.max(0, clock.nanos() - lostAtNanos) / 1e9;
         logger.log(Level.INFO, String.format(Locale.ROOT, "%s reconnected after %.1f s%s", input.counters().source(),
                 seconds, deviceName.equals(before) ? "" : " (now '" + deviceName + "')"));
+        reconnections = reconnections + 1; // after the line, as for losses
     }
 
     private void reopenFailed(String why) {
