@@ -1,5 +1,6 @@
 package org.vernissage.sensors.audio;
 
+import java.util.Arrays;
 import org.vernissage.engine.binding.AudioSelector;
 
 /**
@@ -130,7 +131,7 @@ public final class AudioAnalyzer {
      * maps blocks to samples of one continuous stream). Allocates nothing.
      */
     public void restart() {
-        java.util.Arrays.fill(samples, 0f);
+        Arrays.fill(samples, 0f);
         filled = blockSize - hop;
         onsets.reset();
     }

@@ -1,5 +1,7 @@
 package org.vernissage.sensors.audio;
 
+import java.util.Arrays;
+
 /**
  * Finds onsets (a clap, a drum hit, a note starting) by spectral flux with an adaptive
  * threshold. Per block it takes the magnitude spectrum, normalised so that a sine of amplitude A
@@ -69,8 +71,8 @@ public final class OnsetDetector {
 
     /** Forgets every block seen so far, as after construction (a stream starting again after a gap). */
     public void reset() {
-        java.util.Arrays.fill(previous, 0f);
-        java.util.Arrays.fill(history, 0f);
+        Arrays.fill(previous, 0f);
+        Arrays.fill(history, 0f);
         historyNext = 0;
         historySum = 0;
         blocksSinceOnset = Integer.MAX_VALUE / 2;
