@@ -1,5 +1,6 @@
 package org.vernissage.sensors.audio;
 
+import java.util.Arrays;
 import org.vernissage.engine.binding.AudioSelector;
 
 /**
@@ -121,6 +122,20 @@ public final class AudioAnalyzer {
         }
     }
 
+    /**
+     * Forgets the audio so far, for a stream that starts again after a gap (a line reopened after
+     * it was lost): the window is silence again and the onset detector has no history, exactly as
+     * after construction, so the first block after the gap is neither a mix of old and new audio
+     * nor compared with the spectrum from before it. The last block's features stay readable until
+     * the next block; {@link #blocks()} keeps counting (so {@link #blockCentreSample} no longer
+     * maps blocks to samples of one continuous stream). Allocates nothing.
+     */
+    public void restart() {
+        Arrays.fill(samples, 0f);
+        filled = blockSize - hop;
+        onsets.reset();
+    }
+
     private static float sanitize(float sample) {
         if (sample >= -1f && sample <= 1f) {
             return sample;
@@ -179,7 +194,10 @@ public final class AudioAnalyzer {
         return blocks;
     }
 
-    /** The sample (from the first one accepted, 0) at the centre of block {@code block} (from 0). */
+    /**
+     * The sample (from the first one accepted, 0) at the centre of block {@code block} (from 0),
+     * for an analyzer that was never {@linkplain #restart() restarted}.
+     */
     public long blockCentreSample(long block) {
         return (block + 1) * hop - blockSize / 2;
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
+import javax.sound.sampled.AudioFormat;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputSink;
@@ -31,13 +32,29 @@ import org.vernissage.sensors.SourceStats;
  *
  * <p>Counters ({@link #counters()}, {@code "audio <file or device>"}): received = blocks analysed,
  * dropped = feature values the ring refused, rejected = reads that held NaN/infinite float
- * samples. When the stream fails mid-show (a line unplugged, a file that cannot be read any more)
- * the failure is counted in {@link #streamFailures()}, logged once, and the thread ends cleanly;
- * the engine keeps the last values. The end of a file that does not loop ends the thread the same
- * way, without a failure.
+ * samples.
+ *
+ * <p>When the stream fails mid-show (a read throws, a line returns short or nothing because it was
+ * unplugged or closed under it), the failure is counted in {@link #streamFailures()}, an onset left
+ * at 1 is brought back to 0, and the source is closed. Nothing else is published while it is gone,
+ * so the engine keeps the bindings' last values (or eases them to idle, as their conditioning
+ * says). Then:
+ * <ul>
+ *   <li>a line-in ({@link #openLine}) is looked for again every retry interval (1 s) by the same
+ *       name and reopened in the same format ({@link SourceRecovery}, {@link LineReopener}); the
+ *       loss is logged as one line, a failed reopen at most once per loss; once the new line has
+ *       delivered its first hop, analysis resumes as after a fresh start (silent window, no onset
+ *       history), the reconnection is counted in {@link #reconnections()} and logged as one line
+ *       {@code "audio <name> reconnected after N s"}. The same counters and bindings carry on.</li>
+ *   <li>a file is not reopened: the failure is logged once and the thread ends cleanly. The end of
+ *       a file that does not loop ends the thread the same way, without a failure.</li>
+ * </ul>
  *
  * <p>Threads: made, {@link #start()}ed and {@link #close()}d on the wiring thread, which owns it;
- * the audio thread alone reads, analyses, counts and publishes; counters are read by any thread.
+ * the audio thread alone reads, analyses, counts, publishes, and replaces a failed source (it is
+ * the single writer of the current source; {@link #close()} only closes whichever one is current,
+ * and a source opened while closing is closed by the audio thread itself). Counters are read by
+ * any thread. {@link #close()} ends the thread promptly whether the source is streaming or gone.
  */
 public final class AudioInput implements AutoCloseable {
 
@@ -51,7 +68,10 @@ public final class AudioInput implements AutoCloseable {
     /** Reads that return nothing (and no end) tolerated in a row, 1 ms apart, before calling the source dead. */
     private static final int MAX_EMPTY_READS = 1_000;
 
-    private final PcmSource source;
+    private volatile PcmSource source;      // the audio thread replaces it after a loss; close() closes it
+    private final AudioFormat format;       // every source of this input delivers this
+    private final String sourceName;        // the first source's describe(), to name a replacement's change
+    private final SourceRecovery recovery;  // null: a failure ends the thread (a file)
     private final boolean paced;
     private final InputSink sink;
     private final Clock clock;
@@ -71,6 +91,7 @@ public final class AudioInput implements AutoCloseable {
     private volatile long streamFailures;   // audio thread writes, anyone reads
     private long nonFiniteSeen;             // audio thread only
     private long framesRead;                // audio thread only
+    private boolean confirming;             // audio thread only: a reopened source has not delivered yet
 
     /**
      * A source that plays {@code file} (a WAV file).
@@ -103,14 +124,28 @@ public final class AudioInput implements AutoCloseable {
 
     static AudioInput openLine(String nameContains, CaptureDeviceCatalog catalog, List<BindingSpec> bindings,
                                InputSink sink, Clock clock, Logger logger) throws SensorStartException {
+        return openLine(nameContains, catalog, bindings, sink, clock, SourceRecovery.RETRY_INTERVAL, logger);
+    }
+
+    static AudioInput openLine(String nameContains, CaptureDeviceCatalog catalog, List<BindingSpec> bindings,
+                               InputSink sink, Clock clock, Duration retryInterval, Logger logger)
+            throws SensorStartException {
         CaptureDevice device = new AudioLineSelector(catalog).select(nameContains);
-        return create(LineInSource.open(device), false, bindings, sink, clock, logger);
+        SourceRecovery recovery = new SourceRecovery(new LineReopener(nameContains, catalog), retryInterval, clock,
+                logger);
+        return create(LineInSource.open(device), false, bindings, sink, clock, logger, recovery);
     }
 
     private static AudioInput create(PcmSource source, boolean pacedByClock, List<BindingSpec> bindings,
                                      InputSink sink, Clock clock, Logger logger) throws SensorStartException {
+        return create(source, pacedByClock, bindings, sink, clock, logger, null);
+    }
+
+    private static AudioInput create(PcmSource source, boolean pacedByClock, List<BindingSpec> bindings,
+                                     InputSink sink, Clock clock, Logger logger, SourceRecovery recovery)
+            throws SensorStartException {
         try {
-            return new AudioInput(source, pacedByClock, bindings, sink, clock, logger);
+            return new AudioInput(source, pacedByClock, bindings, sink, clock, logger, recovery);
         } catch (IllegalArgumentException e) {
             source.close();
             throw new SensorStartException("audio " + source.describe() + ": " + e.getMessage(), e);
@@ -119,7 +154,16 @@ public final class AudioInput implements AutoCloseable {
 
     AudioInput(PcmSource source, boolean pacedByClock, List<BindingSpec> bindings, InputSink sink, Clock clock,
                Logger logger) {
+        this(source, pacedByClock, bindings, sink, clock, logger, null);
+    }
+
+    /** @param recovery how a failed source is replaced, or null to end the thread on a failure */
+    AudioInput(PcmSource source, boolean pacedByClock, List<BindingSpec> bindings, InputSink sink, Clock clock,
+               Logger logger, SourceRecovery recovery) {
         this.source = Objects.requireNonNull(source, "source");
+        this.format = source.format();
+        this.sourceName = source.describe();
+        this.recovery = recovery;
         this.paced = pacedByClock && !source.realTime();
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -153,9 +197,22 @@ public final class AudioInput implements AutoCloseable {
         return stats;
     }
 
-    /** How many times the stream failed mid-show (0 or 1: the thread ends after a failure). */
+    /**
+     * How many times the stream failed mid-show (a file: 0 or 1, its thread ends after a failure;
+     * a line: once per loss, a reopened line that fails before delivering is not a new loss).
+     */
     public long streamFailures() {
         return streamFailures;
+    }
+
+    /** How many times a lost line was opened again and delivered (always 0 for a file). */
+    public long reconnections() {
+        return recovery == null ? 0 : recovery.reconnections();
+    }
+
+    /** How many times a new line was asked for while the line was gone, for tests. */
+    long reopenAttempts() {
+        return recovery == null ? 0 : recovery.attempts();
     }
 
     /** The analysis this input runs (block size, hop, rate), for reading its settings. */
@@ -163,7 +220,10 @@ public final class AudioInput implements AutoCloseable {
         return analyzer;
     }
 
-    /** Whether the audio thread is still running (false before start, at the end of a file, after a failure). */
+    /**
+     * Whether the audio thread is still running: false before start, at the end of a file, after
+     * a file failed, and after {@link #close()}; a line's thread keeps running while it is gone.
+     */
     public boolean isRunning() {
         Thread t;
         synchronized (this) {
@@ -185,7 +245,10 @@ public final class AudioInput implements AutoCloseable {
         return !t.isAlive();
     }
 
-    /** Stops the thread: closing the source unblocks a read, then the thread is joined. */
+    /**
+     * Stops the thread: closing the current source unblocks a read, unparking it ends a wait for
+     * the next retry, then the thread is joined (up to 2 s).
+     */
     @Override
     public void close() {
         closed = true;
@@ -212,22 +275,74 @@ public final class AudioInput implements AutoCloseable {
 
     private void run() {
         try {
-            while (!closed && step()) {
-                // one hop per step
-            }
-        } catch (IOException | RuntimeException e) {
-            if (!closed) {
-                streamFailures = streamFailures + 1; // single writer: this thread
-                if (firstProblems.first(AudioProblem.STREAM_FAILED)) {
-                    firstProblems.warn(stats.source() + ": the input failed ("
-                            + (e instanceof IOException ? e.getMessage() : e.toString())
-                            + "); the audio bindings keep their last values");
-                }
+            while (streamUntilItFails() && recover()) {
+                // streaming again from a reopened line
             }
         } finally {
             countRefused(router.releaseOnset(sink, clock.nanos()));
             source.close();
         }
+    }
+
+    /** Steps until the end, close() or a failure; true when the source failed (then it is closed). */
+    private boolean streamUntilItFails() {
+        try {
+            while (!closed && step()) {
+                // one hop per step
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            if (closed) {
+                return false;
+            }
+            onFailure(e instanceof IOException ? e.getMessage() : e.toString());
+            return true;
+        }
+    }
+
+    private void onFailure(String problem) {
+        // Nothing is published while the source is gone: an onset must not stay at 1 meanwhile.
+        countRefused(router.releaseOnset(sink, clock.nanos()));
+        source.close();
+        if (recovery != null && confirming) {
+            recovery.reopenedSourceFailed(stats.source(), problem); // still the same loss
+            return;
+        }
+        if (recovery != null) {
+            recovery.lost(stats.source(), problem);
+        } else if (firstProblems.first(AudioProblem.STREAM_FAILED)) {
+            firstProblems.warn(stats.source() + ": the input failed (" + problem
+                    + "); the audio bindings keep their last values");
+        }
+        streamFailures = streamFailures + 1; // single writer: this thread; after the line (count seen => line seen)
+    }
+
+    /**
+     * Waits a retry interval, then asks for a new source, until one opens or close() is called.
+     * True when a new source is in place (analysis restarted); false for a file, or when closed.
+     */
+    private boolean recover() {
+        if (recovery == null) {
+            return false;
+        }
+        while (!closed) {
+            LockSupport.parkNanos(recovery.intervalNanos()); // close() unparks it
+            if (closed) {
+                return false;
+            }
+            PcmSource reopened = recovery.tryReopen(stats.source(), format);
+            if (reopened != null) {
+                source = reopened;
+                if (closed) { // close() may have closed the old one after we replaced it: close this one
+                    reopened.close();
+                    return false;
+                }
+                analyzer.restart(); // no window or onset history across the gap
+                confirming = true;
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -244,6 +359,10 @@ public final class AudioInput implements AutoCloseable {
         if (read == 0) {
             logger.log(Level.INFO, stats.source() + ": end of the file after " + analyzer.blocks() + " blocks");
             return false;
+        }
+        if (confirming) {
+            confirming = false; // the reopened line delivers: now it counts as reconnected
+            recovery.confirmed(stats.source(), sourceName, source.describe());
         }
         int decoded = decoder.decode(bytes, read, mono);
         framesRead += decoded;

@@ -14,7 +14,9 @@ import org.vernissage.sensors.SensorStartException;
  * whose one-line message lists the capture devices there are. (The same rules as
  * {@code MidiDeviceSelector}, for the same operator.)
  *
- * <p>Used on the wiring thread at start-up; stateless apart from its catalog.
+ * <p>Used on the wiring thread at start-up, and by an {@link AudioInput}'s audio thread (through
+ * {@link LineReopener}) to find the device again after its line failed; stateless apart from its
+ * catalog.
  */
 public final class AudioLineSelector {
 
@@ -30,12 +32,7 @@ public final class AudioLineSelector {
     public CaptureDevice select(String nameContains) throws SensorStartException {
         Objects.requireNonNull(nameContains, "nameContains");
         String wanted = nameContains.strip().toLowerCase(Locale.ROOT);
-        List<CaptureDevice> devices;
-        try {
-            devices = catalog.devices();
-        } catch (RuntimeException e) {
-            throw new SensorStartException("audio capture devices cannot be listed: " + e.getMessage(), e);
-        }
+        List<CaptureDevice> devices = devices();
         if (devices.isEmpty()) {
             throw new SensorStartException("audio input '" + nameContains + "' not found: this machine has no"
                     + " audio capture devices (no sound card, line-in or microphone input that Java Sound sees)", null);
@@ -44,16 +41,7 @@ public final class AudioLineSelector {
             throw new SensorStartException("audio input device name is empty; available capture devices: "
                     + list(devices), null);
         }
-        List<CaptureDevice> matches = new ArrayList<>();
-        for (CaptureDevice device : devices) {
-            String name = device.name().toLowerCase(Locale.ROOT);
-            if (name.equals(wanted)) {
-                return device;
-            }
-            if (name.contains(wanted)) {
-                matches.add(device);
-            }
-        }
+        List<CaptureDevice> matches = matching(wanted, devices);
         if (matches.isEmpty()) {
             throw new SensorStartException("no audio capture device name contains '" + nameContains
                     + "'; available capture devices: " + list(devices), null);
@@ -65,7 +53,43 @@ public final class AudioLineSelector {
         return matches.get(0);
     }
 
-    private static String list(List<CaptureDevice> devices) {
+    /**
+     * The capture devices present now that {@code nameContains} picks by the rules of
+     * {@link #select}: the one whose name equals it (ignoring case and surrounding blanks), else
+     * every one whose name contains it; empty when none does. "None" and "several" are answers
+     * here, not errors: an {@link AudioInput} asks once per retry interval while its line is gone,
+     * and "not back yet" is the normal answer then.
+     *
+     * @throws SensorStartException only when the catalog cannot list the devices
+     */
+    List<CaptureDevice> matching(String nameContains) throws SensorStartException {
+        return matching(nameContains.strip().toLowerCase(Locale.ROOT), devices());
+    }
+
+    private List<CaptureDevice> devices() throws SensorStartException {
+        try {
+            return catalog.devices();
+        } catch (RuntimeException e) {
+            throw new SensorStartException("audio capture devices cannot be listed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<CaptureDevice> matching(String wanted, List<CaptureDevice> devices) {
+        List<CaptureDevice> matches = new ArrayList<>();
+        for (CaptureDevice device : devices) {
+            String name = device.name().toLowerCase(Locale.ROOT);
+            if (name.equals(wanted)) {
+                return List.of(device);
+            }
+            if (name.contains(wanted)) {
+                matches.add(device);
+            }
+        }
+        return matches;
+    }
+
+    /** {@code 'name' (description), ...}, for one-line messages. */
+    static String list(List<CaptureDevice> devices) {
         return devices.stream()
                 .map(d -> "'" + d.name() + "'" + (d.description().isBlank() ? "" : " (" + d.description() + ")"))
                 .collect(Collectors.joining(", "));

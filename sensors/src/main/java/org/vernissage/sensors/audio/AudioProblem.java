@@ -10,6 +10,9 @@ public enum AudioProblem {
     RING_FULL,
     /** A float file held NaN or infinite samples, read as 0 (each such read counted as rejected). */
     NON_FINITE_SAMPLES,
-    /** The file or line failed mid-show; the thread ends, the bindings keep their last values. */
+    /**
+     * A file failed mid-show: logged once, the thread ends, the bindings keep their last values.
+     * (A line's losses are logged per loss by its {@link SourceRecovery}, which reopens it.)
+     */
     STREAM_FAILED
 }

@@ -14,7 +14,10 @@ import javax.sound.sampled.TargetDataLine;
  * The audio capture devices present now. {@link #system()} lists Java Sound's mixers that offer a
  * {@link TargetDataLine}; tests pass their own (this machine has no sound card).
  *
- * <p>Called on the wiring thread at start-up.
+ * <p>Called on the wiring thread at start-up, and by an {@link AudioInput}'s audio thread once per
+ * retry interval while its line is gone (to find it again when it is plugged back in);
+ * implementations must allow both, and must list devices that appear after start-up (the system
+ * catalog asks Java Sound each time).
  */
 @FunctionalInterface
 public interface CaptureDeviceCatalog {

@@ -13,10 +13,11 @@ import org.vernissage.sensors.SensorStartException;
  * stereo input is mixed down by the decoder). The line's own blocking read paces the audio thread.
  *
  * <p>A line that dies mid-show (unplugged, taken by the OS, stopped by something else) shows as a
- * read returning short while nobody closed it: that becomes an {@link IOException} for
- * {@link AudioInput}, which counts it, logs it once and ends its thread. A driver whose read
- * blocks forever on an unplugged device would not be noticed; this machine has no sound card to
- * find out.
+ * read returning short while nobody closed it, or a read that throws: that becomes an
+ * {@link IOException} for {@link AudioInput}, which counts the loss, logs it once, closes this
+ * source and opens a new one on the same device name when it is back ({@link LineReopener},
+ * {@link SourceRecovery}). A driver whose read blocks forever on an unplugged device would not be
+ * noticed; this machine has no sound card to find out.
  *
  * <p>Opened on the wiring thread; read on the audio thread; {@link #close()} from either.
  */
@@ -41,10 +42,26 @@ final class LineInSource implements PcmSource {
         this.format = format;
     }
 
+    /** Opens {@code device} in the first of {@link #FORMATS} it supports, and starts it. */
     static LineInSource open(CaptureDevice device) throws SensorStartException {
         AudioFormat format = FORMATS.stream().filter(device::supports).findFirst().orElseThrow(() ->
                 new SensorStartException("audio input '" + device.name() + "' records in none of the formats"
                         + " this adapter reads: " + FORMATS, null));
+        return open(device, format);
+    }
+
+    /**
+     * Opens {@code device} in exactly {@code format} and starts it: a line opened again after a
+     * loss must deliver what the analysis was built for at start-up.
+     *
+     * @throws SensorStartException when the device does not record in that format, or cannot be
+     *     opened or started; the line is left closed
+     */
+    static LineInSource open(CaptureDevice device, AudioFormat format) throws SensorStartException {
+        if (!device.supports(format)) {
+            throw new SensorStartException("audio input '" + device.name() + "' does not record in " + format
+                    + " (the format it was opened in at start-up)", null);
+        }
         TargetDataLine line;
         try {
             line = device.line(format);
@@ -54,7 +71,13 @@ final class LineInSource implements PcmSource {
             throw new SensorStartException("audio input '" + device.name()
                     + "' cannot be opened (is another program recording from it?): " + e.getMessage(), e);
         }
-        line.start();
+        try {
+            line.start();
+        } catch (RuntimeException e) {
+            closeQuietly(line);
+            throw new SensorStartException("audio input '" + device.name() + "' opened but cannot be started: "
+                    + e.getMessage(), e);
+        }
         return new LineInSource(device, line, format);
     }
 
@@ -95,9 +118,13 @@ final class LineInSource implements PcmSource {
             return;
         }
         closed = true;
+        closeQuietly(line); // unblocks a read in progress
+    }
+
+    private static void closeQuietly(TargetDataLine line) {
         try {
             line.stop();
-            line.close(); // unblocks a read in progress
+            line.close();
         } catch (RuntimeException e) {
             // a line that died may refuse to be closed; it is released with the mixer
         }

@@ -1,5 +1,7 @@
 package org.vernissage.sensors.audio;
 
+import java.util.Arrays;
+
 /**
  * Finds onsets (a clap, a drum hit, a note starting) by spectral flux with an adaptive
  * threshold. Per block it takes the magnitude spectrum, normalised so that a sine of amplitude A
@@ -65,6 +67,16 @@ public final class OnsetDetector {
         historySum = sum;
         lastFlux = flux;
         return onset;
+    }
+
+    /** Forgets every block seen so far, as after construction (a stream starting again after a gap). */
+    public void reset() {
+        Arrays.fill(previous, 0f);
+        Arrays.fill(history, 0f);
+        historyNext = 0;
+        historySum = 0;
+        blocksSinceOnset = Integer.MAX_VALUE / 2;
+        lastFlux = 0;
     }
 
     /** The flux of the last block, for diagnostics and tests. */

@@ -13,8 +13,9 @@ import javax.sound.midi.Synthesizer;
  * list (the JDK's software sequencer, test devices) because this machine has no MIDI hardware.
  *
  * <p>Called on the wiring thread at start-up and by a {@link MidiDeviceConnection}'s watchdog
- * thread about once a second (to notice a device that was unplugged); implementations must allow
- * both. Allocation is fine here: this is not the message path.
+ * thread about once a second (to notice a device that was unplugged, and to find it again when it
+ * is plugged back in); implementations must allow both, and must list devices plugged in after
+ * start-up (the system catalog asks the platform each time). Allocation is fine here: this is not the message path.
  */
 @FunctionalInterface
 public interface MidiDeviceCatalog {

@@ -7,63 +7,68 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import javax.sound.midi.MidiDevice;
-import javax.sound.midi.MidiUnavailableException;
-import javax.sound.midi.Transmitter;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.SensorThreads;
 
 /**
- * One opened MIDI input device, its {@link Transmitter} connected to a {@link MidiInput}, and a
- * watchdog that notices the device going away mid-show.
+ * One MIDI input for the show: a device opened and connected to a {@link MidiInput}, and a
+ * watchdog that notices the device going away mid-show and connects it again when it comes back.
  *
- * <p>javax.sound.midi has no "device removed" event: an unplugged port just stops sending. So a
- * daemon thread ("vernissage-midi-watch") checks about once a second that the device is still
- * open and still listed by the {@link MidiDeviceCatalog}; the first time it is not (closed by the
- * platform, unplugged, or the check itself throws), the loss is counted in
- * {@link #deviceLosses()} and logged once. Nothing else happens: the engine keeps the last values
- * the bindings had, which is what a show wants from a dead fader. There is no automatic reconnect.
+ * <p>What happens on a loss (unplugged, closed by the platform, or the device list cannot be
+ * read): a daemon thread ("vernissage-midi-watch") looks every watch interval
+ * ({@link #WATCH_INTERVAL} by default); the first look that finds the device gone closes it,
+ * counts the loss in {@link #deviceLosses()} and logs one WARNING line. Nothing is published while
+ * it is gone, so the engine keeps the bindings' last values (a dead fader stays where it was).
+ * The watchdog then looks every interval for an input device the same name picks (the text given
+ * to {@link #openByName}, or the device's exact name for {@link #open}); when one appears it is
+ * opened and connected to the SAME {@code MidiInput} (same bindings, counters, logs), counted in
+ * {@link #reconnections()}, and logged as one INFO line {@code "MIDI <name> reconnected after N s"}.
+ * A failed reopen (the device busy, the name now ambiguous) is logged at most once per loss. The
+ * policy itself is {@link MidiDeviceWatch}.
  *
- * <p>{@link #open} and {@link #close()} are called on the wiring thread, which owns the
- * connection; MIDI messages reach the {@code MidiInput} on the MIDI implementation's thread; the
- * loss counter is written by the watchdog thread only and read by any thread.
+ * <p>Threads: {@link #open}, {@link #openByName} and {@link #close()} are called on the wiring
+ * thread, which owns the connection. MIDI messages reach the {@code MidiInput} on the MIDI
+ * implementation's thread. After start-up the watchdog thread is the single writer of the current
+ * device and transmitter (it closes a lost one, opens its replacement, and closes whichever is
+ * open when the connection closes); every getter here may be called from any thread.
+ * {@link #close()} wakes the watchdog and waits for it (bounded): it ends promptly, whether the
+ * device is connected or gone, and no thread of this connection is left running.
  */
 public final class MidiDeviceConnection implements AutoCloseable {
 
-    /** How often the watchdog looks at the device. */
+    /** How often the watchdog looks at the device, or for it while it is gone. */
     public static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+
+    /** The watchdog thread's name. */
+    public static final String THREAD_NAME = "vernissage-midi-watch";
 
     private static final Logger LOG = System.getLogger(MidiDeviceConnection.class.getName());
     private static final long JOIN_MILLIS = 2_000;
 
-    private final MidiDevice device;
-    private final Transmitter transmitter;
     private final MidiInput input;
-    private final MidiDeviceCatalog catalog;
-    private final Logger logger;
+    private final MidiDeviceWatch watch;
     private final long watchIntervalNanos;
+    private final Logger logger;
     private final Thread watchdog;
     private volatile boolean closing;
-    private volatile long deviceLosses;   // watchdog thread writes (single writer), anyone reads
-    private boolean lost;                 // watchdog thread only
+    private boolean lookFailureLogged;   // watchdog thread only
 
-    private MidiDeviceConnection(MidiDevice device, Transmitter transmitter, MidiInput input,
-                                 MidiDeviceCatalog catalog, Duration watchInterval, Logger logger) {
-        this.device = device;
-        this.transmitter = transmitter;
+    private MidiDeviceConnection(MidiInput input, MidiDeviceWatch watch, Duration watchInterval, Logger logger) {
         this.input = input;
-        this.catalog = catalog;
-        this.logger = logger;
+        this.watch = watch;
         this.watchIntervalNanos = watchInterval.toNanos();
-        this.watchdog = new Thread(this::watch, "vernissage-midi-watch");
+        this.logger = logger;
+        this.watchdog = new Thread(this::watchUntilClosed, THREAD_NAME);
         this.watchdog.setDaemon(true); // a forgotten close() must not keep the JVM alive
     }
 
     /**
      * Selects the input device whose name contains {@code nameContains} in {@code catalog}, builds
      * a {@link MidiInput} named {@code "MIDI <device name>"} for {@code bindings}, opens the
-     * device and connects it.
+     * device and connects it. After a loss, the same {@code nameContains} picks the device again.
      *
      * @throws SensorStartException with a one-line message listing the input devices when none
      *     matches, or when the device cannot be opened
@@ -71,15 +76,24 @@ public final class MidiDeviceConnection implements AutoCloseable {
     public static MidiDeviceConnection openByName(String nameContains, MidiDeviceCatalog catalog,
                                                   List<BindingSpec> bindings, InputSink sink, Clock clock)
             throws SensorStartException {
+        return openByName(nameContains, catalog, bindings, sink, clock, WATCH_INTERVAL, LOG);
+    }
+
+    static MidiDeviceConnection openByName(String nameContains, MidiDeviceCatalog catalog, List<BindingSpec> bindings,
+                                           InputSink sink, Clock clock, Duration watchInterval, Logger logger)
+            throws SensorStartException {
         MidiDevice device = new MidiDeviceSelector(catalog).select(nameContains);
-        MidiInput input = new MidiInput(bindings, sink, clock, "MIDI " + device.getDeviceInfo().getName());
-        return open(device, input, catalog);
+        MidiInput input = new MidiInput(bindings, sink, clock, "MIDI " + device.getDeviceInfo().getName(), logger);
+        return open(device, nameContains.strip(), input, catalog, watchInterval, logger);
     }
 
     /**
      * Opens {@code device}, connects its transmitter to {@code input} and starts the watchdog.
+     * After a loss, an input device with exactly this device's name (ignoring case) or, failing
+     * that, the only one whose name contains it, is connected in its place.
      *
-     * @param catalog where the watchdog checks that the device is still present
+     * @param catalog where the watchdog checks that the device is still present, and looks for
+     *     it after a loss
      * @throws SensorStartException when the device cannot be opened (in use by another program)
      *     or gives no transmitter
      */
@@ -91,33 +105,28 @@ public final class MidiDeviceConnection implements AutoCloseable {
     static MidiDeviceConnection open(MidiDevice device, MidiInput input, MidiDeviceCatalog catalog,
                                      Duration watchInterval, Logger logger) throws SensorStartException {
         Objects.requireNonNull(device, "device");
+        return open(device, device.getDeviceInfo().getName(), input, catalog, watchInterval, logger);
+    }
+
+    private static MidiDeviceConnection open(MidiDevice device, String reopenName, MidiInput input,
+                                             MidiDeviceCatalog catalog, Duration watchInterval, Logger logger)
+            throws SensorStartException {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(catalog, "catalog");
-        String name = device.getDeviceInfo().getName();
-        try {
-            device.open();
-        } catch (MidiUnavailableException | RuntimeException e) {
-            throw new SensorStartException("MIDI input '" + name
-                    + "' cannot be opened (is another program using it?): " + e.getMessage(), e);
+        if (watchInterval.isNegative() || watchInterval.isZero()) {
+            throw new IllegalArgumentException("the watch interval must be positive, got " + watchInterval);
         }
-        Transmitter transmitter;
-        try {
-            transmitter = device.getTransmitter();
-            transmitter.setReceiver(input);
-        } catch (MidiUnavailableException | RuntimeException e) {
-            closeQuietly(device, logger);
-            throw new SensorStartException("MIDI input '" + name + "' gives no transmitter to listen to: "
-                    + e.getMessage(), e);
-        }
-        MidiDeviceConnection connection =
-                new MidiDeviceConnection(device, transmitter, input, catalog, watchInterval, logger);
-        connection.watchdog.start();
+        MidiPort port = MidiPort.open(device, input, logger);
+        MidiDeviceWatch watch = new MidiDeviceWatch(port, reopenName, input, catalog, input.clock(), watchInterval,
+                logger);
+        MidiDeviceConnection connection = new MidiDeviceConnection(input, watch, watchInterval, logger);
+        connection.watchdog.start(); // publishes the port and the watch to the watchdog thread
         return connection;
     }
 
-    /** The device's name as the platform lists it. */
+    /** The connected device's name as the platform lists it; while it is gone, the last one's. */
     public String deviceName() {
-        return device.getDeviceInfo().getName();
+        return watch.deviceName();
     }
 
     /** The receiver the device delivers to; its {@code counters()} are this source's counters. */
@@ -125,12 +134,36 @@ public final class MidiDeviceConnection implements AutoCloseable {
         return input;
     }
 
-    /** How many times the device was found gone (0 or 1: after a loss the watchdog stops looking). */
-    public long deviceLosses() {
-        return deviceLosses;
+    /** Whether a device is connected now: false while it is gone, and after {@link #close()}. */
+    public boolean isConnected() {
+        return watch.isConnected();
     }
 
-    /** Closes the transmitter and the device and stops the watchdog. Idempotent. */
+    /** How many times the device was found gone. */
+    public long deviceLosses() {
+        return watch.losses();
+    }
+
+    /** How many times a lost device was connected again. */
+    public long reconnections() {
+        return watch.reconnections();
+    }
+
+    /** Whether the watchdog thread is still alive (it ends in {@link #close()}). */
+    boolean isWatching() {
+        return watchdog.isAlive();
+    }
+
+    /** How many looks the watchdog has taken, for tests that wait for it to look again. */
+    long looks() {
+        return watch.looks();
+    }
+
+    /**
+     * Stops the watchdog, which closes the transmitter and device connected now (if any) as it
+     * ends; waits up to 2 s for it. Idempotent. If a platform call hangs the watchdog beyond that,
+     * a warning is logged and the device is closed when the call returns.
+     */
     @Override
     public void close() {
         if (closing) {
@@ -138,67 +171,34 @@ public final class MidiDeviceConnection implements AutoCloseable {
         }
         closing = true;
         LockSupport.unpark(watchdog);
-        try {
-            watchdog.join(JOIN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            transmitter.close();
-        } catch (RuntimeException e) {
-            logger.log(Level.WARNING, "closing the transmitter of MIDI input '" + deviceName() + "': " + e);
-        }
-        closeQuietly(device, logger);
+        SensorThreads.joinWithin(watchdog, JOIN_MILLIS, logger);
     }
 
-    // ---- watchdog ---------------------------------------------------------------------------
+    // ---- the watchdog thread -----------------------------------------------------------------
 
-    private void watch() {
-        while (!closing && !lost) {
-            LockSupport.parkNanos(watchIntervalNanos);
-            if (!closing) {
-                checkDevice();
+    private void watchUntilClosed() {
+        try {
+            while (!closing) {
+                LockSupport.parkNanos(watchIntervalNanos); // close() unparks it
+                if (!closing) {
+                    lookOnce();
+                }
             }
+        } finally {
+            watch.closePort(); // the single writer closes what it holds, however the loop ended
         }
     }
 
-    /**
-     * One look at the device: counts and logs its loss the first time it is closed, no longer
-     * listed, or cannot be asked. Watchdog thread (tests call it directly to step it).
-     */
-    void checkDevice() {
-        if (lost || closing) {
-            return;
-        }
-        String problem;
+    private void lookOnce() {
         try {
-            problem = !device.isOpen() ? "it was closed" : isListed() ? null : "it is no longer listed (unplugged?)";
-        } catch (MidiUnavailableException | RuntimeException e) {
-            problem = "checking it failed: " + e;
-        }
-        if (problem != null && !closing) {
-            lost = true;
-            deviceLosses = deviceLosses + 1; // single writer: this thread
-            logger.log(Level.WARNING, input.counters().source() + ": the device is gone, " + problem
-                    + "; its bindings keep their last values until the show restarts with it");
-        }
-    }
-
-    private boolean isListed() throws MidiUnavailableException {
-        MidiDevice.Info info = device.getDeviceInfo();
-        for (MidiDevice present : catalog.devices()) {
-            if (present == device || present.getDeviceInfo().equals(info)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void closeQuietly(MidiDevice device, Logger logger) {
-        try {
-            device.close();
+            watch.look();
         } catch (RuntimeException e) {
-            logger.log(Level.WARNING, "closing MIDI device '" + device.getDeviceInfo().getName() + "': " + e);
+            // A platform call threw where none was expected: keep watching, say so once.
+            if (!lookFailureLogged) {
+                lookFailureLogged = true;
+                logger.log(Level.WARNING, input.counters().source() + ": the watchdog's look failed (" + e
+                        + "); it keeps looking (logged once)");
+            }
         }
     }
 }

@@ -17,7 +17,8 @@ import org.vernissage.sensors.SensorStartException;
  * several matches each give a {@link SensorStartException} whose one-line message lists the input
  * devices there are, so the operator can correct the config without a debugger.
  *
- * <p>Used on the wiring thread at start-up; stateless apart from its catalog.
+ * <p>Used on the wiring thread at start-up, and by a {@link MidiDeviceWatch} on its watchdog
+ * thread to find the device again after it was lost; stateless apart from its catalog.
  */
 public final class MidiDeviceSelector {
 
@@ -63,16 +64,7 @@ public final class MidiDeviceSelector {
             throw new SensorStartException("MIDI input device name is empty; available input devices: "
                     + list(inputs), null);
         }
-        List<MidiDevice> matches = new ArrayList<>();
-        for (MidiDevice device : inputs) {
-            String name = device.getDeviceInfo().getName().toLowerCase(Locale.ROOT);
-            if (name.equals(wanted)) {
-                return device;
-            }
-            if (name.contains(wanted)) {
-                matches.add(device);
-            }
-        }
+        List<MidiDevice> matches = matching(wanted, inputs);
         if (matches.isEmpty()) {
             throw new SensorStartException("no MIDI input device name contains '" + nameContains
                     + "'; available input devices: " + list(inputs), null);
@@ -84,7 +76,35 @@ public final class MidiDeviceSelector {
         return matches.get(0);
     }
 
-    private static String list(List<MidiDevice> devices) {
+    /**
+     * The input devices present now that {@code nameContains} picks by the rules of
+     * {@link #select}: the one whose name equals it (ignoring case and surrounding blanks), else
+     * every one whose name contains it; empty when none does. Unlike {@code select} it does not
+     * treat "none" or "several" as an error: a {@link MidiDeviceWatch} calls it about once a
+     * second while a device is gone, and "not there yet" is the normal answer then.
+     *
+     * @throws SensorStartException only when the catalog cannot list the devices
+     */
+    List<MidiDevice> matching(String nameContains) throws SensorStartException {
+        return matching(nameContains.strip().toLowerCase(Locale.ROOT), inputs());
+    }
+
+    private static List<MidiDevice> matching(String wanted, List<MidiDevice> inputs) {
+        List<MidiDevice> matches = new ArrayList<>();
+        for (MidiDevice device : inputs) {
+            String name = device.getDeviceInfo().getName().toLowerCase(Locale.ROOT);
+            if (name.equals(wanted)) {
+                return List.of(device);
+            }
+            if (name.contains(wanted)) {
+                matches.add(device);
+            }
+        }
+        return matches;
+    }
+
+    /** {@code 'name' (vendor), ...}, for one-line messages. */
+    static String list(List<MidiDevice> devices) {
         return devices.stream().map(MidiDeviceSelector::describe).collect(Collectors.joining(", "));
     }
 

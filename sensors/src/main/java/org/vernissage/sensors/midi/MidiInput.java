@@ -42,8 +42,11 @@ import org.vernissage.sensors.SourceStats;
  *
  * <p>Threads: built on the wiring thread; {@link #send} is then called on the thread that
  * delivers MIDI: the JDK's input thread of a hardware port, or "Java Sound Sequencer" for a
- * sequencer. Single writer: connect exactly ONE {@code Transmitter} to an instance, because its
- * counters ({@link SourceStats}) and first-occurrence log are written without synchronisation.
+ * sequencer. Single writer: connect exactly ONE {@code Transmitter} at a time to an instance,
+ * because its counters ({@link SourceStats}) and first-occurrence log are written without
+ * synchronisation. A {@link MidiDeviceConnection} that reconnects after a loss keeps to that: it
+ * closes the lost device (which ends its delivery thread) before it connects the new one to the
+ * same instance, so bindings, counters and logs carry on across the reconnection.
  * The counters may be read from any thread. Owned by the wiring that connects it (normally
  * through {@link MidiDeviceConnection}).
  */
@@ -78,6 +81,11 @@ public final class MidiInput implements Receiver {
     /** Received = every message handed to {@link #send}; dropped and rejected as documented. */
     public SourceCounters counters() {
         return stats;
+    }
+
+    /** The clock arrivals are stamped with; a reconnecting watch times its losses with it. */
+    Clock clock() {
+        return clock;
     }
 
     /** How many bindings of the artwork are MIDI bindings (0: nothing will ever be offered). */

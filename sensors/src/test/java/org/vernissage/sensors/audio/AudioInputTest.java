@@ -245,6 +245,56 @@ class AudioInputTest {
     }
 
     @Test
+    void aSourceLostRightAfterAnOnsetReleasesItAndItsReplacementStartsTheAnalysisAfresh() throws Exception {
+        // 20 hops of silence, then one hop of loud noise: the last block before the loss is an onset.
+        float[] onsetLast = TestAudio.concat(TestAudio.silence(RATE, 20 * HOP / RATE),
+                TestAudio.bursts(RATE, HOP / RATE, 0, new double[] {0}, 3));
+        ScriptedSource first = new ScriptedSource(onsetLast);
+        ScriptedSource replacement = new ScriptedSource(TestAudio.silence(RATE, 5 * HOP / RATE));
+        PcmSourceReopener reopener = new PcmSourceReopener() {
+            private boolean given;
+
+            @Override
+            public PcmSource reopen(AudioFormat format) {
+                assertEquals(first.format().toString(), format.toString());
+                if (given) {
+                    return null;
+                }
+                given = true;
+                return replacement;
+            }
+
+            @Override
+            public String describe() {
+                return "the scripted source";
+            }
+        };
+        ManualClock clock = new ManualClock(0);
+        AudioInput input = new AudioInput(first, false, BINDINGS, sink, clock, logger,
+                new SourceRecovery(reopener, Duration.ofMillis(5), clock, logger));
+        input.start();
+        awaitAtLeast(input::streamFailures, 2); // the replacement delivers 5 hops, then fails too
+        input.close();
+
+        assertEquals(1, input.reconnections());
+        assertEquals(21 + 5, input.counters().received());
+        List<Offer> offers = sink.offers();
+        assertEquals(3 * 21 + 1 + 3 * 5, offers.size());
+        assertEquals(new Offer(3, 1, 0), offers.get(3 * 21 - 1));
+        assertEquals(new Offer(3, 0, 0), offers.get(3 * 21)); // released at the loss, not at the end
+        for (Offer offer : offers.subList(3 * 21 + 1, offers.size())) {
+            assertEquals(0, offer.value(), offer::toString); // silence, and no onset from the old spectrum
+        }
+        assertTrue(first.closed && replacement.closed);
+        assertEquals(List.of(
+                "WARNING audio scripted source: the input failed (device unplugged); the audio bindings keep their"
+                        + " last values while the scripted source is looked for every 5 ms",
+                "INFO audio scripted source reconnected after 0.0 s",
+                "WARNING audio scripted source: the input failed (device unplugged); the audio bindings keep their"
+                        + " last values while the scripted source is looked for every 5 ms"), logger.snapshot());
+    }
+
+    @Test
     void aSourceThatReturnsNothingForeverIsCalledDeadNotSpunOn() throws Exception {
         FailingSource source = new FailingSource(TestAudio.pcm16(RATE, 1), 5);
         source.emptyInsteadOfFailing = true;
@@ -280,6 +330,49 @@ class AudioInputTest {
             Thread.sleep(1);
         }
         assertTrue(value.getAsLong() >= wanted, "waited 10 s for " + wanted + ", got " + value.getAsLong());
+    }
+
+    /** Serves {@code signal} (16-bit mono), then fails as an unplugged device would. */
+    private static final class ScriptedSource implements PcmSource {
+        private final AudioFormat format = TestAudio.pcm16(RATE, 1);
+        private final byte[] bytes;
+        private int position;
+        volatile boolean closed;
+
+        ScriptedSource(float[] signal) {
+            this.bytes = TestAudio.encode(format, new float[][] {signal});
+        }
+
+        @Override
+        public AudioFormat format() {
+            return format;
+        }
+
+        @Override
+        public String describe() {
+            return "scripted source";
+        }
+
+        @Override
+        public boolean realTime() {
+            return true;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (position >= bytes.length) {
+                throw new IOException("device unplugged");
+            }
+            int n = Math.min(length, bytes.length - position);
+            System.arraycopy(bytes, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     /** Serves a quiet sine for {@code chunks} hops, then fails as an unplugged device would. */

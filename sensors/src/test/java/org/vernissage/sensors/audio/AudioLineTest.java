@@ -75,13 +75,17 @@ class AudioLineTest {
     @Test
     void aLineRecordsInTheFirstSupportedFormatAndPublishesItsFeatures() throws Exception {
         FakeCaptureDevice usb = device("USB Audio", 48_000 * 4, false); // one second of 16-bit stereo, then dies
-        AudioInput input = AudioInput.openLine("usb", catalog, TestAudio.everyFeature(), sink, new ManualClock(5), logger);
+        // Retrying once a day: this test is about the recording and the loss, not the reconnection.
+        AudioInput input = AudioInput.openLine("usb", catalog, TestAudio.everyFeature(), sink, new ManualClock(5),
+                Duration.ofDays(1), logger);
         assertEquals(TestAudio.pcm16(RATE, 2).toString(), usb.line.getFormat().toString());
         assertEquals(12_000 * 4, usb.line.bufferBytes); // a quarter second
         assertEquals("audio USB Audio", input.counters().source());
         input.start();
-        assertTrue(input.awaitEnd(Duration.ofSeconds(10)), "the dead line did not end the thread");
+        AudioInputTest.awaitAtLeast(input::streamFailures, 1);
+        assertTrue(input.isRunning(), "a line's thread waits for the line to come back");
         input.close();
+        assertFalse(input.isRunning());
 
         // 48000 frames in hops of 512 (93 whole hops); the short read at the death is not analysed.
         assertEquals(93, input.counters().received());
@@ -94,7 +98,9 @@ class AudioLineTest {
         assertEquals(1, log.size(), log::toString);
         assertTrue(log.get(0).startsWith("WARNING audio USB Audio: the input failed (the line stopped delivering after"),
                 log.get(0));
-        assertTrue(log.get(0).endsWith("(open false, active false)); the audio bindings keep their last values"), log.get(0));
+        assertTrue(log.get(0).endsWith("(open false, active false)); the audio bindings keep their last values while"
+                + " a capture device named 'usb' is looked for every 86400 s"), log.get(0));
+        assertEquals(0, input.reconnections());
     }
 
     @Test

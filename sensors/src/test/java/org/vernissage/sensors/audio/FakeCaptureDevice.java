@@ -29,6 +29,14 @@ final class FakeCaptureDevice implements CaptureDevice {
         this.line = new FakeLine(signal, dieAfterBytes, blockWhenLive);
     }
 
+    /**
+     * Whether its line has died (delivered its {@code dieAfterBytes}): a catalog that models
+     * unplugging stops listing it then, as the platform's list does.
+     */
+    boolean unplugged() {
+        return line.died();
+    }
+
     @Override
     public String name() {
         return name;
@@ -67,6 +75,10 @@ final class FakeCaptureDevice implements CaptureDevice {
             this.signal = signal;
             this.dieAfterBytes = dieAfterBytes;
             this.blockWhenLive = blockWhenLive;
+        }
+
+        synchronized boolean died() {
+            return dieAfterBytes >= 0 && delivered >= dieAfterBytes;
         }
 
         @Override

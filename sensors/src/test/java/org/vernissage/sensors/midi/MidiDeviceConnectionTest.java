@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
@@ -31,7 +32,8 @@ import org.vernissage.sensors.SensorStartException;
 
 /**
  * Choosing a MIDI input by name, opening it, delivering through its transmitter, closing it, and
- * noticing when it goes away. This machine has no MIDI hardware: the devices are in-process
+ * the watchdog thread noticing when it goes away and connecting it again when it is back (the
+ * policy look by look is {@link MidiDeviceWatchTest}). This machine has no MIDI hardware: the devices are in-process
  * ({@link TestMidiDevice}) and the JDK's real software sequencer, listed by a test catalog.
  */
 class MidiDeviceConnectionTest {
@@ -44,6 +46,8 @@ class MidiDeviceConnectionTest {
     private final TestMidiDevice pads = new TestMidiDevice("Pads", "", 1);
     private final List<MidiDevice> present = new CopyOnWriteArrayList<>(List.of(keys, keysOut, pads));
     private final MidiDeviceCatalog catalog = () -> present;
+    /** A short watch interval, so the watchdog thread looks often in these tests. */
+    private static final Duration WATCH_FAST = Duration.ofMillis(5);
 
     @Test
     void withTheSystemCatalogHereTheErrorSaysThereAreNoInputsOrListsThem() throws Exception {
@@ -147,57 +151,101 @@ class MidiDeviceConnectionTest {
     }
 
     @Test
-    void anUnpluggedDeviceIsCountedAndLoggedOnceAndTheLastValuesStay() throws Exception {
-        MidiDeviceConnection connection = MidiDeviceConnection.open(keys,
-                new MidiInput(BINDINGS, sink, clock, "MIDI keys", logger), catalog, Duration.ofDays(1), logger);
+    void aDeviceUnpluggedAndPluggedBackInIsReconnectedToTheSameInputByTheWatchdog() throws Exception {
+        MidiDeviceConnection connection = MidiDeviceConnection.openByName("keys", catalog, BINDINGS, sink, clock,
+                WATCH_FAST, logger);
+        MidiInput input = connection.input();
         try {
             keys.play(shortMessage(ShortMessage.CONTROL_CHANGE, 1, 7, 33));
-            connection.checkDevice();
-            assertEquals(0, connection.deviceLosses());
-            present.remove(keys); // what the platform's list shows after the cable is pulled
-            connection.checkDevice();
-            connection.checkDevice();
+            assertEquals(List.of(new Offer(0, 33, 0)), sink.offers());
+
+            present.remove(keys); // the cable is pulled: the platform stops listing it ...
+            keys.close();         // ... and the port is dead
+            awaitAtLeast(connection::deviceLosses, 1);
+            long looks = connection.looks();
+            awaitAtLeast(connection::looks, looks + 5); // it keeps looking, and says nothing more
             assertEquals(1, connection.deviceLosses());
-            List<String> log = logger.snapshot();
-            assertEquals(List.of("WARNING MIDI keys: the device is gone, it is no longer listed (unplugged?);"
-                    + " its bindings keep their last values until the show restarts with it"), log);
-            assertEquals(List.of(new Offer(0, 33, 0)), sink.offers()); // nothing reset
+            assertFalse(connection.isConnected());
+            assertEquals(1, logger.count("the device is gone"), logger.snapshot()::toString);
+            assertEquals(List.of(new Offer(0, 33, 0)), sink.offers()); // the last value stays
+
+            TestMidiDevice replugged = new TestMidiDevice("USB Keys MIDI 1", "Acme", -1);
+            present.add(replugged);
+            awaitAtLeast(connection::reconnections, 1);
+            assertTrue(connection.isConnected());
+            assertSame(input, connection.input());
+            replugged.play(shortMessage(ShortMessage.CONTROL_CHANGE, 1, 7, 99));
+            replugged.play(shortMessage(ShortMessage.NOTE_ON, 9, 60, 90));
+            assertEquals(List.of(new Offer(0, 33, 0), new Offer(0, 99, 0), new Offer(1, 90, 0)), sink.offers());
+            assertEquals(3, input.counters().received());
+            assertEquals(List.of("INFO MIDI USB Keys MIDI 1 reconnected after 0.0 s"), logger.containing("reconnected"));
+            assertEquals(1, connection.deviceLosses());
+            assertEquals(1, connection.reconnections());
+
+            connection.close();
+            assertFalse(connection.isWatching());
+            assertFalse(replugged.isOpen(), "close() releases the device connected at the time");
+            assertEquals(List.of(), replugged.transmitters());
         } finally {
             connection.close();
         }
     }
 
     @Test
-    void theWatchdogNoticesADeviceClosedBehindItsBack() throws Exception {
+    void closeWhileTheDeviceIsGoneEndsTheWatchdog() throws Exception {
         MidiDeviceConnection connection = MidiDeviceConnection.open(keys,
-                new MidiInput(BINDINGS, sink, clock, "MIDI keys", logger), catalog, Duration.ofMillis(5), logger);
+                new MidiInput(BINDINGS, sink, clock, "MIDI keys", logger), catalog, WATCH_FAST, logger);
+        try {
+            assertTrue(connection.isWatching());
+            present.remove(keys);
+            awaitAtLeast(connection::deviceLosses, 1);
+        } finally {
+            connection.close();
+        }
+        assertFalse(connection.isWatching());
+        assertFalse(connection.isConnected());
+        assertFalse(keys.isOpen());
+        assertEquals(0, connection.reconnections());
+        assertEquals(List.of(), logger.containing("did not stop"));
+        assertEquals(1, logger.snapshot().size(), logger.snapshot()::toString);
+    }
+
+    @Test
+    void closeWhileConnectedEndsTheWatchdogAndReleasesTheDevice() throws Exception {
+        MidiDeviceConnection connection = MidiDeviceConnection.open(keys,
+                new MidiInput(BINDINGS, sink, clock, "MIDI keys", logger), catalog, WATCH_FAST, logger);
+        awaitAtLeast(connection::looks, 3);
+        connection.close();
+        assertFalse(connection.isWatching());
+        assertFalse(keys.isOpen());
+        assertEquals(0, connection.deviceLosses());
+        assertEquals(List.of(), logger.snapshot());
+    }
+
+    @Test
+    void theWatchdogNoticesADeviceClosedBehindItsBackAndOpensItAgain() throws Exception {
+        MidiDeviceConnection connection = MidiDeviceConnection.open(keys,
+                new MidiInput(BINDINGS, sink, clock, "MIDI keys", logger), catalog, WATCH_FAST, logger);
         try {
             keys.close();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (connection.deviceLosses() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
+            awaitAtLeast(connection::reconnections, 1);
             assertEquals(1, connection.deviceLosses());
-            assertTrue(logger.snapshot().get(0).contains("the device is gone, it was closed"), logger.snapshot()::toString);
+            assertTrue(keys.isOpen());
+            List<String> log = logger.snapshot();
+            assertEquals(2, log.size(), log::toString);
+            assertTrue(log.get(0).contains("the device is gone, it was closed"), log::toString);
+            assertEquals("INFO MIDI keys reconnected after 0.0 s", log.get(1));
         } finally {
             connection.close();
         }
-        assertEquals(1, logger.snapshot().size());
     }
 
-    @Test
-    void aCatalogThatFailsCountsAsALoss() throws Exception {
-        MidiDeviceCatalog failing = () -> {
-            throw new MidiUnavailableException("sequencer service died");
-        };
-        MidiDeviceConnection connection = MidiDeviceConnection.open(keys,
-                new MidiInput(BINDINGS, sink, clock, "MIDI keys", logger), failing, Duration.ofDays(1), logger);
-        try {
-            connection.checkDevice();
-            assertEquals(1, connection.deviceLosses());
-            assertTrue(logger.snapshot().get(0).contains("checking it failed"), logger.snapshot()::toString);
-        } finally {
-            connection.close();
+    /** Polls {@code value} until it reaches {@code wanted}, for at most 10 s; fails if it does not. */
+    static void awaitAtLeast(LongSupplier value, long wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (value.getAsLong() < wanted && System.nanoTime() < deadline) {
+            Thread.sleep(1);
         }
+        assertTrue(value.getAsLong() >= wanted, "waited 10 s for " + wanted + ", got " + value.getAsLong());
     }
 }
