@@ -91,7 +91,7 @@ public final class InputSources implements AutoCloseable {
                         new OscBindingRouter(bindings, sink, stats, new OscTimeTags(clock)), clock, stats);
                 receiver.start();
                 started.add(receiver);
-                counters.add(named(stats, endpoint.withPort(receiver.port()).sourceName()));
+                counters.add(SourceCountersView.renamed(stats, endpoint.withPort(receiver.port()).sourceName()));
                 oscPorts.add(receiver.port());
                 descriptions.add("OSC on udp " + endpoint.host() + ":" + receiver.port());
             } else {
@@ -101,8 +101,8 @@ public final class InputSources implements AutoCloseable {
                 server.start();
                 started.add(server);
                 String name = endpoint.withPort(server.port()).sourceName();
-                counters.add(named(server.stats(), name));
-                counters.add(named(stats, name + " messages"));
+                counters.add(SourceCountersView.renamed(server.stats(), name));
+                counters.add(SourceCountersView.renamed(stats, name + " messages"));
                 oscPorts.add(server.port());
                 descriptions.add("OSC on tcp " + endpoint.host() + ":" + server.port());
             }
@@ -113,7 +113,7 @@ public final class InputSources implements AutoCloseable {
         TuioReceiver tuio = new TuioReceiver(host, port, sink, clock, TuioSettings.DEFAULT);
         tuio.start();
         started.add(tuio);
-        counters.add(named(tuio.stats(), "TUIO udp " + host + ":" + tuio.port()));
+        counters.add(SourceCountersView.renamed(tuio.stats(), "TUIO udp " + host + ":" + tuio.port()));
         descriptions.add("TUIO on udp " + host + ":" + tuio.port());
     }
 
@@ -135,7 +135,8 @@ public final class InputSources implements AutoCloseable {
         MidiDeviceConnection midi = MidiDeviceConnection.openByName(device, MidiDeviceCatalog.system(), bindings,
                 sink, clock);
         started.add(midi);
-        counters.add(midi.input().counters());
+        counters.add(SourceCountersView.withDevice(midi.input().counters(), midi::deviceLosses,
+                midi::reconnections));
         descriptions.add("MIDI from " + midi.deviceName());
     }
 
@@ -146,7 +147,8 @@ public final class InputSources implements AutoCloseable {
                 : AudioInput.openLine(options.audioLine().get(), CaptureDeviceCatalog.system(), bindings, sink, clock);
         audio.start();
         started.add(audio);
-        counters.add(audio.counters());
+        counters.add(SourceCountersView.withDevice(audio.counters(), audio::streamFailures,
+                audio::reconnections));
         descriptions.add(audio.counters().source());
     }
 
@@ -158,39 +160,6 @@ public final class InputSources implements AutoCloseable {
                     + ", not started (" + option + " starts it); until then those bindings only ease to their"
                     + " idle values");
         }
-    }
-
-    /** {@code counters} under the name it has now that its port is bound (asked for as 0, say). */
-    private static SourceCounters named(SourceCounters counters, String name) {
-        if (counters.source().equals(name)) {
-            return counters;
-        }
-        return new SourceCounters() {
-            @Override
-            public String source() {
-                return name;
-            }
-
-            @Override
-            public long received() {
-                return counters.received();
-            }
-
-            @Override
-            public long dropped() {
-                return counters.dropped();
-            }
-
-            @Override
-            public long rejected() {
-                return counters.rejected();
-            }
-
-            @Override
-            public long lastSeenNanos() {
-                return counters.lastSeenNanos();
-            }
-        };
     }
 
     /** Every source's counters, in start order. Any thread. */

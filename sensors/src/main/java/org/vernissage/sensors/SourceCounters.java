@@ -28,4 +28,14 @@ public interface SourceCounters {
 
     /** When the source was last heard from, on the engine clock, or {@link #NEVER}. */
     long lastSeenNanos();
+
+    /** How many times the device behind the source went away mid-show (0 for network sources). */
+    default long losses() {
+        return 0;
+    }
+
+    /** How many times a lost device was found and connected again. */
+    default long reconnections() {
+        return 0;
+    }
 }
