@@ -71,6 +71,19 @@ class PhonePageBrowserTest {
     private static final String STATUS = "(() => { const s = document.getElementById('status');"
             + " return s ? s.getAttribute('data-state') + ' ' + s.textContent : 'no page yet'; })()";
 
+    /** Stands in for Safari's permission API: granted only while a user's gesture is active. */
+    private static final String SAFARI_PERMISSION = """
+            window.askedWithinGesture = [];
+            for (const type of [DeviceMotionEvent, DeviceOrientationEvent]) {
+              Object.defineProperty(type, 'requestPermission', { configurable: true, value: () => {
+                const active = navigator.userActivation.isActive;
+                window.askedWithinGesture.push(active);
+                return active ? Promise.resolve('granted')
+                    : Promise.reject(new DOMException('requires a user gesture', 'NotAllowedError'));
+              } });
+            }
+            """;
+
     @TempDir
     Path folder;
 
@@ -291,19 +304,6 @@ class PhonePageBrowserTest {
         assertNoScriptErrors();
     }
 
-    /** Stands in for Safari's permission API: granted only while a user's gesture is active. */
-    private static final String SAFARI_PERMISSION = """
-            window.askedWithinGesture = [];
-            for (const type of [DeviceMotionEvent, DeviceOrientationEvent]) {
-              Object.defineProperty(type, 'requestPermission', { configurable: true, value: () => {
-                const active = navigator.userActivation.isActive;
-                window.askedWithinGesture.push(active);
-                return active ? Promise.resolve('granted')
-                    : Promise.reject(new DOMException('requires a user gesture', 'NotAllowedError'));
-              } });
-            }
-            """;
-
     private void setSensor(String type, double x, double y, double z) throws Exception {
         page.call("Emulation.setSensorOverrideReadings", Map.of("type", type,
                 "reading", Map.of("xyz", Map.of("x", x, "y", y, "z", z))));
@@ -312,7 +312,8 @@ class PhonePageBrowserTest {
     /**
      * Where the browser has a permission API for motion (Safari; Chromium too, since it adopted
      * the API), the page shows a button; a visitor taps it. Checks it is the topmost element where
-     * it is drawn, taps it with a finger, and waits until the page hides it.
+     * it is drawn, taps it with a finger (a real user activation, as Safari demands), and waits
+     * until the page hides it.
      */
     private void tapTheTiltButtonIfShown() throws Exception {
         String button = evaluate("(() => { const b = document.getElementById('motion'); if (b.hidden) return 'hidden';"
