@@ -158,7 +158,9 @@ class PhonePageBrowserTest {
         while (!expected.equals(now)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the page never showed '" + expected + "' within " + WAIT.toSeconds()
-                        + " s; it shows '" + now + "'; Chromium said:\n" + chromium.logTail());
+                        + " s; it shows '" + now + "'; the browser logged " + page.events("Log.entryAdded")
+                        + ", exceptions " + page.events("Runtime.exceptionThrown") + "; Chromium's output:\n"
+                        + chromium.logTail());
             }
             TimeUnit.MILLISECONDS.sleep(20);
             now = evaluate(expression).asText();
