@@ -3,7 +3,8 @@
 # everything is there). Sourced by `./vernissage test` and by .ci/run.
 #  - headless OpenGL: Mesa's EGL and its software rasteriser (llvmpipe);
 #  - real OSC peers for the interop tests: liblo's oscsend/oscsendfile, and osc.js on node
-#    (pinned in interop/package-lock.json, installed here, never while the tests run).
+#    (pinned in interop/package-lock.json, installed here, never while the tests run);
+#  - headless Chromium for the audience page's browser test (PhonePageBrowserTest).
 # System packages need root (or sudo); without them it says what to install and goes on.
 test_setup() {
   local root="$1" need=()
@@ -15,6 +16,7 @@ test_setup() {
   command -v oscsend >/dev/null || need+=(liblo-tools)
   command -v node >/dev/null || need+=(nodejs)
   command -v npm >/dev/null || need+=(npm)
+  command -v chromium >/dev/null || need+=(chromium)
   if [ ${#need[@]} -gt 0 ]; then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="$(command -v sudo || true)"
