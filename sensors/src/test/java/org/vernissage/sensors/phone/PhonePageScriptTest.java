@@ -37,8 +37,9 @@ import org.vernissage.engine.pipeline.TouchPhase;
  * browser-compatible WebSocket) runs the inline script in a small stand-in for the browser's
  * window and document, this test drives pointer, orientation and motion events into it through
  * the harness's stdin, and asserts what reaches the engine and what the page's status line says.
- * No headless browser exists here; this checks the script's protocol, state and reconnection, not
- * its layout. Skipped where no {@code node} is installed.
+ * This checks the script's protocol, state and reconnection, and plays browsers that Chromium
+ * cannot stand in for (iOS's permission rule); {@code PhonePageBrowserTest} runs the same page in
+ * real headless Chromium. Skipped where no {@code node} is installed.
  */
 class PhonePageScriptTest {
 
@@ -63,7 +64,13 @@ class PhonePageScriptTest {
             function target(extra) {
               const listeners = {};
               return Object.assign({
-                addEventListener(type, f) { (listeners[type] = listeners[type] || []).push(f); },
+                addEventListener(type, f) {
+                  const list = (listeners[type] = listeners[type] || []);
+                  if (!list.includes(f)) list.push(f); // as the DOM: the same listener once
+                },
+                removeEventListener(type, f) {
+                  listeners[type] = (listeners[type] || []).filter(g => g !== f);
+                },
                 dispatch(type, event) { (listeners[type] || []).forEach(f => f(event)); }
               }, extra);
             }
@@ -80,8 +87,11 @@ class PhonePageScriptTest {
             const context = { window, document, location: { protocol: 'http:', host: '127.0.0.1:' + port },
               WebSocket, setInterval, setTimeout, clearTimeout, Map, Promise, Math, Date, ArrayBuffer, DataView,
               console, String, Number };
-            if (mode === 'ios') {
-              const ask = () => Promise.resolve('granted');
+            // ios: sensors answer only after a tap granted permission; chromium (on a secure page):
+            // requestPermission exists too, but sensors answer from the start.
+            let granted = mode !== 'ios';
+            if (mode === 'ios' || mode === 'chromium') {
+              const ask = () => { granted = true; return Promise.resolve('granted'); };
               context.DeviceMotionEvent = { requestPermission: ask };
               context.DeviceOrientationEvent = { requestPermission: ask };
             }
@@ -100,8 +110,8 @@ class PhonePageScriptTest {
               if (cmd === 'down') elements.surface.dispatch('pointerdown', pointer(...a));
               else if (cmd === 'move') elements.surface.dispatch('pointermove', pointer(...a));
               else if (cmd === 'up') elements.surface.dispatch('pointerup', pointer(a[0], 0, 0));
-              else if (cmd === 'orient') window.dispatch('deviceorientation', { alpha: +a[0], beta: +a[1], gamma: +a[2] });
-              else if (cmd === 'motion') window.dispatch('devicemotion', { acceleration: { x: +a[0], y: +a[1], z: +a[2] } });
+              else if (cmd === 'orient') { if (granted) window.dispatch('deviceorientation', { alpha: +a[0], beta: +a[1], gamma: +a[2] }); }
+              else if (cmd === 'motion') { if (granted) window.dispatch('devicemotion', { acceleration: { x: +a[0], y: +a[1], z: +a[2] } }); }
               else if (cmd === 'click') elements.motion.dispatch('click', {});
               else if (cmd === 'exit') process.exit(0);
               console.log('DID ' + cmd);
@@ -253,11 +263,23 @@ class PhonePageScriptTest {
         openPage(server, "ios");
         awaitLine("STATUS connected");
         assertTrue(seen.contains("BUTTON shown"), "the button iOS needs to ask for motion");
-        command("orient 10 11 12"); // before permission: no listener yet, nothing is sent
+        command("orient 10 11 12"); // before permission iOS gives the page nothing
         command("click");
         awaitLine("BUTTON hidden");
         command("orient 10 22 12");
         sink.awaitChannel(c -> c.channel() == BETA && c.value() == 22f);
         assertEquals(List.of(22f), sink.values(BETA));
+    }
+
+    @Test
+    void whereTiltNeedsNoTapTheButtonGoesAwayAtTheFirstReading() throws Exception {
+        PhoneServer server = startServer(PhoneServerSettings.defaults("127.0.0.1", 0));
+        openPage(server, "chromium");
+        awaitLine("STATUS connected");
+        assertTrue(seen.contains("BUTTON shown"), "requestPermission exists, so the page offers the button");
+        command("orient 10 33 12"); // Chromium grants without a tap
+        awaitLine("BUTTON hidden");
+        sink.awaitChannel(c -> c.channel() == BETA && c.value() == 33f);
+        assertEquals(List.of(33f), sink.values(BETA));
     }
 }
