@@ -58,7 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
         try {
             options = new RunOptions(artworkFolder, output.headlessOrNoDisplay(), size == null ? recorded : size,
                     output.monitor(), 60, frames, Optional.ofNullable(output.captureFolder),
-                    SensorOptions.defaults(), output.statsInterval(), RingWaitStrategy.BLOCKING, false,
+                    SensorOptions.defaults(), output.statsInterval(), RingWaitStrategy.DEFAULT, false,
                     Optional.empty(), Optional.of(new RunOptions.Replay(journal, !fast)));
         } catch (IllegalArgumentException badValue) {
             throw new ParameterException(spec.commandLine(), badValue.getMessage(), badValue);

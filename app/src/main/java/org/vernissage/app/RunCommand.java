@@ -2,10 +2,12 @@ package org.vernissage.app;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.sensors.osc.OscEndpoint;
 import picocli.CommandLine.Command;
@@ -97,10 +99,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Record every input to FILE (a new file), for 'vernissage replay'.")
     private Path record;
 
-    @Option(names = "--ring-wait", paramLabel = "STRATEGY", defaultValue = "blocking",
+    @Option(names = "--ring-wait", paramLabel = "STRATEGY", defaultValue = "backoff",
             converter = WaitStrategyConverter.class,
-            description = "How the pipeline waits for input: blocking, sleeping, yielding or busy-spin "
-                    + "(spinning burns a core; default: ${DEFAULT-VALUE}).")
+            description = "How the pipeline waits for input: backoff (spins and yields 20 us, then blocks), blocking,"
+                    + " sleeping, yielding or busy-spin (spinning burns a core; default: ${DEFAULT-VALUE}).")
     private RingWaitStrategy ringWait;
 
     @Option(names = "--stepped", description = "Advance time exactly 1/fps per frame (offline renders, reproducible captures).")
@@ -181,7 +183,8 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             throw new TypeConversionException("'" + value + "' is not a wait strategy; expected one of "
-                    + "blocking, sleeping, yielding, busy-spin");
+                    + Arrays.stream(RingWaitStrategy.values()).map(RingWaitStrategy::cliName)
+                            .collect(Collectors.joining(", ")));
         }
     }
 }

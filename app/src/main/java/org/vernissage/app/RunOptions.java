@@ -63,7 +63,7 @@ public record RunOptions(Path artworkFolder, boolean headless, FrameSize size, i
     /** Defaults for everything but the folder: headless 1280x720 at 60 fps, OSC on UDP port 9000. */
     public static RunOptions defaults(Path artworkFolder) {
         return new RunOptions(artworkFolder, true, new FrameSize(1280, 720), -1, 60, 0, Optional.empty(),
-                SensorOptions.defaults(), Optional.empty(), RingWaitStrategy.BLOCKING, false, Optional.empty(),
+                SensorOptions.defaults(), Optional.empty(), RingWaitStrategy.DEFAULT, false, Optional.empty(),
                 Optional.empty());
     }
 

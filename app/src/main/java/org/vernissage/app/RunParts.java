@@ -52,7 +52,7 @@ import org.vernissage.sensors.conditioning.BindingConditioner;
  */
 final class RunParts {
 
-    static final int RING_SIZE = 4096;
+    static final int RING_SIZE = InputRing.DEFAULT_SIZE;
 
     final RunOptions options;
     final PrintStream out;

@@ -3,9 +3,7 @@ package org.vernissage.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -60,22 +57,9 @@ class PhonesTlsWiringTest {
         SensorOptions sensors = SensorOptions.defaults().withOsc(List.of())
                 .withPhones("127.0.0.1", 0).withPhonesTls(new PhoneTlsFiles(keyStore, passwordFile));
         RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(32, 18)).withSensors(sensors);
-        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        Thread render = new Thread(() -> {
-            try (ArtworkRun run = ArtworkRun.prepare(options, List.of(), new PrintStream(new ByteArrayOutputStream()))) {
-                started.complete(run);
-                run.renderUntilDone();
-                finished.complete(null);
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-                finished.completeExceptionally(t);
-            }
-        }, "test-render");
-        render.start();
-        ArtworkRun run = started.get(10, TimeUnit.SECONDS);
-        try (HttpClient client = HttpClient.newBuilder().sslContext(trusting()).build()) {
-            String inputs = run.sources().orElseThrow().describe();
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of());
+             HttpClient client = HttpClient.newBuilder().sslContext(trusting()).build()) {
+            String inputs = playing.run().sources().orElseThrow().describe();
             assertTrue(inputs.contains("phones at https://127.0.0.1:"), inputs);
             int port = Integer.parseInt(inputs.replaceAll("(?s).*phones at https://127\\.0\\.0\\.1:(\\d+)/.*", "$1"));
             HttpResponse<String> page = client.send(
@@ -83,9 +67,6 @@ class PhonesTlsWiringTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("WebSocket"), "the page opens a WebSocket");
-        } finally {
-            run.requestStop();
-            finished.get(10, TimeUnit.SECONDS);
         }
     }
 

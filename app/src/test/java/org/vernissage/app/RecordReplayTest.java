@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.DatagramPacket;
@@ -19,8 +17,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -82,34 +78,19 @@ class RecordReplayTest {
         RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(160, 90))
                 .withOsc("127.0.0.1", 0).withFramesPerSecond(60).withFrames(FRAMES)
                 .withCapture(frames).withRecord(journal);
-        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Thread renderThread = new Thread(() -> {
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of())) {
+            AtomicBoolean done = new AtomicBoolean();
+            Thread sender = new Thread(() -> sendUntil(done, playing.run().oscPort()), "test-osc-sender");
+            sender.start();
             try {
-                try (ArtworkRun run = ArtworkRun.prepare(options, List.of(), new PrintStream(console, true))) {
-                    started.complete(run);
-                    run.renderUntilDone();
-                }
-                finished.complete(null);
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-                finished.completeExceptionally(t);
+                playing.awaitEnd(20);
+            } finally {
+                done.set(true);
+                sender.join();
             }
-        }, "test-render");
-        renderThread.start();
-        ArtworkRun run = started.get(10, TimeUnit.SECONDS);
-        AtomicBoolean done = new AtomicBoolean();
-        Thread sender = new Thread(() -> sendUntil(done, run.oscPort()), "test-osc-sender");
-        sender.start();
-        try {
-            finished.get(20, TimeUnit.SECONDS);
-        } finally {
-            done.set(true);
-            sender.join();
+            assertTrue(playing.console().contains("recording to"), playing.console());
+            assertTrue(playing.console().contains("journal " + journal), playing.console());
         }
-        assertTrue(console.toString().contains("recording to"), console.toString());
-        assertTrue(console.toString().contains("journal " + journal), console.toString());
     }
 
     private static void sendUntil(AtomicBoolean done, int port) {

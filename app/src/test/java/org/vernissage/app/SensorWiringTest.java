@@ -3,9 +3,7 @@ package org.vernissage.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.DatagramPacket;
@@ -21,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,24 +61,8 @@ class SensorWiringTest {
             lastValues.set(values);
             lastTouches.set(parameters.touches().count());
         };
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        Thread render = new Thread(() -> {
-            try {
-                try (ArtworkRun run = ArtworkRun.prepare(options, List.of(watcher), new PrintStream(console, true))) {
-                    started.complete(run);
-                    run.renderUntilDone();
-                }
-                finished.complete(null);
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-                finished.completeExceptionally(t);
-            }
-        }, "test-render");
-        render.start();
-        ArtworkRun run = started.get(10, TimeUnit.SECONDS);
-        try {
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of(watcher))) {
+            ArtworkRun run = playing.run();
             String inputs = run.sources().orElseThrow().describe();
             for (String expected : List.of("OSC on udp 127.0.0.1:", "OSC on tcp 127.0.0.1:", "TUIO on udp 127.0.0.1:",
                     "phones at http://127.0.0.1:", "audio")) {
@@ -119,9 +100,6 @@ class SensorWiringTest {
             assertEquals(6, report.sources().size(), report.describe()); // udp, tcp framing + messages, tuio, phones, audio
             assertTrue(report.received("TUIO") >= 3, report.describe());
             assertTrue(report.describe().contains("msg/s"), report.describe());
-        } finally {
-            run.requestStop();
-            finished.get(10, TimeUnit.SECONDS);
         }
     }
 

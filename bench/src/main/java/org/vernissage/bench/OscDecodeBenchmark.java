@@ -80,8 +80,8 @@ import org.vernissage.sensors.osc.OscTimeTags;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class OscDecodeBenchmark {
 
-    /** The app's ring size ({@code RunParts.RING_SIZE}). */
-    static final int RING_SIZE = 4096;
+    /** The app's ring size. */
+    static final int RING_SIZE = InputRing.DEFAULT_SIZE;
     /** Messages in the bundle case. */
     static final int BUNDLE_MESSAGES = 8;
 
@@ -174,8 +174,8 @@ public class OscDecodeBenchmark {
     @State(Scope.Benchmark)
     public static class ReceivePath {
 
-        /** BLOCKING is the app's default; YIELDING burns the second core of this machine. */
-        @Param({"BLOCKING", "YIELDING"})
+        /** BACKOFF is the app's default; BLOCKING wakes the conductor per event; YIELDING burns a core. */
+        @Param({"BACKOFF", "BLOCKING", "YIELDING"})
         public RingWaitStrategy waitStrategy;
 
         final OscStats stats = new OscStats("OSC bench");

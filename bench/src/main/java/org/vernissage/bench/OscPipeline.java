@@ -37,8 +37,8 @@ import org.vernissage.sensors.osc.OscUdpReceiver;
  */
 final class OscPipeline implements AutoCloseable {
 
-    /** The app's ring size ({@code RunParts.RING_SIZE}). */
-    static final int APP_RING_SIZE = 4096;
+    /** The app's ring size. */
+    static final int APP_RING_SIZE = InputRing.DEFAULT_SIZE;
 
     private final ParameterLayout layout;
     private final SnapshotExchange snapshots;

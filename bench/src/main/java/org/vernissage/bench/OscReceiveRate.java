@@ -62,7 +62,7 @@ public final class OscReceiveRate {
             double[] rates = {10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 640_000, 1_280_000};
             int refine = 3;
             boolean defaultBuffer = false;
-            RingWaitStrategy wait = RingWaitStrategy.BLOCKING;
+            RingWaitStrategy wait = RingWaitStrategy.DEFAULT;
             int ringSize = OscPipeline.APP_RING_SIZE;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
@@ -75,7 +75,7 @@ public final class OscReceiveRate {
                     case "--ring-size" -> { ringSize = Integer.parseInt(value); i++; }
                     case "--javaosc-default-buffer" -> defaultBuffer = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (expected --seconds S --trials N --rates R1,R2,.. --refine N --ring-wait blocking|yielding"
+                            + " (expected --seconds S --trials N --rates R1,R2,.. --refine N --ring-wait backoff|blocking|yielding"
                             + " --ring-size POWER_OF_TWO --javaosc-default-buffer)");
                 }
             }

@@ -72,7 +72,7 @@ public final class OscSnapshotLatency {
         static Options parse(String[] args) {
             double seconds = 10;
             double[] rates = {1_000, 10_000};
-            RingWaitStrategy ringWait = RingWaitStrategy.BLOCKING;
+            RingWaitStrategy ringWait = RingWaitStrategy.DEFAULT;
             ReaderWait readerWait = ReaderWait.YIELD;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
@@ -82,7 +82,7 @@ public final class OscSnapshotLatency {
                     case "--ring-wait" -> { ringWait = RingWaitStrategy.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')); i++; }
                     case "--reader" -> { readerWait = ReaderWait.valueOf(value.toUpperCase(Locale.ROOT)); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (expected --seconds S"
-                            + " --rates R1,R2,.. --ring-wait blocking|sleeping|yielding|busy-spin --reader yield|spin|park)");
+                            + " --rates R1,R2,.. --ring-wait backoff|blocking|sleeping|yielding|busy-spin --reader yield|spin|park)");
                 }
             }
             return new Options(seconds, rates, ringWait, readerWait,

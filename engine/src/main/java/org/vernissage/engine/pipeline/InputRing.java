@@ -17,6 +17,14 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class InputRing implements InputSink, AutoCloseable {
 
+    /**
+     * What a run uses: 65,536 events (about 7 MB of pre-allocated events). A flood's burst waits
+     * here while the conductor is off its core; with 4,096 slots a 2-core machine refused events
+     * at 381k OSC messages per second, with this many it kept every one up to the rate a sender
+     * could reach (docs/performance.md).
+     */
+    public static final int DEFAULT_SIZE = 65_536;
+
     private final Disruptor<InputEvent> disruptor;
     private final RingBuffer<InputEvent> ring;
     /**

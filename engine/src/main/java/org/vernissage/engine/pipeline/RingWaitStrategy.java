@@ -9,12 +9,15 @@ import java.util.Locale;
 
 /**
  * How the ring's consumers wait for events. Spinning strategies are fastest but burn a core each;
- * on a two-core gallery PC at most one spinner fits beside the render thread, so the default
- * blocks.
+ * on a two-core gallery PC at most one spinner fits beside the render thread. The default,
+ * {@link #BACKOFF}, spins and yields for a few microseconds, then blocks: awake through a flood,
+ * asleep in a quiet room (see {@link BackoffWaitStrategy}). {@link #BLOCKING} wakes the consumer
+ * for every event.
  *
  * <p>Immutable; chosen once in the engine's configuration.
  */
 public enum RingWaitStrategy {
+    BACKOFF,
     BLOCKING,
     SLEEPING,
     YIELDING,
@@ -23,12 +26,16 @@ public enum RingWaitStrategy {
     /** A new Disruptor wait strategy of this kind (each ring needs its own instance). */
     public WaitStrategy create() {
         return switch (this) {
+            case BACKOFF -> new BackoffWaitStrategy();
             case BLOCKING -> new BlockingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
             case BUSY_SPIN -> new BusySpinWaitStrategy();
         };
     }
+
+    /** What a run uses unless told otherwise. */
+    public static final RingWaitStrategy DEFAULT = BACKOFF;
 
     /** The lower-case, dash-separated name used on the command line, e.g. {@code busy-spin}. */
     public String cliName() {
