@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--ring-wait", paramLabel = "STRATEGY", defaultValue = "backoff",
             converter = WaitStrategyConverter.class,
-            description = "How the pipeline waits for input: backoff (spins and yields 20 us, then blocks), blocking,"
+            description = "How the pipeline waits for input: backoff (spins 5 us, then blocks), blocking,"
                     + " sleeping, yielding or busy-spin (spinning burns a core; default: ${DEFAULT-VALUE}).")
     private RingWaitStrategy ringWait;
 

@@ -8,25 +8,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The ring's default wait ({@link RingWaitStrategy#BACKOFF}): a consumer that finds the ring empty
- * spins for {@link #SPIN_NANOS}, then yields its core until {@link #YIELD_NANOS} have passed, and
- * only then blocks; a producer wakes it only if it is blocked.
+ * spins for {@link #SPIN_NANOS} before it blocks, and a producer wakes it only if it is blocked.
  *
  * <p>Why: a blocking wait makes every event cost a wake-up (a system call for the producer, a
  * context switch for the consumer), which under a flood costs more CPU than the event itself. With
- * this back-off, events closer together than about 20 us (above ~50k per second) find the consumer
- * awake, so it takes them in batches and producers publish without a system call; events further
- * apart (a gallery's usual traffic) cost at most 20 us of a thread that yields its core to anyone
- * runnable, and an idle ring costs nothing. Measured in {@code docs/performance.md}.
+ * this back-off, events closer together than 5 us (above ~200k per second) find the consumer awake,
+ * so it takes them in batches and producers publish without a system call; events further apart (a
+ * gallery's usual traffic) cost at most 5 us of spinning each, and an idle ring costs nothing.
+ * A longer back-off, or one that yields the core (measured: spin 2 us, then yield to 20 us), held
+ * floods no better here but doubled the CPU per event at 10k-40k events per second.
+ * Measured in {@code docs/performance.md}.
  *
  * <p>Each ring has its own instance. {@link #waitFor} is called by the ring's consumer threads,
  * {@link #signalAllWhenBlocking()} by any producer thread.
  */
 final class BackoffWaitStrategy implements WaitStrategy {
 
-    /** Busy-spin this long first: a burst's next event is usually a few microseconds away. */
-    static final long SPIN_NANOS = 2_000;
-    /** Then yield until this long after the ring was found empty, then block. */
-    static final long YIELD_NANOS = 20_000;
+    /** Busy-spin this long before blocking: in a flood the next event is a few microseconds away. */
+    static final long SPIN_NANOS = 5_000;
 
     private final Object mutex = new Object();
     /** Set by a consumer about to block; a producer clears it and wakes the consumers. */
@@ -35,7 +34,7 @@ final class BackoffWaitStrategy implements WaitStrategy {
     @Override
     public long waitFor(long sequence, Sequence cursor, Sequence dependentSequence, SequenceBarrier barrier)
             throws AlertException, InterruptedException {
-        if (cursor.get() < sequence && !backOff(sequence, cursor, barrier)) {
+        if (cursor.get() < sequence && !spin(sequence, cursor, barrier)) {
             block(sequence, cursor, barrier);
         }
         long available;
@@ -46,22 +45,16 @@ final class BackoffWaitStrategy implements WaitStrategy {
         return available;
     }
 
-    /** Spins, then yields; true as soon as {@code sequence} is published, false when it is time to block. */
-    private static boolean backOff(long sequence, Sequence cursor, SequenceBarrier barrier) throws AlertException {
+    /** True as soon as {@code sequence} is published, false when it is time to block. */
+    private static boolean spin(long sequence, Sequence cursor, SequenceBarrier barrier) throws AlertException {
         long start = System.nanoTime();
-        long waited;
         do {
             barrier.checkAlert();
-            waited = System.nanoTime() - start;
-            if (waited < SPIN_NANOS) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
+            Thread.onSpinWait();
             if (cursor.get() >= sequence) {
                 return true;
             }
-        } while (waited < YIELD_NANOS);
+        } while (System.nanoTime() - start < SPIN_NANOS);
         return false;
     }
 
@@ -93,6 +86,6 @@ final class BackoffWaitStrategy implements WaitStrategy {
 
     @Override
     public String toString() {
-        return "BackoffWaitStrategy{spin " + SPIN_NANOS + " ns, yield until " + YIELD_NANOS + " ns, then block}";
+        return "BackoffWaitStrategy{spin " + SPIN_NANOS + " ns, then block}";
     }
 }

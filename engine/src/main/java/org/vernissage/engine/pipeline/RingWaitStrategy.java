@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * How the ring's consumers wait for events. Spinning strategies are fastest but burn a core each;
  * on a two-core gallery PC at most one spinner fits beside the render thread. The default,
- * {@link #BACKOFF}, spins and yields for a few microseconds, then blocks: awake through a flood,
+ * {@link #BACKOFF}, spins for 5 us, then blocks: awake through a flood,
  * asleep in a quiet room (see {@link BackoffWaitStrategy}). {@link #BLOCKING} wakes the consumer
  * for every event.
  *

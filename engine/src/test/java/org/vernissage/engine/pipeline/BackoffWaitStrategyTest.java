@@ -41,7 +41,7 @@ class BackoffWaitStrategyTest {
         // Already published: returns at once, having never announced that it would block.
         assertEquals(41, strategy.waitFor(41, cursor, cursor, barrier));
         CompletableFuture<Long> waited = waitInBackground(42);
-        cursor.set(42); // no signal at all: the consumer must find it while spinning or yielding
+        cursor.set(42); // no signal at all: the consumer must find it while spinning
         assertEquals(42, waited.get(5, TimeUnit.SECONDS));
     }
 
@@ -72,11 +72,11 @@ class BackoffWaitStrategyTest {
     }
 
     /**
-     * Waits until the consumer has given up backing off (far longer than {@link
-     * BackoffWaitStrategy#YIELD_NANOS}) and still has nothing: then only a signal can wake it.
+     * Waits until the consumer has given up spinning (far longer than {@link
+     * BackoffWaitStrategy#SPIN_NANOS}) and still has nothing: then only a signal can wake it.
      */
     private static void awaitBlocked(CompletableFuture<Long> waited) throws InterruptedException {
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(BackoffWaitStrategy.YIELD_NANOS) + 50);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(BackoffWaitStrategy.SPIN_NANOS) + 50);
         assertTrue(!waited.isDone(), "nothing was published, so the consumer must still be waiting");
     }
 
