@@ -26,10 +26,12 @@ final class BackgroundRun implements AutoCloseable {
     private BackgroundRun(RunOptions options, List<FrameListener> listeners) throws Exception {
         CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
         Thread render = new Thread(() -> {
-            try (ArtworkRun playing = ArtworkRun.prepare(options, listeners, new PrintStream(console, true))) {
-                started.complete(playing);
-                playing.renderUntilDone();
-                finished.complete(null);
+            try {
+                try (ArtworkRun playing = ArtworkRun.prepare(options, listeners, new PrintStream(console, true))) {
+                    started.complete(playing);
+                    playing.renderUntilDone();
+                }
+                finished.complete(null); // after close: the run's closing lines are in the console
             } catch (Throwable t) {
                 started.completeExceptionally(t);
                 finished.completeExceptionally(t);
@@ -53,7 +55,7 @@ final class BackgroundRun implements AutoCloseable {
         return console.toString();
     }
 
-    /** Waits until the run ends by itself (a frame limit), at most {@code seconds}. */
+    /** Waits until the run ends by itself (a frame limit) and is closed, at most {@code seconds}. */
     void awaitEnd(long seconds) throws Exception {
         finished.get(seconds, TimeUnit.SECONDS);
     }
