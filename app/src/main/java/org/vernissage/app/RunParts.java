@@ -52,8 +52,6 @@ import org.vernissage.sensors.conditioning.BindingConditioner;
  */
 final class RunParts {
 
-    static final int RING_SIZE = InputRing.DEFAULT_SIZE;
-
     final RunOptions options;
     final PrintStream out;
     final List<AutoCloseable> opened = new ArrayList<>();
@@ -111,9 +109,11 @@ final class RunParts {
         conductor = new Conductor(layout, snapshots, new BindingConditioner(manifest.bindings(), layout),
                 ConductorSettings.DEFAULT);
         ring = journal.isPresent()
-                ? new InputRing(RING_SIZE, options.ringWait(), daemonThreads("vernissage-conductor", "vernissage-journal"),
+                ? new InputRing(InputRing.DEFAULT_SIZE, options.ringWait(),
+                        daemonThreads("vernissage-conductor", "vernissage-journal"),
                         conductor, journal.get())
-                : new InputRing(RING_SIZE, options.ringWait(), daemonThreads("vernissage-conductor"), conductor);
+                : new InputRing(InputRing.DEFAULT_SIZE, options.ringWait(), daemonThreads("vernissage-conductor"),
+                        conductor);
         ring.start();
         opened.add(ring);
 

@@ -80,8 +80,6 @@ import org.vernissage.sensors.osc.OscTimeTags;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class OscDecodeBenchmark {
 
-    /** The app's ring size. */
-    static final int RING_SIZE = InputRing.DEFAULT_SIZE;
     /** Messages in the bundle case. */
     static final int BUNDLE_MESSAGES = 8;
 
@@ -194,7 +192,7 @@ public class OscDecodeBenchmark {
             float[] defaults = new float[layout.slotCount()];
             layout.copyDefaultsInto(defaults);
             snapshots = new SnapshotExchange(defaults, ConductorSettings.DEFAULT.touchCapacity());
-            ring = new InputRing(RING_SIZE, waitStrategy, runnable -> {
+            ring = new InputRing(InputRing.DEFAULT_SIZE, waitStrategy, runnable -> {
                 Thread thread = new Thread(runnable, "vernissage-conductor");
                 thread.setDaemon(true);
                 return thread;

@@ -37,9 +37,6 @@ import org.vernissage.sensors.osc.OscUdpReceiver;
  */
 final class OscPipeline implements AutoCloseable {
 
-    /** The app's ring size. */
-    static final int APP_RING_SIZE = InputRing.DEFAULT_SIZE;
-
     private final ParameterLayout layout;
     private final SnapshotExchange snapshots;
     private final BindingConditioner conditioner;
@@ -52,10 +49,10 @@ final class OscPipeline implements AutoCloseable {
     private final Thread receiverThread;
 
     OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy) throws IOException {
-        this(artworkFolder, waitStrategy, APP_RING_SIZE);
+        this(artworkFolder, waitStrategy, InputRing.DEFAULT_SIZE);
     }
 
-    /** @param ringSize a power of two; the app's is {@link #APP_RING_SIZE} */
+    /** @param ringSize a power of two; the app's is {@link InputRing#DEFAULT_SIZE} */
     OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy, int ringSize) throws IOException {
         this.ringSize = ringSize;
         ArtworkManifest manifest = load(artworkFolder);

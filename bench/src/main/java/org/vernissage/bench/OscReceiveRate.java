@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 
 /**
@@ -63,7 +64,7 @@ public final class OscReceiveRate {
             int refine = 3;
             boolean defaultBuffer = false;
             RingWaitStrategy wait = RingWaitStrategy.DEFAULT;
-            int ringSize = OscPipeline.APP_RING_SIZE;
+            int ringSize = InputRing.DEFAULT_SIZE;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
                 switch (args[i]) {
