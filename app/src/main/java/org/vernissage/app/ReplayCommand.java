@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vernissage.engine.journal.JournalReader;
-import org.vernissage.engine.pipeline.RingWaitStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,9 +31,9 @@ final class ReplayCommand implements Callable<Integer> {
     private Path artworkFolder;
 
     @Mixin
-    private OutputOptions output;
+    private OutputFlags output;
 
-    @Option(names = "--size", paramLabel = "WxH", converter = OutputOptions.SizeConverter.class,
+    @Option(names = "--size", paramLabel = "WxH", converter = OutputFlags.SizeConverter.class,
             description = "Frame size in pixels (default: the recorded size; another size gives other frames).")
     private FrameSize size;
 
@@ -56,10 +55,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
         RunOptions options;
         try {
-            options = new RunOptions(artworkFolder, output.headlessOrNoDisplay(), size == null ? recorded : size,
-                    output.monitor(), 60, frames, Optional.ofNullable(output.captureFolder),
-                    SensorOptions.defaults(), output.statsInterval(), RingWaitStrategy.DEFAULT, false,
-                    Optional.empty(), Optional.of(new RunOptions.Replay(journal, !fast)));
+            options = new RunOptions(artworkFolder, output.toOptions(size == null ? recorded : size),
+                    new PacingOptions(60, frames, false), SensorOptions.defaults(), PipelineOptions.DEFAULT,
+                    new JournalOptions(Optional.empty(), Optional.of(new JournalOptions.Replay(journal, !fast))),
+                    output.statsInterval());
         } catch (IllegalArgumentException badValue) {
             throw new ParameterException(spec.commandLine(), badValue.getMessage(), badValue);
         }

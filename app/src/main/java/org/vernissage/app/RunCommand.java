@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ARTWORK-FOLDER", description = "The artwork to play (a folder with an artwork.json).")
     private Path artworkFolder;
 
-    @Option(names = "--size", paramLabel = "WxH", converter = OutputOptions.SizeConverter.class,
+    @Option(names = "--size", paramLabel = "WxH", converter = OutputFlags.SizeConverter.class,
             description = "Frame size in pixels (default: ${DEFAULT-VALUE}).", defaultValue = "1280x720")
     private FrameSize size;
 
@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
     private long frames;
 
     @Mixin
-    private OutputOptions output;
+    private OutputFlags output;
 
     @Option(names = "--osc", paramLabel = "ENDPOINT", converter = EndpointConverter.class,
             description = "Receive OSC on [udp:|tcp:][HOST:]PORT; repeat for several (default: udp:0.0.0.0:9000).")
@@ -124,9 +124,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunOptions toOptions() {
-        return new RunOptions(artworkFolder, output.headlessOrNoDisplay(), size, output.monitor(), framesPerSecond,
-                frames, Optional.ofNullable(output.captureFolder), sensors(), output.statsInterval(), ringWait,
-                stepped, Optional.ofNullable(record), Optional.empty());
+        return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
+                sensors(), new PipelineOptions(ringWait), new JournalOptions(Optional.ofNullable(record),
+                        Optional.empty()), output.statsInterval());
     }
 
     private SensorOptions sensors() {

@@ -1,75 +1,100 @@
 package org.vernissage.app;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.sensors.osc.OscEndpoint;
 
 /**
- * Everything {@code vernissage run} (or {@code replay}) was asked to do, checked once.
+ * Everything {@code vernissage run} (or {@code replay}) was asked to do, grouped per subsystem,
+ * each group a record checked once when it is made.
  *
  * <p>Immutable; made by the command line (or a test) and handed to {@link ArtworkRun}.
  *
- * @param fullscreenMonitor the monitor to fill (0 = primary), or -1 for a window
- * @param framesPerSecond the target rate, 0 for as fast as possible
- * @param frames stop after this many frames, 0 for never
- * @param stepped frame time advances exactly 1/fps per frame, whatever the wall clock does
- * @param record a journal file to record every input to, or empty
- * @param replay a journal to play back instead of listening to sensors, or empty
+ * @param output where the frames go
+ * @param pacing how frames follow time, and when the run stops
+ * @param sensors which inputs a live run listens on
+ * @param pipeline how the input ring runs
+ * @param journal recording, or replaying instead of listening
+ * @param statsInterval how often statistics are printed while playing, or empty for only at the end
  */
-public record RunOptions(Path artworkFolder, boolean headless, FrameSize size, int fullscreenMonitor,
-                         double framesPerSecond, long frames, Optional<Path> captureFolder,
-                         SensorOptions sensors, Optional<Duration> statsInterval,
-                         RingWaitStrategy ringWait, boolean stepped, Optional<Path> record,
-                         Optional<Replay> replay) {
+public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
+                         PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval) {
 
-    /**
-     * Playing a journal back.
-     *
-     * @param realTime keep the recorded pace (a show); false renders as fast as possible
-     */
-    public record Replay(Path journal, boolean realTime) {
-        public Replay {
-            Objects.requireNonNull(journal, "journal");
-        }
-    }
+    /** The shortest {@code --stats} interval: printing more often would flood the console. */
+    public static final Duration MIN_STATS_INTERVAL = Duration.ofMillis(100);
+    /** The longest {@code --stats} interval: a day. */
+    public static final Duration MAX_STATS_INTERVAL = Duration.ofDays(1);
 
     public RunOptions {
         Objects.requireNonNull(artworkFolder, "artworkFolder");
-        Objects.requireNonNull(size, "size");
-        Objects.requireNonNull(captureFolder, "captureFolder");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(pacing, "pacing");
         Objects.requireNonNull(sensors, "sensors");
+        Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(statsInterval, "statsInterval");
-        Objects.requireNonNull(ringWait, "ringWait");
-        Objects.requireNonNull(record, "record");
-        Objects.requireNonNull(replay, "replay");
-        if (framesPerSecond < 0 || framesPerSecond > 1000 || Double.isNaN(framesPerSecond)) {
-            throw new IllegalArgumentException("--fps must be between 0 (unpaced) and 1000, got " + framesPerSecond);
+        statsInterval.ifPresent(interval -> {
+            if (interval.compareTo(MIN_STATS_INTERVAL) < 0 || interval.compareTo(MAX_STATS_INTERVAL) > 0) {
+                throw statsOutOfRange(new BigDecimal(interval.toNanos()).movePointLeft(9).stripTrailingZeros()
+                        .toPlainString());
+            }
+        });
+    }
+
+    /**
+     * The interval of {@code --stats SECONDS}.
+     *
+     * @throws IllegalArgumentException naming {@code --stats} and the range allowed
+     */
+    public static Duration statsEvery(double seconds) {
+        double min = MIN_STATS_INTERVAL.toMillis() / 1e3;
+        double max = MAX_STATS_INTERVAL.toSeconds();
+        if (!(seconds >= min && seconds <= max)) { // NaN included
+            throw statsOutOfRange(Double.isFinite(seconds)
+                    ? BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString() : String.valueOf(seconds));
         }
-        if (stepped && framesPerSecond == 0) {
-            throw new IllegalArgumentException("stepped time needs a frame rate above 0");
-        }
-        if (frames < 0) {
-            throw new IllegalArgumentException("--frames must be 0 (no limit) or more, got " + frames);
-        }
-        if (record.isPresent() && replay.isPresent()) {
-            throw new IllegalArgumentException("a replay cannot be recorded again: --record is for live runs");
-        }
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+
+    private static IllegalArgumentException statsOutOfRange(String got) {
+        return new IllegalArgumentException("--stats must be between " + MIN_STATS_INTERVAL.toMillis() / 1e3
+                + " and " + MAX_STATS_INTERVAL.toSeconds() + " seconds, got " + got);
     }
 
     /** Defaults for everything but the folder: headless 1280x720 at 60 fps, OSC on UDP port 9000. */
     public static RunOptions defaults(Path artworkFolder) {
-        return new RunOptions(artworkFolder, true, new FrameSize(1280, 720), -1, 60, 0, Optional.empty(),
-                SensorOptions.defaults(), Optional.empty(), RingWaitStrategy.DEFAULT, false, Optional.empty(),
+        return new RunOptions(artworkFolder, OutputOptions.headless(new FrameSize(1280, 720)),
+                new PacingOptions(60, 0, false), SensorOptions.defaults(), PipelineOptions.DEFAULT, JournalOptions.NONE,
                 Optional.empty());
     }
 
+    /** Whether this run plays a journal back instead of listening to sensors. */
+    public boolean replaying() {
+        return journal.replay().isPresent();
+    }
+
+    public RunOptions withOutput(OutputOptions newOutput) {
+        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval);
+    }
+
+    public RunOptions withPacing(PacingOptions newPacing) {
+        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval);
+    }
+
+    public RunOptions withSensors(SensorOptions newSensors) {
+        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval);
+    }
+
+    public RunOptions withJournal(JournalOptions newJournal) {
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval);
+    }
+
     public RunOptions withSize(FrameSize newSize) {
-        return new RunOptions(artworkFolder, headless, newSize, fullscreenMonitor, framesPerSecond, frames,
-                captureFolder, sensors, statsInterval, ringWait, stepped, record, replay);
+        return withOutput(output.withSize(newSize));
     }
 
     /** These options with OSC on one UDP port of {@code host} only. */
@@ -77,33 +102,23 @@ public record RunOptions(Path artworkFolder, boolean headless, FrameSize size, i
         return withSensors(sensors.withOsc(List.of(new OscEndpoint(OscEndpoint.Protocol.UDP, host, port))));
     }
 
-    public RunOptions withSensors(SensorOptions newSensors) {
-        return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, framesPerSecond, frames,
-                captureFolder, newSensors, statsInterval, ringWait, stepped, record, replay);
-    }
-
     public RunOptions withFramesPerSecond(double fps) {
-        return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, fps, frames,
-                captureFolder, sensors, statsInterval, ringWait, stepped, record, replay);
+        return withPacing(pacing.withFramesPerSecond(fps));
     }
 
     public RunOptions withFrames(long newFrames) {
-        return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, framesPerSecond, newFrames,
-                captureFolder, sensors, statsInterval, ringWait, stepped, record, replay);
+        return withPacing(pacing.withFrames(newFrames));
     }
 
     public RunOptions withCapture(Path folder) {
-        return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, framesPerSecond, frames,
-                Optional.of(folder), sensors, statsInterval, ringWait, stepped, record, replay);
+        return withOutput(output.withCapture(folder));
     }
 
-    public RunOptions withRecord(Path journal) {
-        return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, framesPerSecond, frames,
-                captureFolder, sensors, statsInterval, ringWait, stepped, Optional.of(journal), replay);
+    public RunOptions withRecord(Path file) {
+        return withJournal(new JournalOptions(Optional.of(file), journal.replay()));
     }
 
-    public RunOptions withReplay(Replay newReplay) {
-        return new RunOptions(artworkFolder, headless, size, fullscreenMonitor, framesPerSecond, frames,
-                captureFolder, sensors, statsInterval, ringWait, stepped, record, Optional.of(newReplay));
+    public RunOptions withReplay(JournalOptions.Replay newReplay) {
+        return withJournal(new JournalOptions(journal.record(), Optional.of(newReplay)));
     }
 }

@@ -1,221 +1,105 @@
 package org.vernissage.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadFactory;
-import org.vernissage.engine.artwork.ArtworkException;
-import org.vernissage.engine.artwork.ArtworkManifest;
-import org.vernissage.engine.artwork.ManifestLoader;
-import org.vernissage.engine.clock.Clock;
-import org.vernissage.engine.clock.ManualClock;
-import org.vernissage.engine.clock.SystemClock;
-import org.vernissage.engine.journal.JournalException;
-import org.vernissage.engine.journal.JournalHeader;
-import org.vernissage.engine.journal.JournalPlayer;
-import org.vernissage.engine.journal.JournalReader;
-import org.vernissage.engine.journal.JournalSummary;
-import org.vernissage.engine.journal.JournalWriter;
-import org.vernissage.engine.metrics.FrameStats;
-import org.vernissage.engine.param.ParameterLayout;
-import org.vernissage.engine.pipeline.Conductor;
-import org.vernissage.engine.pipeline.ConductorSettings;
-import org.vernissage.engine.pipeline.InputRing;
-import org.vernissage.engine.pipeline.SnapshotExchange;
-import org.vernissage.engine.render.EglSurfacelessContext;
-import org.vernissage.engine.render.FragmentShaderArtwork;
-import org.vernissage.engine.render.FrameListener;
-import org.vernissage.engine.render.FrameMarker;
-import org.vernissage.engine.render.FramePacer;
-import org.vernissage.engine.render.GlContext;
-import org.vernissage.engine.render.GlContextException;
-import org.vernissage.engine.render.GlfwWindowContext;
-import org.vernissage.engine.render.PngFrameCapture;
-import org.vernissage.engine.render.RealTimePacer;
-import org.vernissage.engine.render.RenderLoop;
-import org.vernissage.engine.render.SteppedPacer;
-import org.vernissage.sensors.SensorStartException;
-import org.vernissage.sensors.conditioning.BindingConditioner;
+import org.vernissage.sensors.SourceCounters;
 
 /**
- * Assembles one run in the shape of the design, in order: manifest, GL context, captures,
- * journal, input ring with its conductor, then either the sensors (a live run) or a journal player
- * (a replay), and the render loop. It remembers what it opened, so that a failure part-way undoes
- * it, and a finished run closes it newest first: the sensors stop producing before the ring stops
- * consuming, the ring drains before the journal closes, captures flush before the GL context goes.
+ * The parts of one run, in the order they were started. Starting a part adds it; a part that
+ * fails to start closes every part already started, newest first, before its failure goes on to
+ * the caller, so a run that cannot start leaves no socket, thread or file open. Closing the run
+ * closes every part newest first: the sensors stop producing before the ring stops consuming, the
+ * ring drains before the journal closes, captures flush before the GL context goes.
  *
- * <p>Used on the thread preparing the run (which will render); then owned by the {@link ArtworkRun}.
+ * <p>Started and closed on the thread preparing the run; once prepared, the list no longer
+ * changes and its read methods may be called from any thread (the start is published to them by
+ * the thread start or executor hand-over that gives them the run). Owned by the {@link ArtworkRun}.
  */
-final class RunParts {
+final class RunParts implements AutoCloseable {
 
-    final RunOptions options;
-    final PrintStream out;
-    final List<AutoCloseable> opened = new ArrayList<>();
-    final FrameStats frameStats = new FrameStats();
-    final List<String> warnings = new ArrayList<>();
-    ArtworkManifest manifest;
-    GlContext context;
-    Clock clock;
-    Conductor conductor;
-    InputRing ring;
-    Optional<InputSources> sources = Optional.empty();
-    Optional<JournalWriter> journal = Optional.empty();
-    Optional<JournalPlayer> player = Optional.empty();
-    Optional<JournalSummary> replaying = Optional.empty();
-    Optional<PngFrameCapture> capture = Optional.empty();
-    RenderLoop loop;
-    long frames;
+    private final List<RunPart> started = new ArrayList<>();
+    private boolean closed;
 
-    RunParts(RunOptions options, PrintStream out) {
-        this.options = options;
-        this.out = out;
-    }
-
-    void build(List<FrameListener> extraListeners)
-            throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
-        manifest = ManifestLoader.load(options.artworkFolder());
-        String digest = ArtworkDigest.of(options.artworkFolder());
-        if (options.replay().isPresent()) {
-            replaying = Optional.of(checkedJournal(options.replay().get(), digest));
+    /**
+     * Starts a part and adds it to the run.
+     *
+     * @return the part, for the parts after it that need it
+     * @throws E what {@code starter} threw, after every part already started was closed
+     */
+    <P extends RunPart, E extends Exception> P start(PartStarter<P, E> starter) throws E {
+        if (closed) {
+            throw new IllegalStateException("the run is closed");
         }
-        ParameterLayout layout = manifest.layout();
-        float[] defaults = new float[layout.slotCount()];
-        layout.copyDefaultsInto(defaults);
-        SnapshotExchange snapshots = new SnapshotExchange(defaults, ConductorSettings.DEFAULT.touchCapacity());
-        FramePacer pacer = pacer();
-
-        context = openContext();
-        opened.add(context);
-        List<FrameListener> listeners = new ArrayList<>(extraListeners);
-        if (options.captureFolder().isPresent()) {
-            PngFrameCapture png = new PngFrameCapture(options.captureFolder().get(),
-                    options.size().width(), options.size().height());
-            opened.add(png);
-            capture = Optional.of(png);
-            listeners.add(png);
-        }
-        if (options.record().isPresent()) {
-            JournalWriter writer = JournalWriter.create(options.record().get(), new JournalHeader(
-                    options.size().width(), options.size().height(), options.framesPerSecond(),
-                    Instant.now().toEpochMilli(), manifest.title(), digest));
-            opened.add(writer);
-            journal = Optional.of(writer);
-        }
-
-        conductor = new Conductor(layout, snapshots, new BindingConditioner(manifest.bindings(), layout),
-                ConductorSettings.DEFAULT);
-        ring = journal.isPresent()
-                ? new InputRing(InputRing.DEFAULT_SIZE, options.ringWait(),
-                        daemonThreads("vernissage-conductor", "vernissage-journal"),
-                        conductor, journal.get())
-                : new InputRing(InputRing.DEFAULT_SIZE, options.ringWait(), daemonThreads("vernissage-conductor"),
-                        conductor);
-        ring.start();
-        opened.add(ring);
-
-        FrameMarker marker;
-        frames = options.frames();
-        if (replaying.isPresent()) {
-            JournalPlayer journalPlayer = new JournalPlayer(JournalReader.open(options.replay().get().journal()),
-                    ring, snapshots, options.replay().get().realTime() ? new SystemClock() : null);
-            opened.add(journalPlayer);
-            player = Optional.of(journalPlayer);
-            pacer = journalPlayer;
-            marker = FrameMarker.NONE;
-            long recorded = replaying.get().frames();
-            frames = frames == 0 ? recorded : Math.min(frames, recorded);
-        } else {
-            InputSources started = InputSources.start(options.sensors(), manifest.bindings(), ring, clock, warnings);
-            opened.add(started);
-            sources = Optional.of(started);
-            InputRing frameRing = ring;
-            marker = (index, frameNanos, nextFrameNanos, latched) ->
-                    frameRing.offerFrame(index, frameNanos, nextFrameNanos, latched.eventsConsumed());
-        }
-        loop = new RenderLoop(context, new FragmentShaderArtwork(manifest, layout), snapshots, pacer,
-                frameStats, listeners, marker, options.size().width(), options.size().height());
-    }
-
-    private JournalSummary checkedJournal(RunOptions.Replay replay, String digest) throws JournalException {
-        JournalSummary summary = JournalSummary.of(replay.journal());
-        JournalHeader header = summary.header();
-        if (!header.artworkDigest().equals(digest)) {
-            warnings.add(options.artworkFolder() + " has changed since " + replay.journal() + " was recorded (of \""
-                    + header.artworkTitle() + "\"): the replay may not give the same frames");
-        }
-        if (header.width() != options.size().width() || header.height() != options.size().height()) {
-            warnings.add("replaying at " + options.size() + " a journal recorded at " + header.width() + "x"
-                    + header.height() + ": frames will differ from the recording's");
-        }
-        if (summary.frames() == 0) {
-            throw new JournalException(replay.journal(), "holds no frames: nothing to replay");
-        }
-        return summary;
-    }
-
-    /** The live run's clock and pacer; a replay's pacer is its journal player, made later. */
-    private FramePacer pacer() {
-        if (options.replay().isPresent()) {
-            clock = new SystemClock();
-            return null;
-        }
-        if (options.stepped()) {
-            ManualClock manual = new ManualClock(0);
-            clock = manual;
-            return new SteppedPacer(manual, options.framesPerSecond());
-        }
-        clock = new SystemClock();
-        return new RealTimePacer(clock, options.framesPerSecond());
-    }
-
-    private GlContext openContext() throws GlContextException {
-        if (options.headless()) {
-            return EglSurfacelessContext.open(options.size().width(), options.size().height());
-        }
-        return GlfwWindowContext.open("Vernissage: " + manifest.title(), options.size().width(),
-                options.size().height(), options.fullscreenMonitor());
-    }
-
-    void closeAll() {
+        P part;
         try {
-            closeInReverse(opened);
-        } catch (IOException ignored) {
-            // already failing; the first error is the one the user needs
+            part = starter.start();
+        } catch (Throwable failure) {
+            closeAfter(failure);
+            throw failure;
         }
+        started.add(part);
+        return part;
     }
 
-    /** Closes newest first; the first failure is rethrown after everything was tried. */
-    static void closeInReverse(List<AutoCloseable> opened) throws IOException {
+    /** The started parts of {@code type}, in start order. */
+    <T> List<T> ofType(Class<T> type) {
+        return started.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The start banner's pieces, in start order. */
+    List<String> banner() {
+        return started.stream().map(RunPart::banner).flatMap(Optional::stream).toList();
+    }
+
+    /** Every part's input sources, in start order. */
+    List<SourceCounters> sources() {
+        return started.stream().flatMap(part -> part.sources().stream()).toList();
+    }
+
+    /**
+     * Every part's statistics lines, newest part first: downstream from the inputs, what the
+     * pipeline did, then what was written (the journal, the captured frames).
+     */
+    List<String> statistics() {
+        return started.reversed().stream().flatMap(part -> part.statistics().stream()).toList();
+    }
+
+    /**
+     * Closes every part, newest first, even when some fail; the first failure is thrown once all
+     * were tried. Closing twice closes nothing the second time.
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         IOException first = null;
-        for (int i = opened.size() - 1; i >= 0; i--) {
+        for (RunPart part : started.reversed()) {
             try {
-                opened.get(i).close();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            } catch (Exception e) {
-                first = first == null ? new IOException(e.getMessage(), e) : first;
+                part.close();
+            } catch (IOException | RuntimeException e) {
+                IOException failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
             }
         }
-        opened.clear();
         if (first != null) {
             throw first;
         }
     }
 
-    /**
-     * Daemon threads named in order of creation: the render thread, not these, decides when the
-     * process ends.
-     */
-    static ThreadFactory daemonThreads(String... names) {
-        Iterator<String> next = List.of(names).iterator();
-        return runnable -> {
-            Thread thread = new Thread(runnable, next.hasNext() ? next.next() : names[names.length - 1]);
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** Closes what had started when a later step failed; the failure the user needs stays {@code failure}. */
+    void closeAfter(Throwable failure) {
+        try {
+            close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 }

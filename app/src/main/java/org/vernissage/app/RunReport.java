@@ -1,24 +1,22 @@
 package org.vernissage.app;
 
 import java.util.List;
-import java.util.Optional;
 import org.vernissage.engine.metrics.FrameStats;
 
 /**
  * What a run has done so far, for the console: frames and their timing, every input source's
- * traffic, what the conductor had to drop, and the recording.
+ * traffic, then what the other parts of the run have to say (the pipeline's drops, the journal,
+ * the captured frames).
  *
  * <p>Immutable; made by {@link ArtworkRun#report()} on any thread.
  *
- * @param scheduledDropped time-tagged events dropped because too many were waiting
- * @param touchesTimedOut touch points removed because their source stopped reporting them
- * @param journal one line about the recording or replay, if there is one
+ * @param lines the parts' own statistics lines, newest part first ({@link RunParts#statistics()})
  */
-public record RunReport(FrameStats.Summary frames, List<SourceReading> sources, long scheduledDropped,
-                        long touchesTimedOut, Optional<String> journal) {
+public record RunReport(FrameStats.Summary frames, List<SourceReading> sources, List<String> lines) {
 
     public RunReport {
         sources = List.copyOf(sources);
+        lines = List.copyOf(lines);
     }
 
     /** Messages received by every source whose name starts with {@code prefix} (e.g. "OSC"). */
@@ -31,17 +29,15 @@ public record RunReport(FrameStats.Summary frames, List<SourceReading> sources, 
         return sources.stream().filter(s -> s.source().startsWith(prefix)).mapToLong(SourceReading::rejected).sum();
     }
 
-    /** Several lines: frames first, then one per source, then the pipeline and the journal. */
+    /** Several lines: frames first, then one per source, then the parts' own lines. */
     public String describe() {
         StringBuilder text = new StringBuilder(frames.describe());
         for (SourceReading source : sources) {
             text.append("\n  ").append(source.describe());
         }
-        if (scheduledDropped > 0 || touchesTimedOut > 0) {
-            text.append("\n  pipeline: ").append(scheduledDropped).append(" time-tagged events dropped (too many"
-                    + " waiting), ").append(touchesTimedOut).append(" touch points timed out");
+        for (String line : lines) {
+            text.append("\n  ").append(line);
         }
-        journal.ifPresent(line -> text.append("\n  ").append(line));
         return text.toString();
     }
 }

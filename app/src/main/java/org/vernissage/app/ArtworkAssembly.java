@@ -1,0 +1,147 @@
+package org.vernissage.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.vernissage.engine.artwork.ArtworkException;
+import org.vernissage.engine.artwork.ArtworkManifest;
+import org.vernissage.engine.artwork.ManifestLoader;
+import org.vernissage.engine.journal.JournalException;
+import org.vernissage.engine.journal.JournalHeader;
+import org.vernissage.engine.journal.JournalSummary;
+import org.vernissage.engine.metrics.FrameStats;
+import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.render.FrameListener;
+import org.vernissage.engine.render.FrameMarker;
+import org.vernissage.engine.render.FramePacer;
+import org.vernissage.engine.render.GlContextException;
+import org.vernissage.engine.render.RenderLoop;
+import org.vernissage.sensors.SensorStartException;
+
+/**
+ * Composes one run from its parts, in the shape of the design and in this order: the clock and
+ * pacer, the GL context, the artwork (its shader compiled), the capture, the journal, the input
+ * ring with its conductor, then either every kind of sensor in {@link #SENSORS} (a live run) or a
+ * journal player (a replay); then the render loop over them. Each part is started through
+ * {@link RunParts#start} with what it needs from the parts before it, so a part that fails to
+ * start closes those, newest first.
+ *
+ * <p>A new sensor is one {@link SensorPart} class and one line in {@link #SENSORS}; a new service
+ * (a part that needs, say, the ring) is one {@link RunPart} class and one {@code parts.start} line
+ * below, where what it needs has started.
+ *
+ * <p>Used once, on the thread preparing the run, which will render.
+ */
+final class ArtworkAssembly {
+
+    /** Every kind of sensor a live run can start, in start order (and banner and statistics order). */
+    static final List<SensorPart.Kind> SENSORS = List.of(
+            OscPart::start,
+            TuioPart::start,
+            PhonesPart::start,
+            MidiPart::start,
+            AudioPart::start);
+
+    private final RunOptions options;
+    private final ArtworkManifest manifest;
+    private final String digest;
+    private final List<String> warnings = new ArrayList<>();
+    private final RunParts parts = new RunParts();
+
+    private ArtworkAssembly(RunOptions options, ArtworkManifest manifest, String digest) {
+        this.options = options;
+        this.manifest = manifest;
+        this.digest = digest;
+    }
+
+    /**
+     * Loads the artwork and starts every part of the run {@code options} ask for.
+     *
+     * @param listeners extra frame listeners (previews, tests, benchmarks), called on the render thread
+     * @param out where the run prints its banner, warnings and statistics
+     */
+    static ArtworkRun assemble(RunOptions options, List<FrameListener> listeners, PrintStream out)
+            throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
+        ArtworkAssembly assembly = new ArtworkAssembly(options, ManifestLoader.load(options.artworkFolder()),
+                ArtworkDigest.of(options.artworkFolder()));
+        Optional<JournalSummary> recorded = Optional.empty();
+        if (options.journal().replay().isPresent()) {
+            recorded = Optional.of(assembly.checkedJournal(options.journal().replay().get().journal()));
+        }
+        try {
+            return assembly.startParts(recorded, listeners, out);
+        } catch (Exception | Error e) {
+            assembly.parts.closeAfter(e); // a step between two parts failed; a part that fails closes the rest
+            throw e;
+        }
+    }
+
+    private ArtworkRun startParts(Optional<JournalSummary> recorded, List<FrameListener> extraListeners,
+                                  PrintStream out)
+            throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
+        FrameSize size = options.output().size();
+        ParameterLayout layout = manifest.layout();
+        ClockPart clock = parts.start(() -> recorded.isPresent() ? ClockPart.replay()
+                : ClockPart.live(options.pacing()));
+        GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title()));
+        ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size));
+        List<FrameListener> listeners = new ArrayList<>(extraListeners);
+        Optional<Path> captureFolder = options.output().captureFolder();
+        if (captureFolder.isPresent()) {
+            listeners.add(parts.start(() -> CapturePart.open(captureFolder.get(), size)).listener());
+        }
+        Optional<Path> record = options.journal().record();
+        Optional<JournalPart> journal = record.isPresent()
+                ? Optional.of(parts.start(() -> JournalPart.create(record.get(), manifest, digest, size,
+                        options.pacing())))
+                : Optional.empty();
+        PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(),
+                journal.map(JournalPart::writer)));
+
+        FramePacer pacer;
+        FrameMarker marker;
+        long frames;
+        if (recorded.isPresent()) {
+            ReplayPart replay = parts.start(() -> ReplayPart.open(options.journal().replay().get(), recorded.get(),
+                    pipeline.ring(), pipeline.snapshots()));
+            pacer = replay.pacer();
+            marker = FrameMarker.NONE; // the journal's frame marks are replayed with its events
+            frames = replay.frames(options.pacing().frames());
+        } else {
+            SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(), pipeline.ring(),
+                    clock.clock(), warnings::add);
+            for (SensorPart.Kind sensor : SENSORS) {
+                sensor.start(wiring, parts);
+            }
+            pacer = clock.pacer().orElseThrow();
+            marker = pipeline.frameMarker();
+            frames = options.pacing().frames();
+        }
+        FrameStats frameStats = new FrameStats();
+        RenderLoop loop = new RenderLoop(gl.context(), artwork.artwork(), pipeline.snapshots(), pacer, frameStats,
+                listeners, marker, size.width(), size.height());
+        return new ArtworkRun(options, manifest, parts, loop, frameStats, frames, clock.clock(), warnings, out);
+    }
+
+    /** The journal to replay, checked: it has frames; a changed artwork or another size is warned about. */
+    private JournalSummary checkedJournal(Path journal) throws JournalException {
+        JournalSummary summary = JournalSummary.of(journal);
+        JournalHeader header = summary.header();
+        FrameSize size = options.output().size();
+        if (!header.artworkDigest().equals(digest)) {
+            warnings.add(options.artworkFolder() + " has changed since " + journal + " was recorded (of \""
+                    + header.artworkTitle() + "\"): the replay may not give the same frames");
+        }
+        if (header.width() != size.width() || header.height() != size.height()) {
+            warnings.add("replaying at " + size + " a journal recorded at " + header.width() + "x"
+                    + header.height() + ": frames will differ from the recording's");
+        }
+        if (summary.frames() == 0) {
+            throw new JournalException(journal, "holds no frames: nothing to replay");
+        }
+        return summary;
+    }
+}

@@ -1,0 +1,81 @@
+package org.vernissage.app;
+
+import org.vernissage.engine.artwork.Artwork;
+import org.vernissage.engine.artwork.ArtworkException;
+import org.vernissage.engine.artwork.ArtworkManifest;
+import org.vernissage.engine.artwork.FrameInfo;
+import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.engine.render.FragmentShaderArtwork;
+
+/**
+ * The artwork, set up (its shader compiled and checked against the manifest) while the run is
+ * prepared, before any sensor listens and before the start banner: an artwork that cannot play
+ * fails the start with its error, not after a "playing" line.
+ *
+ * <p>The render loop gets {@link #artwork()}, whose {@code setup} and {@code dispose} do nothing:
+ * this part did the one and does the other when the run closes, so the artwork is disposed
+ * exactly once even when the loop never ran.
+ *
+ * <p>Render thread only (GL): set up, drawn and disposed there. Owned by the run's {@link RunParts}.
+ */
+final class ArtworkPart implements RunPart {
+
+    private final Artwork artwork;
+    private final Artwork prepared;
+
+    private ArtworkPart(Artwork artwork) {
+        this.artwork = artwork;
+        this.prepared = new Prepared(artwork);
+    }
+
+    /**
+     * Sets up the artwork of {@code manifest} for frames of {@code size}, with the GL context current.
+     *
+     * @throws ArtworkException naming the file and what was expected; nothing is left set up
+     */
+    static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size) throws ArtworkException {
+        Artwork artwork = new FragmentShaderArtwork(manifest, layout);
+        try {
+            artwork.setup(size.width(), size.height());
+        } catch (ArtworkException | RuntimeException e) {
+            artwork.dispose(); // the contract: dispose follows even a failed setup
+            throw e;
+        }
+        return new ArtworkPart(artwork);
+    }
+
+    /** The artwork for the render loop: already set up, disposed by this part. */
+    Artwork artwork() {
+        return prepared;
+    }
+
+    @Override
+    public void close() {
+        artwork.dispose();
+    }
+
+    /** The set-up artwork as the render loop sees it: its lifecycle ends stay with the part. */
+    private record Prepared(Artwork artwork) implements Artwork {
+
+        @Override
+        public void setup(int width, int height) {
+            // done when the run was prepared
+        }
+
+        @Override
+        public void update(FrameInfo frame, ParameterSnapshot parameters) {
+            artwork.update(frame, parameters);
+        }
+
+        @Override
+        public void render(FrameInfo frame) {
+            artwork.render(frame);
+        }
+
+        @Override
+        public void dispose() {
+            // done when the run closes
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.vernissage.app;
+
+import java.util.List;
+import java.util.Optional;
+import org.vernissage.engine.binding.AudioSelector;
+import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.SourceCounters;
+import org.vernissage.sensors.audio.AudioFileOptions;
+import org.vernissage.sensors.audio.AudioInput;
+import org.vernissage.sensors.audio.CaptureDeviceCatalog;
+
+/**
+ * The audio input: a WAV file played in a loop ({@code --audio-file}) or a capture device
+ * ({@code --audio-line}), analysed into levels and bands.
+ *
+ * <p>Same threads and owner as every {@link RunPart}.
+ */
+final class AudioPart implements SensorPart {
+
+    private final AudioInput audio;
+
+    private AudioPart(AudioInput audio) {
+        this.audio = audio;
+    }
+
+    /** The {@link SensorPart.Kind} of audio. */
+    static void start(SensorWiring wiring, RunParts parts) throws SensorStartException {
+        SensorOptions options = wiring.options();
+        if (options.audioFile().isPresent() || options.audioLine().isPresent()) {
+            parts.start(() -> start(wiring));
+        } else {
+            wiring.warnIfBound(AudioSelector.class, "audio", "--audio-line or --audio-file");
+        }
+    }
+
+    private static AudioPart start(SensorWiring wiring) throws SensorStartException {
+        SensorOptions options = wiring.options();
+        AudioInput audio = options.audioFile().isPresent()
+                ? AudioInput.openFile(options.audioFile().get(), AudioFileOptions.LOOP, wiring.bindings(),
+                        wiring.sink(), wiring.clock())
+                : AudioInput.openLine(options.audioLine().get(), CaptureDeviceCatalog.system(), wiring.bindings(),
+                        wiring.sink(), wiring.clock());
+        try {
+            audio.start();
+        } catch (RuntimeException e) {
+            audio.close();
+            throw e;
+        }
+        return new AudioPart(audio);
+    }
+
+    @Override
+    public Optional<String> banner() {
+        return Optional.of(audio.counters().source());
+    }
+
+    @Override
+    public List<SourceCounters> sources() {
+        return List.of(SourceCountersView.withDevice(audio.counters(), audio::streamFailures, audio::reconnections));
+    }
+
+    @Override
+    public void close() {
+        audio.close();
+    }
+}

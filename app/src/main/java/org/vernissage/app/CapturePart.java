@@ -1,0 +1,71 @@
+package org.vernissage.app;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.vernissage.engine.render.FrameListener;
+import org.vernissage.engine.render.PngFrameCapture;
+
+/**
+ * Every frame written as a numbered PNG into a folder ({@code --capture}).
+ *
+ * <p>Same threads and owner as every {@link RunPart}; its listener is called on the render thread.
+ */
+final class CapturePart implements RunPart {
+
+    private final PngFrameCapture capture;
+
+    private CapturePart(PngFrameCapture capture) {
+        this.capture = capture;
+    }
+
+    /**
+     * Opens the capture into {@code folder}, made if missing.
+     *
+     * @throws IOException saying what is wrong with {@code folder} and what {@code --capture} expects
+     */
+    static CapturePart open(Path folder, FrameSize size) throws IOException {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException("--capture " + folder + " is a file, not a folder; give a folder (made if missing)"
+                    + " for the frames' numbered PNGs (frame-000000.png, ...)");
+        }
+        try {
+            return new CapturePart(new PngFrameCapture(folder, size.width(), size.height()));
+        } catch (IOException e) {
+            throw new IOException("--capture " + folder + " cannot hold the frames' PNGs: " + reason(e)
+                    + "; give a folder that can be made and written", e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file in the way";
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getFile() + ": " + fs.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** The render loop's listener that hands each frame to the writer. */
+    FrameListener listener() {
+        return capture;
+    }
+
+    @Override
+    public List<String> statistics() {
+        return List.of(capture.framesWritten() + " frames captured");
+    }
+
+    @Override
+    public void close() throws IOException {
+        capture.close();
+    }
+}

@@ -1,0 +1,46 @@
+package org.vernissage.app;
+
+import java.util.Optional;
+import org.vernissage.engine.render.EglSurfacelessContext;
+import org.vernissage.engine.render.GlContext;
+import org.vernissage.engine.render.GlContextException;
+import org.vernissage.engine.render.GlfwWindowContext;
+
+/**
+ * The OpenGL context frames are drawn with: headless (EGL, no display needed), a window, or a
+ * monitor filled. Opened current on the thread preparing the run, which renders.
+ *
+ * <p>Render thread only: opened, used and closed there. Owned by the run's {@link RunParts}.
+ */
+final class GlContextPart implements RunPart {
+
+    private final GlContext context;
+
+    private GlContextPart(GlContext context) {
+        this.context = context;
+    }
+
+    /** Opens the context {@code output} asks for; a window is titled after the artwork. */
+    static GlContextPart open(OutputOptions output, String artworkTitle) throws GlContextException {
+        FrameSize size = output.size();
+        if (output.headless()) {
+            return new GlContextPart(EglSurfacelessContext.open(size.width(), size.height()));
+        }
+        return new GlContextPart(GlfwWindowContext.open("Vernissage: " + artworkTitle, size.width(), size.height(),
+                output.fullscreenMonitor()));
+    }
+
+    GlContext context() {
+        return context;
+    }
+
+    @Override
+    public Optional<String> banner() {
+        return Optional.of(context.description());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

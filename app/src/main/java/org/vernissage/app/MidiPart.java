@@ -1,0 +1,50 @@
+package org.vernissage.app;
+
+import java.util.List;
+import java.util.Optional;
+import org.vernissage.engine.binding.MidiSelector;
+import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.SourceCounters;
+import org.vernissage.sensors.midi.MidiDeviceCatalog;
+import org.vernissage.sensors.midi.MidiDeviceConnection;
+
+/**
+ * One MIDI input device ({@code --midi-device}), reconnected when it is unplugged and back.
+ *
+ * <p>Same threads and owner as every {@link RunPart}.
+ */
+final class MidiPart implements SensorPart {
+
+    private final MidiDeviceConnection connection;
+
+    private MidiPart(MidiDeviceConnection connection) {
+        this.connection = connection;
+    }
+
+    /** The {@link SensorPart.Kind} of MIDI. */
+    static void start(SensorWiring wiring, RunParts parts) throws SensorStartException {
+        Optional<String> device = wiring.options().midiDevice();
+        if (device.isPresent()) {
+            parts.start(() -> new MidiPart(MidiDeviceConnection.openByName(device.get(), MidiDeviceCatalog.system(),
+                    wiring.bindings(), wiring.sink(), wiring.clock())));
+        } else {
+            wiring.warnIfBound(MidiSelector.class, "MIDI", "--midi-device NAME");
+        }
+    }
+
+    @Override
+    public Optional<String> banner() {
+        return Optional.of("MIDI from " + connection.deviceName());
+    }
+
+    @Override
+    public List<SourceCounters> sources() {
+        return List.of(SourceCountersView.withDevice(connection.input().counters(), connection::deviceLosses,
+                connection::reconnections));
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,62 @@
+package org.vernissage.app;
+
+import java.util.List;
+import java.util.Optional;
+import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.SourceCounters;
+import org.vernissage.sensors.osc.OscBindingRouter;
+import org.vernissage.sensors.osc.OscEndpoint;
+import org.vernissage.sensors.osc.OscStats;
+import org.vernissage.sensors.osc.OscTcpServer;
+import org.vernissage.sensors.osc.OscTcpServerConfig;
+import org.vernissage.sensors.osc.OscTimeTags;
+
+/**
+ * OSC from one TCP endpoint (OSC 1.0 length-prefixed or 1.1 SLIP streams), routed through the
+ * artwork's bindings. Counts twice: the stream framing and the messages it carried.
+ *
+ * <p>Same threads and owner as every {@link RunPart}.
+ */
+final class OscTcpPart implements OscPart {
+
+    private final OscEndpoint endpoint;
+    private final OscTcpServer server;
+    private final List<SourceCounters> counters;
+
+    private OscTcpPart(OscEndpoint endpoint, OscTcpServer server, List<SourceCounters> counters) {
+        this.endpoint = endpoint;
+        this.server = server;
+        this.counters = counters;
+    }
+
+    static OscTcpPart start(OscEndpoint endpoint, SensorWiring wiring) throws SensorStartException {
+        OscStats stats = new OscStats(endpoint.sourceName() + " messages");
+        OscTcpServer server = new OscTcpServer(OscTcpServerConfig.of(endpoint.host(), endpoint.port()),
+                new OscBindingRouter(wiring.bindings(), wiring.sink(), stats, new OscTimeTags(wiring.clock())),
+                wiring.clock());
+        server.start();
+        String name = endpoint.withPort(server.port()).sourceName();
+        return new OscTcpPart(endpoint, server, List.of(SourceCountersView.renamed(server.stats(), name),
+                SourceCountersView.renamed(stats, name + " messages")));
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public Optional<String> banner() {
+        return Optional.of("OSC on tcp " + endpoint.host() + ":" + server.port());
+    }
+
+    @Override
+    public List<SourceCounters> sources() {
+        return counters;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

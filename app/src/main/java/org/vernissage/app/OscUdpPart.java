@@ -1,0 +1,59 @@
+package org.vernissage.app;
+
+import java.util.List;
+import java.util.Optional;
+import org.vernissage.sensors.SensorStartException;
+import org.vernissage.sensors.SourceCounters;
+import org.vernissage.sensors.osc.OscBindingRouter;
+import org.vernissage.sensors.osc.OscEndpoint;
+import org.vernissage.sensors.osc.OscStats;
+import org.vernissage.sensors.osc.OscTimeTags;
+import org.vernissage.sensors.osc.OscUdpReceiver;
+
+/**
+ * OSC from one UDP endpoint, routed through the artwork's bindings by a router of its own
+ * (confined to the receiver's thread).
+ *
+ * <p>Same threads and owner as every {@link RunPart}.
+ */
+final class OscUdpPart implements OscPart {
+
+    private final OscEndpoint endpoint;
+    private final OscUdpReceiver receiver;
+    private final SourceCounters counters;
+
+    private OscUdpPart(OscEndpoint endpoint, OscUdpReceiver receiver, SourceCounters counters) {
+        this.endpoint = endpoint;
+        this.receiver = receiver;
+        this.counters = counters;
+    }
+
+    static OscUdpPart start(OscEndpoint endpoint, SensorWiring wiring) throws SensorStartException {
+        OscStats stats = new OscStats(endpoint.sourceName());
+        OscUdpReceiver receiver = new OscUdpReceiver(endpoint, new OscBindingRouter(wiring.bindings(), wiring.sink(),
+                stats, new OscTimeTags(wiring.clock())), wiring.clock(), stats);
+        receiver.start();
+        return new OscUdpPart(endpoint, receiver,
+                SourceCountersView.renamed(stats, endpoint.withPort(receiver.port()).sourceName()));
+    }
+
+    @Override
+    public int port() {
+        return receiver.port();
+    }
+
+    @Override
+    public Optional<String> banner() {
+        return Optional.of("OSC on udp " + endpoint.host() + ":" + receiver.port());
+    }
+
+    @Override
+    public List<SourceCounters> sources() {
+        return List.of(counters);
+    }
+
+    @Override
+    public void close() {
+        receiver.close();
+    }
+}
