@@ -41,9 +41,27 @@ public record PhoneTlsFiles(Path keyStore, Path passwordFile) {
         char[] password = readPassword();
         try {
             return PhoneTls.fromPkcs12(keyStore, password);
+        } catch (SensorStartException e) {
+            throw named(e);
         } finally {
             Arrays.fill(password, '\0'); // do not leave it on the heap longer than needed
         }
+    }
+
+    /**
+     * A key store cut short or overwritten fails to load with an exception that has no message
+     * (an {@code EOFException}, say), which would reach the console as "(null)": say which file,
+     * what is wrong with it and what it must be instead.
+     */
+    private SensorStartException named(SensorStartException failure) {
+        Throwable cause = failure.getCause();
+        if (!(cause instanceof IOException) || cause.getMessage() != null) {
+            return failure;
+        }
+        return new SensorStartException("phones TLS: cannot read key store " + keyStore + ": the file is damaged or"
+                + " cut short (" + cause.getClass().getSimpleName() + " while reading it); it must be a PKCS#12"
+                + " key store with the server's key and certificate (keytool -genkeypair -storetype PKCS12)",
+                failure.getCause());
     }
 
     private char[] readPassword() throws SensorStartException {

@@ -98,6 +98,19 @@ class PhonesTlsWiringTest {
     }
 
     @Test
+    void aDamagedKeyStoreIsNamedWithWhatIsWrong() throws Exception {
+        Path cut = folder.resolve("cut-short.p12");
+        byte[] whole = Files.readAllBytes(keyStore);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 3)); // a copy interrupted part-way
+        Outcome damaged = run("--phones", "0", "--phones-tls", cut.toString(), "--phones-tls-password-file",
+                passwordFile.toString());
+        assertEquals(Main.EXIT_FAILURE, damaged.exit(), damaged.err());
+        String line = damaged.firstLine();
+        assertTrue(line.contains(cut.toString()) && line.contains("damaged or cut short") && line.contains("PKCS#12")
+                && !line.contains("null"), line);
+    }
+
+    @Test
     void incompleteFlagsAreUsageErrors() {
         Outcome noPasswordFile = run("--phones", "0", "--phones-tls", keyStore.toString());
         assertEquals(Main.EXIT_USAGE, noPasswordFile.exit(), noPasswordFile.err());

@@ -100,6 +100,54 @@ class RunCommandTest {
     }
 
     @Test
+    void aShaderErrorPrintsTheErrorOnlyWithNoPlayingLineOrStatistics() throws Exception {
+        Path artwork = copyOfTidewater();
+        Path shader = artwork.resolve("tidewater.frag");
+        Files.writeString(shader, Files.readString(shader)
+                .replace("void main() {", "void main() {\n    float broken = undeclaredTide * 2.0;"));
+        Outcome outcome = launch(List.of(), null, null, "run", artwork.toString(), "--headless", "--size", "32x18",
+                "--frames", "1", "--osc-host", "127.0.0.1", "--osc-port", "0");
+        assertEquals(Main.EXIT_FAILURE, outcome.exitCode(), outcome.err());
+        assertOneCleanLine(outcome);
+        assertTrue(outcome.errorLine().contains("undeclaredTide"), outcome.errorLine());
+        assertFalse(outcome.out().contains("playing"), "no banner before the artwork is set up:\n" + outcome.out());
+        assertFalse(outcome.out().contains("frames "), "no statistics for a run that never played:\n" + outcome.out());
+    }
+
+    @Test
+    void statsOutsideItsRangeIsAUsageErrorNamingTheRange() {
+        for (String seconds : List.of("0.0001", "0", "-1", "NaN", "100000")) {
+            Outcome outcome = vernissage("run", TIDEWATER.toString(), "--headless", "--frames", "1",
+                    "--osc-host", "127.0.0.1", "--osc-port", "0", "--stats", seconds);
+            assertEquals(Main.EXIT_USAGE, outcome.exitCode(), seconds + ": " + outcome.err());
+            assertOneCleanLine(outcome);
+            String line = outcome.errorLine();
+            assertTrue(line.contains("--stats") && line.contains("between 0.1 and 86400 seconds")
+                    && line.contains("got " + seconds), line);
+        }
+    }
+
+    @Test
+    void statsAtTheShortestIntervalPlays() {
+        Outcome outcome = vernissage("run", TIDEWATER.toString(), "--headless", "--size", "32x18", "--frames", "2",
+                "--fps", "0", "--osc-host", "127.0.0.1", "--osc-port", "0", "--stats", "0.1");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+    }
+
+    @Test
+    void captureIntoAnExistingFileSaysAFolderIsExpected() throws IOException {
+        Path file = Files.writeString(temp.resolve("frames.png"), "not a folder");
+        Outcome outcome = vernissage("run", TIDEWATER.toString(), "--headless", "--size", "32x18", "--frames", "1",
+                "--osc-host", "127.0.0.1", "--osc-port", "0", "--capture", file.toString());
+        assertEquals(Main.EXIT_FAILURE, outcome.exitCode(), outcome.err());
+        assertOneCleanLine(outcome);
+        String line = outcome.errorLine();
+        assertTrue(line.contains("--capture " + file) && line.contains("is a file, not a folder")
+                && line.contains("give a folder"), line);
+        assertEquals("not a folder", Files.readString(file), "the file is left alone");
+    }
+
+    @Test
     void portInUseIsNamed() throws IOException {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
