@@ -13,7 +13,8 @@ import org.vernissage.sensors.osc.OscTimeTags;
 
 /**
  * OSC from one TCP endpoint (OSC 1.0 length-prefixed or 1.1 SLIP streams), routed through the
- * artwork's bindings. Counts twice: the stream framing and the messages it carried.
+ * artwork's bindings. Counts twice: the stream framing and the messages it carried (last seen
+ * when the stream was last heard from: the router that counts them never sees the stream).
  *
  * <p>Same threads and owner as every {@link RunPart}.
  */
@@ -37,7 +38,7 @@ final class OscTcpPart implements OscPart {
         server.start();
         String name = endpoint.withPort(server.port()).sourceName();
         return new OscTcpPart(endpoint, server, List.of(SourceCountersView.renamed(server.stats(), name),
-                SourceCountersView.renamed(stats, name + " messages")));
+                SourceCountersView.carriedBy(stats, name + " messages", server.stats())));
     }
 
     @Override

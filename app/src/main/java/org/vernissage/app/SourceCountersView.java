@@ -8,7 +8,7 @@ import org.vernissage.sensors.SourceCounters;
  * bound (asked for as 0, say), and with the device losses and reconnections that a MIDI or audio
  * input keeps beside its message counters.
  *
- * <p>Immutable; made by {@link InputSources} on the wiring thread, read by any thread (every
+ * <p>Immutable; made by the sensor parts on the wiring thread, read by any thread (every
  * method reads the source's own thread-safe counters).
  */
 final class SourceCountersView implements SourceCounters {
@@ -19,22 +19,34 @@ final class SourceCountersView implements SourceCounters {
     private final SourceCounters counters;
     private final LongSupplier losses;
     private final LongSupplier reconnections;
+    private final LongSupplier lastSeen;
 
-    private SourceCountersView(String name, SourceCounters counters, LongSupplier losses, LongSupplier reconnections) {
+    private SourceCountersView(String name, SourceCounters counters, LongSupplier losses, LongSupplier reconnections,
+                               LongSupplier lastSeen) {
         this.name = name;
         this.counters = counters;
         this.losses = losses;
         this.reconnections = reconnections;
+        this.lastSeen = lastSeen;
     }
 
     /** {@code counters} under {@code name}. */
     static SourceCounters renamed(SourceCounters counters, String name) {
-        return counters.source().equals(name) ? counters : new SourceCountersView(name, counters, NONE, NONE);
+        return counters.source().equals(name) ? counters
+                : new SourceCountersView(name, counters, NONE, NONE, counters::lastSeenNanos);
     }
 
     /** {@code counters} with the losses and reconnections of the device behind them. */
     static SourceCounters withDevice(SourceCounters counters, LongSupplier losses, LongSupplier reconnections) {
-        return new SourceCountersView(counters.source(), counters, losses, reconnections);
+        return new SourceCountersView(counters.source(), counters, losses, reconnections, counters::lastSeenNanos);
+    }
+
+    /**
+     * {@code counters} under {@code name}, last seen when {@code carrier} was: the messages of an
+     * OSC stream, whose router counts them but never hears the stream itself.
+     */
+    static SourceCounters carriedBy(SourceCounters counters, String name, SourceCounters carrier) {
+        return new SourceCountersView(name, counters, NONE, NONE, carrier::lastSeenNanos);
     }
 
     @Override
@@ -59,7 +71,7 @@ final class SourceCountersView implements SourceCounters {
 
     @Override
     public long lastSeenNanos() {
-        return counters.lastSeenNanos();
+        return lastSeen.getAsLong();
     }
 
     @Override

@@ -104,6 +104,28 @@ class SensorWiringTest {
     }
 
     @Test
+    void theMessagesOfAnOscStreamSayWhenTheyWereLastHeard() throws Exception {
+        RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(32, 18))
+                .withSensors(SensorOptions.defaults().withOsc(List.of(OscEndpoint.parse("tcp:127.0.0.1:0"))));
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of())) {
+            ArtworkRun run = playing.run();
+            try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), run.oscPort());
+                 DataOutputStream out = new DataOutputStream(tcp.getOutputStream())) {
+                byte[] packet = message("/vernissage/tidewater/hue", ",f", 0.5f);
+                out.writeInt(packet.length);
+                out.write(packet);
+                out.flush();
+                await(() -> run.report().received("OSC tcp") >= 2, "the packet and its message counted");
+            }
+            SourceReading messages = run.report().sources().stream()
+                    .filter(source -> source.source().endsWith(" messages")).findFirst().orElseThrow();
+            assertEquals(1, messages.received(), messages.describe());
+            assertTrue(messages.secondsSinceLastSeen() >= 0 && !messages.describe().contains("nothing received yet"),
+                    messages.describe());
+        }
+    }
+
+    @Test
     void aMidiDeviceThatIsNotThereIsNamed() {
         StringWriter err = new StringWriter();
         int exit = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--osc-port", "0",
