@@ -12,6 +12,7 @@ import org.vernissage.engine.artwork.ManifestLoader;
 import org.vernissage.engine.journal.JournalException;
 import org.vernissage.engine.journal.JournalHeader;
 import org.vernissage.engine.journal.JournalSummary;
+import org.vernissage.engine.journal.JournalWriter;
 import org.vernissage.engine.metrics.FrameStats;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.render.FrameListener;
@@ -93,37 +94,43 @@ final class ArtworkAssembly {
         if (captureFolder.isPresent()) {
             listeners.add(parts.start(() -> CapturePart.open(captureFolder.get(), size)).listener());
         }
-        Optional<Path> record = options.journal().record();
-        Optional<JournalPart> journal = record.isPresent()
-                ? Optional.of(parts.start(() -> JournalPart.create(record.get(), manifest, digest, size,
-                        options.pacing())))
-                : Optional.empty();
-        PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(),
-                journal.map(JournalPart::writer)));
-
-        FramePacer pacer;
-        FrameMarker marker;
-        long frames;
-        if (recorded.isPresent()) {
-            ReplayPart replay = parts.start(() -> ReplayPart.open(options.journal().replay().get(), recorded.get(),
-                    pipeline.ring(), pipeline.snapshots()));
-            pacer = replay.pacer();
-            marker = FrameMarker.NONE; // the journal's frame marks are replayed with its events
-            frames = replay.frames(options.pacing().frames());
-        } else {
-            SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(), pipeline.ring(),
-                    clock.clock(), warnings::add);
-            for (SensorPart.Kind sensor : SENSORS) {
-                sensor.start(wiring, parts);
-            }
-            pacer = clock.pacer().orElseThrow();
-            marker = pipeline.frameMarker();
-            frames = options.pacing().frames();
+        Optional<JournalPart> journal = Optional.empty();
+        if (options.journal().record().isPresent()) {
+            Path file = options.journal().record().get();
+            journal = Optional.of(parts.start(() -> JournalPart.create(file, manifest, digest, size,
+                    options.pacing())));
         }
+        Optional<JournalWriter> writer = journal.map(JournalPart::writer);
+        PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer));
+        Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline) : startSensors(pipeline, clock);
+
         FrameStats frameStats = new FrameStats();
-        RenderLoop loop = new RenderLoop(gl.context(), artwork.artwork(), pipeline.snapshots(), pacer, frameStats,
-                listeners, marker, size.width(), size.height());
-        return new ArtworkRun(options, manifest, parts, loop, frameStats, frames, clock.clock(), warnings, out);
+        RenderLoop loop = new RenderLoop(gl.context(), artwork.artwork(), pipeline.snapshots(), inputs.pacer(),
+                frameStats, listeners, inputs.marker(), size.width(), size.height());
+        return new ArtworkRun(options, manifest, parts, loop, frameStats, inputs.frames(), clock.clock(), warnings,
+                out);
+    }
+
+    /** What drives the render loop: the inputs' pacer, the frame marks they want, how many frames. */
+    private record Inputs(FramePacer pacer, FrameMarker marker, long frames) {
+    }
+
+    /** A live run: every kind of sensor, publishing into the ring; the loop paced by the clock. */
+    private Inputs startSensors(PipelinePart pipeline, ClockPart clock) throws SensorStartException {
+        SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(), pipeline.ring(), clock.clock(),
+                warnings::add);
+        for (SensorPart.Kind sensor : SENSORS) {
+            sensor.start(wiring, parts);
+        }
+        return new Inputs(clock.pacer().orElseThrow(), pipeline.frameMarker(), options.pacing().frames());
+    }
+
+    /** A replay: the journal player publishes the recorded inputs and paces the loop by the recorded frames. */
+    private Inputs startReplay(JournalSummary recorded, PipelinePart pipeline) throws JournalException {
+        ReplayPart replay = parts.start(() -> ReplayPart.open(options.journal().replay().orElseThrow(), recorded,
+                pipeline.ring(), pipeline.snapshots()));
+        // No frame marks of the loop's own: the journal's are replayed with its events.
+        return new Inputs(replay.pacer(), FrameMarker.NONE, replay.frames(options.pacing().frames()));
     }
 
     /** The journal to replay, checked: it has frames; a changed artwork or another size is warned about. */
