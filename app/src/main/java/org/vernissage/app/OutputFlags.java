@@ -49,7 +49,10 @@ final class OutputFlags {
         if (fullscreenMonitor == null) {
             return -1;
         }
-        if (fullscreenMonitor >= 0 && !headless && headlessOrNoDisplay()) {
+        if (fullscreenMonitor < 0) { // -1 would otherwise read as "a window"
+            throw new IllegalArgumentException("--fullscreen takes a monitor number from 0, got " + fullscreenMonitor);
+        }
+        if (!headless && headlessOrNoDisplay()) {
             throw new IllegalArgumentException("--fullscreen needs a display (DISPLAY is not set)");
         }
         return fullscreenMonitor;

@@ -20,7 +20,8 @@ public record OutputOptions(boolean headless, FrameSize size, int fullscreenMoni
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(captureFolder, "captureFolder");
         if (fullscreenMonitor < -1) {
-            throw new IllegalArgumentException("--fullscreen takes a monitor number from 0, got " + fullscreenMonitor);
+            throw new IllegalArgumentException("fullscreen monitor must be -1 (a window) or a monitor number from 0,"
+                    + " got " + fullscreenMonitor);
         }
         if (fullscreenMonitor >= 0 && headless) {
             throw new IllegalArgumentException("--fullscreen needs a display; it cannot be combined with --headless");

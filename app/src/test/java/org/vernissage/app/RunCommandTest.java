@@ -135,6 +135,17 @@ class RunCommandTest {
     }
 
     @Test
+    void fullscreenFlagsAreCheckedOnce() {
+        Outcome negative = vernissage("run", TIDEWATER.toString(), "--fullscreen", "-1");
+        assertEquals(Main.EXIT_USAGE, negative.exitCode(), negative.err());
+        assertTrue(negative.errorLine().contains("--fullscreen takes a monitor number from 0, got -1"),
+                negative.errorLine());
+        Outcome headless = vernissage("run", TIDEWATER.toString(), "--fullscreen", "--headless");
+        assertEquals(Main.EXIT_USAGE, headless.exitCode(), headless.err());
+        assertTrue(headless.errorLine().contains("cannot be combined with --headless"), headless.errorLine());
+    }
+
+    @Test
     void captureIntoAnExistingFileSaysAFolderIsExpected() throws IOException {
         Path file = Files.writeString(temp.resolve("frames.png"), "not a folder");
         Outcome outcome = vernissage("run", TIDEWATER.toString(), "--headless", "--size", "32x18", "--frames", "1",
