@@ -13,6 +13,11 @@ import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.binding.OscSelector;
 import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputSink;
+import org.vernissage.osc.AddressHash;
+import org.vernissage.osc.OscMessageHandler;
+import org.vernissage.osc.OscMessageView;
+import org.vernissage.osc.OscPacketReader;
+import org.vernissage.osc.OscPatternMatcher;
 import org.vernissage.sensors.FirstOccurrenceLog;
 
 /**

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vernissage.sensors.osc.OscTestEncoder.bundle;
-import static org.vernissage.sensors.osc.OscTestEncoder.message;
+import static org.vernissage.osc.OscTestEncoder.bundle;
+import static org.vernissage.osc.OscTestEncoder.message;
 import static org.vernissage.sensors.osc.TestBindings.midi;
 import static org.vernissage.sensors.osc.TestBindings.osc;
 
@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.osc.OscMessageHandler;
+import org.vernissage.osc.OscPacketReader;
+import org.vernissage.osc.OscTestEncoder;
+import org.vernissage.osc.OscTimeTag;
+import org.vernissage.osc.RecordingHandler;
 import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.osc.RecordingInputSink.Value;
 
@@ -67,7 +72,7 @@ class OscBindingRouterTest {
     }
 
     private static long tagAt(long wallNanos) {
-        return OscTimeTags.timeTag(wallNanos);
+        return OscTimeTag.timeTag(wallNanos);
     }
 
     // ---- values and channels ------------------------------------------------------------------
