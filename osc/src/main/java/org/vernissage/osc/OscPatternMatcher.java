@@ -25,9 +25,19 @@ import java.util.Arrays;
  * '/'. OSC 1.1's '//' wildcard is not supported (it matches itself, and no valid address has it).
  *
  * <p>How: a pattern is run as a nondeterministic automaton over the address, keeping the set of
- * address positions reachable after each pattern token (a boolean per position), so the work is
- * bounded by pattern tokens times address length whatever the pattern (no exponential
- * backtracking on hostile input such as many '*').
+ * address positions reachable after each pattern token (a boolean per position, and the range
+ * {@code [lo, hi]} they lie in, so that a token only visits the positions it can continue from).
+ * No backtracking: the work of one match is at most (pattern bytes) x (reachable positions per
+ * token), whatever the pattern.
+ *
+ * <p>Bounded for hostile senders, because incoming addresses may be patterns: a pattern longer
+ * than {@link #MAX_PATTERN_LENGTH} is malformed ({@link Problem#TOO_LONG}, found without reading
+ * it), and each match has a budget of steps (a step is one reachable position visited for one
+ * pattern token, or one byte of a bracket or brace list compared at one position). A match that
+ * would exceed its budget stops and answers no, and {@link #budgetExhausted()} says so, so that the
+ * caller can count it apart from a plain mismatch; {@link #lastSteps()} says what a match cost.
+ * Without the bound, a 64 KB pattern such as {@code /*{,}*{,}*...} cost about 17 ms per datagram
+ * against a dozen bound addresses.
  *
  * <p>Confined to one thread (the work arrays are reused); owned by the router that matches with
  * it. The static helpers are stateless.
@@ -45,7 +55,9 @@ public final class OscPatternMatcher {
         /** One of { [ ] * ? inside braces, whose strings are literal. */
         WILDCARD_IN_BRACE("the strings in '{...}' are literal: no { [ ] * ? inside"),
         /** A ']' or '}' with nothing to close. */
-        STRAY_CLOSE("']' or '}' closes nothing");
+        STRAY_CLOSE("']' or '}' closes nothing"),
+        /** Longer than {@link #MAX_PATTERN_LENGTH}: refused unread, as matching it could cost too much. */
+        TOO_LONG("longer than " + MAX_PATTERN_LENGTH + " bytes, the most a pattern may have");
 
         private final String description;
 
@@ -59,8 +71,28 @@ public final class OscPatternMatcher {
         }
     }
 
+    /**
+     * The longest address pattern accepted, in bytes. Real patterns are a few dozen bytes
+     * ({@code /mixer/{1,2,3,4}/fader}); this leaves room for long brace lists.
+     */
+    public static final int MAX_PATTERN_LENGTH = 256;
+
+    /**
+     * Steps one {@link #matches} call may take unless given another budget: far above what a
+     * pattern within {@link #MAX_PATTERN_LENGTH} costs against a real address (tens to a few
+     * thousand steps), about 100 us of one core at worst.
+     */
+    public static final long DEFAULT_STEP_BUDGET = 65_536;
+
+    // reach[q]: address position q is reachable after the tokens so far; all false outside
+    // [lo, hi], and all false between two matches (each match clears what it set).
     private boolean[] reach = new boolean[64];
     private boolean[] next = new boolean[64];
+    private int lo;
+    private int hi;
+    private long stepsLeft;
+    private long lastSteps;
+    private boolean exhausted;
     private Problem problem;
 
     /** Whether the bytes contain any OSC pattern character: {@code * ? [ ] { }}. */
@@ -96,6 +128,10 @@ public final class OscPatternMatcher {
      */
     public int validate(ByteBuffer pattern, int offset, int length) {
         problem = null;
+        if (length > MAX_PATTERN_LENGTH) {
+            problem = Problem.TOO_LONG;
+            return MAX_PATTERN_LENGTH;
+        }
         int end = offset + length;
         for (int i = offset; i < end; ) {
             byte c = pattern.get(i);
@@ -169,30 +205,49 @@ public final class OscPatternMatcher {
 
     /**
      * Whether the address in {@code [textOffset, textOffset + textLength)} matches the pattern in
-     * {@code [patternOffset, patternOffset + patternLength)}, both without their NUL. A malformed
-     * pattern matches nothing (check it first with {@link #validate} to tell why).
+     * {@code [patternOffset, patternOffset + patternLength)}, both without their NUL, within
+     * {@link #DEFAULT_STEP_BUDGET} steps. A malformed pattern (one longer than
+     * {@link #MAX_PATTERN_LENGTH} included) matches nothing: check it first with {@link #validate}
+     * to tell why.
      */
     public boolean matches(ByteBuffer pattern, int patternOffset, int patternLength,
                            ByteBuffer text, int textOffset, int textLength) {
-        ensureCapacity(textLength + 1);
-        Arrays.fill(reach, 0, textLength + 1, false);
-        reach[0] = true;
-        int patternEnd = patternOffset + patternLength;
-        for (int i = patternOffset; i < patternEnd; ) {
-            byte c = pattern.get(i);
-            int tokenEnd;
-            if (c == '*') {
-                star(text, textOffset, textLength);
-                tokenEnd = i + 1;
-            } else {
-                tokenEnd = tokenEnd(pattern, i, patternEnd);
-                if (tokenEnd < 0 || !step(pattern, i, tokenEnd, text, textOffset, textLength)) {
-                    return false; // malformed, or no position left to continue from
-                }
-            }
-            i = tokenEnd;
+        return matches(pattern, patternOffset, patternLength, text, textOffset, textLength,
+                DEFAULT_STEP_BUDGET);
+    }
+
+    /**
+     * As {@link #matches(ByteBuffer, int, int, ByteBuffer, int, int)}, within at most
+     * {@code stepBudget} steps: when the match would take more it stops, answers false, and
+     * {@link #budgetExhausted()} is true until the next call.
+     */
+    public boolean matches(ByteBuffer pattern, int patternOffset, int patternLength,
+                           ByteBuffer text, int textOffset, int textLength, long stepBudget) {
+        stepsLeft = stepBudget;
+        exhausted = false;
+        if (patternLength > MAX_PATTERN_LENGTH) {
+            lastSteps = 0;
+            return false;
         }
-        return reach[textLength];
+        ensureCapacity(textLength + 1);
+        reach[0] = true;
+        lo = 0;
+        hi = 0;
+        boolean matched = run(pattern, patternOffset, patternOffset + patternLength, text, textOffset,
+                textLength);
+        clearReach();
+        lastSteps = stepBudget - stepsLeft;
+        return matched;
+    }
+
+    /** Steps the last {@link #matches} call took (0 for a pattern refused unread). */
+    public long lastSteps() {
+        return lastSteps;
+    }
+
+    /** Whether the last {@link #matches} call stopped because it ran out of steps. */
+    public boolean budgetExhausted() {
+        return exhausted;
     }
 
     /** Convenience for tests and start-up code: both as Strings (UTF-8). Allocates. */
@@ -204,41 +259,99 @@ public final class OscPatternMatcher {
 
     // ---- the automaton ----------------------------------------------------------------------
 
-    /** '*': every position reachable stays so, and reaches on while no '/' is crossed. */
-    private void star(ByteBuffer text, int textOffset, int textLength) {
-        for (int q = 1; q <= textLength; q++) {
+    private boolean run(ByteBuffer pattern, int from, int patternEnd, ByteBuffer text, int textOffset,
+                        int textLength) {
+        for (int i = from; i < patternEnd; ) {
+            byte c = pattern.get(i);
+            int tokenEnd;
+            if (c == '*') {
+                if (!star(text, textOffset, textLength)) {
+                    return false; // out of steps
+                }
+                tokenEnd = i + 1;
+            } else {
+                tokenEnd = tokenEnd(pattern, i, patternEnd);
+                if (tokenEnd < 0 || !charge((long) (hi - lo + 1) * (tokenEnd - i))
+                        || !step(pattern, i, tokenEnd, text, textOffset, textLength)) {
+                    return false; // malformed, out of steps, or no position left to continue from
+                }
+            }
+            i = tokenEnd;
+        }
+        return reach[textLength];
+    }
+
+    /** Takes {@code steps} from the budget, or marks it exhausted (and takes none). */
+    private boolean charge(long steps) {
+        if (steps > stepsLeft) {
+            exhausted = true;
+            return false;
+        }
+        stepsLeft -= steps;
+        return true;
+    }
+
+    /**
+     * '*': every position reachable stays so, and reaches on while no '/' is crossed; past the
+     * old range only as far as the run continues. One step per position visited.
+     *
+     * @return false when the budget ran out (the positions set so far stay within [lo, hi])
+     */
+    private boolean star(ByteBuffer text, int textOffset, int textLength) {
+        int q = lo + 1;
+        for (; q <= textLength; q++) {
+            if (!charge(1)) {
+                return false;
+            }
             if (!reach[q] && reach[q - 1] && text.get(textOffset + q - 1) != '/') {
                 reach[q] = true;
+                hi = Math.max(hi, q);
+            } else if (q > hi) {
+                break; // nothing beyond the old range can be reached any more
             }
         }
+        return true;
     }
 
     /**
      * Advances every reachable position over one token in {@code [start, end)} of the pattern (a
-     * literal byte, '?', a bracket list or a brace list).
+     * literal byte, '?', a bracket list or a brace list), clearing the old positions as it goes.
      *
      * @return whether any position is still reachable
      */
     private boolean step(ByteBuffer pattern, int start, int end, ByteBuffer text, int textOffset,
                          int textLength) {
-        Arrays.fill(next, 0, textLength + 1, false);
-        boolean any = false;
+        int nextLo = Integer.MAX_VALUE;
+        int nextHi = -1;
         byte token = pattern.get(start);
-        for (int q = 0; q <= textLength; q++) {
+        for (int q = lo; q <= hi; q++) {
             if (!reach[q]) {
                 continue;
             }
+            reach[q] = false;
             if (token == '{') {
-                any |= braceStep(pattern, start, end, text, textOffset, textLength, q);
+                int reached = braceStep(pattern, start, end, text, textOffset, textLength, q);
+                if (reached >= 0) {
+                    nextLo = Math.min(nextLo, q);
+                    nextHi = Math.max(nextHi, reached);
+                }
             } else if (q < textLength && single(pattern, start, end, text.get(textOffset + q))) {
                 next[q + 1] = true;
-                any = true;
+                nextLo = Math.min(nextLo, q + 1);
+                nextHi = q + 1;
             }
         }
         boolean[] swap = reach;
         reach = next;
         next = swap;
-        return any;
+        if (nextHi < 0) {
+            lo = 0;
+            hi = -1;
+            return false;
+        }
+        lo = nextLo;
+        hi = nextHi;
+        return true;
     }
 
     /** Whether the one-character token in {@code [start, end)} accepts {@code c}. */
@@ -276,10 +389,14 @@ public final class OscPatternMatcher {
         return member != negate;
     }
 
-    /** Marks every position one of the brace's strings leads to from position {@code q}. */
-    private boolean braceStep(ByteBuffer pattern, int start, int end, ByteBuffer text, int textOffset,
-                              int textLength, int q) {
-        boolean any = false;
+    /**
+     * Marks every position one of the brace's strings leads to from position {@code q}.
+     *
+     * @return the furthest position marked, or -1 if none
+     */
+    private int braceStep(ByteBuffer pattern, int start, int end, ByteBuffer text, int textOffset,
+                          int textLength, int q) {
+        int furthest = -1;
         int close = end - 1;
         int alternative = start + 1;
         while (alternative <= close) {
@@ -291,11 +408,11 @@ public final class OscPatternMatcher {
             if (q + length <= textLength
                     && regionEquals(pattern, alternative, text, textOffset + q, length)) {
                 next[q + length] = true;
-                any = true;
+                furthest = Math.max(furthest, q + length);
             }
             alternative = alternativeEnd + 1;
         }
-        return any;
+        return furthest;
     }
 
     private static boolean regionEquals(ByteBuffer a, int aAt, ByteBuffer b, int bAt, int length) {
@@ -347,6 +464,12 @@ public final class OscPatternMatcher {
             }
         }
         return -1;
+    }
+
+    private void clearReach() {
+        if (hi >= lo) {
+            Arrays.fill(reach, lo, hi + 1, false);
+        }
     }
 
     private void ensureCapacity(int positions) {

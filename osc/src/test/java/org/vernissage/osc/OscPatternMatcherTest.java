@@ -164,6 +164,72 @@ class OscPatternMatcherTest {
         assertTrue(matcher.matches(pattern, address + "b"));
     }
 
+    // ---- hostile patterns: bounded size, bounded work -------------------------------------------
+
+    /** The pattern of the report: about 17 ms per datagram before the bound. */
+    static byte[] hostilePattern(int length) {
+        StringBuilder pattern = new StringBuilder("/");
+        while (pattern.length() + 4 <= length) {
+            pattern.append("*{,}");
+        }
+        while (pattern.length() < length) {
+            pattern.append('*');
+        }
+        return bytes(pattern.toString());
+    }
+
+    @Test
+    void aPatternOverTheSizeBoundIsRefusedUnread() {
+        byte[] pattern = hostilePattern(64 * 1024);
+        ByteBuffer address = ByteBuffer.wrap(bytes("/page/1/fader1"));
+        assertEquals(OscPatternMatcher.MAX_PATTERN_LENGTH, matcher.validate(ByteBuffer.wrap(pattern), 0, pattern.length));
+        assertEquals(Problem.TOO_LONG, matcher.problem());
+        assertFalse(matcher.matches(ByteBuffer.wrap(pattern), 0, pattern.length, address, 0, 14));
+        assertEquals(0, matcher.lastSteps(), "not a single token read");
+        assertFalse(matcher.budgetExhausted());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OscPatternMatcher.requireValid("/" + "a".repeat(OscPatternMatcher.MAX_PATTERN_LENGTH)));
+        assertTrue(e.getMessage().contains("longer than 256 bytes"), e.getMessage());
+        byte[] atTheBound = hostilePattern(OscPatternMatcher.MAX_PATTERN_LENGTH);
+        assertEquals(-1, matcher.validate(ByteBuffer.wrap(atTheBound), 0, atTheBound.length), "the bound itself is fine");
+    }
+
+    @Test
+    void theWorstPatternWithinTheBoundCostsAtMostPatternBytesTimesAddressPositions() {
+        byte[] pattern = hostilePattern(OscPatternMatcher.MAX_PATTERN_LENGTH);
+        for (String address : List.of("/page/1/fader1", "/x", "/" + "a".repeat(60), "/a/b")) {
+            byte[] text = bytes(address);
+            boolean expected = address.indexOf('/', 1) < 0; // '*' and '{,}' match any run without '/'
+            assertEquals(expected, matcher.matches(ByteBuffer.wrap(pattern), 0, pattern.length,
+                    ByteBuffer.wrap(text), 0, text.length), address);
+            assertFalse(matcher.budgetExhausted(), address);
+            long bound = (long) pattern.length * (text.length + 1);
+            assertTrue(matcher.lastSteps() > 0 && matcher.lastSteps() <= bound,
+                    address + ": " + matcher.lastSteps() + " steps, bound " + bound);
+        }
+    }
+
+    @Test
+    void aMatchStopsAtItsStepBudgetAndSaysSo() {
+        byte[] pattern = hostilePattern(OscPatternMatcher.MAX_PATTERN_LENGTH);
+        byte[] text = bytes("/" + "a".repeat(60_000)); // the biggest address a datagram can hold, nearly
+        assertFalse(matcher.matches(ByteBuffer.wrap(pattern), 0, pattern.length, ByteBuffer.wrap(text), 0,
+                text.length));
+        assertTrue(matcher.budgetExhausted());
+        assertTrue(matcher.lastSteps() <= OscPatternMatcher.DEFAULT_STEP_BUDGET, matcher.lastSteps() + " steps");
+        assertFalse(matcher.matches(ByteBuffer.wrap(pattern), 0, pattern.length, ByteBuffer.wrap(text), 0,
+                text.length, 1_000));
+        assertTrue(matcher.lastSteps() <= 1_000, "a smaller budget is kept too: " + matcher.lastSteps());
+        // Given enough steps, the same pair matches: the budget changes cost, never the answer.
+        assertTrue(matcher.matches(ByteBuffer.wrap(pattern), 0, pattern.length, ByteBuffer.wrap(text), 0,
+                text.length, Long.MAX_VALUE));
+        assertFalse(matcher.budgetExhausted());
+        // And the work arrays are left clean: the next, ordinary match is unaffected.
+        assertTrue(matcher.matches("/fader[0-9]", "/fader3"));
+        assertFalse(matcher.matches("/fader[0-9]", "/fader"));
+        assertTrue(matcher.lastSteps() <= 11L * 7, "a literal-ish pattern visits few positions");
+    }
+
     /**
      * Every pattern of a random sample (built from the grammar's pieces, malformed ones included)
      * against every address up to length 5 over a small alphabet, compared with the regex
