@@ -8,7 +8,7 @@ import java.util.Objects;
  * Writes one OSC packet (a message, or a bundle of messages and nested bundles) into a buffer the
  * caller owns, without allocating: a flyweight over the buffer, reused for packet after packet.
  * <pre>
- *   int length = writer.wrap(buffer)
+ *   int length = writer.wrap(buffer.clear())
  *           .bundle(OscTimeTag.IMMEDIATELY)
  *               .message("/mixer/1/fader").f(0.75f).end()
  *               .message("/cue").s(name).i(3).end()
@@ -72,19 +72,22 @@ public final class OscWriter {
     private int tagCount;
     private int argumentsAt;
 
-    /** Starts a packet at the beginning of {@code buffer}, with all its capacity as room. */
+    /** Starts a packet at index 0 of {@code buffer}, with up to its limit as room. */
     public OscWriter wrap(ByteBuffer buffer) {
-        return wrap(buffer, 0, buffer.capacity());
+        return wrap(buffer, 0, buffer.limit());
     }
 
-    /** Starts a packet at {@code offset} of {@code buffer}, with {@code room} bytes to fill at most. */
+    /**
+     * Starts a packet at index {@code offset} of {@code buffer}, with {@code room} bytes to fill at
+     * most; the room must lie below the buffer's limit (absolute puts stop there).
+     */
     public OscWriter wrap(ByteBuffer buffer, int offset, int room) {
         if (buffer.isReadOnly()) {
             throw new IllegalArgumentException("an OSC packet cannot be written into a read-only buffer");
         }
-        if (offset < 0 || room < 0 || offset > buffer.capacity() - room) {
+        if (offset < 0 || room < 0 || offset > buffer.limit() - room) {
             throw new IndexOutOfBoundsException("room [" + offset + ", " + offset + " + " + room
-                    + ") is outside the buffer's capacity " + buffer.capacity());
+                    + ") is outside the buffer's limit " + buffer.limit());
         }
         this.buffer = buffer;
         this.bigEndian = buffer.order() == ByteOrder.BIG_ENDIAN;
