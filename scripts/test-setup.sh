@@ -2,7 +2,7 @@
 # What the test suite needs besides Java and Maven, installed when missing (idempotent, quick when
 # everything is there). Sourced by `./vernissage test` and by .ci/run.
 #  - headless OpenGL: Mesa's EGL and its software rasteriser (llvmpipe);
-#  - real OSC peers for the interop tests: liblo's oscsend/oscsendfile, and osc.js on node
+#  - real OSC peers for the interop tests: liblo's oscsend/oscsendfile/oscdump, and osc.js on node
 #    (pinned in interop/package-lock.json, installed here, never while the tests run);
 #  - headless Chromium for the audience page's browser test (PhonePageBrowserTest).
 # System packages need root (or sudo); without them it says what to install and goes on.
@@ -13,7 +13,7 @@ test_setup() {
   ls /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so >/dev/null 2>&1 || need+=(libgl1-mesa-dri)
   [ -e /usr/lib/x86_64-linux-gnu/libgbm.so.1 ] || need+=(libgbm1)
   command -v mvn >/dev/null || need+=(maven)
-  command -v oscsend >/dev/null || need+=(liblo-tools)
+  { command -v oscsend && command -v oscdump; } >/dev/null || need+=(liblo-tools)
   command -v node >/dev/null || need+=(nodejs)
   command -v npm >/dev/null || need+=(npm)
   command -v chromium >/dev/null || need+=(chromium)

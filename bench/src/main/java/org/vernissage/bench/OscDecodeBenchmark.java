@@ -38,12 +38,12 @@ import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.osc.OscMessageHandler;
+import org.vernissage.osc.OscMessageView;
+import org.vernissage.osc.OscPacketReader;
 import org.vernissage.sensors.conditioning.BindingConditioner;
 import org.vernissage.sensors.osc.OscBindingRouter;
 import org.vernissage.sensors.osc.OscDropReason;
-import org.vernissage.sensors.osc.OscMessageHandler;
-import org.vernissage.sensors.osc.OscMessageView;
-import org.vernissage.sensors.osc.OscPacketReader;
 import org.vernissage.sensors.osc.OscStats;
 import org.vernissage.sensors.osc.OscTimeTags;
 

@@ -13,6 +13,11 @@ import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.binding.OscSelector;
 import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputSink;
+import org.vernissage.osc.AddressHash;
+import org.vernissage.osc.OscMessageHandler;
+import org.vernissage.osc.OscMessageView;
+import org.vernissage.osc.OscPacketReader;
+import org.vernissage.osc.OscPatternMatcher;
 import org.vernissage.sensors.FirstOccurrenceLog;
 
 /**
@@ -29,8 +34,13 @@ import org.vernissage.sensors.FirstOccurrenceLog;
  *       against it ({@code /fader*} binds {@code /fader1}, {@code /fader2}, ...);</li>
  *   <li>an incoming address that is itself a pattern is dispatched to every bound literal address
  *       it matches (a pattern never matches a binding's pattern). A malformed incoming pattern is
- *       dropped as {@link OscDropReason#BAD_PATTERN}.</li>
+ *       dropped as {@link OscDropReason#BAD_PATTERN}, one longer than
+ *       {@link OscPatternMatcher#MAX_PATTERN_LENGTH} as {@link OscDropReason#PATTERN_TOO_LONG}.</li>
  * </ul>
+ * All the matching for one message shares a budget of {@link #MATCH_STEP_BUDGET} matcher steps;
+ * a message that needs more is dropped as {@link OscDropReason#MATCH_TOO_COSTLY} (or, when some
+ * bindings already got its values, logged as such), so one hostile datagram costs the receiving
+ * thread tens of microseconds at most.
  * Several bindings may share one address (one fader driving two parameters, or {@code /xy}
  * argument 0 and argument 1); each gets its value.
  *
@@ -62,6 +72,13 @@ public final class OscBindingRouter implements OscMessageHandler {
      * exceed the ring's size (the app's is 4096).
      */
     public static final int DEFAULT_BATCH_CAPACITY = 1024;
+
+    /**
+     * Matcher steps one message's matching may take, across all the bindings it is matched with
+     * (see {@link OscPatternMatcher#matches(ByteBuffer, int, int, ByteBuffer, int, int, long)}).
+     * A real pattern costs a few to a few dozen steps per bound address.
+     */
+    public static final long MATCH_STEP_BUDGET = OscPatternMatcher.DEFAULT_STEP_BUDGET;
 
     private static final Logger LOG = System.getLogger(OscBindingRouter.class.getName());
 
@@ -103,6 +120,7 @@ public final class OscBindingRouter implements OscMessageHandler {
     private int stagedValues;
     private OscDropReason firstProblem;
     private int problemBinding;
+    private long matchStepsLeft;
 
     /**
      * @param bindings the artwork's bindings, in manifest order (a binding's index is its
@@ -253,13 +271,15 @@ public final class OscBindingRouter implements OscMessageHandler {
         stagedValues = 0;
         firstProblem = null;
         problemBinding = -1;
+        matchStepsLeft = MATCH_STEP_BUDGET;
         ByteBuffer buffer = message.buffer();
         int at = message.addressOffset();
         int length = message.addressLength();
         boolean matched;
         if (OscPatternMatcher.isPattern(buffer, at, length)) {
             if (matcher.validate(buffer, at, length) >= 0) {
-                drop(OscDropReason.BAD_PATTERN, 1, message, -1);
+                drop(matcher.problem() == OscPatternMatcher.Problem.TOO_LONG
+                        ? OscDropReason.PATTERN_TOO_LONG : OscDropReason.BAD_PATTERN, 1, message, -1);
                 endAlone(alone, arrivalNanos);
                 return;
             }
@@ -267,7 +287,10 @@ public final class OscBindingRouter implements OscMessageHandler {
         } else {
             matched = dispatchLiteral(message, buffer, at, length);
         }
-        if (!matched) {
+        if (matchStepsLeft < 0) {
+            problem(OscDropReason.MATCH_TOO_COSTLY, -1);
+        }
+        if (!matched && matchStepsLeft >= 0) {
             drop(OscDropReason.NO_BINDING, 1, message, -1);
         } else if (stagedValues > 0) {
             stagedMessages++;
@@ -294,8 +317,8 @@ public final class OscBindingRouter implements OscMessageHandler {
             stageAddress(message, address);
             matched = true;
         }
-        for (int p = literalCount; p < addresses.length; p++) {
-            if (matcher.matches(addressBuffers[p], 0, addresses[p].length, buffer, at, length)) {
+        for (int p = literalCount; p < addresses.length && matchStepsLeft >= 0; p++) {
+            if (matches(addressBuffers[p], 0, addresses[p].length, buffer, at, length)) {
                 stageAddress(message, p);
                 matched = true;
             }
@@ -306,12 +329,21 @@ public final class OscBindingRouter implements OscMessageHandler {
     /** An incoming pattern: every bound literal address it matches. */
     private boolean dispatchPattern(OscMessageView message, ByteBuffer buffer, int at, int length) {
         boolean matched = false;
-        for (int a = 0; a < literalCount; a++) {
-            if (matcher.matches(buffer, at, length, addressBuffers[a], 0, addresses[a].length)) {
+        for (int a = 0; a < literalCount && matchStepsLeft >= 0; a++) {
+            if (matches(buffer, at, length, addressBuffers[a], 0, addresses[a].length)) {
                 stageAddress(message, a);
                 matched = true;
             }
         }
+        return matched;
+    }
+
+    /** One match within what is left of the message's budget; a negative budget left means spent. */
+    private boolean matches(ByteBuffer pattern, int patternAt, int patternLength, ByteBuffer text,
+                            int textAt, int textLength) {
+        boolean matched = matcher.matches(pattern, patternAt, patternLength, text, textAt, textLength,
+                matchStepsLeft);
+        matchStepsLeft = matcher.budgetExhausted() ? -1 : matchStepsLeft - matcher.lastSteps();
         return matched;
     }
 

@@ -1,8 +1,11 @@
 package org.vernissage.sensors.osc;
 
+import org.vernissage.osc.OscPatternMatcher;
+
 /**
  * Why a well-formed OSC message set no value. Each reason points the operator at a different fix:
- * a typo in the manifest or the controller (NO_BINDING, BAD_PATTERN), a controller sending the
+ * a typo in the manifest or the controller (NO_BINDING, BAD_PATTERN), a hostile or broken sender
+ * (PATTERN_TOO_LONG, MATCH_TOO_COSTLY), a controller sending the
  * wrong type or too few arguments (NO_ARGUMENT, NOT_NUMERIC, NOT_FINITE), a sender packing more
  * into one packet than the engine takes at once (TOO_MANY_VALUES), or an engine that cannot keep
  * up (RING_FULL).
@@ -17,6 +20,17 @@ public enum OscDropReason {
     NO_BINDING,
     /** The message's address is a pattern with a syntax error (an unclosed '[' or '{', ...). */
     BAD_PATTERN,
+    /**
+     * The message's address is a pattern longer than {@link OscPatternMatcher#MAX_PATTERN_LENGTH}
+     * bytes: refused unread, since matching it could hold up the receiving thread.
+     */
+    PATTERN_TOO_LONG,
+    /**
+     * Matching the message's address against the bindings took more than the router's step budget
+     * per message ({@link OscBindingRouter#MATCH_STEP_BUDGET}); a sender of costly patterns (or of
+     * an enormous address against patterned bindings) cannot starve the other messages.
+     */
+    MATCH_TOO_COSTLY,
     /** The message has no argument at the position its binding reads. */
     NO_ARGUMENT,
     /**

@@ -1,6 +1,7 @@
 package org.vernissage.sensors.osc;
 
 import java.util.Objects;
+import org.vernissage.osc.OscRejection;
 import org.vernissage.sensors.OpaqueCounters;
 import org.vernissage.sensors.SourceCounters;
 

@@ -1,5 +1,7 @@
 package org.vernissage.sensors.osc;
 
+import org.vernissage.osc.OscRejection;
+
 /**
  * What went wrong on an OSC stream input, below the level of a packet's content (for that, see
  * {@link OscRejection}). Each is counted in {@link OscStreamStats} and logged the first time; each

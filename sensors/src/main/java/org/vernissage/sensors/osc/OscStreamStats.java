@@ -1,5 +1,8 @@
 package org.vernissage.sensors.osc;
 
+import org.vernissage.osc.OscPacketReader;
+import org.vernissage.osc.OscRejection;
+import org.vernissage.osc.OscStreamFraming;
 import org.vernissage.sensors.OpaqueCounters;
 import org.vernissage.sensors.SourceCounters;
 

@@ -1,6 +1,7 @@
 package org.vernissage.sensors.osc;
 
 import java.util.Objects;
+import org.vernissage.osc.OscStreamFraming;
 
 /**
  * Where and how an {@link OscTcpServer} listens: the address, the framing, and the limits that

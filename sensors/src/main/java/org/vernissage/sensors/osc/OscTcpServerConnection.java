@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import org.vernissage.osc.LengthPrefixDecoder;
+import org.vernissage.osc.OscStreamDecoder;
+import org.vernissage.osc.OscStreamFraming;
+import org.vernissage.osc.SlipDecoder;
 
 /**
  * One connection slot of an {@link OscTcpServer}: the socket while a peer is connected, and the

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.osc.OscPacketReader;
+import org.vernissage.osc.OscTimeTag;
+import org.vernissage.osc.WallClock;
 
 /**
  * Maps OSC bundle time tags (absolute NTP times, written by the sender's calendar clock) onto the
@@ -19,9 +22,9 @@ import org.vernissage.engine.pipeline.InputBatch;
  * unattended installation must not hold a fader for an hour because a sender's clock is wrong.
  * {@link #lastTiming()} says which case the last tag was, for the statistics.
  *
- * <p>NTP seconds roll over in February 2036: a tag whose top bit is clear is read as the era
- * that starts then (RFC 4330's rule), so tags keep working after it. Time tag 0, which some
- * senders use for "now", thus reads as far ahead and applies immediately.
+ * <p>Tags are read by {@link OscTimeTag#epochNanos} (the wire format's rules, the 2036 NTP
+ * rollover included); time tag 0, which some senders use for "now", thus reads as far ahead and
+ * applies immediately.
  *
  * <p>Confined to the receiving thread of the router that owns it.
  */
@@ -29,12 +32,6 @@ public final class OscTimeTags {
 
     /** How far ahead a bundle may be scheduled before its tag is distrusted. */
     public static final Duration DEFAULT_MAX_AHEAD = Duration.ofSeconds(10);
-
-    /** Seconds from 1900-01-01 (NTP's epoch) to 1970-01-01 (the Unix epoch). */
-    static final long NTP_TO_UNIX_SECONDS = 2_208_988_800L;
-
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final long ERA_SECONDS = 1L << 32;
 
     private final Clock engineClock;
     private final WallClock wallClock;
@@ -80,7 +77,7 @@ public final class OscTimeTags {
             wallNow = wallClock.epochNanos();
             sampled = true;
         }
-        lastAheadNanos = epochNanos(timeTag) - wallNow;
+        lastAheadNanos = OscTimeTag.epochNanos(timeTag) - wallNow;
         if (lastAheadNanos <= 0) {
             lastTiming = OscBundleTiming.LATE;
             return InputBatch.IMMEDIATELY;
@@ -106,27 +103,5 @@ public final class OscTimeTags {
     /** How far ahead of now (negative: behind) the last tag was, in nanoseconds; 0 for IMMEDIATE. */
     public long lastAheadNanos() {
         return lastAheadNanos;
-    }
-
-    /** An NTP time tag as nanoseconds since the Unix epoch (see the class comment on eras). */
-    public static long epochNanos(long timeTag) {
-        long seconds = timeTag >>> 32;
-        if (seconds < (1L << 31)) {
-            seconds += ERA_SECONDS; // era 1: from 2036-02-07
-        }
-        long fraction = timeTag & 0xFFFF_FFFFL;
-        return (seconds - NTP_TO_UNIX_SECONDS) * NANOS_PER_SECOND + ((fraction * NANOS_PER_SECOND) >>> 32);
-    }
-
-    /**
-     * The NTP time tag of {@code epochNanos} (rounded up to the next 2^-32 s, so that
-     * {@link #epochNanos} gives it back exactly); for tests and senders.
-     */
-    public static long timeTag(long epochNanos) {
-        long seconds = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
-        long nanos = Math.floorMod(epochNanos, NANOS_PER_SECOND);
-        long fraction = ((nanos << 32) + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
-        long ntpSeconds = (seconds + NTP_TO_UNIX_SECONDS) & 0xFFFF_FFFFL;
-        return (ntpSeconds << 32) | fraction;
     }
 }

@@ -1,7 +1,7 @@
 package org.vernissage.sensors.tuio;
 
 import org.vernissage.engine.pipeline.TouchKind;
-import org.vernissage.sensors.osc.OscMessageView;
+import org.vernissage.osc.OscMessageView;
 
 /**
  * One TUIO frame while its datagram is read: the source name it declares, its alive list and the

@@ -1,7 +1,7 @@
 package org.vernissage.sensors.tuio;
 
 import java.net.SocketAddress;
-import org.vernissage.sensors.osc.OscMessageView;
+import org.vernissage.osc.OscMessageView;
 
 /**
  * Reads TUIO 1.1 messages ({@link Tuio11Profile}) into one {@link StagedFrame} per profile:

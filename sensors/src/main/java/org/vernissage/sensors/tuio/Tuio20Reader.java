@@ -2,7 +2,7 @@ package org.vernissage.sensors.tuio;
 
 import java.net.SocketAddress;
 import org.vernissage.engine.pipeline.TouchKind;
-import org.vernissage.sensors.osc.OscMessageView;
+import org.vernissage.osc.OscMessageView;
 
 /**
  * Reads TUIO 2.0 messages into one {@link StagedFrame}:

@@ -1,7 +1,7 @@
 package org.vernissage.sensors.tuio;
 
 import java.nio.charset.StandardCharsets;
-import org.vernissage.sensors.osc.OscMessageView;
+import org.vernissage.osc.OscMessageView;
 
 /**
  * Typed reads of TUIO arguments from an {@link OscMessageView}, in place: no String, no boxing.

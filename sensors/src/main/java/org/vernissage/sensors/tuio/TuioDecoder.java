@@ -5,9 +5,9 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.vernissage.engine.pipeline.InputSink;
-import org.vernissage.sensors.osc.OscMessageHandler;
-import org.vernissage.sensors.osc.OscMessageView;
-import org.vernissage.sensors.osc.OscPacketReader;
+import org.vernissage.osc.OscMessageHandler;
+import org.vernissage.osc.OscMessageView;
+import org.vernissage.osc.OscPacketReader;
 
 /**
  * Decodes TUIO 1.1 ({@code /tuio/2Dcur}, {@code 2Dobj}, {@code 2Dblb}) and TUIO 2.0

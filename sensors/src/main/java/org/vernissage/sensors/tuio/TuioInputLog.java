@@ -1,11 +1,11 @@
 package org.vernissage.sensors.tuio;
 
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.SocketAddress;
+import org.vernissage.osc.OscMessageView;
+import org.vernissage.osc.OscRejection;
 import org.vernissage.sensors.FirstOccurrenceLog;
-import org.vernissage.sensors.osc.OscMessageView;
-import org.vernissage.sensors.osc.OscRejection;
 
 /**
  * Counts every refused or dropped TUIO message into {@link TuioStats} and logs the first of each

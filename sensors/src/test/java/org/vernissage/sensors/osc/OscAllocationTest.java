@@ -1,8 +1,8 @@
 package org.vernissage.sensors.osc;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vernissage.sensors.osc.OscTestEncoder.bundle;
-import static org.vernissage.sensors.osc.OscTestEncoder.message;
+import static org.vernissage.osc.OscTestEncoder.bundle;
+import static org.vernissage.osc.OscTestEncoder.message;
 import static org.vernissage.sensors.osc.TestBindings.osc;
 
 import java.lang.management.ManagementFactory;
@@ -22,6 +22,8 @@ import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.osc.OscPacketReader;
+import org.vernissage.osc.OscTimeTag;
 import org.vernissage.sensors.RecordingLogger;
 
 /**
@@ -46,7 +48,7 @@ class OscAllocationTest {
 
     /** Packets for every path, with the number of messages each holds. */
     private static byte[][] packets() {
-        long now = OscTimeTags.timeTag(System.currentTimeMillis() * 1_000_000L);
+        long now = OscTimeTag.timeTag(System.currentTimeMillis() * 1_000_000L);
         long soon = now + (5L << 32);     // 5 s ahead: scheduled for as long as the test runs
         long past = now - (60L << 32);    // a minute ago: late
         return new byte[][] {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vernissage.sensors.osc.OscTestEncoder.bundle;
-import static org.vernissage.sensors.osc.OscTestEncoder.message;
+import static org.vernissage.osc.OscTestEncoder.bundle;
+import static org.vernissage.osc.OscTestEncoder.message;
 import static org.vernissage.sensors.osc.TestBindings.midi;
 import static org.vernissage.sensors.osc.TestBindings.osc;
 
@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.osc.OscMessageHandler;
+import org.vernissage.osc.OscPacketReader;
+import org.vernissage.osc.OscTestEncoder;
+import org.vernissage.osc.OscTimeTag;
+import org.vernissage.osc.RecordingHandler;
 import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.osc.RecordingInputSink.Value;
 
@@ -67,7 +72,7 @@ class OscBindingRouterTest {
     }
 
     private static long tagAt(long wallNanos) {
-        return OscTimeTags.timeTag(wallNanos);
+        return OscTimeTag.timeTag(wallNanos);
     }
 
     // ---- values and channels ------------------------------------------------------------------
@@ -222,7 +227,49 @@ class OscBindingRouterTest {
     }
 
     @Test
+    void aPatternOverTheSizeBoundIsRefusedAndCountedApart() {
+        StringBuilder hostile = new StringBuilder("/");
+        while (hostile.length() < 60_000) {
+            hostile.append("*{,}");
+        }
+        route(message(hostile.toString()).f(1));
+        route(message("/page/*/fader1").f(0.5f));
+        assertEquals(List.of(6, 8), sink.channels(), "ordinary patterns still route");
+        assertEquals(1, stats.messagesDropped(OscDropReason.PATTERN_TOO_LONG));
+        assertEquals(0, stats.messagesDropped(OscDropReason.BAD_PATTERN));
+        assertEquals(1, logger.snapshot().size());
+        assertTrue(logger.snapshot().get(0).contains("PATTERN_TOO_LONG (address /*{,}*{,}"), logger.snapshot().get(0));
+    }
+
+    @Test
+    void matchingBeyondTheStepBudgetIsDroppedAsTooCostly() {
+        // Many bound addresses and a costly pattern within the size bound: each match costs up to
+        // pattern bytes x address positions, and the message's matches together exceed the budget.
+        List<BindingSpec> bindings = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            bindings.add(osc("/" + "a".repeat(40) + i));
+        }
+        OscBindingRouter many = router(bindings, 64);
+        StringBuilder costly = new StringBuilder("/");
+        while (costly.length() < 252) {
+            costly.append("*{,}");
+        }
+        byte[] packet = message(costly.append("*9").toString()).f(1).bytes();
+        reader.read(ByteBuffer.wrap(packet), 0, packet.length, ARRIVAL, many);
+        assertEquals(List.of(), sink.values);
+        assertEquals(1, stats.messagesDropped(OscDropReason.MATCH_TOO_COSTLY));
+        assertEquals(0, stats.messagesDropped(OscDropReason.NO_BINDING));
+        assertTrue(logger.snapshot().get(0).contains("MATCH_TOO_COSTLY"), logger.snapshot().get(0));
+        // The budget is per message: the next ordinary pattern gets a full one.
+        packet = message("/a*9").f(2).bytes();
+        reader.read(ByteBuffer.wrap(packet), 0, packet.length, ARRIVAL, many);
+        assertEquals(List.of(9, 19, 29, 39, 49, 59, 69, 79, 89, 99, 109, 119, 129, 139, 149, 159, 169, 179,
+                189, 199), sink.channels());
+    }
+
+    @Test
     void manyLiteralAddressesAllResolveThroughTheTable() {
+
         List<BindingSpec> bindings = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             bindings.add(osc("/tint/" + i));

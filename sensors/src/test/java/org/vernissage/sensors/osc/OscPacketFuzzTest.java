@@ -3,8 +3,8 @@ package org.vernissage.sensors.osc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.vernissage.sensors.osc.OscTestEncoder.bundle;
-import static org.vernissage.sensors.osc.OscTestEncoder.message;
+import static org.vernissage.osc.OscTestEncoder.bundle;
+import static org.vernissage.osc.OscTestEncoder.message;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputSink;
+import org.vernissage.osc.OscMessageHandler;
+import org.vernissage.osc.OscMessageView;
+import org.vernissage.osc.OscPacketReader;
+import org.vernissage.osc.OscRejection;
+import org.vernissage.osc.OscTimeTag;
 import org.vernissage.sensors.RecordingLogger;
 
 /**
@@ -46,8 +51,8 @@ class OscPacketFuzzTest {
             bundle(5),
             message("/fader*").f(0.5f).bytes(),
             message("/{a,nested}/[!x-z]?").i(3).bytes(),
-            bundle(OscTimeTags.timeTag(WALL + 2_000_000_000L), message("/fader/1").f(1).bytes(),
-                    bundle(OscTimeTags.timeTag(WALL - 1), message("/xy").f(1).f(2).bytes())));
+            bundle(OscTimeTag.timeTag(WALL + 2_000_000_000L), message("/fader/1").f(1).bytes(),
+                    bundle(OscTimeTag.timeTag(WALL - 1), message("/xy").f(1).f(2).bytes())));
 
     private final OscPacketReader exactReader = new OscPacketReader();
     private final OscPacketReader embeddedReader = new OscPacketReader();

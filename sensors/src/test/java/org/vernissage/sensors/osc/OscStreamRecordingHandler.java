@@ -3,6 +3,8 @@ package org.vernissage.sensors.osc;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.vernissage.osc.OscMessageHandler;
+import org.vernissage.osc.OscMessageView;
 
 /**
  * A test handler that copies the address and the first argument of every message it is given,

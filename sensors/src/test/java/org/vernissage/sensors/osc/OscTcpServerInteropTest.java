@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vernissage.engine.clock.SystemClock;
+import org.vernissage.osc.OscStreamFraming;
 import org.vernissage.sensors.RecordingLogger;
 
 /**

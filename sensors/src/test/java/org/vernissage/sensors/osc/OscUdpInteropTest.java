@@ -17,6 +17,11 @@ import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.osc.OscMessageHandler;
+import org.vernissage.osc.OscMessageView;
+import org.vernissage.osc.OscPacketReader;
+import org.vernissage.osc.OscTimeTag;
+import org.vernissage.osc.WallClock;
 import org.vernissage.sensors.RecordingLogger;
 
 /**
@@ -173,7 +178,7 @@ class OscUdpInteropTest {
         assertEquals(0.875f, second.value(engine.layout.offset(0)));
         assertEquals(9f, second.value(engine.layout.offset(1)));
         assertEquals(2, bundleTags.size());
-        long tagged = OscTimeTags.epochNanos(bundleTags.get(1));
+        long tagged = OscTimeTag.epochNanos(bundleTags.get(1));
         assertTrue(Math.abs(tagged - wallBefore) < 60 * SECOND,
                 "liblo's NTP time tag reads as this machine's time: " + tagged + " vs " + wallBefore);
         assertEquals(0, stats.bundles(OscBundleTiming.TOO_FAR_AHEAD));
@@ -212,8 +217,8 @@ class OscUdpInteropTest {
         long engineStart = 7 * SECOND;
         long wall = 1_748_779_200_000_000_000L; // 2025-06-01T12:00:00Z, fixed for the test
         start(new ManualClock(engineStart), () -> wall);
-        long outer = OscTimeTags.timeTag(wall + 5 * SECOND);
-        long inner = OscTimeTags.timeTag(wall + 7 * SECOND);
+        long outer = OscTimeTag.timeTag(wall + 5 * SECOND);
+        long inner = OscTimeTag.timeTag(wall + 7 * SECOND);
         oscJs("[{\"timeTag\": {\"raw\": [" + (outer >>> 32) + ", " + (outer & 0xFFFF_FFFFL) + "]}, \"packets\": ["
                 + "{\"address\": \"/level\", \"args\": [{\"type\": \"f\", \"value\": 0.5}]},"
                 + "{\"timeTag\": {\"raw\": [" + (inner >>> 32) + ", " + (inner & 0xFFFF_FFFFL) + "]}, \"packets\": ["

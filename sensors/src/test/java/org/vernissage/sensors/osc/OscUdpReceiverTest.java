@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vernissage.sensors.osc.OscTestEncoder.bundle;
-import static org.vernissage.sensors.osc.OscTestEncoder.message;
+import static org.vernissage.osc.OscTestEncoder.bundle;
+import static org.vernissage.osc.OscTestEncoder.message;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -27,6 +27,9 @@ import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.osc.OscRejection;
+import org.vernissage.osc.OscTestEncoder;
+import org.vernissage.osc.OscTimeTag;
 import org.vernissage.sensors.RecordingLogger;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.sensors.SourceCounters;
@@ -195,7 +198,7 @@ class OscUdpReceiverTest {
         receiver.start();
 
         long due = engineStart + TimeUnit.MILLISECONDS.toNanos(200);
-        send(bundle(OscTimeTags.timeTag(wall + TimeUnit.MILLISECONDS.toNanos(200)),
+        send(bundle(OscTimeTag.timeTag(wall + TimeUnit.MILLISECONDS.toNanos(200)),
                 message("/level").f(0.5f).bytes(), message("/speed").f(7f).bytes()));
         await(() -> stats.valuesOffered() == 2);
         assertEquals(engineStart, stats.lastSeenNanos(), "arrival stamped on the injected engine clock");
@@ -241,7 +244,7 @@ class OscUdpReceiverTest {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long threadId = receiverThread().threadId();
-        long past = OscTimeTags.timeTag(System.currentTimeMillis() * 1_000_000L) - (60L << 32);
+        long past = OscTimeTag.timeTag(System.currentTimeMillis() * 1_000_000L) - (60L << 32);
         byte[][] packets = {message("/level").f(0.5f).bytes(), message("/speed").i(3).bytes(),
                 message("/unbound").bytes(), "junk".getBytes(),
                 bundle(past, message("/level").f(0.25f).bytes(), message("/{speed,level}").f(1).bytes())};
