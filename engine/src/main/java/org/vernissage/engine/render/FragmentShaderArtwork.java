@@ -46,7 +46,7 @@ public final class FragmentShaderArtwork implements Artwork {
 
     private ShaderSource loadSource() throws ArtworkException {
         try {
-            return new ShaderSourceLoader().load(manifest.shader());
+            return new ShaderSourceLoader().load(manifest.folder(), manifest.shader());
         } catch (ShaderSourceException e) {
             throw new ArtworkException(e.getMessage(), e);
         }
