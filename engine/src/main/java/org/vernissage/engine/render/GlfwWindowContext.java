@@ -11,8 +11,9 @@ import org.lwjgl.opengl.GL11C;
 
 /**
  * A window (or a fullscreen output on a chosen monitor) with an OpenGL core context, through
- * GLFW. The artwork still draws into an offscreen framebuffer of the requested size, which is
- * scaled onto the window: a projector's resolution never changes how the piece is composed.
+ * GLFW. The artwork still draws into an offscreen framebuffer of the requested size, which a
+ * {@link WindowOutput} scales onto the window: a projector's resolution never changes how the
+ * piece is composed.
  *
  * <p>Created, used and closed on the render thread, which owns it. GLFW wants that to be the
  * process's main thread on some platforms; the launcher runs the render loop there.
@@ -103,6 +104,11 @@ public final class GlfwWindowContext implements GlContext {
     private static void release(GLFWErrorCallback errors) {
         glfwSetErrorCallback(null);
         errors.free();
+    }
+
+    /** The GLFW window, for the {@link WindowOutput} that presents to it. */
+    long handle() {
+        return window;
     }
 
     @Override
