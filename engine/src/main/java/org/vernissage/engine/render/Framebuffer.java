@@ -18,6 +18,7 @@ public final class Framebuffer implements RenderTarget, AutoCloseable {
     private final TargetFormat format;
     private final int framebuffer;
     private final int colorTexture;
+    private final BufferAddresses addresses = new BufferAddresses();
 
     /** An RGBA8 image: what screens and PNG files take. */
     public Framebuffer(int width, int height) {
@@ -86,11 +87,18 @@ public final class Framebuffer implements RenderTarget, AutoCloseable {
     /**
      * Copies the image into {@code target} as RGBA bytes, rows bottom-up as GL stores them.
      * {@code target} needs {@code width * height * 4} bytes from its position.
+     *
+     * @throws IllegalArgumentException when it has fewer: GL would write past its end
      */
     public void readPixels(ByteBuffer target) {
+        int bytes = width * height * 4;
+        if (target.remaining() < bytes) {
+            throw new IllegalArgumentException("reading a " + width + "x" + height + " frame needs " + bytes
+                    + " bytes, the buffer has " + target.remaining());
+        }
         glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
         glPixelStorei(GL_PACK_ALIGNMENT, 1);
-        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, target);
+        nglReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, addresses.of(target) + target.position());
     }
 
     @Override
