@@ -296,6 +296,20 @@ class RenderOutputsTest {
     }
 
     @Test
+    void aFrameGrabberFollowsTheCanvasWhenItGrows() throws Exception {
+        FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 0);
+        RenderMailbox mailbox = new RenderMailbox();
+        mailbox.postResize(128, 72);
+
+        loop(quadrants()).mailbox(mailbox).output(FrameListenerOutput.of("grabber", grabber)).build().run(1);
+
+        RgbaImage image = grabber.awaitFrameAfter(-1, java.time.Duration.ofSeconds(1)).image();
+        assertEquals(128, image.width());
+        assertEquals(72, image.height());
+        assertColour(image, 120, 70, 0, 255, "bottom right is green");
+    }
+
+    @Test
     void anImpossibleResizeFailsAloneAndTheShowGoesOn() throws Exception {
         RecordingArtwork artwork = quadrants();
         RenderMailbox mailbox = new RenderMailbox();
