@@ -12,7 +12,9 @@ import org.vernissage.engine.pipeline.ParameterSnapshot;
  * <p>Every method is called on the render thread with the GL context current. The render loop owns
  * its outputs from the moment it is built: it closes them, on the render thread, when its run
  * ends. {@link #present} must not block for long or allocate: slow work (encoding, disk, network)
- * goes to a thread of the output's own.
+ * goes to a thread of the output's own. An output whose {@code present} throws is counted (per
+ * output) and logged once per kind of exception by the render loop; the other outputs and the show go
+ * on.
  */
 public interface Output extends AutoCloseable {
 

@@ -6,7 +6,9 @@ import static org.lwjgl.opengl.GL11C.glGetInteger;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
@@ -40,6 +42,8 @@ public final class RenderLoop {
     private final FrameMarker marker;
     private final RenderMailbox mailbox;
     private final Output[] outputs;
+    private final long[] outputFailures;                             // render thread writes
+    private final Set<String> outputFailureKinds = new HashSet<>();  // render thread only
     private final TargetFormat canvasFormat;
     private final FrameInfo frame = new FrameInfo();
     private final Control control = new Control();
@@ -77,6 +81,7 @@ public final class RenderLoop {
         this.marker = builder.marker;
         this.mailbox = builder.mailbox != null ? builder.mailbox : new RenderMailbox();
         this.outputs = builder.outputs.toArray(new Output[0]);
+        this.outputFailures = new long[outputs.length];
         this.canvasFormat = builder.format;
         this.width = builder.width;
         this.height = builder.height;
@@ -182,9 +187,37 @@ public final class RenderLoop {
         canvas.bind();
         artwork.update(frame, parameters);
         artwork.render(frame, canvas);
-        for (Output output : outputs) {
-            output.present(frame, parameters, canvas);
+        for (int i = 0; i < outputs.length; i++) {
+            try {
+                outputs[i].present(frame, parameters, canvas);
+            } catch (RuntimeException e) {
+                outputFailed(i, e);
+            }
         }
+    }
+
+    /** One output failing (a capture's disk, a preview's peer) must not stop the others or the show. */
+    private void outputFailed(int index, RuntimeException e) {
+        outputFailures[index]++;
+        if (outputFailureKinds.add(index + " " + e.getClass().getName())) {
+            LOG.log(Level.WARNING, "output " + outputs[index].description() + " failed to present frame "
+                    + frame.index() + " (" + e + "); the show goes on, and further "
+                    + e.getClass().getSimpleName() + "s of this output are counted, not logged");
+            LOG.log(Level.DEBUG, "the output's stack trace", e);
+        }
+    }
+
+    /**
+     * Frames {@code output} failed to present (it threw), so far. Any thread; exact once
+     * {@link #run} has returned.
+     */
+    public long outputFailures(Output output) {
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] == output) {
+                return outputFailures[i];
+            }
+        }
+        throw new IllegalArgumentException(output.description() + " is not an output of this render loop");
     }
 
     private void closeOutputs() {

@@ -157,6 +157,24 @@ class RenderOutputsTest {
     }
 
     @Test
+    void anOutputThatThrowsIsCountedAndTheOtherOutputsAndTheShowGoOn() throws Exception {
+        RecordingArtwork artwork = quadrants();
+        RecordingOutput failing = new RecordingOutput("failing", (frame, parameters, canvas) -> {
+            throw new IllegalStateException("the disk is full");
+        });
+        RecordingOutput after = new RecordingOutput("after", (frame, parameters, canvas) -> { });
+        RenderLoop loop = loop(artwork).output(failing).output(after).build();
+
+        loop.run(4);
+
+        assertEquals(4, loop.outputFailures(failing));
+        assertEquals(0, loop.outputFailures(after));
+        assertEquals(4, events.stream().filter(event -> event.startsWith("after ") && !event.endsWith("closed")).count(),
+                "the next output still got every frame: " + events);
+        assertEquals(1, failing.closes, "and the failing one is still closed at the end");
+    }
+
+    @Test
     void theCanvasHoldsWhatTheArtworkDrew() throws Exception {
         FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 0);
         loop(quadrants()).output(FrameListenerOutput.of("grabber", grabber)).build().run(1);
