@@ -16,6 +16,12 @@ import java.util.Optional;
  * under {@value #LIBRARY_ROOT}), {@code #version} first ({@code #version 330 core} when the file
  * has none), and {@code #line} directives so driver messages can name the artist's file and line.
  *
+ * <p>Every file read must lie inside the artwork's folder (the {@code root} of
+ * {@link #load(Path, Path)}), compared by real path so that a symbolic link cannot lead out either:
+ * an artwork is a folder copied between gallery machines, and a shader reading
+ * {@code ../../../../etc/passwd} would both break that and read what the show has no business with.
+ * The manifest's {@code shader} field is held to the same rule.
+ *
  * <p>Called on whichever thread loads an artwork's shaders (the render thread at setup, or a
  * loading thread); holds no state between calls, so one instance may serve every load. Owned by
  * whoever builds shader programs. Reads the disk: never call it while drawing a frame.
@@ -35,12 +41,30 @@ public final class ShaderSourceLoader {
      *     includes form a cycle; the message names the file and line
      */
     public ShaderSource load(Path file) throws ShaderSourceException {
-        ShaderFile main = readFile(file, file.toString(), 0, file.toString());
-        return new IncludeExpander(this::findInclude).expand(main);
+        Path parent = file.toAbsolutePath().getParent();
+        return load(parent == null ? file.toAbsolutePath() : parent, file);
     }
 
-    private ShaderFile findInclude(ShaderFile from, int line, String name) throws ShaderSourceException {
-        Optional<Path> beside = from.inLibrary() ? Optional.empty() : besideIncluder(from, name);
+    /**
+     * Reads {@code file} and everything it includes, none of which may lie outside {@code root}.
+     *
+     * @param root the artwork's folder: the shader and its includes must be inside it (real paths),
+     *     except library files
+     * @param file the shader; messages name it, and files beside it, by this path as given
+     * @throws ShaderSourceException as {@link #load(Path)}, and when the shader or an include lies
+     *     outside {@code root}; the message names the including file, line and path, and what is
+     *     allowed
+     */
+    public ShaderSource load(Path root, Path file) throws ShaderSourceException {
+        FolderBounds bounds = FolderBounds.of(root, file.toString());
+        bounds.checkShader(file);
+        ShaderFile main = readFile(file, file.toString(), 0, file.toString());
+        return new IncludeExpander((from, line, name) -> findInclude(bounds, from, line, name)).expand(main);
+    }
+
+    private ShaderFile findInclude(FolderBounds bounds, ShaderFile from, int line, String name)
+            throws ShaderSourceException {
+        Optional<Path> beside = from.inLibrary() ? Optional.empty() : besideIncluder(bounds, from, line, name);
         if (beside.isPresent()) {
             Path path = beside.get();
             return readFile(path, path.toString(), line, from.name());
@@ -55,13 +79,18 @@ public final class ShaderSourceLoader {
                 "cannot find include \"" + name + "\" (looked in " + lookedIn + ")", null);
     }
 
-    private static Optional<Path> besideIncluder(ShaderFile from, String name) {
+    private static Optional<Path> besideIncluder(FolderBounds bounds, ShaderFile from, int line, String name)
+            throws ShaderSourceException {
+        Path candidate;
         try {
-            Path candidate = from.folder().resolve(name).normalize();
-            return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
+            candidate = from.folder().resolve(name).normalize();
         } catch (InvalidPathException e) {
             return Optional.empty(); // not a name this file system can hold: try the library
         }
+        // Checked before the file is even looked for: whether a file exists out there is none of
+        // the shader's business either.
+        bounds.checkInclude(from, line, name, candidate);
+        return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 
     private Optional<ShaderFile> fromLibrary(String name) throws ShaderSourceException {

@@ -2,7 +2,8 @@ package org.vernissage.engine.artwork;
 
 /**
  * What an artwork knows about the frame being made: its number, its time on the engine clock
- * (seconds since the run started) and the size of the image.
+ * (seconds since the run started) and the size of the canvas it is drawn into (which a resize
+ * posted to the render loop may change between two frames).
  *
  * <p>One instance per render loop, reused every frame: written by the render loop before
  * {@code update}, read by the artwork on the render thread only. Do not keep it across frames.

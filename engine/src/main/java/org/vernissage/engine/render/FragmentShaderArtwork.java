@@ -34,7 +34,7 @@ public final class FragmentShaderArtwork implements Artwork {
     }
 
     @Override
-    public void setup(int width, int height) throws ArtworkException {
+    public void setup(RenderTarget target) throws ArtworkException {
         ShaderSource source = loadSource();
         String shaderName = manifest.shader().toString();
         program = ShaderProgram.build(FullscreenTriangle.VERTEX_SHADER, source.text(), shaderName,
@@ -46,7 +46,7 @@ public final class FragmentShaderArtwork implements Artwork {
 
     private ShaderSource loadSource() throws ArtworkException {
         try {
-            return new ShaderSourceLoader().load(manifest.shader());
+            return new ShaderSourceLoader().load(manifest.folder(), manifest.shader());
         } catch (ShaderSourceException e) {
             throw new ArtworkException(e.getMessage(), e);
         }
@@ -60,9 +60,9 @@ public final class FragmentShaderArtwork implements Artwork {
     }
 
     @Override
-    public void render(FrameInfo frame) {
+    public void render(FrameInfo frame, RenderTarget target) {
         program.use();
-        uniforms.applyBuiltins(frame.timeSeconds(), frame.width(), frame.height(), frame.index());
+        uniforms.applyBuiltins(frame.timeSeconds(), target.width(), target.height(), frame.index());
         uniforms.applyParameters(values);
         triangle.draw();
     }

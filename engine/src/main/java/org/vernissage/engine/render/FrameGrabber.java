@@ -10,13 +10,14 @@ import org.vernissage.engine.pipeline.ParameterSnapshot;
  * Keeps a copy of the newest frame and the parameter values it was drawn with, for whoever wants
  * to look at the show from another thread: golden-image checks, end-to-end tests, previews.
  *
- * <p>{@link #onFrame} runs on the render thread and reuses its buffers (one pixel read per frame);
+ * <p>{@link #onFrame} runs on the render thread and reuses its buffers (one pixel read per frame;
+ * a larger buffer only when the canvas grows);
  * {@link #awaitFrameAfter} is called from any other thread and returns a copy it owns. Created by
  * whoever registers it with the render loop.
  */
 public final class FrameGrabber implements FrameListener {
 
-    private final ByteBuffer pixels;
+    private ByteBuffer pixels;
     private final float[] values;
     private long frameIndex = -1;
     private double frameTime;
@@ -34,6 +35,10 @@ public final class FrameGrabber implements FrameListener {
 
     @Override
     public synchronized void onFrame(FrameInfo frame, ParameterSnapshot parameters, Framebuffer image) {
+        int bytes = image.width() * image.height() * 4;
+        if (pixels.capacity() < bytes) {
+            pixels = ByteBuffer.allocateDirect(bytes); // the canvas grew: once per resize, not per frame
+        }
         pixels.clear();
         image.readPixels(pixels);
         parameters.copyValuesInto(values);

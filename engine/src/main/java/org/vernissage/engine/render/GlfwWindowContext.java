@@ -11,8 +11,9 @@ import org.lwjgl.opengl.GL11C;
 
 /**
  * A window (or a fullscreen output on a chosen monitor) with an OpenGL core context, through
- * GLFW. The artwork still draws into an offscreen framebuffer of the requested size, which is
- * scaled onto the window: a projector's resolution never changes how the piece is composed.
+ * GLFW. The artwork still draws into an offscreen framebuffer of the requested size, which a
+ * {@link WindowOutput} scales onto the window: a projector's resolution never changes how the
+ * piece is composed.
  *
  * <p>Created, used and closed on the render thread, which owns it. GLFW wants that to be the
  * process's main thread on some platforms; the launcher runs the render loop there.
@@ -37,17 +38,27 @@ public final class GlfwWindowContext implements GlContext {
      */
     public static GlfwWindowContext open(String title, int width, int height, int monitor)
             throws GlContextException {
+        // Probe only the display server the session names: probing Wayland under X11 makes
+        // libwayland print noise to the console.
+        boolean wayland = System.getenv("WAYLAND_DISPLAY") != null;
+        return open(wayland ? GLFW_PLATFORM_WAYLAND : GLFW_PLATFORM_X11, GLFW_NATIVE_CONTEXT_API, title, width, height,
+                monitor);
+    }
+
+    /**
+     * As {@link #open(String, int, int, int)} on a chosen GLFW platform and context API: tests open
+     * a window on GLFW's null platform (no display) with an EGL context.
+     */
+    static GlfwWindowContext open(int platform, int contextApi, String title, int width, int height, int monitor)
+            throws GlContextException {
         StringBuilder lastError = new StringBuilder();
         GLFWErrorCallback errors = GLFWErrorCallback.create((code, description) -> {
             lastError.setLength(0);
             lastError.append(GLFWErrorCallback.getDescription(description));
         });
         glfwSetErrorCallback(errors);
-        // Probe only the display server the session names: probing Wayland under X11 makes
-        // libwayland print noise to the console.
-        boolean wayland = System.getenv("WAYLAND_DISPLAY") != null;
-        if (glfwPlatformSupported(wayland ? GLFW_PLATFORM_WAYLAND : GLFW_PLATFORM_X11)) {
-            glfwInitHint(GLFW_PLATFORM, wayland ? GLFW_PLATFORM_WAYLAND : GLFW_PLATFORM_X11);
+        if (glfwPlatformSupported(platform)) {
+            glfwInitHint(GLFW_PLATFORM, platform);
         }
         if (!glfwInit()) {
             release(errors);
@@ -61,6 +72,7 @@ public final class GlfwWindowContext implements GlContext {
             glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, version.minor());
             glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
             glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+            glfwWindowHint(GLFW_CONTEXT_CREATION_API, contextApi);
             int windowWidth = width;
             int windowHeight = height;
             if (target != NULL) {
@@ -103,6 +115,11 @@ public final class GlfwWindowContext implements GlContext {
     private static void release(GLFWErrorCallback errors) {
         glfwSetErrorCallback(null);
         errors.free();
+    }
+
+    /** The GLFW window, for the {@link WindowOutput} that presents to it. */
+    long handle() {
+        return window;
     }
 
     @Override

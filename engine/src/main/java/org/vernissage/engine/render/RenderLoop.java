@@ -1,8 +1,15 @@
 package org.vernissage.engine.render;
 
-import static org.lwjgl.opengl.GL11C.glFinish;
+import static org.lwjgl.opengl.GL11C.GL_MAX_TEXTURE_SIZE;
+import static org.lwjgl.opengl.GL11C.glGetInteger;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.Objects;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.FrameInfo;
@@ -11,46 +18,91 @@ import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 
 /**
- * The render thread's work: once per frame, wait for the pacer, latch the newest parameter
- * snapshot (as late as possible, to keep sensor-to-photon short), let the artwork update and draw
- * into the offscreen framebuffer, hand the frame to listeners, present it.
+ * The render thread's work: once per frame, wait for the pacer, run what other threads posted to
+ * the {@link RenderMailbox}, latch the newest parameter snapshot (as late as possible, to keep
+ * sensor-to-photon short), let the artwork update and draw into the canvas (a
+ * {@link RenderTarget}), and hand the finished frame to each {@link Output} in turn: windows,
+ * monitors, headless, captures, previews.
  *
- * <p>{@link #run} is called on the render thread, with {@code context} current; that thread owns
- * the context, the artwork and every GL object here. {@link #requestStop} may be called from any
- * thread.
+ * <p>{@link #run} is called once, on the render thread, with {@code context} current; that thread
+ * owns the context, the artwork, the canvas, the outputs and every GL object here, and closes the
+ * outputs when the run ends. {@link #requestStop} may be called from any thread, and the mailbox
+ * posted to from any thread. Built with {@link #builder}, on the render thread (a window output
+ * registers its GLFW callback when made).
  */
 public final class RenderLoop {
+
+    private static final Logger LOG = System.getLogger(RenderLoop.class.getName());
 
     private final GlContext context;
     private final Artwork artwork;
     private final SnapshotExchange snapshots;
     private final FramePacer pacer;
     private final FrameStats stats;
-    private final List<FrameListener> listeners;
     private final FrameMarker marker;
-    private final int width;
-    private final int height;
+    private final RenderMailbox mailbox;
+    private final Output[] outputs;
+    private final long[] outputFailures;                             // render thread writes
+    private final Set<String> outputFailureKinds = new HashSet<>();  // render thread only
+    private final TargetFormat canvasFormat;
     private final FrameInfo frame = new FrameInfo();
+    private final Control control = new Control();
+    private int width;
+    private int height;
+    private Framebuffer canvas;
+    private int maxCanvasSize;
+    private long nextIndex;
     private volatile boolean stopRequested;
 
+    /**
+     * The shape of a run before outputs: {@code listeners} see every frame, then the frame is
+     * presented the context's own way ({@link #presentOutput}).
+     */
     public RenderLoop(GlContext context, Artwork artwork, SnapshotExchange snapshots,
                       FramePacer pacer, FrameStats stats, List<FrameListener> listeners,
                       int width, int height) {
         this(context, artwork, snapshots, pacer, stats, listeners, FrameMarker.NONE, width, height);
     }
 
+    /** As above, with a marker told of each latched frame. */
     public RenderLoop(GlContext context, Artwork artwork, SnapshotExchange snapshots,
                       FramePacer pacer, FrameStats stats, List<FrameListener> listeners,
                       FrameMarker marker, int width, int height) {
-        this.context = context;
-        this.artwork = artwork;
-        this.snapshots = snapshots;
-        this.pacer = pacer;
-        this.stats = stats;
-        this.listeners = List.copyOf(listeners);
-        this.marker = marker;
-        this.width = width;
-        this.height = height;
+        this(builder(context, artwork, snapshots, pacer, width, height).stats(stats).marker(marker)
+                .listeners(listeners).output(presentOutput(context)));
+    }
+
+    private RenderLoop(Builder builder) {
+        this.context = builder.context;
+        this.artwork = builder.artwork;
+        this.snapshots = builder.snapshots;
+        this.pacer = builder.pacer;
+        this.stats = builder.stats;
+        this.marker = builder.marker;
+        this.mailbox = builder.mailbox != null ? builder.mailbox : new RenderMailbox();
+        this.outputs = builder.outputs.toArray(new Output[0]);
+        this.outputFailures = new long[outputs.length];
+        this.canvasFormat = builder.format;
+        this.width = builder.width;
+        this.height = builder.height;
+    }
+
+    /**
+     * Starts a render loop for a canvas of {@code width} x {@code height} RGBA8. Render thread.
+     *
+     * @param pacer decides when each frame starts (and its time)
+     */
+    public static Builder builder(GlContext context, Artwork artwork, SnapshotExchange snapshots, FramePacer pacer,
+                                  int width, int height) {
+        return new Builder(context, artwork, snapshots, pacer, width, height);
+    }
+
+    /**
+     * How {@code context} shows a frame by itself: a {@link WindowOutput} of its window or
+     * fullscreen monitor, or, headless, a {@link HeadlessOutput}. Render thread.
+     */
+    public static Output presentOutput(GlContext context) {
+        return context instanceof GlfwWindowContext window ? new WindowOutput(window) : new HeadlessOutput();
     }
 
     /** Asks the loop to finish the frame it is making and return. Any thread. */
@@ -58,25 +110,43 @@ public final class RenderLoop {
         stopRequested = true;
     }
 
+    /** The mailbox this loop drains at each frame boundary. Any thread may post to it. */
+    public RenderMailbox mailbox() {
+        return mailbox;
+    }
+
+    /** The outputs, in the order they are given each frame; for the start banner. */
+    public List<Output> outputs() {
+        return List.of(outputs);
+    }
+
     /**
-     * Sets the artwork up and renders until {@code maxFrames} frames are made (0: no limit), the
-     * window is closed or a stop is requested; then disposes the artwork.
+     * Sets the artwork up and renders until {@code maxFrames} frames are made (0: no limit), an
+     * output asks to close (a window's close button) or a stop is requested; then disposes the
+     * artwork and closes the canvas and the outputs.
      *
      * @throws ArtworkException when the artwork cannot be set up; nothing was shown
      */
     public void run(long maxFrames) throws ArtworkException {
-        try (Framebuffer image = new Framebuffer(width, height)) {
-            image.bind();
+        try {
+            maxCanvasSize = glGetInteger(GL_MAX_TEXTURE_SIZE);
+            canvas = new Framebuffer(width, height, canvasFormat);
+            canvas.bind();
             try {
-                artwork.setup(width, height);
-                loop(image, maxFrames);
+                artwork.setup(canvas);
+                loop(maxFrames);
             } finally {
                 artwork.dispose();
             }
+        } finally {
+            if (canvas != null) {
+                canvas.close();
+            }
+            closeOutputs();
         }
     }
 
-    private void loop(Framebuffer image, long maxFrames) {
+    private void loop(long maxFrames) {
         long startNanos = Long.MIN_VALUE;
         long previousNanos = 0;
         for (long index = 0; !stopRequested && (maxFrames == 0 || index < maxFrames); index++) {
@@ -86,34 +156,187 @@ public final class RenderLoop {
                 previousNanos = frameNanos;
             }
             context.pollEvents();
-            if (context.closeRequested()) {
+            if (closeRequested()) {
                 return;
             }
             // Work time is a property of the machine, not of show time: always the real clock,
             // even when a stepped pacer drives the artwork's time.
             long workStart = System.nanoTime();
+            nextIndex = index;
+            // The frame boundary: posted work (a resize) applies to this frame, before it latches.
+            mailbox.drain(control);
             ParameterSnapshot parameters = snapshots.latch();
             marker.frameLatched(index, frameNanos, pacer.nextFrameNanos(), parameters);
             frame.set(index, (frameNanos - startNanos) / 1e9, (frameNanos - previousNanos) / 1e9, width, height);
             previousNanos = frameNanos;
-            drawFrame(image, parameters);
+            drawFrame(parameters);
             stats.recordFrame(System.nanoTime() - workStart, pacer.droppedFrames());
         }
     }
 
-    private void drawFrame(Framebuffer image, ParameterSnapshot parameters) {
-        image.bind();
-        artwork.update(frame, parameters);
-        artwork.render(frame);
-        for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).onFrame(frame, parameters, image);
+    private boolean closeRequested() {
+        for (Output output : outputs) {
+            if (output.closeRequested()) {
+                return true;
+            }
         }
-        if (context.headless()) {
-            // Nothing paces a headless frame's GPU work: finish it so frame times are true.
-            glFinish();
-        } else {
-            image.blitToScreen(context.surfaceWidth(), context.surfaceHeight());
-            context.swapBuffers();
+        return context.closeRequested();
+    }
+
+    private void drawFrame(ParameterSnapshot parameters) {
+        canvas.bind();
+        artwork.update(frame, parameters);
+        artwork.render(frame, canvas);
+        for (int i = 0; i < outputs.length; i++) {
+            try {
+                outputs[i].present(frame, parameters, canvas);
+            } catch (RuntimeException e) {
+                outputFailed(i, e);
+            }
+        }
+    }
+
+    /** One output failing (a capture's disk, a preview's peer) must not stop the others or the show. */
+    private void outputFailed(int index, RuntimeException e) {
+        outputFailures[index]++;
+        if (outputFailureKinds.add(index + " " + e.getClass().getName())) {
+            LOG.log(Level.WARNING, "output " + outputs[index].description() + " failed to present frame "
+                    + frame.index() + " (" + e + "); the show goes on, and further "
+                    + e.getClass().getSimpleName() + "s of this output are counted, not logged");
+            LOG.log(Level.DEBUG, "the output's stack trace", e);
+        }
+    }
+
+    /**
+     * Frames {@code output} failed to present (it threw), so far. Any thread; exact once
+     * {@link #run} has returned.
+     */
+    public long outputFailures(Output output) {
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] == output) {
+                return outputFailures[i];
+            }
+        }
+        throw new IllegalArgumentException(output.description() + " is not an output of this render loop");
+    }
+
+    private void closeOutputs() {
+        for (int i = outputs.length - 1; i >= 0; i--) {
+            try {
+                outputs[i].close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "closing output " + outputs[i].description() + ": " + e);
+            }
+        }
+    }
+
+    /** What a posted task may do; the render loop's own state, on the render thread. */
+    private final class Control implements RenderControl {
+
+        @Override
+        public RenderTarget canvas() {
+            return canvas;
+        }
+
+        @Override
+        public long nextFrameIndex() {
+            return nextIndex;
+        }
+
+        @Override
+        public void resizeCanvas(int newWidth, int newHeight) {
+            if (newWidth < 1 || newHeight < 1 || newWidth > maxCanvasSize || newHeight > maxCanvasSize) {
+                throw new IllegalArgumentException("cannot make the canvas " + newWidth + "x" + newHeight
+                        + ": each side must be 1 to " + maxCanvasSize + " pixels on this GL driver");
+            }
+            if (newWidth == width && newHeight == height) {
+                return;
+            }
+            // Made before the old one goes: if the driver refuses, the show keeps its canvas.
+            Framebuffer resized = new Framebuffer(newWidth, newHeight, canvasFormat);
+            canvas.close();
+            canvas = resized;
+            width = newWidth;
+            height = newHeight;
+            canvas.bind();
+            artwork.resized(canvas);
+            for (Output output : outputs) {
+                output.canvasResized(newWidth, newHeight);
+            }
+        }
+    }
+
+    /**
+     * The parts of a render loop; every one but the context, artwork, snapshots, pacer and canvas
+     * size has a default (no statistics kept elsewhere, no marker, an empty mailbox of
+     * {@link RenderMailbox#DEFAULT_CAPACITY}, no outputs). Render thread, once.
+     */
+    public static final class Builder {
+        private final GlContext context;
+        private final Artwork artwork;
+        private final SnapshotExchange snapshots;
+        private final FramePacer pacer;
+        private final int width;
+        private final int height;
+        private FrameStats stats = new FrameStats();
+        private FrameMarker marker = FrameMarker.NONE;
+        private RenderMailbox mailbox;
+        private TargetFormat format = TargetFormat.RGBA8;
+        private final List<Output> outputs = new ArrayList<>();
+
+        private Builder(GlContext context, Artwork artwork, SnapshotExchange snapshots, FramePacer pacer,
+                        int width, int height) {
+            if (width < 1 || height < 1) {
+                throw new IllegalArgumentException("the canvas needs at least 1x1 pixels, got " + width + "x" + height);
+            }
+            this.context = Objects.requireNonNull(context, "context");
+            this.artwork = Objects.requireNonNull(artwork, "artwork");
+            this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+            this.pacer = Objects.requireNonNull(pacer, "pacer");
+            this.width = width;
+            this.height = height;
+        }
+
+        /** Where frame times and drops are recorded. */
+        public Builder stats(FrameStats frameStats) {
+            this.stats = Objects.requireNonNull(frameStats, "stats");
+            return this;
+        }
+
+        /** Told of each latched frame (the live run passes it on to the input ring). */
+        public Builder marker(FrameMarker frameMarker) {
+            this.marker = Objects.requireNonNull(frameMarker, "marker");
+            return this;
+        }
+
+        /** The mailbox other threads post to; one is made if none is given. */
+        public Builder mailbox(RenderMailbox renderMailbox) {
+            this.mailbox = Objects.requireNonNull(renderMailbox, "mailbox");
+            return this;
+        }
+
+        /** The canvas's pixel format; RGBA8 unless a piece needs more. */
+        public Builder canvasFormat(TargetFormat canvasFormat) {
+            this.format = Objects.requireNonNull(canvasFormat, "canvasFormat");
+            return this;
+        }
+
+        /** Adds an output; outputs are given each frame in the order they were added. */
+        public Builder output(Output output) {
+            outputs.add(Objects.requireNonNull(output, "output"));
+            return this;
+        }
+
+        /** Adds each listener as an output of the whole canvas, whatever its size. */
+        public Builder listeners(List<FrameListener> listeners) {
+            for (FrameListener listener : listeners) {
+                output(FrameListenerOutput.of("frame listener " + listener.getClass().getSimpleName(), listener));
+            }
+            return this;
+        }
+
+        public RenderLoop build() {
+            return new RenderLoop(this);
         }
     }
 }

@@ -34,7 +34,7 @@ class ParameterUniformsTest {
         ArtworkManifest manifest = folder.load();
         FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, manifest.layout());
         try {
-            ArtworkException e = assertThrows(ArtworkException.class, () -> artwork.setup(SIZE, SIZE));
+            ArtworkException e = assertThrows(ArtworkException.class, () -> TestArtworkFolder.setUpOnCanvas(artwork, SIZE));
             assertFalse(e instanceof ShaderBuildException, "the shader itself is fine: " + e.getMessage());
             assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
             return e;
@@ -176,7 +176,7 @@ class ParameterUniformsTest {
         FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, layout);
         try (Framebuffer image = new Framebuffer(SIZE, SIZE)) {
             image.bind();
-            artwork.setup(SIZE, SIZE);
+            artwork.setup(image);
             FrameInfo frame = new FrameInfo();
             frame.set(0, 0, 0, SIZE, SIZE);
 
@@ -219,15 +219,16 @@ class ParameterUniformsTest {
                         """);
         ArtworkManifest manifest = folder.load();
         FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, manifest.layout());
-        try (Framebuffer image = new Framebuffer(SIZE, SIZE)) {
+        // RENDERSIZE is the size of the target drawn into (a pass's, later), here not square.
+        try (Framebuffer image = new Framebuffer(128, SIZE)) {
             image.bind();
-            artwork.setup(SIZE, SIZE);
+            artwork.setup(image);
             FrameInfo frame = new FrameInfo();
-            frame.set(40, 5.0, 0.1, 128, 32);
+            frame.set(40, 5.0, 0.1, 128, SIZE);
 
             RgbaImage drawn = draw(artwork, frame, new SnapshotExchange(new float[0]).latch(), image);
 
-            assertPixel(drawn, 128, 128, 32, 102);
+            assertPixel(drawn, 128, 128, 64, 102);
         } finally {
             artwork.dispose();
         }
@@ -237,7 +238,7 @@ class ParameterUniformsTest {
                                   Framebuffer image) {
         image.bind();
         artwork.update(frame, parameters);
-        artwork.render(frame);
+        artwork.render(frame, image);
         return TestArtworkFolder.read(image);
     }
 

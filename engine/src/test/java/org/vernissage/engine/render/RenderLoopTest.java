@@ -50,9 +50,9 @@ class RenderLoopTest {
         }
 
         @Override
-        public void setup(int width, int height) throws ArtworkException {
+        public void setup(RenderTarget target) throws ArtworkException {
             setups++;
-            delegate.setup(width, height);
+            delegate.setup(target);
         }
 
         @Override
@@ -62,9 +62,9 @@ class RenderLoopTest {
         }
 
         @Override
-        public void render(FrameInfo frame) {
+        public void render(FrameInfo frame, RenderTarget target) {
             renders++;
-            delegate.render(frame);
+            delegate.render(frame, target);
         }
 
         @Override
@@ -77,7 +77,7 @@ class RenderLoopTest {
     /** An artwork that cannot be set up. */
     private static final class BrokenArtwork implements Artwork {
         @Override
-        public void setup(int width, int height) throws ArtworkException {
+        public void setup(RenderTarget target) throws ArtworkException {
             throw new ArtworkException("broken.frag:3: error: the test says no");
         }
 
@@ -87,7 +87,7 @@ class RenderLoopTest {
         }
 
         @Override
-        public void render(FrameInfo frame) {
+        public void render(FrameInfo frame, RenderTarget target) {
             throw new AssertionError("render after a failed setup");
         }
 

@@ -57,7 +57,7 @@ class ShaderProgramTest {
         ArtworkManifest manifest = folder.load();
         FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, manifest.layout());
         try {
-            return assertThrows(ShaderBuildException.class, () -> artwork.setup(SIZE, SIZE));
+            return assertThrows(ShaderBuildException.class, () -> TestArtworkFolder.setUpOnCanvas(artwork, SIZE));
         } finally {
             artwork.dispose();
         }
@@ -200,11 +200,11 @@ class ShaderProgramTest {
         FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, manifest.layout());
         try (Framebuffer image = new Framebuffer(SIZE, SIZE)) {
             image.bind();
-            artwork.setup(SIZE, SIZE);
+            artwork.setup(image);
             FrameInfo frame = new FrameInfo();
             frame.set(0, 0, 0, SIZE, SIZE);
             artwork.update(frame, new SnapshotExchange(new float[0]).latch());
-            artwork.render(frame);
+            artwork.render(frame, image);
 
             RgbaImage drawn = TestArtworkFolder.read(image);
             Set<Integer> colours = new HashSet<>();

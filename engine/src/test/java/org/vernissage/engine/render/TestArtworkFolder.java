@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lwjgl.system.MemoryUtil;
+import org.vernissage.engine.artwork.Artwork;
+import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.ManifestLoader;
 import org.vernissage.engine.artwork.ManifestException;
@@ -54,6 +56,14 @@ final class TestArtworkFolder {
 
     ArtworkManifest load() throws ManifestException {
         return ManifestLoader.load(folder);
+    }
+
+    /** Sets {@code artwork} up as the render loop would, on a canvas of {@code size} squared. Render thread. */
+    static void setUpOnCanvas(Artwork artwork, int size) throws ArtworkException {
+        try (Framebuffer canvas = new Framebuffer(size, size)) {
+            canvas.bind();
+            artwork.setup(canvas);
+        }
     }
 
     /** Reads {@code image} back as a top-down RGBA image. Render thread, context current. */

@@ -84,7 +84,7 @@ class TouchUniformsTest {
                         """).load();
         FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, manifest.layout());
 
-        ArtworkException e = assertThrows(ArtworkException.class, () -> artwork.setup(SIZE, SIZE));
+        ArtworkException e = assertThrows(ArtworkException.class, () -> TestArtworkFolder.setUpOnCanvas(artwork, SIZE));
         artwork.dispose();
 
         assertTrue(e.getMessage().contains("built-in uniform 'TOUCH_COUNT' must be declared as int, found float"),
