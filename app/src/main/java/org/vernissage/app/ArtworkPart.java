@@ -7,6 +7,8 @@ import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.FragmentShaderArtwork;
+import org.vernissage.engine.render.Framebuffer;
+import org.vernissage.engine.render.RenderTarget;
 
 /**
  * The artwork, set up (its shader compiled and checked against the manifest) while the run is
@@ -36,8 +38,11 @@ final class ArtworkPart implements RunPart {
      */
     static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size) throws ArtworkException {
         Artwork artwork = new FragmentShaderArtwork(manifest, layout);
-        try {
-            artwork.setup(size.width(), size.height());
+        // The render loop makes the canvas the artwork draws into; set-up only needs a target of
+        // the same size bound, so a short-lived one stands in for it.
+        try (Framebuffer stand = new Framebuffer(size.width(), size.height())) {
+            stand.bind();
+            artwork.setup(stand);
         } catch (ArtworkException | RuntimeException e) {
             artwork.dispose(); // the contract: dispose follows even a failed setup
             throw e;
@@ -59,7 +64,7 @@ final class ArtworkPart implements RunPart {
     private record Prepared(Artwork artwork) implements Artwork {
 
         @Override
-        public void setup(int width, int height) {
+        public void setup(RenderTarget target) {
             // done when the run was prepared
         }
 
@@ -69,8 +74,13 @@ final class ArtworkPart implements RunPart {
         }
 
         @Override
-        public void render(FrameInfo frame) {
-            artwork.render(frame);
+        public void render(FrameInfo frame, RenderTarget target) {
+            artwork.render(frame, target);
+        }
+
+        @Override
+        public void resized(RenderTarget target) {
+            artwork.resized(target);
         }
 
         @Override
