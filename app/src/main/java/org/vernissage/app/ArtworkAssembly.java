@@ -89,11 +89,10 @@ final class ArtworkAssembly {
                 : ClockPart.live(options.pacing()));
         GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title()));
         ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size));
-        List<FrameListener> listeners = new ArrayList<>(extraListeners);
         Optional<Path> captureFolder = options.output().captureFolder();
-        if (captureFolder.isPresent()) {
-            listeners.add(parts.start(() -> CapturePart.open(captureFolder.get(), size)).listener());
-        }
+        Optional<CapturePart> capture = captureFolder.isPresent()
+                ? Optional.of(parts.start(() -> CapturePart.open(captureFolder.get(), size)))
+                : Optional.empty();
         Optional<JournalPart> journal = Optional.empty();
         if (options.journal().record().isPresent()) {
             Path file = options.journal().record().get();
@@ -105,9 +104,14 @@ final class ArtworkAssembly {
         Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline) : startSensors(pipeline, clock);
 
         FrameStats frameStats = new FrameStats();
-        RenderLoop loop = new RenderLoop(gl.context(), artwork.artwork(), pipeline.snapshots(), inputs.pacer(),
-                frameStats, listeners, inputs.marker(), size.width(), size.height());
-        return new ArtworkRun(options, manifest, parts, loop, frameStats, inputs.frames(), clock.clock(), warnings,
+        // Outputs in the order each frame reaches them: listeners and captures read the canvas
+        // before the window's swap, which may wait for the display.
+        RenderLoop.Builder loop = RenderLoop.builder(gl.context(), artwork.artwork(), pipeline.snapshots(),
+                inputs.pacer(), size.width(), size.height()).stats(frameStats).marker(inputs.marker())
+                .listeners(extraListeners);
+        capture.ifPresent(png -> loop.output(png.output(size)));
+        loop.output(RenderLoop.presentOutput(gl.context()));
+        return new ArtworkRun(options, manifest, parts, loop.build(), frameStats, inputs.frames(), clock.clock(), warnings,
                 out);
     }
 

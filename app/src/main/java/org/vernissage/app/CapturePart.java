@@ -7,7 +7,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.vernissage.engine.render.FrameListener;
+import org.vernissage.engine.render.FrameListenerOutput;
+import org.vernissage.engine.render.Output;
 import org.vernissage.engine.render.PngFrameCapture;
 
 /**
@@ -18,9 +19,11 @@ import org.vernissage.engine.render.PngFrameCapture;
 final class CapturePart implements RunPart {
 
     private final PngFrameCapture capture;
+    private final Path folder;
 
-    private CapturePart(PngFrameCapture capture) {
+    private CapturePart(PngFrameCapture capture, Path folder) {
         this.capture = capture;
+        this.folder = folder;
     }
 
     /**
@@ -34,7 +37,7 @@ final class CapturePart implements RunPart {
                     + " for the frames' numbered PNGs (frame-000000.png, ...)");
         }
         try {
-            return new CapturePart(new PngFrameCapture(folder, size.width(), size.height()));
+            return new CapturePart(new PngFrameCapture(folder, size.width(), size.height()), folder);
         } catch (IOException e) {
             throw new IOException("--capture " + folder + " cannot hold the frames' PNGs: " + reason(e)
                     + "; give a folder that can be made and written", e);
@@ -54,9 +57,9 @@ final class CapturePart implements RunPart {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    /** The render loop's listener that hands each frame to the writer. */
-    FrameListener listener() {
-        return capture;
+    /** The render loop's output that hands each frame of the run's size to the writer. */
+    Output output(FrameSize size) {
+        return FrameListenerOutput.ofSize("PNG capture to " + folder, capture, size.width(), size.height());
     }
 
     @Override
