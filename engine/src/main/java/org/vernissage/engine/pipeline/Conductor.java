@@ -1,6 +1,7 @@
 package org.vernissage.engine.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import java.lang.System.Logger;
 import org.vernissage.engine.param.ParameterLayout;
 
 /**
@@ -13,6 +14,11 @@ import org.vernissage.engine.param.ParameterLayout;
  * {@link InputKind#FRAME} event moves the horizon to the next frame's time, releasing scheduled
  * events, easing idle bindings and timing out silent touches. So the state after N events is a
  * function of those N events alone, which is what makes a journal replay to the same frames.
+ *
+ * <p>Nothing stops the show: a conditioner that throws is caught around each call (a
+ * {@link StageGuard}): that event is skipped for it, counted, logged once per kind, and the
+ * conductor goes on and still publishes at the end of the batch or group; a conditioner that
+ * throws {@link ConductorSettings#stageFailureLimit()} times in a row is disabled.
  *
  * <p>Runs on the conductor thread the ring gives it; nothing else reads or writes its fields
  * (except {@link #stats()}, whose counters any thread may read).
@@ -28,6 +34,8 @@ public final class Conductor implements EventHandler<InputEvent> {
     private final ScheduledEvents scheduled;
     private final InputEvent due = new InputEvent();
     private final ConductorStats stats = new ConductorStats();
+    private final ConsumerFaults faults;
+    private final StageGuard bindings;
     private long eventsConsumed;
     private long inputsApplied;
     private long newestArrivalNanos = Long.MIN_VALUE;
@@ -40,6 +48,12 @@ public final class Conductor implements EventHandler<InputEvent> {
 
     public Conductor(ParameterLayout layout, SnapshotExchange snapshots, ChannelConditioner conditioner,
                      ConductorSettings settings) {
+        this(layout, snapshots, conditioner, settings, System.getLogger(Conductor.class.getName()));
+    }
+
+    /** @param log where failures of the conductor and its stages are reported (once per kind) */
+    public Conductor(ParameterLayout layout, SnapshotExchange snapshots, ChannelConditioner conditioner,
+                     ConductorSettings settings, Logger log) {
         this.layout = layout;
         this.snapshots = snapshots;
         this.conditioner = conditioner;
@@ -48,6 +62,24 @@ public final class Conductor implements EventHandler<InputEvent> {
         this.touches = new TouchSet(settings.touchCapacity());
         this.scheduled = new ScheduledEvents(settings.scheduledCapacity());
         layout.copyDefaultsInto(values);
+        this.faults = new ConsumerFaults("conductor", log);
+        this.bindings = new StageGuard(new ConsumerFaults("conductor stage bindings", log), log,
+                settings.stageFailureLimit());
+    }
+
+    /** Exceptions the conductor's own code threw (each skipped one event). Any thread. */
+    public ConsumerFaults faults() {
+        return faults;
+    }
+
+    /** Exceptions the bindings stage (the conditioner) threw. Any thread. */
+    public ConsumerFaults bindingFaults() {
+        return bindings.faults();
+    }
+
+    /** Whether the bindings stage was disabled for failing too often. Any thread. */
+    public boolean bindingsDisabled() {
+        return bindings.disabled();
     }
 
     /** What the conductor has done so far. Any thread. */
@@ -58,6 +90,20 @@ public final class Conductor implements EventHandler<InputEvent> {
     @Override
     public void onEvent(InputEvent event, long sequence, boolean endOfBatch) {
         eventsConsumed++;
+        try {
+            route(event);
+        } catch (Exception e) {
+            // the conductor's own code failed on this event: skip it, keep the show state as it is
+            faults.record(e, event.kind() + " event (ring sequence " + sequence + ")");
+        }
+        // A group is published whole: its last event ends it, and the producer published all of
+        // its events at once, so the rest is already on its way.
+        if (endOfBatch && !event.continues()) {
+            snapshots.publish(values, touches, eventsConsumed, inputsApplied, newestArrivalNanos);
+        }
+    }
+
+    private void route(InputEvent event) {
         if (event.kind() == InputKind.FRAME) {
             advanceTo(event.horizonNanos());
         } else if (event.dueNanos() != InputBatch.IMMEDIATELY && event.dueNanos() > horizonNanos) {
@@ -68,11 +114,6 @@ public final class Conductor implements EventHandler<InputEvent> {
             }
         } else {
             apply(event, Math.max(event.arrivalNanos(), event.dueNanos()));
-        }
-        // A group is published whole: its last event ends it, and the producer published all of
-        // its events at once, so the rest is already on its way.
-        if (endOfBatch && !event.continues()) {
-            snapshots.publish(values, touches, eventsConsumed, inputsApplied, newestArrivalNanos);
         }
     }
 
@@ -85,20 +126,39 @@ public final class Conductor implements EventHandler<InputEvent> {
             scheduled.takeInto(due);
             apply(due, due.dueNanos());
         }
-        conditioner.advanceTo(horizon, values);
+        if (bindings.active()) {
+            try {
+                conditioner.advanceTo(horizon, values);
+                bindings.succeeded();
+            } catch (Exception e) {
+                bindings.failed(e, "advancing to a frame");
+            }
+        }
         stats.touchesExpired(touches.expire(horizon - touchTimeoutNanos));
     }
 
     private void apply(InputEvent event, long nanos) {
         switch (event.kind()) {
             case SET_PARAMETER -> setParameter(event.slot(), event.value());
-            case CHANNEL -> conditioner.onValue(event.channel(), event.value(), nanos, values);
+            case CHANNEL -> channelValue(event, nanos);
             case TOUCH -> touch(event, nanos);
             case FRAME -> { }
         }
         if (event.kind() != InputKind.SET_PARAMETER || validSlot(event.slot())) {
             inputsApplied++;
             newestArrivalNanos = Math.max(newestArrivalNanos, event.arrivalNanos());
+        }
+    }
+
+    private void channelValue(InputEvent event, long nanos) {
+        if (!bindings.active()) {
+            return;
+        }
+        try {
+            conditioner.onValue(event.channel(), event.value(), nanos, values);
+            bindings.succeeded();
+        } catch (Exception e) {
+            bindings.failed(e, "a CHANNEL value for channel " + event.channel());
         }
     }
 
