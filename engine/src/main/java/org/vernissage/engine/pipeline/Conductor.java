@@ -3,6 +3,11 @@ package org.vernissage.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import java.lang.System.Logger;
 import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.pipeline.event.ChannelValueFlyweight;
+import org.vernissage.engine.pipeline.event.EventKinds;
+import org.vernissage.engine.pipeline.event.FrameMarkFlyweight;
+import org.vernissage.engine.pipeline.event.ParameterSetFlyweight;
+import org.vernissage.engine.pipeline.event.TouchFlyweight;
 
 /**
  * The single writer of show state: applies every input event, in ring order, to the parameter
@@ -11,7 +16,7 @@ import org.vernissage.engine.param.ParameterLayout;
  * messages costs one snapshot copy, not a thousand.
  *
  * <p>Time moves only with the events: a value applies at its arrival or its due time, and each
- * {@link InputKind#FRAME} event moves the horizon to the next frame's time, releasing scheduled
+ * {@code FRAME_MARK} event moves the horizon to the next frame's time, releasing scheduled
  * events, easing idle bindings and timing out silent touches. So the state after N events is a
  * function of those N events alone, which is what makes a journal replay to the same frames.
  *
@@ -33,6 +38,10 @@ public final class Conductor implements EventHandler<InputEvent> {
     private final TouchSet touches;
     private final ScheduledEvents scheduled;
     private final InputEvent due = new InputEvent();
+    private final ParameterSetFlyweight parameterSet = new ParameterSetFlyweight();
+    private final ChannelValueFlyweight channelValue = new ChannelValueFlyweight();
+    private final TouchFlyweight touch = new TouchFlyweight();
+    private final FrameMarkFlyweight frameMark = new FrameMarkFlyweight();
     private final ConductorStats stats = new ConductorStats();
     private final ConsumerFaults faults;
     private final StageGuard bindings;
@@ -94,7 +103,7 @@ public final class Conductor implements EventHandler<InputEvent> {
             route(event);
         } catch (Exception e) {
             // the conductor's own code failed on this event: skip it, keep the show state as it is
-            faults.record(e, event.kind() + " event (ring sequence " + sequence + ")");
+            faults.record(e, EventKinds.name(event.kind()) + " event (ring sequence " + sequence + ")");
         }
         // A group is published whole: its last event ends it, and the producer published all of
         // its events at once, so the rest is already on its way.
@@ -104,8 +113,8 @@ public final class Conductor implements EventHandler<InputEvent> {
     }
 
     private void route(InputEvent event) {
-        if (event.kind() == InputKind.FRAME) {
-            advanceTo(event.horizonNanos());
+        if (event.kind() == EventKinds.FRAME_MARK) {
+            advanceTo(frameMark.wrap(event.payload()).horizonNanos());
         } else if (event.dueNanos() != InputBatch.IMMEDIATELY && event.dueNanos() > horizonNanos) {
             if (scheduled.park(event)) {
                 stats.eventScheduled();
@@ -138,34 +147,38 @@ public final class Conductor implements EventHandler<InputEvent> {
     }
 
     private void apply(InputEvent event, long nanos) {
-        switch (event.kind()) {
-            case SET_PARAMETER -> setParameter(event.slot(), event.value());
-            case CHANNEL -> channelValue(event, nanos);
-            case TOUCH -> touch(event, nanos);
-            case FRAME -> { }
-        }
-        if (event.kind() != InputKind.SET_PARAMETER || validSlot(event.slot())) {
+        boolean applied = switch (event.kind()) {
+            case EventKinds.PARAMETER_SET -> setParameter(parameterSet.wrap(event.payload()));
+            case EventKinds.CHANNEL_VALUE -> channelValue(channelValue.wrap(event.payload()), nanos);
+            case EventKinds.TOUCH -> touch(touch.wrap(event.payload()), nanos);
+            default -> false;
+        };
+        if (applied) {
             inputsApplied++;
             newestArrivalNanos = Math.max(newestArrivalNanos, event.arrivalNanos());
         }
     }
 
-    private void channelValue(InputEvent event, long nanos) {
+    private boolean channelValue(ChannelValueFlyweight event, long nanos) {
         if (!bindings.active()) {
-            return;
+            return true;
         }
         try {
             conditioner.onValue(event.channel(), event.value(), nanos, values);
             bindings.succeeded();
         } catch (Exception e) {
-            bindings.failed(e, "a CHANNEL value for channel " + event.channel());
+            bindings.failed(e, "a CHANNEL_VALUE for channel " + event.channel());
         }
+        return true;
     }
 
-    private void setParameter(int slot, float value) {
-        if (validSlot(slot)) {
-            values[slot] = layout.clamp(slot, value);
+    private boolean setParameter(ParameterSetFlyweight event) {
+        int slot = event.slot();
+        if (!validSlot(slot)) {
+            return false;
         }
+        values[slot] = layout.clamp(slot, event.value());
+        return true;
     }
 
     private boolean validSlot(int slot) {
@@ -173,11 +186,15 @@ public final class Conductor implements EventHandler<InputEvent> {
         return slot >= 0 && slot < values.length;
     }
 
-    private void touch(InputEvent event, long nanos) {
+    private boolean touch(TouchFlyweight event, long nanos) {
+        if (!event.isValid()) {
+            return false; // a damaged payload: no touch kind or phase this engine knows
+        }
         if (event.phase() == TouchPhase.REMOVED) {
-            touches.remove(event.touchKind(), event.source(), event.session());
+            touches.remove(event.kind(), event.source(), event.session());
         } else if (!touches.put(event, nanos)) {
             stats.touchRefused();
         }
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package org.vernissage.engine.pipeline;
 import com.lmax.disruptor.ExceptionHandler;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import org.vernissage.engine.pipeline.event.EventKinds;
 
 /**
  * The input ring's policy for an exception thrown by one of its consumers, in place of the
@@ -29,7 +30,7 @@ final class RingExceptionHandler implements ExceptionHandler<InputEvent> {
 
     @Override
     public void handleEventException(Throwable failure, long sequence, InputEvent event) {
-        faults.record(failure, (event == null ? "an" : String.valueOf(event.kind())) + " event (ring sequence "
+        faults.record(failure, (event == null ? "an" : EventKinds.name(event.kind())) + " event (ring sequence "
                 + sequence + ")");
     }
 

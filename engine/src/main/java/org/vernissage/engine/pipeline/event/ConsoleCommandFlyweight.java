@@ -1,0 +1,87 @@
+package org.vernissage.engine.pipeline.event;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The payload of a {@link EventKinds#CONSOLE_COMMAND} event: a command from an operator's
+ * console (OSC or web), resolved to a number once by the adapter, with up to {@link #MAX_ARGUMENTS}
+ * numeric arguments and a request id the reply (through the conductor's outbox) refers to.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |        console (int32): which connection sent it              |  0
+ *  +---------------------------------------------------------------+
+ *  |        command (int32): the command's number                  |  4
+ *  +---------------------------------------------------------------+
+ *  |        request id (int64): echoed in the reply                |  8
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  | count (u8)    |                 reserved (0)                  |  16
+ *  +---------------------------------------------------------------+
+ *  |                   argument 0 (float32)                        |  20
+ *  +---------------------------------------------------------------+
+ *  |                            ...                                |
+ *  +---------------------------------------------------------------+
+ *  |                   argument 8 (float32)                        |  52
+ *  +---------------------------------------------------------------+
+ * </pre>
+ */
+public final class ConsoleCommandFlyweight extends PayloadFlyweight {
+
+    public static final int MAX_ARGUMENTS = 9;
+    public static final int CONSOLE_OFFSET = 0;
+    public static final int COMMAND_OFFSET = 4;
+    public static final int REQUEST_OFFSET = 8;
+    public static final int COUNT_OFFSET = 16;
+    public static final int ARGUMENTS_OFFSET = 20;
+    public static final int LENGTH = ARGUMENTS_OFFSET + MAX_ARGUMENTS * Float.BYTES;
+
+    public ConsoleCommandFlyweight wrap(ByteBuffer payload) {
+        wrapBuffer(payload);
+        return this;
+    }
+
+    /** Starts a payload with no arguments; add them with {@link #argument(int, float)}. */
+    public ConsoleCommandFlyweight reset(int console, int command, long requestId) {
+        clear(LENGTH);
+        buffer.putInt(CONSOLE_OFFSET, console);
+        buffer.putInt(COMMAND_OFFSET, command);
+        buffer.putLong(REQUEST_OFFSET, requestId);
+        return this;
+    }
+
+    /** Sets argument {@code i} and grows the count to include it. */
+    public ConsoleCommandFlyweight argument(int i, float value) {
+        if (i < 0 || i >= MAX_ARGUMENTS) {
+            throw new IndexOutOfBoundsException("a console command holds " + MAX_ARGUMENTS + " arguments, not "
+                    + (i + 1));
+        }
+        buffer.putFloat(ARGUMENTS_OFFSET + i * Float.BYTES, value);
+        if (i >= count()) {
+            buffer.put(COUNT_OFFSET, (byte) (i + 1));
+        }
+        return this;
+    }
+
+    public int console() {
+        return buffer.getInt(CONSOLE_OFFSET);
+    }
+
+    public int command() {
+        return buffer.getInt(COMMAND_OFFSET);
+    }
+
+    public long requestId() {
+        return buffer.getLong(REQUEST_OFFSET);
+    }
+
+    public int count() {
+        return buffer.get(COUNT_OFFSET) & 0xFF;
+    }
+
+    public float argument(int i) {
+        return buffer.getFloat(ARGUMENTS_OFFSET + i * Float.BYTES);
+    }
+}
