@@ -147,6 +147,26 @@ public final class InputRing implements InputSink, AutoCloseable {
     }
 
     /**
+     * Offers a copy of {@code event}, an envelope of any kind filled through its flyweight (a cue,
+     * a console command, a model result): the way in for kinds that have no offer of their own.
+     * Never blocks: false when the ring has no room (the caller counts it as dropped).
+     */
+    public boolean offerEvent(InputEvent event) {
+        long sequence = claimForInput(1);
+        if (sequence < 0) {
+            return false;
+        }
+        try {
+            InputEvent slot = ring.get(sequence);
+            slot.copyFrom(event);
+            slot.stamp(event.arrivalNanos(), false);
+        } finally {
+            ring.publish(sequence);
+        }
+        return true;
+    }
+
+    /**
      * Marks a frame: called by the render thread right after it latched a snapshot, so the
      * conductor can move time on to the next frame and a journal can note which events the frame
      * showed.

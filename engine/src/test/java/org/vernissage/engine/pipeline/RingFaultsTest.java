@@ -101,9 +101,9 @@ class RingFaultsTest {
             assertEquals(1f, s.value(0));
             assertEquals(0f, s.value(1), "the value that threw was skipped: the last good value stays");
             assertEquals(1199f, s.value(2), "later events were applied");
-            assertEquals(1, conductor.bindingFaults().total());
-            assertEquals(1, conductor.bindingFaults().count(IllegalStateException.class));
-            assertFalse(conductor.bindingsDisabled());
+            assertEquals(1, conductor.stageFaults("bindings").total());
+            assertEquals(1, conductor.stageFaults("bindings").count(IllegalStateException.class));
+            assertFalse(conductor.stageDisabled("bindings"));
             assertEquals(0, conductor.faults().total());
             assertEquals(1, log.visible().size(), "one log line: " + log.visible());
             assertTrue(log.visible().get(0).contains("poisoned value on channel 1"), log.visible().toString());
@@ -126,7 +126,7 @@ class RingFaultsTest {
             assertEquals(4f, s.value(0));
             assertEquals(0f, s.value(1));
             assertEquals(6f, s.value(2));
-            assertEquals(1, conductor.bindingFaults().total());
+            assertEquals(1, conductor.stageFaults("bindings").total());
         }
     }
 
@@ -183,8 +183,8 @@ class RingFaultsTest {
             assertTrue(ring.offerParameter(2, 42f, 40));
             await(() -> snapshots.publishedEventsConsumed() == 12, "every event was consumed");
 
-            assertTrue(conductor.bindingsDisabled());
-            assertEquals(4, conductor.bindingFaults().total(), "not called once disabled");
+            assertTrue(conductor.stageDisabled("bindings"));
+            assertEquals(4, conductor.stageFaults("bindings").total(), "not called once disabled");
             assertEquals(42f, snapshots.latch().value(2), "direct values still apply");
             assertEquals(1, log.at(Level.ERROR, "disabled after 4 failures in a row").size(), log.visible().toString());
             assertEquals(2, log.visible().size(), "one line for the kind, one for disabling: " + log.visible());

@@ -19,7 +19,8 @@ package org.vernissage.engine.pipeline.event;
  *    5  CUE_COMMAND      24 bytes  {@link CueCommandFlyweight}
  *    6  MODEL_RESULT     56 bytes  {@link ModelResultFlyweight}
  *    7  CONSOLE_COMMAND  56 bytes  {@link ConsoleCommandFlyweight}
- *    8..{@value #MAX_KIND}   free: the next kind takes 8
+ *    8  CONSOLE_REPLY    56 bytes  {@link ConsoleCommandFlyweight} (outbox: the reply to a command)
+ *    9..{@value #MAX_KIND}   free: the next kind takes 9
  * </pre>
  *
  * <p>Constants and stateless look-ups only; any thread.
@@ -45,15 +46,20 @@ public final class EventKinds {
     public static final int MODEL_RESULT = 6;
     /** A command from an operator's console (OSC or web), with a request id for the reply. */
     public static final int CONSOLE_COMMAND = 7;
+    /**
+     * The conductor's answer to a {@link #CONSOLE_COMMAND}, posted to its outbox: same layout, the
+     * request id echoed, the arguments holding the results.
+     */
+    public static final int CONSOLE_REPLY = 8;
 
     /** The highest id a ring slot or journal record may carry (the routing table's size - 1). */
     public static final int MAX_KIND = 255;
 
     private static final String[] NAMES = {"NONE", "PARAMETER_SET", "CHANNEL_VALUE", "TOUCH", "FRAME_MARK",
-        "CUE_COMMAND", "MODEL_RESULT", "CONSOLE_COMMAND"};
+        "CUE_COMMAND", "MODEL_RESULT", "CONSOLE_COMMAND", "CONSOLE_REPLY"};
     private static final int[] LENGTHS = {0, ParameterSetFlyweight.LENGTH, ChannelValueFlyweight.LENGTH,
         TouchFlyweight.LENGTH, FrameMarkFlyweight.LENGTH, CueCommandFlyweight.LENGTH, ModelResultFlyweight.LENGTH,
-        ConsoleCommandFlyweight.LENGTH};
+        ConsoleCommandFlyweight.LENGTH, ConsoleCommandFlyweight.LENGTH};
 
     private EventKinds() {
     }
