@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
@@ -25,7 +22,6 @@ import org.vernissage.engine.pipeline.event.EventKinds;
  */
 class OutboxTest {
 
-    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int GET = 1;
 
     private final ParameterLayout layout = new ParameterLayout(List.of(
@@ -61,24 +57,6 @@ class OutboxTest {
 
         @Override
         public void advanceTo(long horizonNanos, ShowState show) {
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        return task -> {
-            Thread thread = new Thread(task, "outbox-test-conductor");
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + DEADLINE_NANOS;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("timed out waiting until " + what);
-            }
-            Thread.yield();
         }
     }
 
@@ -120,7 +98,7 @@ class OutboxTest {
         agent.setDaemon(true);
         agent.start();
         InputEvent scratch = new InputEvent();
-        try (InputRing ring = new InputRing(256, RingWaitStrategy.BLOCKING, daemonThreads(), conductor(outbox))) {
+        try (InputRing ring = new InputRing(256, RingWaitStrategy.BLOCKING, RingTestThreads.daemons("outbox-test-conductor"), conductor(outbox))) {
             ring.start();
             for (int i = 0; i < 500; i++) {
                 if (i % 100 == 0) {
@@ -128,7 +106,7 @@ class OutboxTest {
                 }
                 offerCommand(ring, scratch, 1000 + i, i);
             }
-            await(() -> {
+            RingTestThreads.await(() -> {
                 synchronized (received) {
                     return received.size() == 500;
                 }
@@ -152,13 +130,13 @@ class OutboxTest {
     void aFullOutboxIsCountedAndNeverBlocksTheConductor() throws Exception {
         Outbox outbox = new Outbox(8);
         InputEvent scratch = new InputEvent();
-        try (InputRing ring = new InputRing(64, RingWaitStrategy.BLOCKING, daemonThreads(), conductor(outbox))) {
+        try (InputRing ring = new InputRing(64, RingWaitStrategy.BLOCKING, RingTestThreads.daemons("outbox-test-conductor"), conductor(outbox))) {
             ring.start();
             for (int i = 0; i < 20; i++) {
                 offerCommand(ring, scratch, i, i);
             }
             assertTrue(ring.offerParameter(0, 7f, 100));
-            await(() -> snapshots.publishedEventsConsumed() == 21, "the conductor went on past a full outbox");
+            RingTestThreads.await(() -> snapshots.publishedEventsConsumed() == 21, "the conductor went on past a full outbox");
             assertEquals(7f, snapshots.latch().value(0));
         }
         assertEquals(8, outbox.posted());

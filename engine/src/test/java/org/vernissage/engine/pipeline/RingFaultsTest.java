@@ -3,17 +3,13 @@ package org.vernissage.engine.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.lmax.disruptor.EventHandler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
@@ -25,7 +21,6 @@ import org.vernissage.engine.param.ParameterType;
  */
 class RingFaultsTest {
 
-    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final float POISON = 13f;
 
     private final ParameterLayout layout = new ParameterLayout(List.of(
@@ -53,14 +48,6 @@ class RingFaultsTest {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
-        return task -> {
-            Thread thread = new Thread(task, "ring-faults-test-consumer");
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     private Conductor conductor(ChannelConditioner conditioner, int failureLimit) {
         return new Conductor(layout, snapshots, conditioner,
                 new ConductorSettings(Duration.ofSeconds(1), 16, 4, failureLimit), log);
@@ -68,19 +55,9 @@ class RingFaultsTest {
 
     @SafeVarargs
     private InputRing startedRing(EventHandler<InputEvent>... handlers) {
-        InputRing ring = new InputRing(64, RingWaitStrategy.BLOCKING, daemonThreads(), log, handlers);
+        InputRing ring = new InputRing(64, RingWaitStrategy.BLOCKING, RingTestThreads.daemons("ring-faults-test-consumer"), log, handlers);
         ring.start();
         return ring;
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + DEADLINE_NANOS;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("timed out waiting until " + what);
-            }
-            Thread.yield();
-        }
     }
 
     @Test
@@ -95,7 +72,7 @@ class RingFaultsTest {
                     Thread.onSpinWait();
                 }
             }
-            await(() -> snapshots.publishedEventsConsumed() == 202, "every event was consumed");
+            RingTestThreads.await(() -> snapshots.publishedEventsConsumed() == 202, "every event was consumed");
 
             ParameterSnapshot s = snapshots.latch();
             assertEquals(1f, s.value(0));
@@ -121,7 +98,7 @@ class RingFaultsTest {
         batch.addChannel(2, 6f, InputBatch.IMMEDIATELY);
         try (InputRing ring = startedRing(conductor)) {
             assertTrue(ring.offer(batch));
-            await(() -> snapshots.publishedEventsConsumed() == 3, "the group was published");
+            RingTestThreads.await(() -> snapshots.publishedEventsConsumed() == 3, "the group was published");
             ParameterSnapshot s = snapshots.latch();
             assertEquals(4f, s.value(0));
             assertEquals(0f, s.value(1));
@@ -148,8 +125,8 @@ class RingFaultsTest {
                     Thread.onSpinWait();
                 }
             }
-            await(() -> recorded.get() == 299, "the journal consumer recorded every later event");
-            await(() -> ring.backlog() == 0, "the ring drained");
+            RingTestThreads.await(() -> recorded.get() == 299, "the journal consumer recorded every later event");
+            RingTestThreads.await(() -> ring.backlog() == 0, "the ring drained");
             assertEquals(300, lastRecordedArrival.get());
             assertEquals(300, snapshots.publishedEventsConsumed(), "the conductor saw everything");
             ConsumerFaults journalFaults = ring.faults().get(1);
@@ -181,7 +158,7 @@ class RingFaultsTest {
             }
             assertTrue(ring.offerFrame(0, 20, 30, 10));
             assertTrue(ring.offerParameter(2, 42f, 40));
-            await(() -> snapshots.publishedEventsConsumed() == 12, "every event was consumed");
+            RingTestThreads.await(() -> snapshots.publishedEventsConsumed() == 12, "every event was consumed");
 
             assertTrue(conductor.stageDisabled("bindings"));
             assertEquals(4, conductor.stageFaults("bindings").total(), "not called once disabled");

@@ -54,14 +54,7 @@ public final class ConsoleCommandFlyweight extends PayloadFlyweight {
 
     /** Sets argument {@code i} and grows the count to include it. */
     public ConsoleCommandFlyweight argument(int i, float value) {
-        if (i < 0 || i >= MAX_ARGUMENTS) {
-            throw new IndexOutOfBoundsException("a console command holds " + MAX_ARGUMENTS + " arguments, not "
-                    + (i + 1));
-        }
-        buffer.putFloat(ARGUMENTS_OFFSET + i * Float.BYTES, value);
-        if (i >= count()) {
-            buffer.put(COUNT_OFFSET, (byte) (i + 1));
-        }
+        putCountedFloat(COUNT_OFFSET, ARGUMENTS_OFFSET, MAX_ARGUMENTS, i, value, "console arguments");
         return this;
     }
 

@@ -44,13 +44,7 @@ public final class ModelResultFlyweight extends PayloadFlyweight {
 
     /** Sets output {@code i} and grows the count to include it. */
     public ModelResultFlyweight output(int i, float value) {
-        if (i < 0 || i >= MAX_OUTPUTS) {
-            throw new IndexOutOfBoundsException("a model result holds " + MAX_OUTPUTS + " outputs, not " + (i + 1));
-        }
-        buffer.putFloat(OUTPUTS_OFFSET + i * Float.BYTES, value);
-        if (i >= count()) {
-            buffer.put(COUNT_OFFSET, (byte) (i + 1));
-        }
+        putCountedFloat(COUNT_OFFSET, OUTPUTS_OFFSET, MAX_OUTPUTS, i, value, "model outputs");
         return this;
     }
 

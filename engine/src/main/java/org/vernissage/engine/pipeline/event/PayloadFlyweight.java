@@ -32,6 +32,20 @@ public abstract class PayloadFlyweight {
         return buffer;
     }
 
+    /**
+     * Sets element {@code i} of a float array of at most {@code max} elements at {@code arrayOffset}
+     * whose count is the byte at {@code countOffset}, growing the count to include it.
+     */
+    protected final void putCountedFloat(int countOffset, int arrayOffset, int max, int i, float value, String what) {
+        if (i < 0 || i >= max) {
+            throw new IndexOutOfBoundsException("a payload holds " + max + " " + what + ", not " + (i + 1));
+        }
+        buffer.putFloat(arrayOffset + i * Float.BYTES, value);
+        if (i >= (buffer.get(countOffset) & 0xFF)) {
+            buffer.put(countOffset, (byte) (i + 1));
+        }
+    }
+
     /** Zeroes the first {@code length} bytes (a multiple of 4), so reserved fields read 0. */
     protected final void clear(int length) {
         for (int i = 0; i < length; i += Integer.BYTES) {
