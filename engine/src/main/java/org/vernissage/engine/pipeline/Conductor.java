@@ -126,6 +126,19 @@ public final class Conductor implements EventHandler<InputEvent> {
         return faults;
     }
 
+    /**
+     * The conductor's own faults, then each stage's, in stage order: for the statistics line
+     * ({@link ConsumerFaults#toString()} names the owner and counts per kind). Any thread.
+     */
+    public List<ConsumerFaults> allFaults() {
+        List<ConsumerFaults> all = new ArrayList<>();
+        all.add(faults);
+        for (StageGuard guard : guards) {
+            all.add(guard.faults());
+        }
+        return all;
+    }
+
     /** The stages' names, in order. */
     public List<String> stageNames() {
         List<String> names = new ArrayList<>();

@@ -89,6 +89,40 @@ class RingFaultsTest {
     }
 
     @Test
+    void framesKeepComingAfterAConditionerThrowsWhileTimeMovesOn() {
+        AtomicInteger advances = new AtomicInteger();
+        ChannelConditioner throwsOnSecondFrame = new ChannelConditioner() {
+            @Override
+            public void onValue(int channel, float raw, long nanos, float[] values) {
+                values[channel] = raw;
+            }
+
+            @Override
+            public void advanceTo(long nanos, float[] values) {
+                if (advances.incrementAndGet() == 2) {
+                    throw new IllegalArgumentException("easing table broken at " + nanos);
+                }
+            }
+        };
+        Conductor conductor = conductor(throwsOnSecondFrame, 16);
+        InputBatch early = new InputBatch(1);
+        early.clear(1);
+        early.addChannel(0, 9f, 45); // due at 45 ns: released by the frame whose horizon reaches it
+        try (InputRing ring = startedRing(conductor)) {
+            assertTrue(ring.offerFrame(0, 0, 10, 0));
+            assertTrue(ring.offer(early));
+            for (int f = 1; f <= 5; f++) {
+                assertTrue(ring.offerFrame(f, f * 10, f * 10 + 10, 0), "frame " + f + " marked");
+            }
+            RingTestThreads.await(() -> snapshots.publishedEventsConsumed() == 7, "every frame mark was consumed");
+            assertEquals(9f, snapshots.latch().value(0), "a later frame released the scheduled value");
+            assertEquals(6, advances.get(), "time moved on at every frame, the one that threw included");
+            assertEquals(1, conductor.stageFaults("bindings").count(IllegalArgumentException.class));
+            assertEquals(1, log.visible().size(), log.visible().toString());
+        }
+    }
+
+    @Test
     void aThrowInsideAGroupStillPublishesTheRestOfTheGroup() {
         Conductor conductor = conductor(new PoisonedConditioner(), 16);
         InputBatch batch = new InputBatch(3);
