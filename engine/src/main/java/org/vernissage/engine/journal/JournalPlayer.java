@@ -67,7 +67,7 @@ public final class JournalPlayer implements FramePacer, AutoCloseable {
     public long awaitFrame(long frameIndex) {
         InputEvent mark = nextMark();
         long frameNanos = mark.arrivalNanos();
-        long latched = frameMark.wrap(mark.payload()).eventsLatched();
+        long latched = frameMark.wrap(mark).eventsLatched();
         horizonNanos = frameMark.horizonNanos();
         publishUntil(latched);
         awaitConductor(latched);

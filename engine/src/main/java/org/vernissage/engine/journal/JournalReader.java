@@ -28,7 +28,6 @@ public final class JournalReader implements AutoCloseable {
 
     private final Path file;
     private final DataInputStream in;
-    private final byte[] payload = new byte[InputEvent.PAYLOAD_CAPACITY];
     private final TouchFlyweight touch = new TouchFlyweight();
     private int version;
     private final JournalHeader header;
@@ -134,9 +133,9 @@ public final class JournalReader implements AutoCloseable {
         if (expected >= 0 && length != expected) {
             throw corrupt("a " + EventKinds.name(kind) + " payload of " + length + " bytes (it has " + expected + ")");
         }
-        in.readFully(payload, 0, length);
-        into.begin(kind, length, arrival, due, (flags & JournalFormat.CONTINUES) != 0).put(0, payload, 0, length);
-        if (kind == EventKinds.TOUCH && !touch.wrap(into.payload()).isValid()) {
+        into.begin(kind, length, arrival, due, (flags & JournalFormat.CONTINUES) != 0);
+        in.readFully(into.payloadArray(), into.payloadOffset(), length);
+        if (kind == EventKinds.TOUCH && !touch.wrap(into).isValid()) {
             throw corrupt("a touch record with kind code " + touch.kindCode() + " and phase code " + touch.phaseCode());
         }
     }

@@ -116,8 +116,7 @@ public final class JournalWriter implements EventHandler<InputEvent>, AutoClosea
         }
         int length = e.payloadLength();
         buffer.put((byte) length);
-        buffer.put(buffer.position(), e.payload(), 0, length);
-        buffer.position(buffer.position() + length);
+        buffer.put(e.payloadArray(), e.payloadOffset(), length);
     }
 
     private void putSigned(long value) {

@@ -31,7 +31,7 @@ public final class BindingsStage implements ConductorStage {
 
     @Override
     public boolean onEvent(InputEvent event, long nanos, ShowState show) {
-        channel.wrap(event.payload());
+        channel.wrap(event);
         conditioner.onValue(channel.channel(), channel.value(), nanos, show.values());
         return true;
     }

@@ -185,7 +185,7 @@ public final class Conductor implements EventHandler<InputEvent> {
 
     private void route(InputEvent event) {
         if (event.kind() == EventKinds.FRAME_MARK) {
-            advanceTo(frameMark.wrap(event.payload()).horizonNanos());
+            advanceTo(frameMark.wrap(event).horizonNanos());
         } else if (event.dueNanos() != InputBatch.IMMEDIATELY && event.dueNanos() > horizonNanos) {
             if (scheduled.park(event)) {
                 stats.eventScheduled();

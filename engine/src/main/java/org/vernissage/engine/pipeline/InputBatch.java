@@ -110,12 +110,12 @@ public final class InputBatch {
 
     /** Event {@code i}'s channel-value payload; valid until the next read access. */
     public ChannelValueFlyweight channelValue(int i) {
-        return channelView.wrap(events[i].payload());
+        return channelView.wrap(events[i]);
     }
 
     /** Event {@code i}'s touch payload; valid until the next read access. */
     public TouchFlyweight touch(int i) {
-        return touchView.wrap(events[i].payload());
+        return touchView.wrap(events[i]);
     }
 
     public int channel(int i) {

@@ -1,7 +1,5 @@
 package org.vernissage.engine.pipeline;
 
-import java.nio.ByteBuffer;
-import org.vernissage.engine.pipeline.event.PayloadFlyweight;
 import org.vernissage.engine.pipeline.event.ChannelValueFlyweight;
 import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.engine.pipeline.event.FrameMarkFlyweight;
@@ -12,14 +10,15 @@ import org.vernissage.engine.pipeline.event.TouchFlyweight;
  * One pre-allocated slot of the input ring: an envelope. The envelope says what the event is
  * ({@link #kind()}, a never-reused id from {@link EventKinds}), when it arrived and when it is due,
  * and whether the next event belongs to the same all-or-nothing group; its fixed-size
- * {@link #payload()} holds the kind's fields, read and written through that kind's flyweight
+ * payload holds the kind's fields, read and written through that kind's flyweight
  * (see the layouts in {@code org.vernissage.engine.pipeline.event}). Never allocated per event:
- * the payload is a {@link #PAYLOAD_CAPACITY}-byte array made with the slot, wrapped once in a
- * little-endian heap {@link ByteBuffer} that flyweights read and write by absolute index.
+ * a slot's payload is {@link #PAYLOAD_CAPACITY} bytes at {@link #payloadOffset()} of
+ * {@link #payloadArray()}: the ring's slots share one array made with the ring, an event made
+ * on its own (a batch's, a parked one, a reader's) has an array of its own.
  *
  * <pre>
  *  envelope: kind (int) | continues (boolean) | arrival (long, ns) | due (long, ns) | length (int)
- *  payload:  {@value #PAYLOAD_CAPACITY} bytes, the first {@code length} meaningful
+ *  payload:  {@value #PAYLOAD_CAPACITY} bytes of an array, the first {@code length} meaningful
  * </pre>
  *
  * <p>Written by exactly one producer thread between claim and publish, then read by the ring's
@@ -30,19 +29,44 @@ public final class InputEvent {
     /** Bytes every slot's payload holds: room for the largest kind, and for kinds to come. */
     public static final int PAYLOAD_CAPACITY = 64;
 
-    private final byte[] bytes = new byte[PAYLOAD_CAPACITY];
-    private final ByteBuffer payload = ByteBuffer.wrap(bytes).order(PayloadFlyweight.ORDER);
+    private final byte[] array;
+    private final int offset;
     private int kind = EventKinds.NONE;
     private boolean continues;
     private long arrivalNanos;
     private long dueNanos = InputBatch.IMMEDIATELY;
     private int length;
 
+    /** An event with a payload array of its own. */
+    public InputEvent() {
+        this(new byte[PAYLOAD_CAPACITY], 0);
+    }
+
+    /** An event whose payload is {@code PAYLOAD_CAPACITY} bytes at {@code offset} of a shared array. */
+    InputEvent(byte[] array, int offset) {
+        if (offset < 0 || offset + PAYLOAD_CAPACITY > array.length) {
+            throw new IllegalArgumentException("no room for a payload at " + offset + " of " + array.length + " bytes");
+        }
+        this.array = array;
+        this.offset = offset;
+    }
+
     /**
-     * Starts an event of {@code kind} whose payload is {@code length} bytes; returns the payload
+     * Ring slots over one shared array, made in order by the ring's factory: slot {@code i}'s
+     * payload is bytes {@code i * PAYLOAD_CAPACITY} on. One array instead of one per slot, and
+     * flyweights re-wrapped from slot to slot store no reference.
+     */
+    static com.lmax.disruptor.EventFactory<InputEvent> slots(int size) {
+        byte[] shared = new byte[size * PAYLOAD_CAPACITY];
+        int[] next = {0};
+        return () -> new InputEvent(shared, PAYLOAD_CAPACITY * next[0]++);
+    }
+
+    /**
+     * Starts an event of {@code kind} whose payload is {@code length} bytes; returns this event,
      * for the kind's flyweight (or its {@code encode}) to fill.
      */
-    public ByteBuffer begin(int kind, int length, long arrivalNanos, long dueNanos, boolean continues) {
+    public InputEvent begin(int kind, int length, long arrivalNanos, long dueNanos, boolean continues) {
         if (length < 0 || length > PAYLOAD_CAPACITY) {
             throw new IllegalArgumentException("a payload holds 0 to " + PAYLOAD_CAPACITY + " bytes, not " + length);
         }
@@ -51,11 +75,11 @@ public final class InputEvent {
         this.arrivalNanos = arrivalNanos;
         this.dueNanos = dueNanos;
         this.continues = continues;
-        return payload;
+        return this;
     }
 
     /** Starts an event of a known {@code kind}, with that kind's payload length. */
-    public ByteBuffer begin(int kind, long arrivalNanos, long dueNanos, boolean continues) {
+    public InputEvent begin(int kind, long arrivalNanos, long dueNanos, boolean continues) {
         return begin(kind, EventKinds.payloadLength(kind), arrivalNanos, dueNanos, continues);
     }
 
@@ -91,7 +115,7 @@ public final class InputEvent {
         arrivalNanos = other.arrivalNanos;
         dueNanos = other.dueNanos;
         length = other.length;
-        System.arraycopy(other.bytes, 0, bytes, 0, other.length);
+        System.arraycopy(other.array, other.offset, array, offset, other.length);
     }
 
     /** Re-stamps a copied event: the ring gives a batch's events the batch's arrival and grouping. */
@@ -120,9 +144,18 @@ public final class InputEvent {
         return dueNanos;
     }
 
-    /** The payload, for the kind's flyweight to wrap. */
-    public ByteBuffer payload() {
-        return payload;
+    /**
+     * The array holding the payload, at {@link #payloadOffset()}: for flyweights and for copying
+     * bytes (the journal). Shared with other slots of the same ring: touch only this event's
+     * {@link #PAYLOAD_CAPACITY} bytes.
+     */
+    public byte[] payloadArray() {
+        return array;
+    }
+
+    /** Where the payload starts in {@link #payloadArray()}. */
+    public int payloadOffset() {
+        return offset;
     }
 
     /** How many payload bytes are meaningful. */

@@ -65,7 +65,7 @@ public final class InputRing implements InputSink, AutoCloseable {
         if (Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("ring size must be a power of two, got " + size);
         }
-        this.disruptor = new Disruptor<>(InputEvent::new, size, threads, ProducerType.MULTI,
+        this.disruptor = new Disruptor<>(InputEvent.slots(size), size, threads, ProducerType.MULTI,
                 waitStrategy.create());
         this.disruptor.handleEventsWith(handlers);
         for (EventHandler<InputEvent> handler : handlers) {

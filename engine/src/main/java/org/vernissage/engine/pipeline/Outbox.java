@@ -3,7 +3,6 @@ package org.vernissage.engine.pipeline;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import java.nio.ByteBuffer;
 
 /**
  * The conductor's outbox: a second ring, from the conductor to one outside agent that sends OSC
@@ -50,17 +49,17 @@ public final class Outbox {
         if (Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("outbox size must be a power of two, got " + size);
         }
-        this.ring = RingBuffer.createSingleProducer(InputEvent::new, size);
+        this.ring = RingBuffer.createSingleProducer(InputEvent.slots(size), size);
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
     }
 
     /**
-     * Conductor thread: claims a slot for an event of {@code kind} and returns its payload, for the
-     * kind's flyweight to fill; then call {@link #commit}. Returns null, and counts the event as
-     * refused, when the outbox is full.
+     * Conductor thread: claims a slot for an event of {@code kind} and returns it, for the kind's
+     * flyweight to fill; then call {@link #commit}. Returns null, and counts the event as refused,
+     * when the outbox is full.
      */
-    public ByteBuffer claim(int kind, long nanos) {
+    public InputEvent claim(int kind, long nanos) {
         if (claimed >= 0) {
             throw new IllegalStateException("claim() twice without commit()");
         }

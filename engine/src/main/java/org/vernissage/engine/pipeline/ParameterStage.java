@@ -26,7 +26,7 @@ final class ParameterStage implements ConductorStage {
 
     @Override
     public boolean onEvent(InputEvent event, long nanos, ShowState show) {
-        parameter.wrap(event.payload());
+        parameter.wrap(event);
         int slot = parameter.slot();
         if (!show.validSlot(slot)) {
             return false;

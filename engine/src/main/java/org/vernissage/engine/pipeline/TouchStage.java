@@ -33,7 +33,7 @@ final class TouchStage implements ConductorStage {
 
     @Override
     public boolean onEvent(InputEvent event, long nanos, ShowState show) {
-        touch.wrap(event.payload());
+        touch.wrap(event);
         if (!touch.isValid()) {
             return false;
         }

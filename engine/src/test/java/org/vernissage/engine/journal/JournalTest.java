@@ -97,30 +97,30 @@ class JournalTest {
         try (JournalReader reader = JournalReader.open(file)) {
             InputEvent read = new InputEvent();
             reader.next(read);
-            assertEquals(3, new ParameterSetFlyweight().wrap(read.payload()).slot());
+            assertEquals(3, new ParameterSetFlyweight().wrap(read).slot());
             reader.next(read);
-            assertEquals(-12.5f, new ChannelValueFlyweight().wrap(read.payload()).value());
+            assertEquals(-12.5f, new ChannelValueFlyweight().wrap(read).value());
             reader.next(read);
-            TouchFlyweight touch = new TouchFlyweight().wrap(read.payload());
+            TouchFlyweight touch = new TouchFlyweight().wrap(read);
             assertEquals(TouchKind.OBJECT, touch.kind());
             assertEquals(TouchPhase.UPDATED, touch.phase());
             assertEquals(-42L, touch.session());
             assertEquals(0.25f, touch.vy());
             reader.next(read);
-            assertEquals(4, new FrameMarkFlyweight().wrap(read.payload()).eventsLatched());
+            assertEquals(4, new FrameMarkFlyweight().wrap(read).eventsLatched());
             reader.next(read);
-            CueCommandFlyweight cue = new CueCommandFlyweight().wrap(read.payload());
+            CueCommandFlyweight cue = new CueCommandFlyweight().wrap(read);
             assertEquals(12, cue.cue());
             assertEquals(CueCommandFlyweight.GO, cue.action());
             assertEquals(3_000_000_000L, cue.fadeNanos());
             assertEquals(0.8f, cue.level());
             reader.next(read);
-            ModelResultFlyweight model = new ModelResultFlyweight().wrap(read.payload());
+            ModelResultFlyweight model = new ModelResultFlyweight().wrap(read);
             assertEquals(2, model.model());
             assertEquals(ModelResultFlyweight.MAX_OUTPUTS, model.count());
             assertEquals(11.5f, model.output(11));
             reader.next(read);
-            ConsoleCommandFlyweight console = new ConsoleCommandFlyweight().wrap(read.payload());
+            ConsoleCommandFlyweight console = new ConsoleCommandFlyweight().wrap(read);
             assertEquals(5, console.console());
             assertEquals(77, console.command());
             assertEquals(Long.MAX_VALUE - 1, console.requestId());
@@ -407,7 +407,8 @@ class JournalTest {
                 InputBatch.IMMEDIATELY, true)).reset(5, 77, Long.MAX_VALUE - 1).argument(0, 1f).argument(1, -1f);
         events.add(console);
         InputEvent future = new InputEvent(); // a kind a later engine may add: kept as bytes
-        future.begin(200, 3, 5_000_700_000L, InputBatch.IMMEDIATELY, false).put(0, new byte[] {1, 2, 3});
+        future.begin(200, 3, 5_000_700_000L, InputBatch.IMMEDIATELY, false);
+        System.arraycopy(new byte[] {1, 2, 3}, 0, future.payloadArray(), future.payloadOffset(), 3);
         events.add(future);
         return events;
     }
@@ -418,10 +419,10 @@ class JournalTest {
         assertEquals(expected.arrivalNanos(), actual.arrivalNanos());
         assertEquals(expected.dueNanos(), actual.dueNanos());
         assertEquals(expected.payloadLength(), actual.payloadLength());
-        byte[] want = new byte[expected.payloadLength()];
-        byte[] got = new byte[actual.payloadLength()];
-        expected.payload().get(0, want);
-        actual.payload().get(0, got);
+        byte[] want = Arrays.copyOfRange(expected.payloadArray(), expected.payloadOffset(),
+                expected.payloadOffset() + expected.payloadLength());
+        byte[] got = Arrays.copyOfRange(actual.payloadArray(), actual.payloadOffset(),
+                actual.payloadOffset() + actual.payloadLength());
         assertArrayEquals(want, got, "payload of " + EventKinds.name(expected.kind()));
     }
 }

@@ -51,7 +51,7 @@ class ConductorAllocationTest {
 
         @Override
         public boolean onEvent(InputEvent event, long nanos, ShowState show) {
-            cue.wrap(event.payload());
+            cue.wrap(event);
             show.values()[1] = cue.level();
             show.outbox().post(event);
             return true;

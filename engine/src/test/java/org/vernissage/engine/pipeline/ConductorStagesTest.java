@@ -68,7 +68,7 @@ class ConductorStagesTest {
 
         @Override
         public boolean onEvent(InputEvent event, long nanos, ShowState show) {
-            cue.wrap(event.payload());
+            cue.wrap(event);
             calls.add("cues " + cue.cue());
             from = show.values()[2];
             to = cue.level();
@@ -109,7 +109,7 @@ class ConductorStagesTest {
                 calls.add("models sees channel at " + show.values()[0]);
                 return false;
             }
-            result.wrap(event.payload());
+            result.wrap(event);
             show.values()[0] += result.output(0);
             calls.add("models " + result.model());
             return true;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,8 +44,8 @@ class OutboxTest {
 
         @Override
         public boolean onEvent(InputEvent event, long nanos, ShowState show) {
-            command.wrap(event.payload());
-            ByteBuffer payload = show.outbox().claim(EventKinds.CONSOLE_REPLY, nanos);
+            command.wrap(event);
+            InputEvent payload = show.outbox().claim(EventKinds.CONSOLE_REPLY, nanos);
             if (payload != null) {
                 reply.wrap(payload).reset(command.console(), command.command(), command.requestId())
                         .argument(0, show.values()[0]);
@@ -83,7 +82,7 @@ class OutboxTest {
         Thread agent = new Thread(() -> {
             while (!stop.get()) {
                 int n = outbox.drain(event -> {
-                    reply.wrap(event.payload());
+                    reply.wrap(event);
                     synchronized (received) {
                         received.add(new long[] {event.kind(), reply.console(), reply.requestId(),
                                 (long) reply.argument(0)});
@@ -146,7 +145,7 @@ class OutboxTest {
 
         List<Long> drained = new ArrayList<>();
         ConsoleCommandFlyweight reply = new ConsoleCommandFlyweight();
-        Thread agent = new Thread(() -> outbox.drain(event -> drained.add(reply.wrap(event.payload()).requestId())));
+        Thread agent = new Thread(() -> outbox.drain(event -> drained.add(reply.wrap(event).requestId())));
         agent.start();
         agent.join(5000);
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), drained, "the first eight, in order");

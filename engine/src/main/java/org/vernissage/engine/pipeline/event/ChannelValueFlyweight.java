@@ -1,6 +1,6 @@
 package org.vernissage.engine.pipeline.event;
 
-import java.nio.ByteBuffer;
+import org.vernissage.engine.pipeline.InputEvent;
 
 /**
  * The payload of a {@link EventKinds#CHANNEL_VALUE} event: a raw sensor value for a binding
@@ -22,22 +22,22 @@ public final class ChannelValueFlyweight extends PayloadFlyweight {
     public static final int VALUE_OFFSET = 4;
     public static final int LENGTH = 8;
 
-    public ChannelValueFlyweight wrap(ByteBuffer payload) {
-        wrapBuffer(payload);
+    public ChannelValueFlyweight wrap(InputEvent event) {
+        wrapPayload(event);
         return this;
     }
 
     /** Writes a whole payload. */
-    public static void encode(ByteBuffer payload, int channel, float value) {
-        payload.putInt(CHANNEL_OFFSET, channel);
-        payload.putFloat(VALUE_OFFSET, value);
+    public static void encode(InputEvent payload, int channel, float value) {
+        putInt(payload, CHANNEL_OFFSET, channel);
+        putFloat(payload, VALUE_OFFSET, value);
     }
 
     public int channel() {
-        return buffer.getInt(CHANNEL_OFFSET);
+        return getInt(CHANNEL_OFFSET);
     }
 
     public float value() {
-        return buffer.getFloat(VALUE_OFFSET);
+        return getFloat(VALUE_OFFSET);
     }
 }

@@ -1,6 +1,6 @@
 package org.vernissage.engine.pipeline.event;
 
-import java.nio.ByteBuffer;
+import org.vernissage.engine.pipeline.InputEvent;
 
 /**
  * The payload of a {@link EventKinds#CONSOLE_COMMAND} event: a command from an operator's
@@ -38,17 +38,17 @@ public final class ConsoleCommandFlyweight extends PayloadFlyweight {
     public static final int ARGUMENTS_OFFSET = 20;
     public static final int LENGTH = ARGUMENTS_OFFSET + MAX_ARGUMENTS * Float.BYTES;
 
-    public ConsoleCommandFlyweight wrap(ByteBuffer payload) {
-        wrapBuffer(payload);
+    public ConsoleCommandFlyweight wrap(InputEvent event) {
+        wrapPayload(event);
         return this;
     }
 
     /** Starts a payload with no arguments; add them with {@link #argument(int, float)}. */
     public ConsoleCommandFlyweight reset(int console, int command, long requestId) {
         clear(LENGTH);
-        buffer.putInt(CONSOLE_OFFSET, console);
-        buffer.putInt(COMMAND_OFFSET, command);
-        buffer.putLong(REQUEST_OFFSET, requestId);
+        putInt(CONSOLE_OFFSET, console);
+        putInt(COMMAND_OFFSET, command);
+        putLong(REQUEST_OFFSET, requestId);
         return this;
     }
 
@@ -59,22 +59,22 @@ public final class ConsoleCommandFlyweight extends PayloadFlyweight {
     }
 
     public int console() {
-        return buffer.getInt(CONSOLE_OFFSET);
+        return getInt(CONSOLE_OFFSET);
     }
 
     public int command() {
-        return buffer.getInt(COMMAND_OFFSET);
+        return getInt(COMMAND_OFFSET);
     }
 
     public long requestId() {
-        return buffer.getLong(REQUEST_OFFSET);
+        return getLong(REQUEST_OFFSET);
     }
 
     public int count() {
-        return buffer.get(COUNT_OFFSET) & 0xFF;
+        return getByte(COUNT_OFFSET) & 0xFF;
     }
 
     public float argument(int i) {
-        return buffer.getFloat(ARGUMENTS_OFFSET + i * Float.BYTES);
+        return getFloat(ARGUMENTS_OFFSET + i * Float.BYTES);
     }
 }

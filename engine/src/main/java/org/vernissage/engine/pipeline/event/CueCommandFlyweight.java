@@ -1,6 +1,6 @@
 package org.vernissage.engine.pipeline.event;
 
-import java.nio.ByteBuffer;
+import org.vernissage.engine.pipeline.InputEvent;
 
 /**
  * The payload of a {@link EventKinds#CUE_COMMAND} event, for the cues-and-fades stage a later
@@ -36,33 +36,33 @@ public final class CueCommandFlyweight extends PayloadFlyweight {
     public static final int LEVEL_OFFSET = 16;
     public static final int LENGTH = 24;
 
-    public CueCommandFlyweight wrap(ByteBuffer payload) {
-        wrapBuffer(payload);
+    public CueCommandFlyweight wrap(InputEvent event) {
+        wrapPayload(event);
         return this;
     }
 
     /** Writes a whole payload. */
-    public static void encode(ByteBuffer payload, int cue, int action, long fadeNanos, float level) {
-        payload.putInt(CUE_OFFSET, cue);
-        payload.putInt(ACTION_OFFSET, action & 0xFF);
-        payload.putLong(FADE_OFFSET, fadeNanos);
-        payload.putFloat(LEVEL_OFFSET, level);
-        payload.putInt(LEVEL_OFFSET + 4, 0);
+    public static void encode(InputEvent payload, int cue, int action, long fadeNanos, float level) {
+        putInt(payload, CUE_OFFSET, cue);
+        putInt(payload, ACTION_OFFSET, action & 0xFF);
+        putLong(payload, FADE_OFFSET, fadeNanos);
+        putFloat(payload, LEVEL_OFFSET, level);
+        putInt(payload, LEVEL_OFFSET + 4, 0);
     }
 
     public int cue() {
-        return buffer.getInt(CUE_OFFSET);
+        return getInt(CUE_OFFSET);
     }
 
     public int action() {
-        return buffer.get(ACTION_OFFSET) & 0xFF;
+        return getByte(ACTION_OFFSET) & 0xFF;
     }
 
     public long fadeNanos() {
-        return buffer.getLong(FADE_OFFSET);
+        return getLong(FADE_OFFSET);
     }
 
     public float level() {
-        return buffer.getFloat(LEVEL_OFFSET);
+        return getFloat(LEVEL_OFFSET);
     }
 }

@@ -1,6 +1,6 @@
 package org.vernissage.engine.pipeline.event;
 
-import java.nio.ByteBuffer;
+import org.vernissage.engine.pipeline.InputEvent;
 
 /**
  * The payload of a {@link EventKinds#FRAME_MARK} event: the render thread latched a snapshot for
@@ -28,29 +28,29 @@ public final class FrameMarkFlyweight extends PayloadFlyweight {
     public static final int EVENTS_LATCHED_OFFSET = 16;
     public static final int LENGTH = 24;
 
-    public FrameMarkFlyweight wrap(ByteBuffer payload) {
-        wrapBuffer(payload);
+    public FrameMarkFlyweight wrap(InputEvent event) {
+        wrapPayload(event);
         return this;
     }
 
     /** Writes a whole payload. */
-    public static void encode(ByteBuffer payload, long frameIndex, long horizonNanos, long eventsLatched) {
-        payload.putLong(FRAME_INDEX_OFFSET, frameIndex);
-        payload.putLong(HORIZON_OFFSET, horizonNanos);
-        payload.putLong(EVENTS_LATCHED_OFFSET, eventsLatched);
+    public static void encode(InputEvent payload, long frameIndex, long horizonNanos, long eventsLatched) {
+        putLong(payload, FRAME_INDEX_OFFSET, frameIndex);
+        putLong(payload, HORIZON_OFFSET, horizonNanos);
+        putLong(payload, EVENTS_LATCHED_OFFSET, eventsLatched);
     }
 
     public long frameIndex() {
-        return buffer.getLong(FRAME_INDEX_OFFSET);
+        return getLong(FRAME_INDEX_OFFSET);
     }
 
     /** When the next frame will be drawn: the conductor may advance time up to here. */
     public long horizonNanos() {
-        return buffer.getLong(HORIZON_OFFSET);
+        return getLong(HORIZON_OFFSET);
     }
 
     /** How many ring events the snapshot latched for this frame contained. */
     public long eventsLatched() {
-        return buffer.getLong(EVENTS_LATCHED_OFFSET);
+        return getLong(EVENTS_LATCHED_OFFSET);
     }
 }

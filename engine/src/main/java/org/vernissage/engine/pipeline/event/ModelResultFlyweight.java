@@ -1,6 +1,6 @@
 package org.vernissage.engine.pipeline.event;
 
-import java.nio.ByteBuffer;
+import org.vernissage.engine.pipeline.InputEvent;
 
 /**
  * The payload of a {@link EventKinds#MODEL_RESULT} event, for the model-results stage a later
@@ -30,15 +30,15 @@ public final class ModelResultFlyweight extends PayloadFlyweight {
     public static final int OUTPUTS_OFFSET = 8;
     public static final int LENGTH = OUTPUTS_OFFSET + MAX_OUTPUTS * Float.BYTES;
 
-    public ModelResultFlyweight wrap(ByteBuffer payload) {
-        wrapBuffer(payload);
+    public ModelResultFlyweight wrap(InputEvent event) {
+        wrapPayload(event);
         return this;
     }
 
     /** Starts a payload for {@code model} with no outputs; add them with {@link #output(int, float)}. */
     public ModelResultFlyweight reset(int model) {
         clear(LENGTH);
-        buffer.putInt(MODEL_OFFSET, model);
+        putInt(MODEL_OFFSET, model);
         return this;
     }
 
@@ -49,15 +49,15 @@ public final class ModelResultFlyweight extends PayloadFlyweight {
     }
 
     public int model() {
-        return buffer.getInt(MODEL_OFFSET);
+        return getInt(MODEL_OFFSET);
     }
 
     /** How many outputs are set (at most {@link #MAX_OUTPUTS} in a valid payload). */
     public int count() {
-        return buffer.get(COUNT_OFFSET) & 0xFF;
+        return getByte(COUNT_OFFSET) & 0xFF;
     }
 
     public float output(int i) {
-        return buffer.getFloat(OUTPUTS_OFFSET + i * Float.BYTES);
+        return getFloat(OUTPUTS_OFFSET + i * Float.BYTES);
     }
 }

@@ -1,6 +1,6 @@
 package org.vernissage.engine.pipeline.event;
 
-import java.nio.ByteBuffer;
+import org.vernissage.engine.pipeline.InputEvent;
 
 /**
  * The payload of a {@link EventKinds#PARAMETER_SET} event: a value for a snapshot slot, already in
@@ -22,22 +22,22 @@ public final class ParameterSetFlyweight extends PayloadFlyweight {
     public static final int VALUE_OFFSET = 4;
     public static final int LENGTH = 8;
 
-    public ParameterSetFlyweight wrap(ByteBuffer payload) {
-        wrapBuffer(payload);
+    public ParameterSetFlyweight wrap(InputEvent event) {
+        wrapPayload(event);
         return this;
     }
 
     /** Writes a whole payload. */
-    public static void encode(ByteBuffer payload, int slot, float value) {
-        payload.putInt(SLOT_OFFSET, slot);
-        payload.putFloat(VALUE_OFFSET, value);
+    public static void encode(InputEvent payload, int slot, float value) {
+        putInt(payload, SLOT_OFFSET, slot);
+        putFloat(payload, VALUE_OFFSET, value);
     }
 
     public int slot() {
-        return buffer.getInt(SLOT_OFFSET);
+        return getInt(SLOT_OFFSET);
     }
 
     public float value() {
-        return buffer.getFloat(VALUE_OFFSET);
+        return getFloat(VALUE_OFFSET);
     }
 }

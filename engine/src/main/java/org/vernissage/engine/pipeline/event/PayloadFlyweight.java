@@ -1,17 +1,22 @@
 package org.vernissage.engine.pipeline.event;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.vernissage.engine.pipeline.InputEvent;
 
 /**
  * A view over one event's payload bytes, in the manner of Aeron's flyweights: it owns no data,
- * it is pointed ({@code wrap}) at a payload and reads or writes fields at fixed offsets. Wrapping
- * allocates nothing, so one flyweight per kind serves every event a thread handles.
+ * it is pointed ({@code wrap}) at an {@link InputEvent}'s payload (an array and an offset) and
+ * reads or writes fields at fixed offsets from there. Wrapping allocates nothing, so one flyweight
+ * per kind serves every event a thread handles; and because every slot of a ring shares one array,
+ * re-wrapping for the next slot writes only an int (no reference store, so no GC write barrier on
+ * the conductor's path).
  *
- * <p>Payloads are heap {@link ByteBuffer}s in {@link #ORDER} (little-endian, whatever the machine,
- * so payload bytes copied into a journal mean the same thing everywhere they are read), as
- * {@code InputEvent} makes them; fields are read and written with absolute indexes only, so a
- * payload's position and limit never matter.
+ * <p>Fields are read and written through {@link VarHandle} views of the byte array in
+ * {@link #ORDER} (little-endian, whatever the machine, so payload bytes copied into a journal mean
+ * the same thing everywhere they are read). Each kind's static {@code encode} writes a whole
+ * payload through the same helpers.
  *
  * <p>Not thread-safe: each thread that reads or writes payloads holds its own flyweights.
  */
@@ -20,16 +25,62 @@ public abstract class PayloadFlyweight {
     /** The byte order of every payload field. */
     public static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
-    protected ByteBuffer buffer;
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ORDER);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ORDER);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ORDER);
+    private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ORDER);
 
-    /** Points this view at a payload (offset 0 of {@code payload}, which must be in {@link #ORDER}). */
-    public final void wrapBuffer(ByteBuffer payload) {
-        this.buffer = payload;
+    private byte[] array;
+    private int offset;
+
+    /** Points this view at {@code event}'s payload. */
+    protected final void wrapPayload(InputEvent event) {
+        byte[] a = event.payloadArray();
+        if (array != a) {
+            array = a; // only when the event lives in another array than the last one
+        }
+        offset = event.payloadOffset();
     }
 
-    /** The payload this view is pointed at. */
-    public final ByteBuffer buffer() {
-        return buffer;
+    // ---- reading and writing the wrapped payload --------------------------------------------
+
+    protected final byte getByte(int field) {
+        return array[offset + field];
+    }
+
+    protected final int getInt(int field) {
+        return (int) INT.get(array, offset + field);
+    }
+
+    protected final long getLong(int field) {
+        return (long) LONG.get(array, offset + field);
+    }
+
+    protected final float getFloat(int field) {
+        return (float) FLOAT.get(array, offset + field);
+    }
+
+    protected final void putByte(int field, byte value) {
+        array[offset + field] = value;
+    }
+
+    protected final void putInt(int field, int value) {
+        INT.set(array, offset + field, value);
+    }
+
+    protected final void putLong(int field, long value) {
+        LONG.set(array, offset + field, value);
+    }
+
+    protected final void putFloat(int field, float value) {
+        FLOAT.set(array, offset + field, value);
+    }
+
+    /** Zeroes the first {@code length} bytes (a multiple of 4), so reserved fields read 0. */
+    protected final void clear(int length) {
+        for (int i = 0; i < length; i += Integer.BYTES) {
+            putInt(i, 0);
+        }
     }
 
     /**
@@ -40,16 +91,31 @@ public abstract class PayloadFlyweight {
         if (i < 0 || i >= max) {
             throw new IndexOutOfBoundsException("a payload holds " + max + " " + what + ", not " + (i + 1));
         }
-        buffer.putFloat(arrayOffset + i * Float.BYTES, value);
-        if (i >= (buffer.get(countOffset) & 0xFF)) {
-            buffer.put(countOffset, (byte) (i + 1));
+        putFloat(arrayOffset + i * Float.BYTES, value);
+        if (i >= (getByte(countOffset) & 0xFF)) {
+            putByte(countOffset, (byte) (i + 1));
         }
     }
 
-    /** Zeroes the first {@code length} bytes (a multiple of 4), so reserved fields read 0. */
-    protected final void clear(int length) {
-        for (int i = 0; i < length; i += Integer.BYTES) {
-            buffer.putInt(i, 0);
-        }
+    // ---- writing a payload without a flyweight instance (the kinds' encode methods) ---------
+
+    protected static void putByte(InputEvent event, int field, byte value) {
+        event.payloadArray()[event.payloadOffset() + field] = value;
+    }
+
+    protected static void putShort(InputEvent event, int field, short value) {
+        SHORT.set(event.payloadArray(), event.payloadOffset() + field, value);
+    }
+
+    protected static void putInt(InputEvent event, int field, int value) {
+        INT.set(event.payloadArray(), event.payloadOffset() + field, value);
+    }
+
+    protected static void putLong(InputEvent event, int field, long value) {
+        LONG.set(event.payloadArray(), event.payloadOffset() + field, value);
+    }
+
+    protected static void putFloat(InputEvent event, int field, float value) {
+        FLOAT.set(event.payloadArray(), event.payloadOffset() + field, value);
     }
 }

@@ -1,6 +1,6 @@
 package org.vernissage.engine.pipeline.event;
 
-import java.nio.ByteBuffer;
+import org.vernissage.engine.pipeline.InputEvent;
 import org.vernissage.engine.pipeline.TouchKind;
 import org.vernissage.engine.pipeline.TouchPhase;
 
@@ -50,8 +50,8 @@ public final class TouchFlyweight extends PayloadFlyweight {
     public static final int VY_OFFSET = 36;
     public static final int LENGTH = 40;
 
-    public TouchFlyweight wrap(ByteBuffer payload) {
-        wrapBuffer(payload);
+    public TouchFlyweight wrap(InputEvent event) {
+        wrapPayload(event);
         return this;
     }
 
@@ -59,29 +59,29 @@ public final class TouchFlyweight extends PayloadFlyweight {
      * Writes a whole touch payload. Positions are normalised to 0..1 (0,0 top left, as TUIO has
      * it), velocities in those units per second, the angle in radians.
      */
-    public static void encode(ByteBuffer payload, TouchKind kind, TouchPhase phase, int source,
+    public static void encode(InputEvent payload, TouchKind kind, TouchPhase phase, int source,
                               long session, int classId, float x, float y, float angle, float vx, float vy) {
-        payload.put(KIND_OFFSET, (byte) kind.code());
-        payload.put(PHASE_OFFSET, (byte) phase.code());
-        payload.putShort(RESERVED_OFFSET, (short) 0);
-        payload.putInt(SOURCE_OFFSET, source);
-        payload.putLong(SESSION_OFFSET, session);
-        payload.putInt(CLASS_ID_OFFSET, classId);
-        payload.putFloat(X_OFFSET, x);
-        payload.putFloat(Y_OFFSET, y);
-        payload.putFloat(ANGLE_OFFSET, angle);
-        payload.putFloat(VX_OFFSET, vx);
-        payload.putFloat(VY_OFFSET, vy);
+        putByte(payload, KIND_OFFSET, (byte) kind.code());
+        putByte(payload, PHASE_OFFSET, (byte) phase.code());
+        putShort(payload, RESERVED_OFFSET, (short) 0);
+        putInt(payload, SOURCE_OFFSET, source);
+        putLong(payload, SESSION_OFFSET, session);
+        putInt(payload, CLASS_ID_OFFSET, classId);
+        putFloat(payload, X_OFFSET, x);
+        putFloat(payload, Y_OFFSET, y);
+        putFloat(payload, ANGLE_OFFSET, angle);
+        putFloat(payload, VX_OFFSET, vx);
+        putFloat(payload, VY_OFFSET, vy);
     }
 
     /** The stored kind code, for validating a payload read from outside. */
     public int kindCode() {
-        return buffer.get(KIND_OFFSET) & 0xFF;
+        return getByte(KIND_OFFSET) & 0xFF;
     }
 
     /** The stored phase code, for validating a payload read from outside. */
     public int phaseCode() {
-        return buffer.get(PHASE_OFFSET) & 0xFF;
+        return getByte(PHASE_OFFSET) & 0xFF;
     }
 
     /** The kind, or null when the payload holds no valid kind code. */
@@ -100,34 +100,34 @@ public final class TouchFlyweight extends PayloadFlyweight {
     }
 
     public int source() {
-        return buffer.getInt(SOURCE_OFFSET);
+        return getInt(SOURCE_OFFSET);
     }
 
     public long session() {
-        return buffer.getLong(SESSION_OFFSET);
+        return getLong(SESSION_OFFSET);
     }
 
     public int classId() {
-        return buffer.getInt(CLASS_ID_OFFSET);
+        return getInt(CLASS_ID_OFFSET);
     }
 
     public float x() {
-        return buffer.getFloat(X_OFFSET);
+        return getFloat(X_OFFSET);
     }
 
     public float y() {
-        return buffer.getFloat(Y_OFFSET);
+        return getFloat(Y_OFFSET);
     }
 
     public float angle() {
-        return buffer.getFloat(ANGLE_OFFSET);
+        return getFloat(ANGLE_OFFSET);
     }
 
     public float vx() {
-        return buffer.getFloat(VX_OFFSET);
+        return getFloat(VX_OFFSET);
     }
 
     public float vy() {
-        return buffer.getFloat(VY_OFFSET);
+        return getFloat(VY_OFFSET);
     }
 }
