@@ -3,6 +3,8 @@ package org.vernissage.engine.pipeline;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import java.lang.System.Logger;
+import org.vernissage.engine.pipeline.event.EventKinds;
 
 /**
  * The conductor's outbox: a second ring, from the conductor to one outside agent that sends OSC
@@ -21,6 +23,9 @@ import com.lmax.disruptor.RingBuffer;
  * {@code --add-exports java.base/jdk.internal.misc} on JDK 25, which every launcher and test run
  * would have to carry.)
  *
+ * <p>A handler that throws loses that one event (skipped, counted in {@link #faults()}, logged
+ * once per kind): a poison event must not come back at every poll.
+ *
  * <p>Threads: {@link #claim}, {@link #commit} and {@link #post} only on the conductor thread (the
  * one producer); {@link #drain} only on the one agent thread; the counters on any thread.
  */
@@ -38,6 +43,7 @@ public final class Outbox {
     private final RingBuffer<InputEvent> ring;
     private final EventPoller<InputEvent> poller;
     private final EventPoller.Handler<InputEvent> pollHandler = this::onPolled;
+    private final ConsumerFaults faults;
     private long claimed = -1;
     private Handler draining; // agent thread only
     private int drained;      // agent thread only
@@ -46,6 +52,12 @@ public final class Outbox {
 
     /** @param size a power of two: how many events may wait for the agent */
     public Outbox(int size) {
+        this(size, System.getLogger(Outbox.class.getName()));
+    }
+
+    /** @param log where the agent's failures to handle an event are reported (once per kind) */
+    public Outbox(int size, Logger log) {
+        this.faults = new ConsumerFaults("outbox agent", log);
         if (Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("outbox size must be a power of two, got " + size);
         }
@@ -123,7 +135,17 @@ public final class Outbox {
 
     private boolean onPolled(InputEvent event, long sequence, boolean endOfBatch) {
         drained++;
-        return draining.onEvent(event);
+        try {
+            return draining.onEvent(event);
+        } catch (RuntimeException e) {
+            faults.record(e, EventKinds.name(event.kind()) + " event from the outbox");
+            return true; // skipped: the poller moves past it
+        }
+    }
+
+    /** What the agent's handlers threw (each lost one event). Any thread. */
+    public ConsumerFaults faults() {
+        return faults;
     }
 
     /** Events posted so far. */

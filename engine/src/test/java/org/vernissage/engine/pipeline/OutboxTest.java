@@ -155,6 +155,32 @@ class OutboxTest {
     }
 
     @Test
+    void anEventTheAgentCannotHandleIsSkippedOnceNotRetriedForever() {
+        RecordingLog log = new RecordingLog();
+        Outbox outbox = new Outbox(8, log);
+        InputEvent e = new InputEvent();
+        for (int i = 0; i < 4; i++) {
+            e.setParameter(i, i, i);
+            assertTrue(outbox.post(e));
+        }
+        List<Integer> handled = new ArrayList<>();
+        org.vernissage.engine.pipeline.event.ParameterSetFlyweight set =
+                new org.vernissage.engine.pipeline.event.ParameterSetFlyweight();
+        Outbox.Handler agent = event -> {
+            int slot = set.wrap(event).slot();
+            if (slot == 1) {
+                throw new IllegalStateException("console gone");
+            }
+            return handled.add(slot);
+        };
+        assertEquals(4, outbox.drain(agent));
+        assertEquals(0, outbox.drain(agent), "the failed event does not come back");
+        assertEquals(List.of(0, 2, 3), handled);
+        assertEquals(1, outbox.faults().total());
+        assertEquals(1, log.visible().size(), log.visible().toString());
+    }
+
+    @Test
     void drainingAnEmptyOutboxReturnsAtOnce() {
         Outbox outbox = new Outbox(4);
         assertEquals(0, outbox.drain(event -> fail("nothing was posted")));
