@@ -8,7 +8,8 @@ import org.vernissage.engine.pipeline.event.TouchFlyweight;
  * OSC bundle, the touches of one TUIO frame. An adapter clears it, adds events, and hands it to
  * {@link InputSink#offer}, which copies it into the ring all or nothing.
  *
- * <p>Pre-allocated at a fixed capacity: one {@link InputEvent} envelope per place, written through
+ * <p>Pre-allocated at a fixed capacity: one {@link InputEvent} envelope per place (their payloads
+ * in one shared array), written through
  * the kinds' flyweights exactly as a ring slot is, so copying into the ring is a copy of bytes.
  * Owned and used by one adapter thread; not thread-safe.
  */
@@ -28,8 +29,9 @@ public final class InputBatch {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
         events = new InputEvent[capacity];
+        com.lmax.disruptor.EventFactory<InputEvent> slots = InputEvent.slots(capacity);
         for (int i = 0; i < capacity; i++) {
-            events[i] = new InputEvent();
+            events[i] = slots.newInstance();
         }
     }
 

@@ -52,14 +52,15 @@ public final class InputEvent {
     }
 
     /**
-     * Ring slots over one shared array, made in order by the ring's factory: slot {@code i}'s
-     * payload is bytes {@code i * PAYLOAD_CAPACITY} on. One array instead of one per slot, and
-     * flyweights re-wrapped from slot to slot store no reference.
+     * Slots over one shared array, made in order by a ring's factory (or a batch, or the scheduled
+     * events): slot {@code i}'s payload is bytes {@code i * PAYLOAD_CAPACITY} on. One array instead
+     * of one per slot, and flyweights re-wrapped from slot to slot store no reference. The factory
+     * makes at most {@code size} slots.
      */
     static com.lmax.disruptor.EventFactory<InputEvent> slots(int size) {
         byte[] shared = new byte[size * PAYLOAD_CAPACITY];
         int[] next = {0};
-        return () -> new InputEvent(shared, PAYLOAD_CAPACITY * next[0]++);
+        return () -> new InputEvent(shared, PAYLOAD_CAPACITY * next[0]++); // past size: refused by the constructor
     }
 
     /**
