@@ -5,9 +5,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputEvent;
-import org.vernissage.engine.pipeline.InputKind;
 import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.engine.pipeline.event.EventKinds;
+import org.vernissage.engine.pipeline.event.FrameMarkFlyweight;
 import org.vernissage.engine.render.FramePacer;
 
 /**
@@ -34,6 +35,7 @@ public final class JournalPlayer implements FramePacer, AutoCloseable {
     private final Clock realClock;
     private final ArrayDeque<InputEvent> queued = new ArrayDeque<>();
     private final ArrayDeque<InputEvent> free = new ArrayDeque<>();
+    private final FrameMarkFlyweight frameMark = new FrameMarkFlyweight();
     private long published;
     private long firstFrameNanos = Long.MIN_VALUE;
     private long realStartNanos;
@@ -64,9 +66,9 @@ public final class JournalPlayer implements FramePacer, AutoCloseable {
     @Override
     public long awaitFrame(long frameIndex) {
         InputEvent mark = nextMark();
-        long latched = mark.eventsLatched();
         long frameNanos = mark.arrivalNanos();
-        horizonNanos = mark.horizonNanos();
+        long latched = frameMark.wrap(mark).eventsLatched();
+        horizonNanos = frameMark.horizonNanos();
         publishUntil(latched);
         awaitConductor(latched);
         pace(frameNanos);
@@ -97,7 +99,7 @@ public final class JournalPlayer implements FramePacer, AutoCloseable {
                     throw new IllegalStateException("the journal has no more frames after " + framesPlayed);
                 }
                 queued.addLast(e);
-                if (e.kind() == InputKind.FRAME) {
+                if (e.kind() == EventKinds.FRAME_MARK) {
                     return e;
                 }
             }

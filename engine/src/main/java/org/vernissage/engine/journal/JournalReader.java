@@ -11,25 +11,25 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputEvent;
-import org.vernissage.engine.pipeline.InputKind;
-import org.vernissage.engine.pipeline.TouchKind;
-import org.vernissage.engine.pipeline.TouchPhase;
+import org.vernissage.engine.pipeline.event.EventKinds;
+import org.vernissage.engine.pipeline.event.TouchFlyweight;
 
 /**
  * Reads a journal written by {@link JournalWriter}, one event at a time, into a caller's
- * {@link InputEvent}. A journal cut short (the recording machine lost power) reads up to its last
- * whole record and then reports {@link #truncated()}.
+ * {@link InputEvent}: the current format (version 2) and the previous one (version 1, written
+ * before events had kind ids), whose records it turns into the same envelopes. A journal cut short
+ * (the recording machine lost power) reads up to its last whole record and then reports
+ * {@link #truncated()}. A record of a kind this engine does not know (a newer engine wrote it) is
+ * read as it is, for the conductor to ignore.
  *
  * <p>Used by one thread (the replay's); not thread-safe. Owns its file until {@link #close}.
  */
 public final class JournalReader implements AutoCloseable {
 
-    private static final InputKind[] KINDS = InputKind.values();
-    private static final TouchKind[] TOUCH_KINDS = TouchKind.values();
-    private static final TouchPhase[] PHASES = TouchPhase.values();
-
     private final Path file;
     private final DataInputStream in;
+    private final TouchFlyweight touch = new TouchFlyweight();
+    private int version;
     private final JournalHeader header;
     private long previousArrival;
     private long eventsRead;
@@ -69,6 +69,11 @@ public final class JournalReader implements AutoCloseable {
         return header;
     }
 
+    /** The format version the file was written in. */
+    public int formatVersion() {
+        return version;
+    }
+
     /** Events read so far. */
     public long eventsRead() {
         return eventsRead;
@@ -92,7 +97,11 @@ public final class JournalReader implements AutoCloseable {
             if (tag < 0) {
                 return false;
             }
-            readRecord(tag, into);
+            if (version == 1) {
+                readV1Record(tag, into);
+            } else {
+                readRecord(tag, into);
+            }
         } catch (EOFException e) {
             truncated = true;
             return false;
@@ -104,21 +113,50 @@ public final class JournalReader implements AutoCloseable {
         return true;
     }
 
-    private void readRecord(int tag, InputEvent into) throws IOException, JournalException {
-        int kindIndex = tag & JournalFormat.KIND_MASK;
-        if (kindIndex >= KINDS.length || (tag & ~(JournalFormat.KIND_MASK | JournalFormat.CONTINUES
-                | JournalFormat.HAS_DUE)) != 0) {
-            throw corrupt("an unknown record tag 0x" + Integer.toHexString(tag));
+    private void readRecord(int flags, InputEvent into) throws IOException, JournalException {
+        if ((flags & ~(JournalFormat.CONTINUES | JournalFormat.HAS_DUE)) != 0) {
+            throw corrupt("unknown record flags 0x" + Integer.toHexString(flags));
         }
-        boolean continues = (tag & JournalFormat.CONTINUES) != 0;
+        long kindId = readUnsigned();
+        if (kindId > EventKinds.MAX_KIND || !EventKinds.isValid((int) kindId)) {
+            throw corrupt("an event kind id of " + kindId + " (ids run from 1 to " + EventKinds.MAX_KIND + ")");
+        }
+        int kind = (int) kindId;
         long arrival = previousArrival + readSigned();
         previousArrival = arrival;
-        long due = (tag & JournalFormat.HAS_DUE) != 0 ? arrival + readSigned() : InputBatch.IMMEDIATELY;
-        switch (KINDS[kindIndex]) {
-            case SET_PARAMETER -> into.setParameter((int) readUnsigned(), in.readFloat(), arrival);
-            case CHANNEL -> into.setChannel((int) readUnsigned(), in.readFloat(), arrival, due, continues);
-            case TOUCH -> readTouch(into, arrival, due, continues);
-            case FRAME -> {
+        long due = (flags & JournalFormat.HAS_DUE) != 0 ? arrival + readSigned() : InputBatch.IMMEDIATELY;
+        int length = in.readUnsignedByte();
+        if (length > InputEvent.PAYLOAD_CAPACITY) {
+            throw corrupt("a payload of " + length + " bytes (at most " + InputEvent.PAYLOAD_CAPACITY + ")");
+        }
+        int expected = EventKinds.payloadLength(kind);
+        if (expected >= 0 && length != expected) {
+            throw corrupt("a " + EventKinds.name(kind) + " payload of " + length + " bytes (it has " + expected + ")");
+        }
+        into.begin(kind, length, arrival, due, (flags & JournalFormat.CONTINUES) != 0);
+        in.readFully(into.payloadArray(), into.payloadOffset(), length);
+        if (kind == EventKinds.TOUCH && !touch.wrap(into).isValid()) {
+            throw corrupt("a touch record with kind code " + touch.kindCode() + " and phase code " + touch.phaseCode());
+        }
+    }
+
+    /** A record of version 1, whose kind numbers were enum ordinals, fixed in {@link JournalFormat#V1_KINDS}. */
+    private void readV1Record(int tag, InputEvent into) throws IOException, JournalException {
+        int kindIndex = tag & JournalFormat.V1_KIND_MASK;
+        if (kindIndex >= JournalFormat.V1_KINDS.length || (tag & ~(JournalFormat.V1_KIND_MASK
+                | JournalFormat.V1_CONTINUES | JournalFormat.V1_HAS_DUE)) != 0) {
+            throw corrupt("an unknown version 1 record tag 0x" + Integer.toHexString(tag));
+        }
+        boolean continues = (tag & JournalFormat.V1_CONTINUES) != 0;
+        long arrival = previousArrival + readSigned();
+        previousArrival = arrival;
+        long due = (tag & JournalFormat.V1_HAS_DUE) != 0 ? arrival + readSigned() : InputBatch.IMMEDIATELY;
+        switch (JournalFormat.V1_KINDS[kindIndex]) {
+            case EventKinds.PARAMETER_SET -> into.setParameter((int) readUnsigned(), in.readFloat(), arrival);
+            case EventKinds.CHANNEL_VALUE -> into.setChannel((int) readUnsigned(), in.readFloat(), arrival, due,
+                    continues);
+            case EventKinds.TOUCH -> readV1Touch(into, arrival, due, continues);
+            default -> {
                 long index = readUnsigned();
                 long horizon = arrival + readUnsigned();
                 into.setFrame(index, arrival, horizon, readUnsigned());
@@ -126,18 +164,19 @@ public final class JournalReader implements AutoCloseable {
         }
     }
 
-    private void readTouch(InputEvent into, long arrival, long due, boolean continues)
+    private void readV1Touch(InputEvent into, long arrival, long due, boolean continues)
             throws IOException, JournalException {
         int kind = in.readUnsignedByte();
         int phase = in.readUnsignedByte();
-        if (kind >= TOUCH_KINDS.length || phase >= PHASES.length) {
+        if (kind >= JournalFormat.V1_TOUCH_KINDS.length || phase >= JournalFormat.V1_TOUCH_PHASES.length) {
             throw corrupt("a touch record with kind " + kind + " and phase " + phase);
         }
         int source = (int) readUnsigned();
         long session = readSigned();
         int classId = (int) readSigned();
-        into.setTouch(TOUCH_KINDS[kind], PHASES[phase], source, session, classId, in.readFloat(),
-                in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), arrival, due, continues);
+        into.setTouch(JournalFormat.V1_TOUCH_KINDS[kind], JournalFormat.V1_TOUCH_PHASES[phase], source, session,
+                classId, in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), arrival, due,
+                continues);
     }
 
     private JournalHeader readHeader() throws IOException, JournalException {
@@ -146,10 +185,11 @@ public final class JournalReader implements AutoCloseable {
         if (!Arrays.equals(magic, JournalFormat.MAGIC)) {
             throw new JournalException(file, "not a Vernissage journal (it does not start with \"VNSJ\")");
         }
-        int version = in.readUnsignedByte();
-        if (version != JournalFormat.VERSION) {
-            throw new JournalException(file, "journal format version " + version + "; this engine reads version "
-                    + JournalFormat.VERSION);
+        version = in.readUnsignedByte();
+        if (version < JournalFormat.OLDEST_READABLE || version > JournalFormat.VERSION) {
+            throw new JournalException(file, "journal format version " + version + "; this engine reads versions "
+                    + JournalFormat.OLDEST_READABLE + " to " + JournalFormat.VERSION
+                    + (version > JournalFormat.VERSION ? " (it was written by a newer engine)" : ""));
         }
         int width = in.readInt();
         int height = in.readInt();

@@ -2,7 +2,7 @@ package org.vernissage.engine.journal;
 
 import java.nio.file.Path;
 import org.vernissage.engine.pipeline.InputEvent;
-import org.vernissage.engine.pipeline.InputKind;
+import org.vernissage.engine.pipeline.event.EventKinds;
 
 /**
  * What a journal holds, found by reading it once: how many events and frames, over how long.
@@ -21,7 +21,7 @@ public record JournalSummary(JournalHeader header, long events, long frames, lon
             long first = 0;
             long last = 0;
             while (reader.next(event)) {
-                if (event.kind() == InputKind.FRAME) {
+                if (event.kind() == EventKinds.FRAME_MARK) {
                     if (frames == 0) {
                         first = event.arrivalNanos();
                     }

@@ -12,14 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputEvent;
-import org.vernissage.engine.pipeline.InputKind;
+import org.vernissage.engine.pipeline.event.EventKinds;
 
 /**
  * Records every event of the input ring, in ring order, to a compact file (see
  * {@link JournalFormat}), so that {@code vernissage replay} can feed the same events back and get
  * the same frames. It is a consumer of the ring in parallel with the conductor: it sees exactly
  * the events the conductor sees, in the same order, including the frame marks that say which
- * events each frame showed.
+ * events each frame showed. Each record is the event's envelope and its payload bytes, tagged with
+ * the kind id, so every kind, present and future, is journalled the same way.
  *
  * <p>Encodes into one reused direct buffer (no allocation per event) and writes it out at every
  * frame mark and whenever it fills, so a crash loses at most about one frame of input. A write
@@ -98,40 +99,24 @@ public final class JournalWriter implements EventHandler<InputEvent>, AutoClosea
         }
         encode(event);
         eventsWritten = eventsWritten + 1;
-        if (event.kind() == InputKind.FRAME) {
+        if (event.kind() == EventKinds.FRAME_MARK) {
             flush();
         }
     }
 
     private void encode(InputEvent e) {
         boolean hasDue = e.dueNanos() != InputBatch.IMMEDIATELY;
-        int tag = e.kind().ordinal() | (e.continues() ? JournalFormat.CONTINUES : 0)
-                | (hasDue ? JournalFormat.HAS_DUE : 0);
-        buffer.put((byte) tag);
+        int flags = (e.continues() ? JournalFormat.CONTINUES : 0) | (hasDue ? JournalFormat.HAS_DUE : 0);
+        buffer.put((byte) flags);
+        putUnsigned(e.kind());
         putSigned(e.arrivalNanos() - previousArrival);
         previousArrival = e.arrivalNanos();
         if (hasDue) {
             putSigned(e.dueNanos() - e.arrivalNanos());
         }
-        switch (e.kind()) {
-            case SET_PARAMETER, CHANNEL -> {
-                putUnsigned(e.channel() & 0xffffffffL);
-                buffer.putFloat(e.value());
-            }
-            case TOUCH -> {
-                buffer.put((byte) e.touchKind().ordinal());
-                buffer.put((byte) e.phase().ordinal());
-                putUnsigned(e.source() & 0xffffffffL);
-                putSigned(e.session());
-                putSigned(e.classId());
-                buffer.putFloat(e.x()).putFloat(e.y()).putFloat(e.angle()).putFloat(e.vx()).putFloat(e.vy());
-            }
-            case FRAME -> {
-                putUnsigned(e.frameIndex());
-                putUnsigned(e.horizonNanos() - e.arrivalNanos());
-                putUnsigned(e.eventsLatched());
-            }
-        }
+        int length = e.payloadLength();
+        buffer.put((byte) length);
+        buffer.put(e.payloadArray(), e.payloadOffset(), length);
     }
 
     private void putSigned(long value) {

@@ -3,7 +3,7 @@ package org.vernissage.engine.pipeline;
 /**
  * Turns raw binding-channel values into parameter values: the per-binding scale, curve, filters,
  * rate limit and idle easing the manifest declares. The conductor owns one and calls it for every
- * {@link InputKind#CHANNEL} event and every frame; it writes the results into the conductor's
+ * {@code CHANNEL_VALUE} event and every frame; it writes the results into the conductor's
  * value array.
  *
  * <p>Called only on the conductor thread, which is the only writer of its state. Must be a pure

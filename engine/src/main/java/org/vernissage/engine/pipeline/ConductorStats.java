@@ -12,6 +12,7 @@ public final class ConductorStats {
     private volatile long scheduledDropped;
     private volatile long touchesRefused;
     private volatile long touchesTimedOut;
+    private volatile long unrouted;
 
     void eventScheduled() {
         scheduled = scheduled + 1;
@@ -29,6 +30,15 @@ public final class ConductorStats {
         if (n > 0) {
             touchesTimedOut = touchesTimedOut + n;
         }
+    }
+
+    void eventUnrouted() {
+        unrouted = unrouted + 1;
+    }
+
+    /** Events of a kind no stage takes (a newer producer, or a journal from a newer engine): ignored. */
+    public long unrouted() {
+        return unrouted;
     }
 
     /** Events that arrived early and waited for their due time. */

@@ -1,32 +1,26 @@
 package org.vernissage.engine.pipeline;
 
+import org.vernissage.engine.pipeline.event.ChannelValueFlyweight;
+import org.vernissage.engine.pipeline.event.TouchFlyweight;
+
 /**
  * A reusable staging area for events that must reach the conductor together: the values of one
  * OSC bundle, the touches of one TUIO frame. An adapter clears it, adds events, and hands it to
  * {@link InputSink#offer}, which copies it into the ring all or nothing.
  *
- * <p>Pre-allocated at a fixed capacity (one array per field, no object per event). Owned and used
- * by one adapter thread; not thread-safe.
+ * <p>Pre-allocated at a fixed capacity: one {@link InputEvent} envelope per place (their payloads
+ * in one shared array), written through
+ * the kinds' flyweights exactly as a ring slot is, so copying into the ring is a copy of bytes.
+ * Owned and used by one adapter thread; not thread-safe.
  */
 public final class InputBatch {
 
     /** The due time meaning "apply as soon as it arrives" (OSC's time tag 1). */
     public static final long IMMEDIATELY = Long.MIN_VALUE;
 
-    private final InputKind[] kinds;
-    private final int[] channels;
-    private final float[] values;
-    private final long[] dues;
-    private final TouchKind[] touchKinds;
-    private final TouchPhase[] phases;
-    private final int[] sources;
-    private final long[] sessions;
-    private final int[] classIds;
-    private final float[] xs;
-    private final float[] ys;
-    private final float[] angles;
-    private final float[] vxs;
-    private final float[] vys;
+    private final InputEvent[] events;
+    private final ChannelValueFlyweight channelView = new ChannelValueFlyweight();
+    private final TouchFlyweight touchView = new TouchFlyweight();
     private int size;
     private long arrivalNanos;
 
@@ -34,20 +28,11 @@ public final class InputBatch {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
-        kinds = new InputKind[capacity];
-        channels = new int[capacity];
-        values = new float[capacity];
-        dues = new long[capacity];
-        touchKinds = new TouchKind[capacity];
-        phases = new TouchPhase[capacity];
-        sources = new int[capacity];
-        sessions = new long[capacity];
-        classIds = new int[capacity];
-        xs = new float[capacity];
-        ys = new float[capacity];
-        angles = new float[capacity];
-        vxs = new float[capacity];
-        vys = new float[capacity];
+        events = new InputEvent[capacity];
+        com.lmax.disruptor.EventFactory<InputEvent> slots = InputEvent.slots(capacity);
+        for (int i = 0; i < capacity; i++) {
+            events[i] = slots.newInstance();
+        }
     }
 
     /** Empties the batch for a new group that arrived at {@code arrivalNanos} (engine clock). */
@@ -61,11 +46,11 @@ public final class InputBatch {
     }
 
     public int capacity() {
-        return kinds.length;
+        return events.length;
     }
 
     public boolean isFull() {
-        return size == kinds.length;
+        return size == events.length;
     }
 
     public long arrivalNanos() {
@@ -82,17 +67,13 @@ public final class InputBatch {
         if (isFull()) {
             return false;
         }
-        kinds[size] = InputKind.CHANNEL;
-        channels[size] = channel;
-        values[size] = value;
-        dues[size] = dueNanos;
-        size++;
+        events[size++].setChannel(channel, value, arrivalNanos, dueNanos, false);
         return true;
     }
 
     /**
-     * Adds a touch event. Positions are normalised to 0..1 (0,0 top left, as TUIO has it),
-     * velocities in those units per second, the angle in radians.
+     * Adds a touch event (the record is {@link TouchFlyweight}'s). Positions are normalised to 0..1
+     * (0,0 top left, as TUIO has it), velocities in those units per second, the angle in radians.
      *
      * @param source which tracker or phone server the session ids belong to (ids are per source)
      * @return false when the batch is full (nothing added)
@@ -102,87 +83,88 @@ public final class InputBatch {
         if (isFull()) {
             return false;
         }
-        kinds[size] = InputKind.TOUCH;
-        touchKinds[size] = kind;
-        phases[size] = phase;
-        sources[size] = source;
-        sessions[size] = session;
-        classIds[size] = classId;
-        xs[size] = x;
-        ys[size] = y;
-        angles[size] = angle;
-        vxs[size] = vx;
-        vys[size] = vy;
-        dues[size] = dueNanos;
-        size++;
+        events[size++].setTouch(kind, phase, source, session, classId, x, y, angle, vx, vy, arrivalNanos,
+                dueNanos, false);
         return true;
     }
 
     /** Copies event {@code i} into a ring slot; {@code continues} says more of the group follows. */
-    void copyInto(int i, InputEvent event, boolean continues) {
-        if (kinds[i] == InputKind.CHANNEL) {
-            event.setChannel(channels[i], values[i], arrivalNanos, dues[i], continues);
-        } else {
-            event.setTouch(touchKinds[i], phases[i], sources[i], sessions[i], classIds[i], xs[i], ys[i],
-                    angles[i], vxs[i], vys[i], arrivalNanos, dues[i], continues);
-        }
+    void copyInto(int i, InputEvent slot, boolean continues) {
+        slot.copyFrom(events[i]);
+        slot.stamp(arrivalNanos, continues);
     }
 
     // Read access, for tests and for adapters that inspect what they staged.
 
-    public InputKind kind(int i) {
-        return kinds[i];
+    /** Event {@code i} as staged (its arrival is the batch's, set when it is offered). */
+    public InputEvent event(int i) {
+        return events[i];
     }
 
-    public int channel(int i) {
-        return channels[i];
-    }
-
-    public float value(int i) {
-        return values[i];
+    /** The kind id of event {@code i} ({@link org.vernissage.engine.pipeline.event.EventKinds}). */
+    public int kind(int i) {
+        return events[i].kind();
     }
 
     public long dueNanos(int i) {
-        return dues[i];
+        return events[i].dueNanos();
+    }
+
+    /** Event {@code i}'s channel-value payload; valid until the next read access. */
+    public ChannelValueFlyweight channelValue(int i) {
+        return channelView.wrap(events[i]);
+    }
+
+    /** Event {@code i}'s touch payload; valid until the next read access. */
+    public TouchFlyweight touch(int i) {
+        return touchView.wrap(events[i]);
+    }
+
+    public int channel(int i) {
+        return channelValue(i).channel();
+    }
+
+    public float value(int i) {
+        return channelValue(i).value();
     }
 
     public TouchKind touchKind(int i) {
-        return touchKinds[i];
+        return touch(i).kind();
     }
 
     public TouchPhase phase(int i) {
-        return phases[i];
+        return touch(i).phase();
     }
 
     public int source(int i) {
-        return sources[i];
+        return touch(i).source();
     }
 
     public long session(int i) {
-        return sessions[i];
+        return touch(i).session();
     }
 
     public int classId(int i) {
-        return classIds[i];
+        return touch(i).classId();
     }
 
     public float x(int i) {
-        return xs[i];
+        return touch(i).x();
     }
 
     public float y(int i) {
-        return ys[i];
+        return touch(i).y();
     }
 
     public float angle(int i) {
-        return angles[i];
+        return touch(i).angle();
     }
 
     public float vx(int i) {
-        return vxs[i];
+        return touch(i).vx();
     }
 
     public float vy(int i) {
-        return vys[i];
+        return touch(i).vy();
     }
 }

@@ -5,11 +5,19 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import java.lang.System.Logger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
 /**
  * The input ring: a Disruptor of pre-allocated {@link InputEvent}s that every sensor and console
  * publishes into and the conductor (and later the journal) consume.
+ *
+ * <p>Every consumer gets a {@link RingExceptionHandler} in place of the Disruptor's default
+ * (which would end its thread at the first exception, fill the ring and freeze the picture): the
+ * event that threw is skipped and counted in that consumer's {@link #faults()}, logged once per
+ * kind, and the consumer goes on.
  *
  * <p>The {@code offer} methods are called from any producer thread; they never block and never
  * allocate: a full ring refuses the event instead. The assembling code (the app) owns the ring,
@@ -32,6 +40,7 @@ public final class InputRing implements InputSink, AutoCloseable {
      * a lost mark would move time on late and leave a hole in a journal's replay.
      */
     private final int frameReserve;
+    private final List<ConsumerFaults> faults = new ArrayList<>();
     private boolean started;
 
     /**
@@ -43,14 +52,40 @@ public final class InputRing implements InputSink, AutoCloseable {
     @SuppressWarnings("varargs") // the array only reaches the Disruptor, which reads it once
     public InputRing(int size, RingWaitStrategy waitStrategy, ThreadFactory threads,
                      EventHandler<InputEvent>... handlers) {
+        this(size, waitStrategy, threads, System.getLogger(InputRing.class.getName()), handlers);
+    }
+
+    /**
+     * @param log where a consumer's exceptions are reported (once per consumer and kind)
+     */
+    @SafeVarargs
+    @SuppressWarnings("varargs")
+    public InputRing(int size, RingWaitStrategy waitStrategy, ThreadFactory threads, Logger log,
+                     EventHandler<InputEvent>... handlers) {
         if (Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("ring size must be a power of two, got " + size);
         }
-        this.disruptor = new Disruptor<>(InputEvent::new, size, threads, ProducerType.MULTI,
+        this.disruptor = new Disruptor<>(InputEvent.slots(size), size, threads, ProducerType.MULTI,
                 waitStrategy.create());
         this.disruptor.handleEventsWith(handlers);
+        for (EventHandler<InputEvent> handler : handlers) {
+            ConsumerFaults consumerFaults = new ConsumerFaults(consumerName(handler), log);
+            faults.add(consumerFaults);
+            disruptor.handleExceptionsFor(handler).with(new RingExceptionHandler(consumerFaults, log));
+        }
         this.ring = disruptor.getRingBuffer();
         this.frameReserve = size >= 64 ? size / 16 : 0;
+    }
+
+    private static String consumerName(EventHandler<InputEvent> handler) {
+        String name = handler.getClass().getSimpleName();
+        int lambda = name.indexOf("$$");
+        return "ring consumer " + (lambda > 0 ? name.substring(0, lambda) : name);
+    }
+
+    /** The exceptions each consumer threw, in the order the handlers were given. Any thread. */
+    public List<ConsumerFaults> faults() {
+        return List.copyOf(faults);
     }
 
     /** Starts the consumer threads. */
@@ -107,6 +142,26 @@ public final class InputRing implements InputSink, AutoCloseable {
             }
         } finally {
             ring.publish(lo, hi);
+        }
+        return true;
+    }
+
+    /**
+     * Offers a copy of {@code event}, an envelope of any kind filled through its flyweight (a cue,
+     * a console command, a model result): the way in for kinds that have no offer of their own.
+     * Never blocks: false when the ring has no room (the caller counts it as dropped).
+     */
+    public boolean offerEvent(InputEvent event) {
+        long sequence = claimForInput(1);
+        if (sequence < 0) {
+            return false;
+        }
+        try {
+            InputEvent slot = ring.get(sequence);
+            slot.copyFrom(event);
+            slot.stamp(event.arrivalNanos(), false);
+        } finally {
+            ring.publish(sequence);
         }
         return true;
     }

@@ -17,8 +17,9 @@ final class ScheduledEvents {
     ScheduledEvents(int capacity) {
         heap = new InputEvent[capacity];
         order = new long[capacity];
+        com.lmax.disruptor.EventFactory<InputEvent> slots = InputEvent.slots(capacity);
         for (int i = 0; i < capacity; i++) {
-            heap[i] = new InputEvent();
+            heap[i] = slots.newInstance();
         }
     }
 

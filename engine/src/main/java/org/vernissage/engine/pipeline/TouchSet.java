@@ -1,5 +1,7 @@
 package org.vernissage.engine.pipeline;
 
+import org.vernissage.engine.pipeline.event.TouchFlyweight;
+
 /**
  * The touch points alive at one moment: TUIO cursors, objects and blobs, and phone fingers, each
  * with its source, session id, position (0..1, origin top left), angle and velocity. A fixed
@@ -108,14 +110,15 @@ public final class TouchSet {
      *
      * @return false when it is new and the set is full (it is not kept)
      */
-    boolean put(InputEvent e, long nowNanos) {
-        int i = indexOf(e.touchKind(), e.source(), e.session());
+    boolean put(TouchFlyweight e, long nowNanos) {
+        TouchKind kind = e.kind();
+        int i = indexOf(kind, e.source(), e.session());
         if (i < 0) {
             if (count == kinds.length) {
                 return false;
             }
             i = count++;
-            kinds[i] = e.touchKind();
+            kinds[i] = kind;
             sources[i] = e.source();
             sessions[i] = e.session();
             addedNanos[i] = nowNanos;

@@ -63,6 +63,6 @@ class TouchTrackerTest {
     private void put(long session, float x, long nanos) {
         event.setTouch(TouchKind.CURSOR, TouchPhase.UPDATED, 0, session, 0, x, 0.5f, 0, 0, 0, nanos,
                 InputBatch.IMMEDIATELY, false);
-        touches.put(event, nanos);
+        touches.put(new org.vernissage.engine.pipeline.event.TouchFlyweight().wrap(event), nanos);
     }
 }

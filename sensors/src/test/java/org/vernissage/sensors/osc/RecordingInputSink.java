@@ -3,7 +3,7 @@ package org.vernissage.sensors.osc;
 import java.util.ArrayList;
 import java.util.List;
 import org.vernissage.engine.pipeline.InputBatch;
-import org.vernissage.engine.pipeline.InputKind;
+import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.engine.pipeline.InputSink;
 
 /**
@@ -36,8 +36,8 @@ final class RecordingInputSink implements InputSink {
             return false;
         }
         for (int i = 0; i < batch.size(); i++) {
-            if (batch.kind(i) != InputKind.CHANNEL) {
-                throw new AssertionError("an OSC router staged a " + batch.kind(i));
+            if (batch.kind(i) != EventKinds.CHANNEL_VALUE) {
+                throw new AssertionError("an OSC router staged a " + EventKinds.name(batch.kind(i)));
             }
             values.add(new Value(offers, true, batch.channel(i), batch.value(i), batch.dueNanos(i),
                     batch.arrivalNanos()));

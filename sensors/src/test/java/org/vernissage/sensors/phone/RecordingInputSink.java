@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.vernissage.engine.pipeline.InputBatch;
-import org.vernissage.engine.pipeline.InputKind;
+import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.engine.pipeline.TouchKind;
 import org.vernissage.engine.pipeline.TouchPhase;
@@ -53,7 +53,7 @@ final class RecordingInputSink implements InputSink {
         threads.add(Thread.currentThread().getName());
         batches++;
         for (int i = 0; i < batch.size(); i++) {
-            if (batch.kind(i) != InputKind.TOUCH) {
+            if (batch.kind(i) != EventKinds.TOUCH) {
                 throw new AssertionError("the phones offer touches in batches, nothing else");
             }
             touches.add(new Touch(batch.touchKind(i), batch.phase(i), batch.source(i), batch.session(i),

@@ -3,7 +3,7 @@ package org.vernissage.sensors.tuio;
 import java.util.ArrayList;
 import java.util.List;
 import org.vernissage.engine.pipeline.InputBatch;
-import org.vernissage.engine.pipeline.InputKind;
+import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.engine.pipeline.TouchKind;
 import org.vernissage.engine.pipeline.TouchPhase;
@@ -33,8 +33,8 @@ final class RecordingSink implements InputSink {
         }
         List<Touch> copy = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            if (batch.kind(i) != InputKind.TOUCH) {
-                throw new AssertionError("TUIO offered a " + batch.kind(i) + " event");
+            if (batch.kind(i) != EventKinds.TOUCH) {
+                throw new AssertionError("TUIO offered a " + EventKinds.name(batch.kind(i)) + " event");
             }
             copy.add(new Touch(batch.touchKind(i), batch.phase(i), batch.source(i), batch.session(i),
                     batch.classId(i), batch.x(i), batch.y(i), batch.angle(i), batch.vx(i), batch.vy(i),

@@ -1,0 +1,41 @@
+package org.vernissage.engine.pipeline;
+
+import org.vernissage.engine.pipeline.event.EventKinds;
+import org.vernissage.engine.pipeline.event.ParameterSetFlyweight;
+
+/**
+ * The stage for {@link EventKinds#PARAMETER_SET}: a value already in parameter units goes into its
+ * slot, clamped to the slot's declared range. A slot outside the show is ignored (not counted as
+ * applied). Conductor thread only.
+ */
+final class ParameterStage implements ConductorStage {
+
+    private static final int[] KINDS = {EventKinds.PARAMETER_SET};
+
+    private final ParameterSetFlyweight parameter = new ParameterSetFlyweight();
+
+    @Override
+    public String name() {
+        return "parameters";
+    }
+
+    @Override
+    public int[] kinds() {
+        return KINDS.clone();
+    }
+
+    @Override
+    public boolean onEvent(InputEvent event, long nanos, ShowState show) {
+        parameter.wrap(event);
+        int slot = parameter.slot();
+        if (!show.validSlot(slot)) {
+            return false;
+        }
+        show.values()[slot] = show.layout().clamp(slot, parameter.value());
+        return true;
+    }
+
+    @Override
+    public void advanceTo(long horizonNanos, ShowState show) {
+    }
+}
