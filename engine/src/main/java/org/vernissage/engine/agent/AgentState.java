@@ -1,8 +1,8 @@
 package org.vernissage.engine.agent;
 
 /**
- * Where a {@link SupervisedAgent} is in its life, as its statistics show it. Stored in an Agrona
- * counter as the ordinal, so the order of the constants is part of the counter's meaning.
+ * Where a {@link SupervisedAgent} is in its life, as its statistics show it. Stored in a counter
+ * as the ordinal (never persisted).
  */
 public enum AgentState {
     /** Made, not yet started on its thread. */

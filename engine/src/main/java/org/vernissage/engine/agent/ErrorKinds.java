@@ -38,7 +38,8 @@ final class ErrorKinds {
         order.put(error.getClass(), order.size());
         counts.put(error.getClass(), new AtomicLong(1));
         String kind = error.getClass().getName();
-        logger.log(Level.WARNING, agent + ": " + doing + " failed: " + kind + ": " + error.getMessage()
+        String message = error.getMessage() == null ? "" : ": " + error.getMessage();
+        logger.log(Level.WARNING, agent + ": " + doing + " failed: " + kind + message
                 + "; the agent goes on, further " + kind + " errors are only counted");
         logger.log(Level.DEBUG, agent + ": stack trace of the first " + kind, error);
     }

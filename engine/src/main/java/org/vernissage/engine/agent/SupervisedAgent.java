@@ -4,9 +4,9 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
-import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * Our error policy around one Agrona {@link Agent}: nothing it throws stops its thread.
@@ -27,9 +27,10 @@ import org.agrona.concurrent.status.AtomicCounter;
  * </ul>
  *
  * <p>While backing off, {@link #doWork()} returns 0 at once, so agents sharing a thread (an Agrona
- * {@code DynamicCompositeAgent}, see {@link AgentThread}) keep running. The counters are Agrona
- * {@link AtomicCounter}s from an {@link AgentCounters}, readable by any thread through
- * {@link AgentHealth}.
+ * {@code DynamicCompositeAgent}, see {@link AgentThread}) keep running. The counters follow
+ * Agrona's counter conventions (one writer with release stores, any reader, no allocation) without
+ * its off-heap {@code CountersManager}, which needs {@code jdk.internal.misc} exported to run;
+ * they are read through {@link AgentHealth}.
  *
  * <p>Threads: built on the wiring thread; {@code onStart}, {@code doWork} and {@code onClose} are
  * called on the agent's thread only, which writes every counter; any thread reads. Owned by the
@@ -42,9 +43,10 @@ public final class SupervisedAgent implements Agent, AgentHealth {
     private final RestartPolicy policy;
     private final Logger logger;
     private final ErrorKinds kinds;
-    private final AtomicCounter errors;
-    private final AtomicCounter restarts;
-    private final AtomicCounter state;
+    // Written by the agent's thread alone (release stores), read by any: no CAS, no lock.
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
+    private final AtomicLong state = new AtomicLong(AgentState.NEW.ordinal());
 
     private int failuresInRow;     // agent thread only
     private int backoffStep;       // agent thread only
@@ -52,20 +54,17 @@ public final class SupervisedAgent implements Agent, AgentHealth {
     private boolean restarted;     // agent thread only: a restart has not yet had a good cycle
     private boolean restartLogged; // agent thread only
 
-    public SupervisedAgent(Agent agent, RestartPolicy policy, AgentCounters counters, Logger logger) {
+    public SupervisedAgent(Agent agent, RestartPolicy policy, Logger logger) {
         this.agent = Objects.requireNonNull(agent, "agent");
         this.name = agent.roleName();
         this.policy = Objects.requireNonNull(policy, "policy");
         this.logger = Objects.requireNonNull(logger, "logger");
         this.kinds = new ErrorKinds(name, logger);
-        this.errors = counters.newCounter(name + " errors");
-        this.restarts = counters.newCounter(name + " restarts");
-        this.state = counters.newCounter(name + " state");
     }
 
-    /** With the default policy and counters of its own. */
+    /** With the default policy. */
     public SupervisedAgent(Agent agent, Logger logger) {
-        this(agent, RestartPolicy.DEFAULT, new AgentCounters(4), logger);
+        this(agent, RestartPolicy.DEFAULT, logger);
     }
 
     // ---- Agent: the agent's thread ----------------------------------------------------------
@@ -153,7 +152,7 @@ public final class SupervisedAgent implements Agent, AgentHealth {
     }
 
     private void failed(Throwable error, String doing) {
-        errors.incrementRelease();
+        errors.setRelease(errors.getPlain() + 1);
         kinds.count(error, doing);
         if (++failuresInRow >= policy.failuresBeforeRestart()) {
             closeAgent();
@@ -165,7 +164,7 @@ public final class SupervisedAgent implements Agent, AgentHealth {
         if (System.nanoTime() - restartAtNanos < 0) {
             return false;
         }
-        restarts.incrementRelease();
+        restarts.setRelease(restarts.getPlain() + 1);
         if (!restartLogged) {
             restartLogged = true;
             logger.log(Level.WARNING, name + ": restarted after " + policy.failuresBeforeRestart()
@@ -180,7 +179,7 @@ public final class SupervisedAgent implements Agent, AgentHealth {
         try {
             agent.onStart();
         } catch (Exception | LinkageError | AssertionError e) {
-            errors.incrementRelease();
+            errors.setRelease(errors.getPlain() + 1);
             kinds.count(e, "starting");
             closeAgent(); // release whatever the failed start had opened
             backOff();
@@ -202,7 +201,7 @@ public final class SupervisedAgent implements Agent, AgentHealth {
         try {
             agent.onClose();
         } catch (Exception | LinkageError | AssertionError e) {
-            errors.incrementRelease();
+            errors.setRelease(errors.getPlain() + 1);
             kinds.count(e, "closing");
         }
     }
