@@ -194,6 +194,25 @@ class TuioReceiverTest {
         receiver.close(); // twice is fine
     }
 
+    @Test
+    void aSocketThatFailsIsCountedLoggedOnceAndReopenedOnTheSamePort() throws Exception {
+        started(TuioReceiver.DATAGRAM_BUFFER_BYTES);
+        int port = receiver.port();
+        receiver.breakSocket(); // every read now throws ClosedChannelException
+
+        await(() -> receiver.health().restarts() >= 1
+                && receiver.health().state() == org.vernissage.engine.agent.AgentState.RUNNING,
+                "the agent restarted");
+        assertEquals(port, receiver.port());
+        send(table, cursors().alive(1).cursor(1, 0.25f, 0.5f, 0, 0).fseq(1));
+        assertEquals(0.25f, awaitTouches(1).x(0), "packets after the failure are received");
+        assertTrue(receiver.health().errors() >= 3, receiver.health().describe());
+        assertEquals(receiver.health().errors(),
+                receiver.health().errorsByKind().get("java.nio.channels.ClosedChannelException"));
+        assertEquals(1, logger.containing("ClosedChannelException").stream()
+                .filter(line -> line.startsWith("WARNING")).count(), logger.snapshot().toString());
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private void send(DatagramSocket from, byte[] datagram) throws IOException {
