@@ -25,7 +25,13 @@ public enum OscStreamFault {
     /** The message handler threw (a bug, caught so the server carries on). */
     HANDLER_FAILED(Total.NONE),
     /** The server itself failed unexpectedly (a bug, caught so it carries on). */
-    UNEXPECTED_ERROR(Total.NONE);
+    UNEXPECTED_ERROR(Total.NONE),
+    /** A connection sent nothing for the idle timeout; it was closed to free its slot. */
+    IDLE_TIMEOUT(Total.NONE),
+    /** A connection started a packet and did not complete it within the packet timeout; closed. */
+    INCOMPLETE_TIMEOUT(Total.REJECTED),
+    /** Every slot was taken when a connection arrived: the one idle the longest was closed for it. */
+    EVICTED(Total.NONE);
 
     /** Which {@link org.vernissage.sensors.SourceCounters} total a fault adds one to. */
     enum Total { DROPPED, REJECTED, NONE }
