@@ -213,6 +213,33 @@ class TuioReceiverTest {
                 .filter(line -> line.startsWith("WARNING")).count(), logger.snapshot().toString());
     }
 
+    @Test
+    void aThousandSourcesComingAndGoingLogAFewLinesAndAreCounted() throws Exception {
+        // keepalive 8 ms: the receiver ticks every 2 ms, so forgetting follows the clock at once
+        TuioSettings churn = new TuioSettings(8, 64, java.time.Duration.ofMillis(8), java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(500), 100, 0);
+        receiver = new TuioReceiver(LOOPBACK, 0, ring, clock, churn, logger, TuioReceiver.DATAGRAM_BUFFER_BYTES);
+        receiver.start();
+        int sources = 1_000;
+        for (int round = 0; round < sources / 8; round++) {
+            for (int s = 0; s < 8; s++) {
+                int id = round * 8 + s;
+                send(table, cursors().source("tracker-" + id).alive(1).cursor(1, 0.5f, 0.5f, 0, 0).fseq(1));
+            }
+            long seen = (round + 1) * 8L;
+            await(() -> receiver.stats().sourcesSeen() == seen, seen + " sources seen");
+            clock.advance(TimeUnit.SECONDS.toNanos(3)); // all of them fall silent
+            await(() -> receiver.stats().sourcesForgotten() == seen, seen + " sources forgotten");
+        }
+        assertEquals(sources, receiver.stats().sourcesSeen());
+        assertEquals(sources, receiver.stats().sourcesForgotten());
+        long infoLines = logger.snapshot().stream().filter(line -> line.startsWith("INFO")).count();
+        assertEquals(TuioInputLog.SOURCE_CHANGES_LOGGED, infoLines, "a few lines, not two per source");
+        assertEquals(1, logger.count("further TUIO source changes are only counted"));
+        List<String> aboveDebug = logger.snapshot().stream().filter(line -> !line.startsWith("DEBUG")).toList();
+        assertEquals(TuioInputLog.SOURCE_CHANGES_LOGGED, aboveDebug.size(), aboveDebug::toString);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private void send(DatagramSocket from, byte[] datagram) throws IOException {
