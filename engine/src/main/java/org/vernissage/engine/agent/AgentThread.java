@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.DynamicCompositeAgent;
 
 /**
@@ -59,7 +60,7 @@ public final class AgentThread implements AutoCloseable {
         this.idle = Objects.requireNonNull(idle, "idle");
         this.agents = new DynamicCompositeAgent(name);
         this.escaped = new ErrorKinds(name, LOG);
-        this.runner = new AgentRunner(idle, error -> escaped.count(error, "its runner"), null, agents);
+        this.runner = new AgentRunner(idle, this::escaped, null, agents);
     }
 
     /** The thread's name, e.g. {@code "vernissage-osc-udp"}. */
@@ -89,7 +90,7 @@ public final class AgentThread implements AutoCloseable {
         }
         startIfNeeded();
         awaitOnThread(() -> agents.tryAdd(agent), "adding " + agent.name());
-        awaitOnThread(agents::hasAddAgentCompleted, "starting " + agent.name());
+        awaitOnThread(() -> ended(agents::hasAddAgentCompleted), "starting " + agent.name());
         members.add(agent);
     }
 
@@ -98,13 +99,32 @@ public final class AgentThread implements AutoCloseable {
         if (!members.remove(agent) || closed) {
             return;
         }
-        awaitOnThread(() -> agents.tryRemove(agent), "removing " + agent.name());
-        awaitOnThread(agents::hasRemoveAgentCompleted, "closing " + agent.name());
+        if (agents.status() != DynamicCompositeAgent.Status.ACTIVE) {
+            return; // the thread has ended: its members were closed with it
+        }
+        awaitOnThread(() -> ended(() -> agents.tryRemove(agent)), "removing " + agent.name());
+        awaitOnThread(() -> ended(agents::hasRemoveAgentCompleted), "closing " + agent.name());
     }
 
     /** The members' health, for a statistics line. Any thread. */
     public List<AgentHealth> health() {
         return List.copyOf(members);
+    }
+
+    /**
+     * Waits up to {@code millis} for the thread to end by itself (an agent that ended its work);
+     * true when it has ended or never started.
+     */
+    public boolean awaitEnd(long millis) throws InterruptedException {
+        Thread started;
+        synchronized (this) {
+            started = thread;
+        }
+        if (started == null) {
+            return true;
+        }
+        started.join(Math.max(1, millis));
+        return !started.isAlive();
     }
 
     /** Whether the thread is running (started and not yet ended). Any thread. */
@@ -138,6 +158,13 @@ public final class AgentThread implements AutoCloseable {
         }
     }
 
+    /** An error no member's supervision caught; an agent ending its own work is not one. */
+    private void escaped(Throwable error) {
+        if (!(error instanceof AgentTerminationException)) {
+            escaped.count(error, "its runner");
+        }
+    }
+
     private void startIfNeeded() {
         if (thread != null) {
             return;
@@ -150,11 +177,23 @@ public final class AgentThread implements AutoCloseable {
         awaitOnThread(() -> agents.status() == DynamicCompositeAgent.Status.ACTIVE, "starting");
     }
 
+    /**
+     * {@code done}, or true once the composite is no longer active (an agent ended the thread:
+     * there is nothing left to wait for, and Agrona refuses the question).
+     */
+    private boolean ended(BooleanSupplier done) {
+        try {
+            return agents.status() != DynamicCompositeAgent.Status.ACTIVE || done.getAsBoolean();
+        } catch (IllegalStateException noLongerActive) {
+            return true;
+        }
+    }
+
     /** Waits (bounded) until {@code done}, waking the thread meanwhile so it runs its duty cycle. */
     private void awaitOnThread(BooleanSupplier done, String what) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
         while (!done.getAsBoolean()) {
-            if (!thread.isAlive() || System.nanoTime() - deadline > 0) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException(name + ": " + what + " did not complete within "
                         + WAIT_MILLIS + " ms (the thread " + (thread.isAlive() ? "is busy" : "has ended") + ")");
             }
