@@ -18,7 +18,10 @@ public enum OscStreamFault {
     BAD_ESCAPE(Total.REJECTED),
     /** The connection ended (closed or reset by the peer) in the middle of a packet. */
     CUT_OFF(Total.REJECTED),
-    /** A connection arrived while the connection limit was reached; it was closed at once. */
+    /**
+     * A connection arrived while the connection limit was reached and was closed at once. The
+     * server now evicts the quietest connection instead ({@link #EVICTED}), so this stays 0.
+     */
     CONNECTION_REFUSED(Total.NONE),
     /** Accepting or reading a connection failed with an I/O error other than a reset. */
     IO_ERROR(Total.NONE),
