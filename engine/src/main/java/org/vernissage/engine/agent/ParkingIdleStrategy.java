@@ -22,13 +22,6 @@ public final class ParkingIdleStrategy implements WakeableIdleStrategy {
     }
 
     @Override
-    public void idle(int workCount) {
-        if (workCount == 0) {
-            idle();
-        }
-    }
-
-    @Override
     public void idle() {
         if (closing) {
             Thread.onSpinWait();
@@ -36,11 +29,6 @@ public final class ParkingIdleStrategy implements WakeableIdleStrategy {
         }
         thread = Thread.currentThread();
         LockSupport.parkNanos(this, parkNanos);
-    }
-
-    @Override
-    public void reset() {
-        // nothing to reset
     }
 
     @Override

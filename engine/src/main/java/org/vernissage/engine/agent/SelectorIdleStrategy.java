@@ -52,13 +52,6 @@ public final class SelectorIdleStrategy implements WakeableIdleStrategy {
     }
 
     @Override
-    public void idle(int workCount) {
-        if (workCount == 0) {
-            idle();
-        }
-    }
-
-    @Override
     public void idle() {
         if (closing) {
             Thread.onSpinWait();
@@ -74,11 +67,6 @@ public final class SelectorIdleStrategy implements WakeableIdleStrategy {
             }
             LockSupport.parkNanos(FAILED_PARK_NANOS);
         }
-    }
-
-    @Override
-    public void reset() {
-        // nothing to reset: no back-off state
     }
 
     @Override

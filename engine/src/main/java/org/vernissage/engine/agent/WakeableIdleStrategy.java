@@ -11,6 +11,19 @@ import org.agrona.concurrent.IdleStrategy;
  */
 public interface WakeableIdleStrategy extends IdleStrategy {
 
+    /** Idles only when the duty cycle found nothing to do; work runs the next cycle at once. */
+    @Override
+    default void idle(int workCount) {
+        if (workCount == 0) {
+            idle();
+        }
+    }
+
+    /** No back-off state to reset: every idle is one wait. */
+    @Override
+    default void reset() {
+    }
+
     /** Ends the current idle (or the next one, if none is in progress) at once. */
     void wake();
 

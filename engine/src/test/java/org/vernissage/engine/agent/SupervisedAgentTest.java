@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.System.Logger;
-import java.text.MessageFormat;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -26,7 +22,7 @@ class SupervisedAgentTest {
 
     private static final RestartPolicy FAST = new RestartPolicy(3, Duration.ofMillis(5), Duration.ofMillis(40));
 
-    private final Lines log = new Lines();
+    private final RecordingLog log = new RecordingLog();
 
     @Test
     void anOccasionalErrorIsCountedPerKindLoggedOnceAndTheAgentGoesOn() throws Exception {
@@ -43,8 +39,8 @@ class SupervisedAgentTest {
         assertEquals(agent.errors(), agent.errors(IllegalStateException.class) + agent.errors(ArithmeticException.class));
         assertEquals(List.of("java.lang.IllegalStateException", "java.lang.ArithmeticException"),
                 List.copyOf(agent.errorsByKind().keySet()));
-        assertEquals(2, log.starting("WARNING").size(), log.lines::toString);
-        assertEquals(2, log.starting("DEBUG").size(), "one stack trace per kind, at debug level");
+        assertEquals(2, log.at(System.Logger.Level.WARNING).size(), () -> log.lines().toString());
+        assertEquals(2, log.at(System.Logger.Level.DEBUG).size(), "one stack trace per kind, at debug level");
         assertEquals(AgentState.CLOSED, agent.state());
     }
 
@@ -66,8 +62,8 @@ class SupervisedAgentTest {
             assertEquals(restarts, agent.restarts(), "no more restarts once it works");
             assertEquals(AgentState.RUNNING, agent.state());
         }
-        assertEquals(1, log.containing("socket gone").size(), log.lines::toString);
-        assertEquals(1, log.containing("restarted after 3 failures").size(), log.lines::toString);
+        assertEquals(1, log.warningsContaining("socket gone").size(), () -> log.lines().toString());
+        assertEquals(1, log.warningsContaining("restarted after 3 failures").size(), () -> log.lines().toString());
     }
 
     @Test
@@ -147,39 +143,6 @@ class SupervisedAgentTest {
         @Override
         public String roleName() {
             return name;
-        }
-    }
-
-    /** Keeps every record. */
-    private static final class Lines implements Logger {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public String getName() {
-            return "agent-test";
-        }
-
-        @Override
-        public boolean isLoggable(Level level) {
-            return true;
-        }
-
-        @Override
-        public synchronized void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-            lines.add(level + " " + msg);
-        }
-
-        @Override
-        public synchronized void log(Level level, ResourceBundle bundle, String format, Object... params) {
-            lines.add(level + " " + (params == null ? format : MessageFormat.format(format, params)));
-        }
-
-        synchronized List<String> starting(String prefix) {
-            return lines.stream().filter(line -> line.startsWith(prefix)).toList();
-        }
-
-        synchronized List<String> containing(String text) {
-            return lines.stream().filter(line -> line.startsWith("WARNING") && line.contains(text)).toList();
         }
     }
 }

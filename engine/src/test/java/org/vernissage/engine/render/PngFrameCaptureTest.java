@@ -9,18 +9,14 @@ import static org.lwjgl.opengl.GL11C.glClear;
 import static org.lwjgl.opengl.GL11C.glClearColor;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.agent.RecordingLog;
 import org.vernissage.engine.artwork.FrameInfo;
 
 /**
@@ -38,7 +34,7 @@ class PngFrameCaptureTest {
     @TempDir
     Path temp;
 
-    private final Lines log = new Lines();
+    private final RecordingLog log = new RecordingLog();
 
     @Test
     void everyFrameIsWrittenAsANumberedPng() throws Exception {
@@ -75,8 +71,8 @@ class PngFrameCaptureTest {
             assertTrue(capture.failure().contains("No space left on device"), capture.failure());
             assertTrue(capture.failure().contains(folder.toString()) && capture.failure().contains("frame-"),
                     capture.failure());
-            assertEquals(1, log.warnings().size(), log.lines::toString);
-            assertTrue(log.warnings().get(0).contains("No space left on device"), log.warnings().get(0));
+            assertEquals(1, log.at(System.Logger.Level.WARNING).size(), () -> log.lines().toString());
+            assertTrue(log.at(System.Logger.Level.WARNING).get(0).contains("No space left on device"), log.at(System.Logger.Level.WARNING).get(0));
             assertTrue(tookMillis < 10_000, frames + " frames took " + tookMillis + " ms");
             try (Stream<Path> files = Files.list(folder)) {
                 assertEquals(capture.framesWritten(), files.count(), "no truncated file left behind");
@@ -113,35 +109,6 @@ class PngFrameCaptureTest {
             return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** Keeps every record. */
-    private static final class Lines implements Logger {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public String getName() {
-            return "capture-test";
-        }
-
-        @Override
-        public boolean isLoggable(Level level) {
-            return true;
-        }
-
-        @Override
-        public synchronized void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-            lines.add(level + " " + msg);
-        }
-
-        @Override
-        public synchronized void log(Level level, ResourceBundle bundle, String format, Object... params) {
-            lines.add(level + " " + (params == null ? format : MessageFormat.format(format, params)));
-        }
-
-        synchronized List<String> warnings() {
-            return lines.stream().filter(line -> line.startsWith("WARNING")).toList();
         }
     }
 }
