@@ -198,6 +198,10 @@ class OscUdpReceiverTest {
         send(bundle(OscTimeTags.timeTag(wall + TimeUnit.MILLISECONDS.toNanos(200)),
                 message("/level").f(0.5f).bytes(), message("/speed").f(7f).bytes()));
         await(() -> stats.valuesOffered() == 2);
+        // The conductor has published what it did with both values: a frame offered now is the
+        // next thing it publishes (on a loaded machine the values' publication came late and was
+        // taken for the frame's).
+        await(() -> engine.snapshots.publishedEventsConsumed() >= 2);
         assertEquals(engineStart, stats.lastSeenNanos(), "arrival stamped on the injected engine clock");
 
         engine.frame(due - 1);
