@@ -106,6 +106,14 @@ public final class AgentThread implements AutoCloseable {
         awaitOnThread(() -> ended(agents::hasRemoveAgentCompleted), "closing " + agent.name());
     }
 
+    /**
+     * Ends the thread's current idle at once: for a producer that has just handed a member work
+     * (allocates nothing; an unpark or a selector wake-up). Any thread.
+     */
+    public void wake() {
+        idle.wake();
+    }
+
     /** The members' health, for a statistics line. Any thread. */
     public List<AgentHealth> health() {
         return List.copyOf(members);

@@ -41,8 +41,11 @@ public final class PngFrameCapture implements FrameListener, AutoCloseable {
 
     private static final Logger LOG = System.getLogger(PngFrameCapture.class.getName());
     private static final int BUFFERS = 3;
-    /** How often the idle writer looks for a frame: far below a frame's time, no busy loop. */
-    private static final Duration POLL = Duration.ofMillis(1);
+    /**
+     * The longest the idle writer sleeps: the render thread wakes it with each frame, so this only
+     * bounds how long a missed wake-up could delay a write.
+     */
+    private static final Duration POLL = Duration.ofMillis(50);
     /** How long close waits for the frames still queued to reach the disk. */
     private static final long FLUSH_MILLIS = 30_000;
 
@@ -107,6 +110,7 @@ public final class PngFrameCapture implements FrameListener, AutoCloseable {
         pending.height = image.height();
         pending.frameIndex = frame.index();
         full.add(pending);
+        thread.wake();
     }
 
     /** Frames written so far (exact once {@link #close} has returned). */
