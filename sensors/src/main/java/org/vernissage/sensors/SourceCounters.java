@@ -17,7 +17,11 @@ public interface SourceCounters {
     /** Names the source for people, e.g. {@code "OSC udp 0.0.0.0:9000"}. */
     String source();
 
-    /** Messages (or events, frames) received, valid or not. */
+    /**
+     * Messages (or events, frames) received. Valid or not for most sources (TUIO: received =
+     * applied + dropped + rejected); for OSC, over UDP and TCP alike, only the well-formed ones:
+     * a malformed packet holds no messages to count, so it is in {@link #rejected()} alone.
+     */
     long received();
 
     /** Well-formed messages not applied: no binding, a limit exceeded, the ring full. */

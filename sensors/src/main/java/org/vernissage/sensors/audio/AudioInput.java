@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import javax.sound.sampled.AudioFormat;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentTerminationException;
+import org.vernissage.engine.agent.AgentHealth;
+import org.vernissage.engine.agent.AgentThread;
+import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputSink;
@@ -18,8 +23,8 @@ import org.vernissage.sensors.SourceCounters;
 import org.vernissage.sensors.SourceStats;
 
 /**
- * The audio input source: reads PCM from a line-in or a WAV file on its own thread
- * ("vernissage-audio"), mixes it to mono ({@link PcmDecoder}), analyses it in overlapping blocks
+ * The audio input source: reads PCM from a line-in or a WAV file as an agent (see
+ * {@link SupervisedAgent}; one hop per duty cycle) on its own thread ("vernissage-audio"), mixes it to mono ({@link PcmDecoder}), analyses it in overlapping blocks
  * ({@link AudioAnalyzer}: level, 8 bands, onsets) and, after every block, offers each binding whose
  * selector is an {@code AudioSelector} its feature's value (0..1; onset 1 on the onset block, then
  * 0) through {@link InputSink#offerChannel}, stamped with the injected {@link Clock}.
@@ -62,7 +67,8 @@ public final class AudioInput implements AutoCloseable {
     public static final String THREAD_NAME = "vernissage-audio";
 
     private static final Logger LOG = System.getLogger(AudioInput.class.getName());
-    private static final long JOIN_MILLIS = 2_000;
+    /** How often a file's agent looks while it has nothing to do (it ends soon after). */
+    private static final Duration IDLE_PARK = Duration.ofMillis(5);
     /** Longest single park while waiting for a block's time: close() and clock jumps are seen this soon. */
     private static final long MAX_PARK_NANOS = 5_000_000;
     /** Reads that return nothing (and no end) tolerated in a row, 1 ms apart, before calling the source dead. */
@@ -86,8 +92,11 @@ public final class AudioInput implements AutoCloseable {
     private final byte[] bytes;
     private final float[] mono;
 
-    private Thread thread;
+    private AgentThread thread;
+    private SupervisedAgent agent;
     private volatile boolean closed;
+    private boolean streaming = true;       // audio thread only: false while a lost line is looked for
+    private long nextRetryNanos;            // audio thread only
     private volatile long streamFailures;   // audio thread writes, anyone reads
     private long nonFiniteSeen;             // audio thread only
     private long framesRead;                // audio thread only
@@ -187,9 +196,16 @@ public final class AudioInput implements AutoCloseable {
             throw new IllegalStateException("audio input already closed");
         }
         pacer.start(); // playback time starts now, not whenever the new thread gets going
-        thread = new Thread(this::run, THREAD_NAME);
-        thread.setDaemon(true); // a forgotten close() must not keep the JVM alive
-        thread.start();
+        agent = new SupervisedAgent(new Streaming(), logger);
+        // While a lost line is looked for, the thread parks a retry interval between looks.
+        thread = AgentThread.parking(THREAD_NAME,
+                recovery == null ? IDLE_PARK : Duration.ofNanos(recovery.intervalNanos()));
+        thread.add(agent);
+    }
+
+    /** The agent's errors, restarts and state, for a statistics line; null before start. */
+    public synchronized AgentHealth health() {
+        return agent;
     }
 
     /** Received = blocks analysed; dropped = values the ring refused; rejected = reads with NaN samples. */
@@ -225,7 +241,7 @@ public final class AudioInput implements AutoCloseable {
      * a file failed, and after {@link #close()}; a line's thread keeps running while it is gone.
      */
     public boolean isRunning() {
-        Thread t;
+        AgentThread t;
         synchronized (this) {
             t = thread;
         }
@@ -234,70 +250,96 @@ public final class AudioInput implements AutoCloseable {
 
     /** Waits up to {@code timeout} for the audio thread to end; true when it has. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
-        Thread t;
+        AgentThread t;
         synchronized (this) {
             t = thread;
         }
-        if (t == null) {
-            return true;
-        }
-        t.join(Math.max(1, timeout.toMillis()));
-        return !t.isAlive();
+        return t == null || t.awaitEnd(timeout.toMillis());
     }
 
     /**
-     * Stops the thread: closing the current source unblocks a read, unparking it ends a wait for
-     * the next retry, then the thread is joined (up to 2 s).
+     * Stops the thread: closing the current source unblocks a read, closing the agent's thread
+     * ends a wait for the next retry, then the thread is joined (up to 2 s).
      */
     @Override
     public void close() {
         closed = true;
         source.close();
-        Thread t;
+        AgentThread t;
         synchronized (this) {
             t = thread;
         }
         if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join(JOIN_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (t.isAlive()) {
-                logger.log(Level.WARNING, stats.source() + ": the audio thread did not stop within "
-                        + JOIN_MILLIS + " ms (a read that does not return); leaving it as a daemon");
-            }
+            t.close();
         }
     }
 
     // ---- the audio thread -------------------------------------------------------------------
 
-    private void run() {
-        try {
-            while (streamUntilItFails() && recover()) {
-                // streaming again from a reopened line
+    /**
+     * The audio role: one hop per duty cycle while streaming; while a lost line is gone, one look
+     * for it per retry interval. The end of a file (or of a file that failed) ends the thread.
+     */
+    private final class Streaming implements Agent {
+
+        @Override
+        public int doWork() {
+            if (closed) {
+                throw new AgentTerminationException("closed");
             }
-        } finally {
+            return streaming ? streamOneHop() : lookForTheLine();
+        }
+
+        @Override
+        public void onClose() {
             countRefused(router.releaseOnset(sink, clock.nanos()));
             source.close();
         }
+
+        @Override
+        public String roleName() {
+            return "audio " + sourceName;
+        }
     }
 
-    /** Steps until the end, close() or a failure; true when the source failed (then it is closed). */
-    private boolean streamUntilItFails() {
+    private int streamOneHop() {
         try {
-            while (!closed && step()) {
-                // one hop per step
+            if (step()) {
+                return 1;
             }
-            return false;
         } catch (IOException | RuntimeException e) {
-            if (closed) {
-                return false;
+            if (!closed) {
+                onFailure(e instanceof IOException ? e.getMessage() : e.toString());
+                if (recovery != null) {
+                    streaming = false;
+                    nextRetryNanos = System.nanoTime() + recovery.intervalNanos();
+                    return 1;
+                }
             }
-            onFailure(e instanceof IOException ? e.getMessage() : e.toString());
-            return true;
         }
+        throw new AgentTerminationException("the end of " + sourceName); // end, close, or a file that failed
+    }
+
+    /** One look for the lost line when its retry is due; streaming again once it is back. */
+    private int lookForTheLine() {
+        long now = System.nanoTime();
+        if (now - nextRetryNanos < 0) {
+            return 0;
+        }
+        nextRetryNanos = now + recovery.intervalNanos();
+        PcmSource reopened = recovery.tryReopen(stats.source(), format);
+        if (reopened == null) {
+            return 0;
+        }
+        source = reopened;
+        if (closed) { // close() may have closed the old one after we replaced it: close this one
+            reopened.close();
+            throw new AgentTerminationException("closed");
+        }
+        analyzer.restart(); // no window or onset history across the gap
+        confirming = true;
+        streaming = true;
+        return 1;
     }
 
     private void onFailure(String problem) {
@@ -315,34 +357,6 @@ public final class AudioInput implements AutoCloseable {
                     + "); the audio bindings keep their last values");
         }
         streamFailures = streamFailures + 1; // single writer: this thread; after the line (count seen => line seen)
-    }
-
-    /**
-     * Waits a retry interval, then asks for a new source, until one opens or close() is called.
-     * True when a new source is in place (analysis restarted); false for a file, or when closed.
-     */
-    private boolean recover() {
-        if (recovery == null) {
-            return false;
-        }
-        while (!closed) {
-            LockSupport.parkNanos(recovery.intervalNanos()); // close() unparks it
-            if (closed) {
-                return false;
-            }
-            PcmSource reopened = recovery.tryReopen(stats.source(), format);
-            if (reopened != null) {
-                source = reopened;
-                if (closed) { // close() may have closed the old one after we replaced it: close this one
-                    reopened.close();
-                    return false;
-                }
-                analyzer.restart(); // no window or onset history across the gap
-                confirming = true;
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

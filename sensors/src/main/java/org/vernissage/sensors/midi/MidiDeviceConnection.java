@@ -1,24 +1,26 @@
 package org.vernissage.sensors.midi;
 
 import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 import javax.sound.midi.MidiDevice;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.sensors.SensorStartException;
-import org.vernissage.sensors.SensorThreads;
+import org.agrona.concurrent.Agent;
+import org.vernissage.engine.agent.AgentHealth;
+import org.vernissage.engine.agent.AgentThread;
+import org.vernissage.engine.agent.SupervisedAgent;
 
 /**
  * One MIDI input for the show: a device opened and connected to a {@link MidiInput}, and a
  * watchdog that notices the device going away mid-show and connects it again when it comes back.
  *
  * <p>What happens on a loss (unplugged, closed by the platform, or the device list cannot be
- * read): a daemon thread ("vernissage-midi-watch") looks every watch interval
+ * read): a watchdog agent (see {@link SupervisedAgent}) on a daemon thread
+ * ("vernissage-midi-watch") looks every watch interval
  * ({@link #WATCH_INTERVAL} by default); the first look that finds the device gone closes it,
  * counts the loss in {@link #deviceLosses()} and logs one WARNING line. Nothing is published while
  * it is gone, so the engine keeps the bindings' last values (a dead fader stays where it was).
@@ -46,23 +48,21 @@ public final class MidiDeviceConnection implements AutoCloseable {
     public static final String THREAD_NAME = "vernissage-midi-watch";
 
     private static final Logger LOG = System.getLogger(MidiDeviceConnection.class.getName());
-    private static final long JOIN_MILLIS = 2_000;
 
     private final MidiInput input;
     private final MidiDeviceWatch watch;
     private final long watchIntervalNanos;
-    private final Logger logger;
-    private final Thread watchdog;
-    private volatile boolean closing;
-    private boolean lookFailureLogged;   // watchdog thread only
+    private final AgentThread watchdog;
+    private final SupervisedAgent agent;
+    private boolean closing;
+    private long nextLookNanos;          // watchdog thread only
 
     private MidiDeviceConnection(MidiInput input, MidiDeviceWatch watch, Duration watchInterval, Logger logger) {
         this.input = input;
         this.watch = watch;
         this.watchIntervalNanos = watchInterval.toNanos();
-        this.logger = logger;
-        this.watchdog = new Thread(this::watchUntilClosed, THREAD_NAME);
-        this.watchdog.setDaemon(true); // a forgotten close() must not keep the JVM alive
+        this.agent = new SupervisedAgent(new Watching(), logger);
+        this.watchdog = AgentThread.parking(THREAD_NAME, watchInterval);
     }
 
     /**
@@ -120,7 +120,7 @@ public final class MidiDeviceConnection implements AutoCloseable {
         MidiDeviceWatch watch = new MidiDeviceWatch(port, reopenName, input, catalog, input.clock(), watchInterval,
                 logger);
         MidiDeviceConnection connection = new MidiDeviceConnection(input, watch, watchInterval, logger);
-        connection.watchdog.start(); // publishes the port and the watch to the watchdog thread
+        connection.watchdog.add(connection.agent); // publishes the port and the watch to the watchdog thread
         return connection;
     }
 
@@ -154,6 +154,11 @@ public final class MidiDeviceConnection implements AutoCloseable {
         return watchdog.isAlive();
     }
 
+    /** The watchdog agent's errors, restarts and state, for a statistics line. Any thread. */
+    public AgentHealth health() {
+        return agent;
+    }
+
     /** How many looks the watchdog has taken, for tests that wait for it to look again. */
     long looks() {
         return watch.looks();
@@ -165,40 +170,47 @@ public final class MidiDeviceConnection implements AutoCloseable {
      * a warning is logged and the device is closed when the call returns.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closing) {
             return;
         }
         closing = true;
-        LockSupport.unpark(watchdog);
-        SensorThreads.joinWithin(watchdog, JOIN_MILLIS, logger);
+        watchdog.close(); // the agent's onClose closes the port on the watchdog thread
     }
 
-    // ---- the watchdog thread -----------------------------------------------------------------
+    // ---- the watchdog agent: its thread only -------------------------------------------------
 
-    private void watchUntilClosed() {
-        try {
-            while (!closing) {
-                LockSupport.parkNanos(watchIntervalNanos); // close() unparks it
-                if (!closing) {
-                    lookOnce();
-                }
-            }
-        } finally {
-            watch.closePort(); // the single writer closes what it holds, however the loop ended
+    /**
+     * Looks once per interval. A look that throws where none was expected (a platform bug) is the
+     * supervision's business: counted, logged once per kind; three in a row close the port and
+     * the next looks reconnect it, as after a loss.
+     */
+    private final class Watching implements Agent {
+
+        @Override
+        public void onStart() {
+            nextLookNanos = System.nanoTime() + watchIntervalNanos;
         }
-    }
 
-    private void lookOnce() {
-        try {
-            watch.look();
-        } catch (RuntimeException e) {
-            // A platform call threw where none was expected: keep watching, say so once.
-            if (!lookFailureLogged) {
-                lookFailureLogged = true;
-                logger.log(Level.WARNING, input.counters().source() + ": the watchdog's look failed (" + e
-                        + "); it keeps looking (logged once)");
+        @Override
+        public int doWork() {
+            long now = System.nanoTime();
+            if (now - nextLookNanos < 0) {
+                return 0;
             }
+            nextLookNanos = now + watchIntervalNanos;
+            watch.look();
+            return 0; // nothing else to do until the next look: park an interval
+        }
+
+        @Override
+        public void onClose() {
+            watch.closePort(); // the single writer closes what it holds, however it ended
+        }
+
+        @Override
+        public String roleName() {
+            return "midi-watch " + input.counters().source();
         }
     }
 }

@@ -10,10 +10,11 @@ import org.vernissage.sensors.SourceCounters;
  * Counters of one OSC stream input (an {@link OscTcpServer}): packets framed, packets rejected per
  * {@link OscRejection}, stream faults per {@link OscStreamFault}, and connections.
  *
- * <p>As {@link SourceCounters}: {@code received} counts every frame the stream delivered, good or
- * bad (including one cut off by its connection ending); {@code rejected} the malformed ones
- * (content refused by {@link OscPacketReader}, SLIP escape errors, negative length prefixes, cut
- * off packets); {@code dropped} the ones over the size limit.
+ * <p>As {@link SourceCounters}, with the same meaning as for UDP ({@link OscStats}):
+ * {@code received} counts the frames that were well formed (delivered packets, and the ones over
+ * the size limit, which are also {@code dropped}); {@code rejected} the malformed ones, which are
+ * not in {@code received} (content refused by {@link OscPacketReader}, SLIP escape errors,
+ * negative length prefixes, packets cut off or never completed).
  *
  * <p>Single writer: only the server's thread counts, with package-private methods, so a plain
  * read-add-write is exact and opaque access is all a reader needs (no lock, CAS or allocation).
@@ -137,7 +138,7 @@ public final class OscStreamStats implements SourceCounters {
         counters.set(LAST_SEEN, nanos);
     }
 
-    /** A frame ended (a packet, or one discarded or cut off): counted before it is judged. */
+    /** A well-formed packet was delivered. */
     void frameReceived() {
         increment(RECEIVED);
     }
@@ -150,7 +151,10 @@ public final class OscStreamStats implements SourceCounters {
     void fault(OscStreamFault fault) {
         increment(FIRST_FAULT + fault.ordinal());
         switch (fault.total()) {
-            case DROPPED -> increment(DROPPED);
+            case DROPPED -> {
+                increment(RECEIVED); // well formed, not applied: in received, as for UDP
+                increment(DROPPED);
+            }
             case REJECTED -> increment(REJECTED);
             case NONE -> { }
         }

@@ -10,16 +10,19 @@ import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import jdk.net.ExtendedSocketOptions;
+import org.agrona.concurrent.Agent;
+import org.vernissage.engine.agent.AgentHealth;
+import org.vernissage.engine.agent.AgentThread;
+import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.osc.OscMessageHandler;
 import org.vernissage.osc.OscPacketReader;
@@ -29,12 +32,13 @@ import org.vernissage.osc.OscStreamEvent;
 import org.vernissage.osc.OscStreamFraming;
 import org.vernissage.sensors.FirstOccurrenceLog;
 import org.vernissage.sensors.SensorStartException;
-import org.vernissage.sensors.SensorThreads;
 
 /**
  * Receives OSC over TCP: listens on one address, accepts up to
  * {@link OscTcpServerConfig#maxConnections()} connections at once, and serves them all from one
- * NIO selector thread ("vernissage-osc-tcp-PORT"). Each connection's stream is cut into packets by
+ * agent (see {@link SupervisedAgent}) on a thread of its own ("vernissage-osc-tcp-PORT"): each
+ * duty cycle handles the connections a non-blocking select finds ready, and between cycles the
+ * thread sleeps on that selector. Each connection's stream is cut into packets by
  * its framing (SLIP or length prefix, chosen per connection from its first byte unless forced,
  * see {@link OscStreamFraming}); each packet is stamped with its arrival on the injected
  * {@link Clock} and handed to an {@link OscPacketReader}, which validates it and delivers its
@@ -48,10 +52,22 @@ import org.vernissage.sensors.SensorThreads;
  *
  * <p>Bad input never stops it. Per connection: a SLIP frame over the size limit is discarded to
  * its END and counted as dropped; a bad SLIP escape discards its frame; a length prefix over the
- * limit (or negative) closes that connection with one log line naming the peer and the size; a
- * connection ending mid-packet is counted; malformed packets are counted per
- * {@link OscRejection}. Each kind is logged the first time only, then counted in
- * {@link #stats()}. Connections beyond the limit are accepted and closed at once, and counted.
+ * limit (or negative) closes that connection; a connection ending mid-packet is counted;
+ * malformed packets are counted per {@link OscRejection}. Each kind is logged the first time only
+ * (naming the peer), then counted in {@link #stats()}: a thousand bad connections cost one line.
+ *
+ * <p>No peer holds a slot for ever: a connection that sends nothing for
+ * {@link OscTcpServerConfig#idleTimeout()} is closed, and so is one that starts a packet and does
+ * not finish it within {@link OscTcpServerConfig#packetTimeout()} (a trickle of bytes does not
+ * count as progress). When every slot is taken, a new connection is still accepted: the one that
+ * has been quiet the longest is closed for it, so a console connecting mid-show always gets in.
+ *
+ * <p>Counters: {@link #stats()} counts the stream (frames, faults, connections); the
+ * {@link OscStats} given to the constructor (the same one the router counts messages into)
+ * counts packets and their arrival as {@link OscUdpReceiver} does, so a TCP input's messages line
+ * says when it was last heard from. A socket or selector failure is the supervision's business:
+ * counted per kind, logged once, the listener bound again after repeated failures
+ * ({@link #health()}).
  *
  * <p>{@link #start()} and {@link #close()} are called by the app's wiring thread, which owns the
  * server; the handler, the reader and the stats' counters are then used by the server's thread
@@ -62,8 +78,8 @@ public final class OscTcpServer implements AutoCloseable {
     private static final Logger LOG = System.getLogger(OscTcpServer.class.getName());
     /** Connections the kernel holds while the thread is busy; more than a show ever opens at once. */
     private static final int BACKLOG = 64;
-    private static final long JOIN_MILLIS = 2_000;
-    private static final long ERROR_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** The longest the thread sleeps between duty cycles: timeouts are checked at least this often. */
+    private static final long MAX_IDLE_MILLIS = 1_000;
     /** A peer that vanished without a FIN (a tablet off the Wi-Fi) frees its slot in ~90 s. */
     private static final int KEEPALIVE_IDLE_SECONDS = 60;
     private static final int KEEPALIVE_INTERVAL_SECONDS = 10;
@@ -74,6 +90,7 @@ public final class OscTcpServer implements AutoCloseable {
     private final Clock clock;
     private final Logger logger;
     private final OscStreamStats stats;
+    private final OscStats messages;
     private final OscPacketReader reader = new OscPacketReader();
     private final OscTcpServerConnection[] slots;
     private final FirstOccurrenceLog firstRejections;
@@ -81,20 +98,49 @@ public final class OscTcpServer implements AutoCloseable {
     // One instance for the server's life: select(Consumer) then allocates nothing per wake-up.
     private final Consumer<SelectionKey> onReady = this::ready;
 
-    private Selector selector;
-    private ServerSocketChannel listener;
-    private Thread thread;
-    private int boundPort;
-    private boolean closed;
-    private volatile boolean running;
+    private final long idleTimeoutNanos;
+    private final long packetTimeoutNanos;
+    private final long sweepEveryNanos;
 
+    private Selector selector;                 // the agent thread's; set before it runs
+    private volatile ServerSocketChannel listener; // the agent's thread replaces it on a restart
+    private AgentThread thread;
+    private SupervisedAgent agent;
+    private volatile int boundPort;
+    private boolean closed;
+    private long nextSweepNanos;               // agent thread only
+
+    /**
+     * A server whose packets are counted in {@code messages} too: pass the {@link OscStats} the
+     * handler (an {@link OscBindingRouter}) counts into, so that it says when the input was last
+     * heard from and how many packets it refused, as for UDP.
+     */
+    public OscTcpServer(OscTcpServerConfig config, OscMessageHandler handler, Clock clock, OscStats messages) {
+        this(config, handler, clock, messages, LOG);
+    }
+
+    /**
+     * A server counting packets in an {@link OscStats} of its own ({@link #messageStats()}).
+     * Prefer the constructor taking the router's stats.
+     */
     public OscTcpServer(OscTcpServerConfig config, OscMessageHandler handler, Clock clock) {
         this(config, handler, clock, LOG);
     }
 
     /** For tests: a logger makes the log lines visible. */
     OscTcpServer(OscTcpServerConfig config, OscMessageHandler handler, Clock clock, Logger logger) {
+        this(config, handler, clock, new OscStats("OSC tcp " + config.host() + ":" + config.port() + " messages"),
+                logger);
+    }
+
+    /** For tests: a logger makes the log lines visible. */
+    OscTcpServer(OscTcpServerConfig config, OscMessageHandler handler, Clock clock, OscStats messages,
+                 Logger logger) {
         this.config = Objects.requireNonNull(config, "config");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.idleTimeoutNanos = config.idleTimeout().toNanos();
+        this.packetTimeoutNanos = config.packetTimeout().toNanos();
+        this.sweepEveryNanos = Math.max(1_000_000, Math.min(idleTimeoutNanos, packetTimeoutNanos) / 4);
         this.handler = Objects.requireNonNull(handler, "handler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.logger = Objects.requireNonNull(logger, "logger");
@@ -123,12 +169,13 @@ public final class OscTcpServer implements AutoCloseable {
             throw new SensorStartException("OSC TCP host '" + config.host()
                     + "' cannot be resolved; use an IP address of this machine or 0.0.0.0", null);
         }
-        listen(address);
+        listener = listen(address);
         stats.boundTo(boundPort);
-        running = true;
-        thread = new Thread(this::serve, "vernissage-osc-tcp-" + boundPort);
-        thread.setDaemon(true); // a forgotten close() must not keep the JVM alive
-        thread.start();
+        agent = new SupervisedAgent(new Serving(), logger);
+        long idleMillis = Math.min(MAX_IDLE_MILLIS, Math.max(1, sweepEveryNanos / 1_000_000));
+        thread = AgentThread.selecting("vernissage-osc-tcp-" + boundPort, Duration.ofMillis(idleMillis));
+        selector = thread.selector();
+        thread.add(agent);
     }
 
     /** The port actually bound (the chosen one when asked for port 0); 0 before start. */
@@ -141,6 +188,21 @@ public final class OscTcpServer implements AutoCloseable {
         return stats;
     }
 
+    /** The packet and message counters (the ones given to the constructor, or its own). */
+    public OscStats messageStats() {
+        return messages;
+    }
+
+    /** The agent's errors, restarts and state, for a statistics line; null before start. */
+    public synchronized AgentHealth health() {
+        return agent;
+    }
+
+    /** For tests: closes the listening socket under the agent, as a failing network stack would. */
+    void breakListener() throws IOException {
+        listener.close();
+    }
+
     /**
      * Stops the thread, which closes every connection, then the listening socket. Idempotent;
      * a closed server cannot be started again.
@@ -151,32 +213,24 @@ public final class OscTcpServer implements AutoCloseable {
             return;
         }
         closed = true;
-        running = false;
-        if (selector == null) {
-            return; // never started
+        if (thread != null) {
+            thread.close(); // the agent closes every connection and the listener as it ends
         }
-        selector.wakeup();
-        joinThread();
-        // The thread closed both on its way out; again here in case it did not stop in time.
         closeQuietly(listener);
-        closeQuietly(selector);
     }
 
     // ---- start-up ---------------------------------------------------------------------------
 
-    private void listen(InetSocketAddress address) throws SensorStartException {
+    private ServerSocketChannel listen(InetSocketAddress address) throws SensorStartException {
+        ServerSocketChannel opened = null;
         try {
-            selector = Selector.open();
-            listener = ServerSocketChannel.open();
-            listener.bind(address, BACKLOG);
-            listener.configureBlocking(false);
-            listener.register(selector, SelectionKey.OP_ACCEPT);
-            boundPort = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            opened = ServerSocketChannel.open();
+            opened.bind(address, BACKLOG);
+            opened.configureBlocking(false);
+            boundPort = ((InetSocketAddress) opened.getLocalAddress()).getPort();
+            return opened;
         } catch (IOException e) {
-            closeQuietly(listener);
-            closeQuietly(selector);
-            listener = null;
-            selector = null;
+            closeQuietly(opened);
             throw startFailure(e);
         }
     }
@@ -195,29 +249,48 @@ public final class OscTcpServer implements AutoCloseable {
         return new SensorStartException("OSC TCP cannot open a socket on " + where + ": " + detail, e);
     }
 
-    // ---- the server's thread ----------------------------------------------------------------
+    // ---- the agent: its thread only -----------------------------------------------------------
 
-    private void serve() {
-        try {
-            while (running) {
-                selectOnce();
+    /** The serving role: accepts, reads, times out idle and half-sent connections. */
+    private final class Serving implements Agent {
+
+        @Override
+        public void onStart() {
+            try {
+                ServerSocketChannel current = listener;
+                if (current == null || !current.isOpen()) {
+                    current = listen(new InetSocketAddress(config.host(), boundPort)); // a restart
+                    listener = current;
+                }
+                current.register(selector, SelectionKey.OP_ACCEPT);
+            } catch (IOException | SensorStartException e) {
+                throw new IllegalStateException("OSC TCP port " + boundPort + " cannot listen again: " + e, e);
             }
-        } catch (ClosedSelectorException closedUnderUs) {
-            // close() gave up waiting and closed the selector: we are done
-        } finally {
+            nextSweepNanos = System.nanoTime() + sweepEveryNanos;
+        }
+
+        @Override
+        public int doWork() throws IOException {
+            if (!listener.isOpen()) {
+                throw new ClosedChannelException(); // nothing can connect: the supervision reopens it
+            }
+            int work = selector.selectNow(onReady);
+            long now = System.nanoTime();
+            if (now - nextSweepNanos >= 0) {
+                nextSweepNanos = now + sweepEveryNanos;
+                work += closeTimedOut(now);
+            }
+            return work;
+        }
+
+        @Override
+        public void onClose() {
             closeEverything();
         }
-    }
 
-    private void selectOnce() {
-        try {
-            selector.select(onReady);
-        } catch (IOException e) {
-            ioError("waiting for connections", e);
-        } catch (ClosedSelectorException closing) {
-            throw closing;
-        } catch (RuntimeException bug) {
-            unexpected(bug);
+        @Override
+        public String roleName() {
+            return "osc-tcp-" + boundPort;
         }
     }
 
@@ -245,15 +318,14 @@ public final class OscTcpServer implements AutoCloseable {
         }
         OscTcpServerConnection slot = freeSlot();
         if (slot == null) {
-            refuse(accepted);
-            return;
+            slot = evictQuietest(remoteAddressOrNull(accepted));
         }
         try {
             SocketAddress peer = accepted.getRemoteAddress();
             accepted.configureBlocking(false);
             keepAlive(accepted);
             accepted.register(selector, SelectionKey.OP_READ, slot);
-            slot.open(accepted, peer);
+            slot.open(accepted, peer, System.nanoTime());
             stats.connectionOpened();
         } catch (IOException e) {
             closeQuietly(accepted);
@@ -270,10 +342,38 @@ public final class OscTcpServer implements AutoCloseable {
         return null;
     }
 
-    private void refuse(SocketChannel accepted) {
-        // Counted before the close: whoever sees the connection end may already read the count.
-        fault(OscStreamFault.CONNECTION_REFUSED, remoteAddressOrNull(accepted), 0);
-        closeQuietly(accepted);
+    /** Every slot is taken: the connection quiet the longest makes room for {@code newcomer}. */
+    private OscTcpServerConnection evictQuietest(SocketAddress newcomer) {
+        OscTcpServerConnection quietest = slots[0];
+        for (OscTcpServerConnection slot : slots) {
+            if (slot.lastHeardNanos() - quietest.lastHeardNanos() < 0) {
+                quietest = slot;
+            }
+        }
+        long quietMillis = (System.nanoTime() - quietest.lastHeardNanos()) / 1_000_000;
+        faultWith(OscStreamFault.EVICTED, quietest.peer(), quietMillis, newcomer);
+        release(quietest);
+        return quietest;
+    }
+
+    /** Closes connections past their idle or packet timeout; returns how many. */
+    private int closeTimedOut(long now) {
+        int closedNow = 0;
+        for (OscTcpServerConnection slot : slots) {
+            if (!slot.inUse()) {
+                continue;
+            }
+            if (slot.packetOpenSince(now, packetTimeoutNanos)) {
+                fault(OscStreamFault.INCOMPLETE_TIMEOUT, slot.peer(), 0);
+            } else if (now - slot.lastHeardNanos() >= idleTimeoutNanos) {
+                fault(OscStreamFault.IDLE_TIMEOUT, slot.peer(), 0);
+            } else {
+                continue;
+            }
+            release(slot);
+            closedNow++;
+        }
+        return closedNow;
     }
 
     private void read(OscTcpServerConnection slot) {
@@ -294,20 +394,25 @@ public final class OscTcpServer implements AutoCloseable {
         long arrivalNanos = clock.nanos(); // one stamp for everything this read brought
         stats.heardAt(arrivalNanos);
         input.flip();
-        decodeAll(slot, input, arrivalNanos);
+        boolean completedOne = decodeAll(slot, input, arrivalNanos);
+        if (slot.inUse()) {
+            slot.heard(System.nanoTime(), completedOne);
+        }
     }
 
-    private void decodeAll(OscTcpServerConnection slot, ByteBuffer input, long arrivalNanos) {
+    /** Decodes what one read brought; true when it completed at least one frame. */
+    private boolean decodeAll(OscTcpServerConnection slot, ByteBuffer input, long arrivalNanos) {
         if (!slot.framed()) {
             stats.framingChosen(slot.chooseFraming(input.get(0)));
         }
         OscStreamDecoder decoder = slot.decoder();
+        boolean completedOne = false;
         while (true) {
             OscStreamEvent event = decoder.decode(input);
             if (event == OscStreamEvent.NEED_MORE) {
-                return;
+                return completedOne;
             }
-            stats.frameReceived();
+            completedOne = true;
             switch (event) {
                 case PACKET -> deliver(slot, decoder, arrivalNanos);
                 case OVERSIZE_DISCARDED -> fault(OscStreamFault.OVERSIZE_FRAME, slot.peer(),
@@ -315,15 +420,18 @@ public final class OscTcpServer implements AutoCloseable {
                 case BAD_ESCAPE_DISCARDED -> fault(OscStreamFault.BAD_ESCAPE, slot.peer(), 0);
                 default -> {
                     closeForBadLength(slot, event, decoder.faultSize());
-                    return;
+                    return true;
                 }
             }
         }
     }
 
     private void deliver(OscTcpServerConnection slot, OscStreamDecoder decoder, long arrivalNanos) {
+        messages.packetReceived(arrivalNanos);
         try {
-            if (!reader.read(decoder.packet(), 0, decoder.packetLength(), arrivalNanos, handler)) {
+            if (reader.read(decoder.packet(), 0, decoder.packetLength(), arrivalNanos, handler)) {
+                stats.frameReceived(); // received counts what was not rejected, as for UDP
+            } else {
                 rejected(reader.rejection(), reader.rejectionOffset(), slot.peer());
             }
         } catch (RuntimeException bug) {
@@ -338,6 +446,7 @@ public final class OscTcpServer implements AutoCloseable {
 
     private void rejected(OscRejection reason, int offset, SocketAddress peer) {
         stats.packetRejected(reason);
+        messages.packetRejected(reason);
         if (firstRejections.first(reason)) {
             firstRejections.warn("OSC TCP port " + boundPort + ": rejected a packet from " + peer
                     + ": " + reason + " at byte " + offset
@@ -349,18 +458,13 @@ public final class OscTcpServer implements AutoCloseable {
     private void closeForBadLength(OscTcpServerConnection slot, OscStreamEvent event, long size) {
         OscStreamFault fault = event == OscStreamEvent.LENGTH_NEGATIVE
                 ? OscStreamFault.LENGTH_NEGATIVE : OscStreamFault.LENGTH_TOO_LARGE;
-        stats.fault(fault);
-        // Always logged (not only the first time): each one ends a connection the operator
-        // may be relying on.
-        logger.log(Level.WARNING, "OSC TCP port " + boundPort + ": closed the connection from "
-                + slot.peer() + ": its length prefix says " + size + " bytes, the limit is "
-                + config.maxPacketBytes() + " (" + fault + "; is the sender using another framing?)");
+        // Logged once per kind like every fault: a thousand bad connections must not flood the log.
+        fault(fault, slot.peer(), size);
         release(slot);
     }
 
     private void ended(OscTcpServerConnection slot) {
         if (slot.midPacket()) {
-            stats.frameReceived();
             fault(OscStreamFault.CUT_OFF, slot.peer(), 0);
         }
         release(slot);
@@ -377,14 +481,18 @@ public final class OscTcpServer implements AutoCloseable {
 
     /** Counts a fault; logs it the first time only, building the message only then. */
     private void fault(OscStreamFault fault, SocketAddress peer, long size) {
+        faultWith(fault, peer, size, null);
+    }
+
+    private void faultWith(OscStreamFault fault, SocketAddress peer, long size, SocketAddress newcomer) {
         stats.fault(fault);
         if (firstFaults.first(fault)) {
             firstFaults.warn("OSC TCP port " + boundPort + ": " + fault + " from " + peer + ": "
-                    + describe(fault, size) + "; further " + fault + " are only counted");
+                    + describe(fault, size, newcomer) + "; further " + fault + " are only counted");
         }
     }
 
-    private String describe(OscStreamFault fault, long size) {
+    private String describe(OscStreamFault fault, long size, SocketAddress newcomer) {
         return switch (fault) {
             case OVERSIZE_FRAME -> "a SLIP frame of at least " + size + " bytes, over the "
                     + config.maxPacketBytes() + "-byte limit, was discarded";
@@ -392,6 +500,14 @@ public final class OscTcpServer implements AutoCloseable {
                     + " was discarded";
             case CUT_OFF -> "the connection ended in the middle of a packet";
             case CONNECTION_REFUSED -> "already " + slots.length + " connections open, the limit";
+            case LENGTH_TOO_LARGE, LENGTH_NEGATIVE -> "closed the connection: its length prefix says " + size
+                    + " bytes, the limit is " + config.maxPacketBytes() + " (is the sender using another framing?)";
+            case IDLE_TIMEOUT -> "closed the connection: nothing received for "
+                    + config.idleTimeout().toMillis() + " ms (the idle timeout)";
+            case INCOMPLETE_TIMEOUT -> "closed the connection: a packet was started and not completed within "
+                    + config.packetTimeout().toMillis() + " ms (the packet timeout)";
+            case EVICTED -> "closed the connection, quiet for " + size + " ms, to make room for " + newcomer
+                    + " (all " + slots.length + " connection slots were taken)";
             default -> fault.name();
         };
     }
@@ -402,18 +518,6 @@ public final class OscTcpServer implements AutoCloseable {
             firstFaults.warn("OSC TCP port " + boundPort + ": " + doing + " failed: " + e.getMessage()
                     + "; further I/O errors are only counted");
         }
-        // A persistent error (no file descriptors left) must not become a busy loop.
-        LockSupport.parkNanos(ERROR_PAUSE_NANOS);
-    }
-
-    /** A bug in this server, not in the input: logged once, then the show goes on. */
-    private void unexpected(RuntimeException bug) {
-        stats.fault(OscStreamFault.UNEXPECTED_ERROR);
-        if (firstFaults.first(OscStreamFault.UNEXPECTED_ERROR)) {
-            logger.log(Level.ERROR, "OSC TCP port " + boundPort + ": unexpected failure"
-                    + "; further failures are only counted", bug);
-        }
-        LockSupport.parkNanos(ERROR_PAUSE_NANOS); // a repeating bug must not become a busy loop
     }
 
     private void closeEverything() {
@@ -423,11 +527,6 @@ public final class OscTcpServer implements AutoCloseable {
             }
         }
         closeQuietly(listener);
-        closeQuietly(selector);
-    }
-
-    private void joinThread() {
-        SensorThreads.joinWithin(thread, JOIN_MILLIS, logger);
     }
 
     // ---- small helpers ----------------------------------------------------------------------

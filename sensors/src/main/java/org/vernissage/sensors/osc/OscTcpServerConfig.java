@@ -1,5 +1,6 @@
 package org.vernissage.sensors.osc;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.vernissage.osc.OscStreamFraming;
 
@@ -16,10 +17,14 @@ import org.vernissage.osc.OscStreamFraming;
  * @param maxPacketBytes the largest packet accepted; also the size of each connection's packet
  *     buffer. Below 16 MiB, so that a length prefix always starts with a zero byte (what
  *     {@link OscStreamFraming#AUTO} relies on)
- * @param maxConnections how many connections may be open at once; more are refused and counted
+ * @param maxConnections how many connections may be open at once; when all are taken, the one
+ *     idle the longest is closed for a new one (a console connecting always gets in)
+ * @param idleTimeout a connection that sends nothing for this long is closed (its slot freed)
+ * @param packetTimeout a connection that starts a packet and does not complete it within this
+ *     long is closed: a peer trickling a byte now and then cannot hold a slot
  */
 public record OscTcpServerConfig(String host, int port, OscStreamFraming framing, int maxPacketBytes,
-                                 int maxConnections) {
+                                 int maxConnections, Duration idleTimeout, Duration packetTimeout) {
 
     /** Bind to every interface unless told otherwise: controllers are on the show network. */
     public static final String ANY_HOST = "0.0.0.0";
@@ -29,6 +34,10 @@ public record OscTcpServerConfig(String host, int port, OscStreamFraming framing
     public static final int DEFAULT_MAX_CONNECTIONS = 32;
     /** Exclusive: a length prefix must start with 0x00 for {@link OscStreamFraming#AUTO}. */
     public static final int MAX_PACKET_BYTES_LIMIT = 16 * 1024 * 1024;
+    /** Longer than any console's keep-alive or pause between cues; short enough to free a dead slot. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** A packet is sent in one go; 5 s covers a congested Wi-Fi, not a trickle. */
+    public static final Duration DEFAULT_PACKET_TIMEOUT = Duration.ofSeconds(5);
 
     public OscTcpServerConfig {
         Objects.requireNonNull(host, "host");
@@ -44,23 +53,42 @@ public record OscTcpServerConfig(String host, int port, OscStreamFraming framing
             throw new IllegalArgumentException("OSC TCP needs at least one connection, got "
                     + maxConnections);
         }
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(packetTimeout, "packetTimeout");
+        if (idleTimeout.toMillis() < 1 || packetTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("OSC TCP timeouts must be at least 1 ms, got idle "
+                    + idleTimeout + " and packet " + packetTimeout);
+        }
     }
 
     /** Automatic framing and the default limits. */
     public static OscTcpServerConfig of(String host, int port) {
         return new OscTcpServerConfig(host, port, OscStreamFraming.AUTO, DEFAULT_MAX_PACKET_BYTES,
-                DEFAULT_MAX_CONNECTIONS);
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT, DEFAULT_PACKET_TIMEOUT);
     }
 
     public OscTcpServerConfig withFraming(OscStreamFraming newFraming) {
-        return new OscTcpServerConfig(host, port, newFraming, maxPacketBytes, maxConnections);
+        return new OscTcpServerConfig(host, port, newFraming, maxPacketBytes, maxConnections, idleTimeout,
+                packetTimeout);
     }
 
     public OscTcpServerConfig withMaxPacketBytes(int newMaxPacketBytes) {
-        return new OscTcpServerConfig(host, port, framing, newMaxPacketBytes, maxConnections);
+        return new OscTcpServerConfig(host, port, framing, newMaxPacketBytes, maxConnections, idleTimeout,
+                packetTimeout);
     }
 
     public OscTcpServerConfig withMaxConnections(int newMaxConnections) {
-        return new OscTcpServerConfig(host, port, framing, maxPacketBytes, newMaxConnections);
+        return new OscTcpServerConfig(host, port, framing, maxPacketBytes, newMaxConnections, idleTimeout,
+                packetTimeout);
+    }
+
+    public OscTcpServerConfig withIdleTimeout(Duration newIdleTimeout) {
+        return new OscTcpServerConfig(host, port, framing, maxPacketBytes, maxConnections, newIdleTimeout,
+                packetTimeout);
+    }
+
+    public OscTcpServerConfig withPacketTimeout(Duration newPacketTimeout) {
+        return new OscTcpServerConfig(host, port, framing, maxPacketBytes, maxConnections, idleTimeout,
+                newPacketTimeout);
     }
 }

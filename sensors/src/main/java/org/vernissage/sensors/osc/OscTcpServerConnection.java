@@ -18,6 +18,10 @@ import org.vernissage.osc.SlipDecoder;
  * unless the server forces one. Both decoders share the slot's packet buffer: a connection only
  * ever uses one of them.
  *
+ * <p>It also keeps the times (on {@link System#nanoTime()}, wall time: timeouts are about the
+ * network, not the show's clock) that the server's timeouts and eviction go by: when the peer
+ * last sent anything, and when the packet it is in the middle of began.
+ *
  * <p>Confined to the server's thread; owned by the server.
  */
 final class OscTcpServerConnection {
@@ -33,6 +37,9 @@ final class OscTcpServerConnection {
     private OscStreamDecoder decoder;
     private SocketChannel channel;
     private SocketAddress peer;
+    private long lastHeardNanos;
+    private long packetStartNanos;
+    private boolean packetStarted;
 
     OscTcpServerConnection(OscStreamFraming framing, int maxPacketBytes) {
         this.framing = framing;
@@ -46,9 +53,34 @@ final class OscTcpServerConnection {
     }
 
     /** Takes a freshly accepted connection; the decoder is chosen when its first byte arrives. */
-    void open(SocketChannel accepted, SocketAddress remote) {
+    void open(SocketChannel accepted, SocketAddress remote, long nowNanos) {
         this.channel = accepted;
         this.peer = remote;
+        this.lastHeardNanos = nowNanos;
+        this.packetStarted = false;
+    }
+
+    /**
+     * Bytes arrived at {@code nowNanos}; called after decoding them, to see if a packet is open.
+     * {@code completedOne}: they completed a frame, so an open packet is a new one.
+     */
+    void heard(long nowNanos, boolean completedOne) {
+        lastHeardNanos = nowNanos;
+        boolean mid = midPacket();
+        if (mid && (!packetStarted || completedOne)) {
+            packetStartNanos = nowNanos;
+        }
+        packetStarted = mid;
+    }
+
+    /** When the peer last sent anything (or connected). */
+    long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    /** Whether a packet has been started and not completed, and since when. */
+    boolean packetOpenSince(long nowNanos, long atLeastNanos) {
+        return packetStarted && nowNanos - packetStartNanos >= atLeastNanos;
     }
 
     SocketChannel channel() {
@@ -99,6 +131,7 @@ final class OscTcpServerConnection {
         channel = null;
         peer = null;
         decoder = null;
+        packetStarted = false;
         slip.reset();
         lengthPrefixed.reset();
         if (closing != null) {

@@ -8,37 +8,44 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.Agent;
+import org.vernissage.engine.agent.AgentHealth;
+import org.vernissage.engine.agent.AgentThread;
+import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.osc.OscMessageHandler;
 import org.vernissage.osc.OscPacketReader;
 import org.vernissage.osc.OscRejection;
 import org.vernissage.sensors.FirstOccurrenceLog;
 import org.vernissage.sensors.SensorStartException;
-import org.vernissage.sensors.SensorThreads;
 
 /**
- * Receives OSC over UDP on one dedicated thread ("vernissage-osc-udp-PORT"): a blocking
- * {@link DatagramChannel} reads each datagram into one direct 64 KiB buffer reused forever, stamps
- * its arrival on the injected {@link Clock}, and has an {@link OscPacketReader} validate it and
- * deliver its messages to the handler (normally an {@link OscBindingRouter}). Nothing is allocated
- * per packet in steady state.
+ * Receives OSC over UDP as an agent (see {@link SupervisedAgent}): each duty cycle reads every
+ * datagram waiting on a non-blocking {@link DatagramChannel} (up to a bound, so agents sharing the
+ * thread get their turn) into one direct 64 KiB buffer reused forever, stamps its arrival on the
+ * injected {@link Clock}, and has an {@link OscPacketReader} validate it and deliver its messages
+ * to the handler (normally an {@link OscBindingRouter}). When nothing is waiting, the thread sleeps
+ * on the selector its channel is registered with, so a datagram wakes it as promptly as a blocking
+ * receive did. Nothing is allocated per packet in steady state.
  *
  * <p>Bad input never stops it: a rejected packet is counted per reason in {@link OscStats}, the
- * first of each reason is logged with its sender, and the loop reads on. Only {@link #close()}
- * ends the thread.
+ * first of each reason is logged with its sender, and the agent reads on. A socket that fails is
+ * the agent's supervision's business: counted per kind, logged once, and after repeated failures
+ * the socket is closed and bound again on the same port, with back-off ({@link #health()}).
  *
- * <p>Several ports at once: one receiver per {@link OscEndpoint}, each with its own router and its
- * own {@link OscStats} (named by {@link OscEndpoint#sourceName()}), because a router and its
- * counters are confined to the one receiving thread that drives them. All routers may share the
- * engine's ring, which takes concurrent producers.
+ * <p>Threads: {@link #start()} runs the agent on a thread of its own
+ * ("vernissage-osc-udp-PORT"); {@link #start(AgentThread)} adds it to a thread shared with other
+ * receivers (built with {@link AgentThread#selecting}), which suits a 2-core PC with several OSC
+ * ports. Several ports at once: one receiver per {@link OscEndpoint}, each with its own router and
+ * its own {@link OscStats}, because a router and its counters are confined to the one thread that
+ * drives them. All routers may share the engine's ring, which takes concurrent producers.
  *
  * <p>{@link #start()} and {@link #close()} are called by the app's wiring thread, which owns the
- * receiver; the handler and the stats' counters are then used by the receiving thread alone.
+ * receiver; the handler and the stats' counters are then used by the agent's thread alone.
  */
 public final class OscUdpReceiver implements AutoCloseable {
 
@@ -48,26 +55,32 @@ public final class OscUdpReceiver implements AutoCloseable {
     public static final int SOCKET_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
     /** Larger than any UDP payload over IPv4 (65,507 bytes), so a full buffer means truncation. */
     public static final int DATAGRAM_BUFFER_BYTES = 64 * 1024;
+    /**
+     * How long an idle receiver's thread sleeps on its selector at most: input wakes it at once,
+     * so this only bounds how soon a restart's back-off is looked at.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMillis(100);
 
     private static final Logger LOG = System.getLogger(OscUdpReceiver.class.getName());
-    private static final long JOIN_MILLIS = 2_000;
-    private static final long ERROR_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** Datagrams per duty cycle: a flood on one port cannot starve ports sharing the thread. */
+    private static final int MAX_DATAGRAMS_PER_CYCLE = 256;
 
     private final String host;
     private final int requestedPort;
     private final OscMessageHandler handler;
     private final Clock clock;
     private final OscStats stats;
+    private final Logger logger;
     private final FirstOccurrenceLog firstRejections;
     private final OscPacketReader reader = new OscPacketReader();
     private final ByteBuffer datagram;
+    private SupervisedAgent agent;            // made at start, named after the bound port
 
-    private DatagramChannel channel;
-    private Thread thread;
-    private int boundPort;
-    private volatile boolean running;
-    private boolean handlerFailureLogged;   // receiving thread only
-    private boolean receiveErrorLogged;     // receiving thread only
+    private volatile DatagramChannel channel; // the agent's thread replaces it on a restart
+    private AgentThread thread;               // the one it runs on
+    private boolean ownThread;
+    private volatile int boundPort;
+    private boolean handlerFailureLogged;     // agent thread only
 
     /**
      * A receiver for a UDP {@link OscEndpoint} (port 0 picks a free port).
@@ -99,27 +112,34 @@ public final class OscUdpReceiver implements AutoCloseable {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.stats = Objects.requireNonNull(stats, "stats");
+        this.logger = Objects.requireNonNull(logger, "logger");
         this.firstRejections = new FirstOccurrenceLog(logger, OscRejection.values().length);
         // Direct: the kernel copies straight into it, with no hidden temporary heap buffer.
         this.datagram = ByteBuffer.allocateDirect(datagramBufferBytes);
     }
 
     /**
-     * Binds the socket and starts the receiving thread.
+     * Binds the socket and starts receiving on a thread of its own.
      *
      * @throws SensorStartException with a one-line message for the operator when the port is in
      *     use, the host is unknown or not local, or the socket cannot be opened
      */
     public synchronized void start() throws SensorStartException {
-        if (channel != null) {
-            throw new IllegalStateException("OSC UDP receiver already started");
-        }
-        channel = bind();
-        boundPort = ((InetSocketAddress) localAddress()).getPort();
-        running = true;
-        thread = new Thread(this::receiveLoop, "vernissage-osc-udp-" + boundPort);
-        thread.setDaemon(true); // a forgotten close() must not keep the JVM alive
-        thread.start();
+        bindOnce();
+        ownThread = true;
+        startOn(AgentThread.selecting("vernissage-osc-udp-" + boundPort, IDLE_TIMEOUT));
+    }
+
+    /**
+     * Binds the socket and starts receiving on {@code shared}, a thread made with
+     * {@link AgentThread#selecting} that other receivers may use too. The caller closes it after
+     * closing every receiver on it.
+     *
+     * @throws SensorStartException as {@link #start()}
+     */
+    public synchronized void start(AgentThread shared) throws SensorStartException {
+        bindOnce();
+        startOn(Objects.requireNonNull(shared, "shared"));
     }
 
     /** The port actually bound (the chosen one when asked for port 0); 0 before start. */
@@ -127,27 +147,51 @@ public final class OscUdpReceiver implements AutoCloseable {
         return boundPort;
     }
 
+    /** The agent's errors, restarts and state, for a statistics line; null before start. Any thread. */
+    public synchronized AgentHealth health() {
+        return agent;
+    }
+
     /**
      * The kernel receive buffer the OS granted while running (it may cap
      * {@link #SOCKET_RECEIVE_BUFFER_BYTES}); 0 before start.
      */
     public synchronized int socketReceiveBufferBytes() throws IOException {
-        return channel == null ? 0 : channel.getOption(StandardSocketOptions.SO_RCVBUF);
+        DatagramChannel current = channel;
+        return current == null ? 0 : current.getOption(StandardSocketOptions.SO_RCVBUF);
     }
 
-    /** Stops receiving: closing the channel unblocks the thread, which is then joined. */
+    /** Stops receiving: the agent leaves its thread (closing the socket there), bounded. */
     @Override
     public synchronized void close() {
-        running = false;
-        if (channel == null) {
-            return;
+        if (thread != null) {
+            if (ownThread) {
+                thread.close();
+            } else {
+                thread.remove(agent);
+            }
+            thread = null;
         }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "closing OSC UDP port " + boundPort + ": " + e.getMessage());
+        closeQuietly(channel);
+    }
+
+    /** For tests: closes the socket under the agent, as a failing network stack would. */
+    void breakSocket() throws IOException {
+        channel.close();
+    }
+
+    private void bindOnce() throws SensorStartException {
+        if (channel != null || thread != null) {
+            throw new IllegalStateException("OSC UDP receiver already started");
         }
-        joinThread();
+        channel = bind(requestedPort);
+        boundPort = ((InetSocketAddress) localAddress()).getPort();
+        agent = new SupervisedAgent(new Receiving(), logger);
+    }
+
+    private void startOn(AgentThread on) {
+        thread = on;
+        on.add(agent);
     }
 
     // ---- start-up ---------------------------------------------------------------------------
@@ -159,8 +203,8 @@ public final class OscUdpReceiver implements AutoCloseable {
         return endpoint;
     }
 
-    private DatagramChannel bind() throws SensorStartException {
-        InetSocketAddress address = new InetSocketAddress(host, requestedPort);
+    private DatagramChannel bind(int port) throws SensorStartException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             throw new SensorStartException("OSC UDP host '" + host
                     + "' cannot be resolved; use an IP address of this machine or 0.0.0.0", null);
@@ -170,6 +214,7 @@ public final class OscUdpReceiver implements AutoCloseable {
             opened = DatagramChannel.open();
             opened.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_RECEIVE_BUFFER_BYTES);
             opened.bind(address);
+            opened.configureBlocking(false);
             warnIfReceiveBufferCapped(opened);
             return opened;
         } catch (IOException e) {
@@ -210,24 +255,65 @@ public final class OscUdpReceiver implements AutoCloseable {
         }
     }
 
-    // ---- the receiving thread ---------------------------------------------------------------
+    // ---- the agent: its thread only -----------------------------------------------------------
 
-    private void receiveLoop() {
-        while (running) {
-            datagram.clear();
-            SocketAddress sender;
-            try {
-                sender = channel.receive(datagram);
-            } catch (ClosedChannelException closed) {
-                return; // close(), or an interrupt: either way we are done
-            } catch (IOException e) {
-                receiveFailed(e);
-                continue;
+    /** The receiving role: reads what is waiting, or (re)opens the socket when (re)started. */
+    private final class Receiving implements Agent {
+
+        @Override
+        public void onStart() {
+            DatagramChannel current = channel;
+            if (current == null || !current.isOpen()) {
+                current = reopen();
             }
-            if (sender != null) {
-                handlePacket(sender, clock.nanos());
+            try {
+                current.register(thread.selector(), SelectionKey.OP_READ);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot watch OSC UDP port " + boundPort + ": " + e, e);
             }
         }
+
+        @Override
+        public int doWork() throws IOException {
+            DatagramChannel current = channel;
+            int read = 0;
+            while (read < MAX_DATAGRAMS_PER_CYCLE) {
+                datagram.clear();
+                SocketAddress sender;
+                try {
+                    sender = current.receive(datagram);
+                } catch (IOException e) {
+                    stats.receiveError();
+                    throw e; // the supervision counts, logs once, restarts if it persists
+                }
+                if (sender == null) {
+                    return read;
+                }
+                handlePacket(sender, clock.nanos());
+                read++;
+            }
+            return read;
+        }
+
+        @Override
+        public void onClose() {
+            closeQuietly(channel);
+        }
+
+        @Override
+        public String roleName() {
+            return "osc-udp-" + boundPort;
+        }
+    }
+
+    /** A restart: the same host and port as the first start. */
+    private DatagramChannel reopen() {
+        try {
+            channel = bind(boundPort);
+        } catch (SensorStartException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return channel;
     }
 
     private void handlePacket(SocketAddress sender, long arrivalNanos) {
@@ -247,7 +333,7 @@ public final class OscUdpReceiver implements AutoCloseable {
             stats.handlerFailure();
             if (!handlerFailureLogged) {
                 handlerFailureLogged = true;
-                LOG.log(Level.ERROR, stats.source() + ": an OSC packet from " + sender + " broke its handler"
+                logger.log(Level.ERROR, stats.source() + ": an OSC packet from " + sender + " broke its handler"
                         + "; further failures are only counted", bug);
             }
         }
@@ -260,21 +346,6 @@ public final class OscUdpReceiver implements AutoCloseable {
                     + ": " + reason + " at byte " + offset
                     + "; further " + reason + " packets are only counted");
         }
-    }
-
-    private void receiveFailed(IOException e) {
-        stats.receiveError();
-        if (!receiveErrorLogged) {
-            receiveErrorLogged = true;
-            LOG.log(Level.WARNING, stats.source() + ": receive failed: " + e.getMessage()
-                    + "; further failures are only counted");
-        }
-        // A persistent socket error must not become a busy loop that starves the show.
-        LockSupport.parkNanos(ERROR_PAUSE_NANOS);
-    }
-
-    private void joinThread() {
-        SensorThreads.joinWithin(thread, JOIN_MILLIS, LOG);
     }
 
     private static void closeQuietly(DatagramChannel opened) {

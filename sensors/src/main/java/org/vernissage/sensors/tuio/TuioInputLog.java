@@ -13,6 +13,12 @@ import org.vernissage.sensors.FirstOccurrenceLog;
  * counted, so a misconfigured tracker sending 60 bad frames a second costs no log and no String.
  * Every text is built only inside the first-occurrence branch.
  *
+ * <p>Sources appearing and falling silent are logged too, but only the first
+ * {@value #SOURCE_CHANGES_LOGGED} changes at INFO: under churn (trackers, or a visitor's spoofed
+ * sources, coming and going all day) one line per change would be hundreds of thousands of lines.
+ * After those, one line says so, and later changes are only counted (sources seen and forgotten,
+ * in {@link TuioStats}) and logged at DEBUG.
+ *
  * <p>Owned by one {@link TuioDecoder}; receiving thread only.
  */
 final class TuioInputLog {
@@ -22,6 +28,10 @@ final class TuioInputLog {
     private final Logger logger;
     private final FirstOccurrenceLog firstRejections;
     private final FirstOccurrenceLog firstDrops;
+    private int sourceChangesLogged;
+
+    /** Source changes logged at INFO before they are only counted (and logged at DEBUG). */
+    static final int SOURCE_CHANGES_LOGGED = 10;
 
     TuioInputLog(TuioStats stats, Logger logger) {
         this.name = stats.source();
@@ -98,9 +108,16 @@ final class TuioInputLog {
         }
     }
 
-    /** Source changes: rare events, one line each. */
+    /** A source appeared or fell silent: one INFO line for the first few, then DEBUG only. */
     void info(String message) {
-        logger.log(Level.INFO, name + ": " + message);
+        if (sourceChangesLogged < SOURCE_CHANGES_LOGGED) {
+            sourceChangesLogged++;
+            String further = sourceChangesLogged < SOURCE_CHANGES_LOGGED ? ""
+                    : "; further TUIO source changes are only counted (sources seen and forgotten)";
+            logger.log(Level.INFO, name + ": " + message + further);
+        } else {
+            logger.log(Level.DEBUG, name + ": " + message);
+        }
     }
 
     private static String further(TuioRejection reason) {

@@ -8,32 +8,32 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
+import org.agrona.concurrent.Agent;
+import org.vernissage.engine.agent.AgentHealth;
+import org.vernissage.engine.agent.AgentThread;
+import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.sensors.SensorStartException;
-import org.vernissage.sensors.SensorThreads;
 
 /**
- * Receives TUIO over UDP (default port {@value #DEFAULT_PORT}) on its own thread
+ * Receives TUIO over UDP (default port {@value #DEFAULT_PORT}) as an agent on its own thread
  * ("vernissage-tuio-PORT") and feeds a {@link TuioDecoder}, which publishes touch frames into the
- * engine's {@link InputSink}. The thread waits on a selector for at most
- * {@link TuioSettings#pollInterval()}, reads every datagram waiting into one direct 64 KiB buffer
- * reused forever, stamps each with the injected {@link Clock}, and after each wake-up lets the
- * decoder re-send still-alive points and forget silent sources; so points stay alive in the
- * engine while their tracker is idle, and time out there when it dies.
+ * engine's {@link InputSink}. Each duty cycle reads every datagram waiting on a non-blocking
+ * channel into one direct 64 KiB buffer reused forever, stamps each with the injected
+ * {@link Clock}, and then lets the decoder re-send still-alive points and forget silent sources;
+ * between cycles the thread sleeps on a selector for at most {@link TuioSettings#pollInterval()},
+ * so points stay alive in the engine while their tracker is idle, and time out there when it dies.
  *
  * <p>Bad input never stops it: the decoder counts and logs it; a decoder bug is logged once and
- * the datagram skipped; a socket error is logged once and paused on. Only {@link #close()} ends
- * the thread. The socket path allocates nothing per datagram from a sender already seen (the JDK
+ * the datagram skipped. A socket or selector that fails is the supervision's business
+ * ({@link SupervisedAgent}): counted per kind, logged once, the socket reopened on its port after
+ * repeated failures (before agents, one selector error ended TUIO for good). Only
+ * {@link #close()} ends the thread. The socket path allocates nothing per datagram from a sender already seen (the JDK
  * reuses the sender's address object).
  *
  * <p>{@link #start()} and {@link #close()} are called by the app's wiring thread, which owns the
@@ -51,12 +51,8 @@ public final class TuioReceiver implements AutoCloseable {
     public static final int DATAGRAM_BUFFER_BYTES = 64 * 1024;
 
     private static final Logger LOG = System.getLogger(TuioReceiver.class.getName());
-    private static final long JOIN_MILLIS = 2_000;
-    private static final long ERROR_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /** Datagrams read per wake-up before the keepalive runs, so a flood cannot starve it. */
+    /** Datagrams read per duty cycle before the keepalive runs, so a flood cannot starve it. */
     private static final int MAX_DATAGRAMS_PER_WAKE = 256;
-    /** The selector only wakes us; reading happens after, so a ready key needs no action. */
-    private static final Consumer<SelectionKey> WAKE_ONLY = key -> { };
 
     private final String host;
     private final int requestedPort;
@@ -64,16 +60,14 @@ public final class TuioReceiver implements AutoCloseable {
     private final Logger logger;
     private final TuioStats stats;
     private final TuioDecoder decoder;
-    private final long pollMillis;
+    private final Duration pollInterval;
     private final ByteBuffer datagram;
 
-    private DatagramChannel channel;
-    private Selector selector;
-    private Thread thread;
-    private int boundPort;
-    private volatile boolean running;
-    private boolean failureLogged;      // receiving thread only
-    private boolean receiveErrorLogged; // receiving thread only
+    private volatile DatagramChannel channel; // the agent's thread replaces it on a restart
+    private AgentThread thread;
+    private SupervisedAgent agent;
+    private volatile int boundPort;
+    private boolean failureLogged;      // agent thread only
 
     /** A receiver on every interface, port {@link #DEFAULT_PORT} unless given; 0 picks a free port. */
     public TuioReceiver(int port, InputSink sink, Clock clock, TuioSettings settings) {
@@ -96,7 +90,7 @@ public final class TuioReceiver implements AutoCloseable {
         this.logger = Objects.requireNonNull(logger, "logger");
         this.stats = new TuioStats("TUIO udp " + host + ":" + port);
         this.decoder = new TuioDecoder(sink, stats, settings, logger);
-        this.pollMillis = Math.max(1, settings.pollInterval().toMillis());
+        this.pollInterval = Duration.ofMillis(Math.max(1, settings.pollInterval().toMillis()));
         // Direct: the kernel copies straight into it, with no hidden temporary heap buffer.
         this.datagram = ByteBuffer.allocateDirect(datagramBufferBytes);
     }
@@ -117,18 +111,15 @@ public final class TuioReceiver implements AutoCloseable {
             throw new IllegalStateException("TUIO receiver already started");
         }
         try {
-            channel = bind();
+            channel = bind(requestedPort);
             boundPort = ((InetSocketAddress) channel.getLocalAddress()).getPort();
-            selector = Selector.open();
-            channel.register(selector, SelectionKey.OP_READ);
         } catch (IOException e) {
             closeQuietly();
             throw startFailure(e);
         }
-        running = true;
-        thread = new Thread(this::receiveLoop, "vernissage-tuio-" + boundPort);
-        thread.setDaemon(true); // a forgotten close() must not keep the JVM alive
-        thread.start();
+        agent = new SupervisedAgent(new Receiving(), logger);
+        thread = AgentThread.selecting("vernissage-tuio-" + boundPort, pollInterval);
+        thread.add(agent);
     }
 
     /** The port actually bound (the chosen one when asked for port 0); 0 before start. */
@@ -136,22 +127,30 @@ public final class TuioReceiver implements AutoCloseable {
         return boundPort;
     }
 
-    /** Stops the thread (waking it), joins it, then closes the socket. */
+    /** The agent's errors, restarts and state, for a statistics line; null before start. */
+    public synchronized AgentHealth health() {
+        return agent;
+    }
+
+    /** Stops the agent's thread (which closes the socket as it ends), bounded. */
     @Override
     public synchronized void close() {
-        running = false;
-        if (channel == null) {
-            return;
+        if (thread != null) {
+            thread.close();
+            thread = null;
         }
-        selector.wakeup();
-        joinThread();
         closeQuietly();
+    }
+
+    /** For tests: closes the socket under the agent, as a failing network stack would. */
+    void breakSocket() throws IOException {
+        channel.close();
     }
 
     // ---- start-up ---------------------------------------------------------------------------
 
-    private DatagramChannel bind() throws SensorStartException, IOException {
-        InetSocketAddress address = new InetSocketAddress(host, requestedPort);
+    private DatagramChannel bind(int port) throws SensorStartException, IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             throw new SensorStartException("TUIO UDP host '" + host
                     + "' cannot be resolved; use an IP address of this machine or 0.0.0.0", null);
@@ -182,44 +181,57 @@ public final class TuioReceiver implements AutoCloseable {
                 + ": " + detail, e);
     }
 
-    // ---- the receiving thread ---------------------------------------------------------------
+    // ---- the agent: its thread only -----------------------------------------------------------
 
-    private void receiveLoop() {
-        try {
-            while (running) {
-                selector.select(WAKE_ONLY, pollMillis);
-                if (!drain()) {
-                    return;
+    /** The receiving role: reads what is waiting, then ticks the decoder's keepalive. */
+    private final class Receiving implements Agent {
+
+        @Override
+        public void onStart() {
+            try {
+                DatagramChannel current = channel;
+                if (current == null || !current.isOpen()) {
+                    current = bind(boundPort); // a restart: the same port as the first start
+                    channel = current;
                 }
-                guarded(null, 0, false);
+                current.register(thread.selector(), SelectionKey.OP_READ);
+            } catch (IOException | SensorStartException e) {
+                throw new IllegalStateException("TUIO UDP port " + boundPort + " cannot be reopened: " + e, e);
             }
-        } catch (ClosedSelectorException | IOException closed) {
-            if (running) {
-                logger.log(Level.ERROR, "TUIO UDP port " + boundPort + ": selector failed, receiving stopped: "
-                        + closed);
-            }
+        }
+
+        @Override
+        public int doWork() throws IOException {
+            int read = drain();
+            guarded(null, 0, false);
+            return read;
+        }
+
+        @Override
+        public void onClose() {
+            closeQuietly();
+        }
+
+        @Override
+        public String roleName() {
+            return "tuio-" + boundPort;
         }
     }
 
-    /** Reads what is waiting; false once the channel is closed. */
-    private boolean drain() {
-        for (int i = 0; i < MAX_DATAGRAMS_PER_WAKE && running; i++) {
+    /** Reads what is waiting (bounded); a socket error is thrown to the supervision. */
+    private int drain() throws IOException {
+        DatagramChannel current = channel;
+        int read = 0;
+        while (read < MAX_DATAGRAMS_PER_WAKE) {
             datagram.clear();
-            SocketAddress sender;
-            try {
-                sender = channel.receive(datagram);
-            } catch (ClosedChannelException closed) {
-                return false;
-            } catch (IOException e) {
-                receiveFailed(e);
-                return true;
-            }
+            SocketAddress sender = current.receive(datagram);
             if (sender == null) {
-                return true;
+                return read;
             }
             guarded(sender, datagram.position(), true);
+            read++;
         }
-        return true;
+        return read;
     }
 
     /** Hands one datagram (or, without one, the clock) to the decoder; a decoder bug is contained. */
@@ -243,32 +255,14 @@ public final class TuioReceiver implements AutoCloseable {
         }
     }
 
-    private void receiveFailed(IOException e) {
-        if (!receiveErrorLogged) {
-            receiveErrorLogged = true;
-            logger.log(Level.WARNING, "TUIO UDP port " + boundPort + ": receive failed: " + e.getMessage()
-                    + "; further failures are not logged");
-        }
-        // A persistent socket error must not become a busy loop that starves the show.
-        LockSupport.parkNanos(ERROR_PAUSE_NANOS);
-    }
-
-    private void joinThread() {
-        SensorThreads.joinWithin(thread, JOIN_MILLIS, logger);
-    }
-
     private void closeQuietly() {
         try {
-            if (selector != null) {
-                selector.close();
-            }
-            if (channel != null) {
-                channel.close();
+            DatagramChannel current = channel;
+            if (current != null) {
+                current.close();
             }
         } catch (IOException ignored) {
             // closing: nothing left to do with the socket either way
         }
-        selector = null;
-        channel = null;
     }
 }

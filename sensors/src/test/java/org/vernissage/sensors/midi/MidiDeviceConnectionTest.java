@@ -240,6 +240,44 @@ class MidiDeviceConnectionTest {
         }
     }
 
+    @Test
+    void aWatchdogWhoseLookThrowsIsCountedLoggedOnceRestartedAndReconnectsLater() throws Exception {
+        MidiDevice brokenDriver = (MidiDevice) java.lang.reflect.Proxy.newProxyInstance(
+                MidiDevice.class.getClassLoader(), new Class<?>[] {MidiDevice.class}, (proxy, method, args) ->
+                        switch (method.getName()) {
+                            case "getMaxTransmitters" -> -1;
+                            case "getDeviceInfo" -> throw new IllegalStateException("a driver bug");
+                            case "hashCode" -> 0;
+                            case "equals" -> proxy == args[0];
+                            default -> null;
+                        });
+        MidiDeviceConnection connection = MidiDeviceConnection.open(keys,
+                new MidiInput(BINDINGS, sink, clock, "MIDI keys", logger), catalog, WATCH_FAST, logger);
+        try {
+            present.remove(keys);
+            keys.close();
+            awaitAtLeast(connection::deviceLosses, 1);
+            present.add(brokenDriver); // every look for the lost device now throws
+            awaitAtLeast(() -> connection.health().restarts(), 2);
+            assertTrue(connection.isWatching(), "the watchdog goes on");
+            assertTrue(connection.health().errors() >= 6, connection.health().describe());
+
+            present.remove(brokenDriver);
+            TestMidiDevice replugged = new TestMidiDevice("USB Keys MIDI 1", "Acme", -1);
+            present.add(replugged);
+            awaitAtLeast(connection::reconnections, 1);
+            replugged.play(shortMessage(ShortMessage.CONTROL_CHANGE, 1, 7, 99));
+            assertEquals(List.of(new Offer(0, 99, 0)), sink.offers());
+            assertEquals(1, logger.containing("IllegalStateException").stream()
+                    .filter(line -> line.startsWith("WARNING")).count(), logger.snapshot()::toString);
+            assertEquals(1, logger.containing("restarted after").size(), logger.snapshot()::toString);
+        } finally {
+            connection.close();
+        }
+        assertFalse(connection.isWatching());
+    }
+
+
     /** Polls {@code value} until it reaches {@code wanted}, for at most 10 s; fails if it does not. */
     static void awaitAtLeast(LongSupplier value, long wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -180,28 +180,48 @@ class OscTcpServerTest {
     }
 
     @Test
-    void anOversizedLengthPrefixClosesThatConnectionWithOneLogLine() throws Exception {
+    void anOversizedLengthPrefixClosesThatConnectionAndIsLoggedOncePerKind() throws Exception {
         start(config().withMaxPacketBytes(1024));
         Socket good = connect();
         write(good, lengthPrefixed(FADER));
         awaitMessages(1);
 
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            Socket bad = connect();
-            write(bad, concat(int32(1 << 20), new byte[64]));
-            assertClosedByServer(bad);
-            int badPort = bad.getLocalPort();
-            List<String> lines = logger.snapshot().stream()
-                    .filter(l -> l.contains(LOOPBACK + ":" + badPort)).toList();
-            assertEquals(1, lines.size(), logger.snapshot()::toString);
-            assertTrue(lines.get(0).contains("1048576") && lines.get(0).contains("1024"), lines.get(0));
-        }
+        Socket first = connect();
+        write(first, concat(int32(1 << 20), new byte[64]));
+        assertClosedByServer(first);
+        List<String> lines = logger.containing("LENGTH_TOO_LARGE");
+        assertEquals(1, lines.size(), logger.snapshot()::toString);
+        assertTrue(lines.get(0).contains(LOOPBACK + ":" + first.getLocalPort())
+                && lines.get(0).contains("1048576") && lines.get(0).contains("1024"), lines.get(0));
+
+        Socket second = connect();
+        write(second, concat(int32(1 << 20), new byte[64]));
+        assertClosedByServer(second);
         assertEquals(2, server.stats().faults(OscStreamFault.LENGTH_TOO_LARGE));
         assertEquals(2, server.stats().dropped());
+        assertEquals(1, logger.count("LENGTH_TOO_LARGE"), "once per kind, not per connection");
         await(() -> server.stats().connectionsOpen() == 1);
 
         write(good, lengthPrefixed(LEVEL)); // the well-behaved connection never noticed
         awaitMessages(2);
+    }
+
+    @Test
+    void aThousandConnectionsWithBadLengthPrefixesLogOneLine() throws Exception {
+        start(config().withMaxPacketBytes(1024));
+        int port = server.port();
+        byte[] bad = concat(int32(1 << 20), new byte[8]);
+        int connections = 1_000;
+        for (int i = 0; i < connections; i++) {
+            try (Socket attacker = new Socket(LOOPBACK, port)) {
+                attacker.getOutputStream().write(bad);
+            }
+        }
+        await(() -> server.stats().faults(OscStreamFault.LENGTH_TOO_LARGE) == connections);
+        assertEquals(1, logger.snapshot().size(), logger.snapshot()::toString);
+        Socket console = connect(); // and the server still serves
+        write(console, slip(FADER));
+        awaitMessages(1);
     }
 
     @Test
@@ -240,7 +260,7 @@ class OscTcpServerTest {
         assertEquals(5, stats.rejected(OscRejection.UNKNOWN_TYPE_TAG));
         assertEquals(15, stats.faults(OscStreamFault.BAD_ESCAPE));
         assertEquals(40, stats.rejected());
-        assertEquals(41, stats.received());
+        assertEquals(1, stats.received(), "received counts what was not rejected, as for UDP");
         assertEquals(1, logged("NOT_OSC"));
         assertEquals(1, logged("UNKNOWN_TYPE_TAG"));
         assertEquals(1, logged("BAD_ESCAPE"));
@@ -291,24 +311,90 @@ class OscTcpServerTest {
     }
 
     @Test
-    void connectionsBeyondTheLimitAreRefusedAndCounted() throws Exception {
+    void whenEverySlotIsTakenTheQuietestConnectionMakesRoomForANewConsole() throws Exception {
         start(config().withMaxConnections(2));
-        Socket first = connect();
-        Socket second = connect();
-        await(() -> server.stats().connectionsOpen() == 2);
-
-        Socket third = connect();
-        assertClosedByServer(third);
-        assertEquals(1, server.stats().connectionsRefused());
-        assertEquals(1, logged("CONNECTION_REFUSED"));
-
-        first.close();
+        Socket quiet = connect();
         await(() -> server.stats().connectionsOpen() == 1);
-        Socket fourth = connect();
-        write(fourth, slip(FADER));
-        write(second, lengthPrefixed(LEVEL));
-        awaitMessages(2);
-        assertEquals(3, server.stats().connectionsAccepted());
+        Thread.sleep(20);
+        Socket talking = connect();
+        await(() -> server.stats().connectionsOpen() == 2);
+        write(talking, slip(FADER));
+        awaitMessages(1);
+
+        Socket console = connect();
+        assertClosedByServer(quiet);
+        write(console, slip(LEVEL));
+        write(talking, slip(FADER));
+        awaitMessages(3);
+        assertEquals(1, server.stats().faults(OscStreamFault.EVICTED));
+        assertEquals(0, server.stats().connectionsRefused());
+        assertEquals(2, server.stats().connectionsOpen());
+        assertEquals(1, logged("EVICTED"), logger.snapshot()::toString);
+        assertTrue(logger.containing("EVICTED").get(0).contains(LOOPBACK + ":" + quiet.getLocalPort()),
+                logger.snapshot()::toString);
+    }
+
+    @Test
+    void idleAndHalfSentConnectionsTimeOutAndFreeTheirSlots() throws Exception {
+        start(config().withMaxConnections(4).withIdleTimeout(java.time.Duration.ofMillis(400))
+                .withPacketTimeout(java.time.Duration.ofMillis(200)));
+        Socket idle = connect();
+        Socket halfSent = connect();
+        Socket trickling = connect();
+        Socket busy = connect();
+        write(halfSent, Arrays.copyOf(lengthPrefixed(FADER), 6));
+        long started = System.nanoTime();
+        byte[] slow = slip(LEVEL);
+        for (int i = 0; i < 5; i++) { // one byte every 60 ms: activity, but no packet completes
+            write(trickling, new byte[] {slow[i]});
+            write(busy, slip(FADER));
+            Thread.sleep(60);
+        }
+        assertClosedByServer(halfSent);
+        assertClosedByServer(trickling);
+        assertClosedByServer(idle);
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(tookMillis < 2_000, "closed within the timeouts, took " + tookMillis + " ms");
+        assertEquals(2, server.stats().faults(OscStreamFault.INCOMPLETE_TIMEOUT), server.stats()::toString);
+        assertEquals(1, server.stats().faults(OscStreamFault.IDLE_TIMEOUT), server.stats()::toString);
+        assertEquals(1, logged("INCOMPLETE_TIMEOUT"));
+        assertEquals(1, logged("IDLE_TIMEOUT"));
+        write(busy, slip(LEVEL)); // a connection that keeps sending stays
+        awaitMessages(6);
+        assertEquals(1, server.stats().connectionsOpen());
+    }
+
+    @Test
+    void aListenerThatFailsIsCountedLoggedOnceAndListensAgainOnItsPort() throws Exception {
+        start(config());
+        int port = server.port();
+        server.breakListener();
+        await(() -> server.health().restarts() >= 1
+                && server.health().state() == org.vernissage.engine.agent.AgentState.RUNNING);
+        assertEquals(port, server.port());
+        Socket console = connect();
+        write(console, slip(FADER));
+        awaitMessages(1);
+        assertTrue(server.health().errors() >= 3, server.health().describe());
+        assertEquals(1, logger.containing("ClosedChannelException").stream()
+                .filter(line -> line.startsWith("WARNING")).count(), logger.snapshot()::toString);
+    }
+
+    @Test
+    void theMessageCountersSayWhenTheInputWasLastHeardAndWhatItRejected() throws Exception {
+        OscStats messageStats = new OscStats("OSC tcp messages");
+        server = new OscTcpServer(config(), handler, clock, messageStats, logger);
+        server.start();
+        assertEquals(SourceCounters.NEVER, messageStats.lastSeenNanos());
+        Socket client = connect();
+        clock.advance(250);
+        write(client, concat(slip(FADER), slip("junk\0\0\0\0".getBytes())));
+        await(() -> messageStats.packetsReceived() == 2);
+        assertEquals(1_250, messageStats.lastSeenNanos(), "not 'nothing received yet'");
+        assertEquals(1, messageStats.packetsRejected(OscRejection.NOT_OSC));
+        assertEquals(1, messageStats.rejected());
+        assertEquals(1, server.stats().received(), "the rejected packet is not counted as received");
+        assertEquals(1, server.stats().rejected());
     }
 
     @Test
@@ -402,6 +488,7 @@ class OscTcpServerTest {
         Socket client = new Socket(LOOPBACK, server.port());
         clients.add(client);
         client.setTcpNoDelay(true);
+        client.setSoTimeout(5_000); // a server that fails to close fails the test, it does not hang it
         client.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(DEADLINE_NANOS));
         return client;
     }
@@ -456,6 +543,11 @@ class OscTcpServerTest {
                 .orElseThrow(() -> new AssertionError("no thread " + name));
     }
 
+    /** Every frame the server has judged: received (dropped included) or rejected. */
+    private long framesJudged() {
+        return server.stats().received() + server.stats().rejected();
+    }
+
     /** 125 framed packets, cycling through {@code packets}. */
     private static byte[] batch(byte[]... packets) {
         List<byte[]> repeated = new ArrayList<>();
@@ -469,10 +561,10 @@ class OscTcpServerTest {
     private int sendBatches(Socket slipClient, byte[] slipBatch, Socket prefixClient, byte[] prefixBatch,
                             int batches) throws IOException {
         for (int b = 0; b < batches; b++) {
-            long target = server.stats().received() + 250;
+            long target = framesJudged() + 250;
             write(slipClient, slipBatch);
             write(prefixClient, prefixBatch);
-            await(() -> server.stats().received() >= target);
+            await(() -> framesJudged() >= target);
         }
         return batches * 250;
     }

@@ -201,6 +201,10 @@ class OscUdpReceiverTest {
         send(bundle(OscTimeTag.timeTag(wall + TimeUnit.MILLISECONDS.toNanos(200)),
                 message("/level").f(0.5f).bytes(), message("/speed").f(7f).bytes()));
         await(() -> stats.valuesOffered() == 2);
+        // The conductor has published what it did with both values: a frame offered now is the
+        // next thing it publishes (on a loaded machine the values' publication came late and was
+        // taken for the frame's).
+        await(() -> engine.snapshots.publishedEventsConsumed() >= 2);
         assertEquals(engineStart, stats.lastSeenNanos(), "arrival stamped on the injected engine clock");
 
         engine.frame(due - 1);
@@ -261,6 +265,56 @@ class OscUdpReceiverTest {
         }
         System.out.printf("OSC UDP receiving thread: %d bytes over %d packets%n", allocated, measured);
         assertTrue(allocated <= 2048, allocated + " bytes allocated for " + measured + " packets");
+    }
+
+    @Test
+    void aSocketThatFailsIsCountedLoggedOnceAndReopenedOnTheSamePort() throws Exception {
+        startReceiver(OscUdpReceiver.DATAGRAM_BUFFER_BYTES);
+        int port = receiver.port();
+        send(message("/level").f(0.25f).bytes());
+        awaitSnapshot(s -> s.value(engine.layout.offset(LEVEL)) == 0.25f);
+
+        receiver.breakSocket(); // every read now throws ClosedChannelException
+        await(() -> receiver.health().restarts() >= 1
+                && receiver.health().state() == org.vernissage.engine.agent.AgentState.RUNNING);
+
+        assertEquals(port, receiver.port(), "reopened on the port it had");
+        send(message("/level").f(0.75f).bytes());
+        awaitSnapshot(s -> s.value(engine.layout.offset(LEVEL)) == 0.75f);
+        assertTrue(receiver.health().errors() >= 3, receiver.health().describe());
+        assertEquals(receiver.health().errors(),
+                receiver.health().errorsByKind().get("java.nio.channels.ClosedChannelException"),
+                "every error was of one kind: " + receiver.health().errorsByKind());
+        assertEquals(1, logger.containing("ClosedChannelException").stream()
+                .filter(line -> line.startsWith("WARNING")).count(), logger.snapshot().toString());
+        assertEquals(1, logger.containing("stack trace of the first").size(), "the stack trace at debug level");
+        assertEquals(1, logger.count("restarted after"), logger.snapshot().toString());
+    }
+
+    @Test
+    void severalReceiversShareOneThread() throws Exception {
+        OscStats secondStats = new OscStats("OSC udp second");
+        try (org.vernissage.engine.agent.AgentThread shared =
+                     org.vernissage.engine.agent.AgentThread.selecting("vernissage-osc-udp", Duration.ofMillis(100))) {
+            receiver = new OscUdpReceiver(LOOPBACK, 0, router, new SystemClock(), stats,
+                    OscUdpReceiver.DATAGRAM_BUFFER_BYTES, logger);
+            receiver.start(shared);
+            try (OscUdpReceiver second = new OscUdpReceiver(LOOPBACK, 0, router(secondStats, new SystemClock()),
+                    new SystemClock(), secondStats, OscUdpReceiver.DATAGRAM_BUFFER_BYTES, logger)) {
+                second.start(shared);
+                send(message("/level").f(0.5f).bytes());
+                sendTo(second.port(), message("/speed").f(2f).bytes());
+                awaitSnapshot(s -> s.value(engine.layout.offset(LEVEL)) == 0.5f
+                        && s.value(engine.layout.offset(SPEED)) == 2f);
+                assertEquals(1, stats.packetsReceived());
+                assertEquals(1, secondStats.packetsReceived());
+                assertEquals(2, shared.health().size());
+                assertEquals(1, Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("vernissage-osc-udp")).count(), "one thread for both");
+            }
+            receiver.close();
+            receiver = null;
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -194,6 +194,52 @@ class TuioReceiverTest {
         receiver.close(); // twice is fine
     }
 
+    @Test
+    void aSocketThatFailsIsCountedLoggedOnceAndReopenedOnTheSamePort() throws Exception {
+        started(TuioReceiver.DATAGRAM_BUFFER_BYTES);
+        int port = receiver.port();
+        receiver.breakSocket(); // every read now throws ClosedChannelException
+
+        await(() -> receiver.health().restarts() >= 1
+                && receiver.health().state() == org.vernissage.engine.agent.AgentState.RUNNING,
+                "the agent restarted");
+        assertEquals(port, receiver.port());
+        send(table, cursors().alive(1).cursor(1, 0.25f, 0.5f, 0, 0).fseq(1));
+        assertEquals(0.25f, awaitTouches(1).x(0), "packets after the failure are received");
+        assertTrue(receiver.health().errors() >= 3, receiver.health().describe());
+        assertEquals(receiver.health().errors(),
+                receiver.health().errorsByKind().get("java.nio.channels.ClosedChannelException"));
+        assertEquals(1, logger.containing("ClosedChannelException").stream()
+                .filter(line -> line.startsWith("WARNING")).count(), logger.snapshot().toString());
+    }
+
+    @Test
+    void aThousandSourcesComingAndGoingLogAFewLinesAndAreCounted() throws Exception {
+        // keepalive 8 ms: the receiver ticks every 2 ms, so forgetting follows the clock at once
+        TuioSettings churn = new TuioSettings(8, 64, java.time.Duration.ofMillis(8), java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(500), 100, 0);
+        receiver = new TuioReceiver(LOOPBACK, 0, ring, clock, churn, logger, TuioReceiver.DATAGRAM_BUFFER_BYTES);
+        receiver.start();
+        int sources = 1_000;
+        for (int round = 0; round < sources / 8; round++) {
+            for (int s = 0; s < 8; s++) {
+                int id = round * 8 + s;
+                send(table, cursors().source("tracker-" + id).alive(1).cursor(1, 0.5f, 0.5f, 0, 0).fseq(1));
+            }
+            long seen = (round + 1) * 8L;
+            await(() -> receiver.stats().sourcesSeen() == seen, seen + " sources seen");
+            clock.advance(TimeUnit.SECONDS.toNanos(3)); // all of them fall silent
+            await(() -> receiver.stats().sourcesForgotten() == seen, seen + " sources forgotten");
+        }
+        assertEquals(sources, receiver.stats().sourcesSeen());
+        assertEquals(sources, receiver.stats().sourcesForgotten());
+        long infoLines = logger.snapshot().stream().filter(line -> line.startsWith("INFO")).count();
+        assertEquals(TuioInputLog.SOURCE_CHANGES_LOGGED, infoLines, "a few lines, not two per source");
+        assertEquals(1, logger.count("further TUIO source changes are only counted"));
+        List<String> aboveDebug = logger.snapshot().stream().filter(line -> !line.startsWith("DEBUG")).toList();
+        assertEquals(TuioInputLog.SOURCE_CHANGES_LOGGED, aboveDebug.size(), aboveDebug::toString);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private void send(DatagramSocket from, byte[] datagram) throws IOException {
