@@ -154,4 +154,24 @@ class PhoneServerTlsTest {
                 () -> PhoneTls.fromPkcs12(notPkcs12, PASSWORD));
         assertTrue(garbage.getMessage().contains("PKCS#12"), garbage.getMessage());
     }
+
+    @Test
+    void aDamagedKeyStoreIsNamedWithItsCauseNeverNull() throws Exception {
+        byte[] whole = Files.readAllBytes(keyStore);
+        Path truncated = Files.write(folder.resolve("truncated.p12"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        SensorStartException cut = assertThrows(SensorStartException.class,
+                () -> PhoneTls.fromPkcs12(truncated, PASSWORD));
+        assertTrue(cut.getMessage().contains(truncated.toString()), cut.getMessage());
+        assertTrue(cut.getMessage().contains("truncated or damaged"), cut.getMessage());
+        assertFalse(cut.getMessage().contains("null"), cut.getMessage());
+
+        byte[] flipped = whole.clone();
+        flipped[flipped.length - 40] ^= (byte) 0xFF; // inside the integrity MAC
+        Path damaged = Files.write(folder.resolve("damaged.p12"), flipped);
+        SensorStartException bad = assertThrows(SensorStartException.class,
+                () -> PhoneTls.fromPkcs12(damaged, PASSWORD));
+        assertTrue(bad.getMessage().contains(damaged.toString()), bad.getMessage());
+        assertTrue(bad.getMessage().contains("damaged"), "not only 'wrong password': " + bad.getMessage());
+        assertFalse(bad.getMessage().contains("null"), bad.getMessage());
+    }
 }
