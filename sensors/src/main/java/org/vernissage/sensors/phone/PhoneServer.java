@@ -169,7 +169,8 @@ public final class PhoneServer implements AutoCloseable {
         ticker = loop.scheduleAtFixedRate(this::tick, PhoneInputRouter.TICK_MILLIS, PhoneInputRouter.TICK_MILLIS,
                 TimeUnit.MILLISECONDS);
         LOG.log(Level.INFO, "phones: serving the audience page at " + String.join(", ", pageUrls())
-                + " (up to " + settings.maxParticipants() + " phones"
+                + " (up to " + settings.maxParticipants() + " phones, " + settings.maxParticipantsPerAddress()
+                + " per address"
                 + (settings.tls() == null ? "; plain http: phones send touches only, no tilt or shake)" : ")"));
     }
 

@@ -93,9 +93,12 @@ class PhoneServerTlsTest {
     }
 
     private void start() throws Exception {
+        start(PhoneServerSettings.defaults("127.0.0.1", 0));
+    }
+
+    private void start(PhoneServerSettings settings) throws Exception {
         SSLContext tls = PhoneTls.fromPkcs12(keyStore, PASSWORD);
-        server = new PhoneServer(PhoneServerSettings.defaults("127.0.0.1", 0).withTls(tls), BINDINGS, sink,
-                new SystemClock(), logger);
+        server = new PhoneServer(settings.withTls(tls), BINDINGS, sink, new SystemClock(), logger);
         server.start();
         trusting = trustingClient();
     }
@@ -136,6 +139,26 @@ class PhoneServerTlsTest {
         assertEquals(1, server.stats().rejected(PhoneRejection.TLS));
         assertEquals(1, logger.count("TLS"), logger.snapshot().toString());
         assertEquals(0, logger.count("unexpectedly"), "a refused handshake is not a bug");
+    }
+
+    @Test
+    void aClientThatNeverFinishesItsTlsHandshakeIsClosedAtTheRequestDeadline() throws Exception {
+        start(PhoneServerSettings.defaults("127.0.0.1", 0).withRequestTimeout(Duration.ofMillis(300)));
+        try (Socket silent = new Socket("127.0.0.1", server.port())) {
+            silent.setSoTimeout(5_000);
+            silent.getOutputStream().write(0x16); // the first byte of a TLS record, and no more
+            long started = System.nanoTime();
+            assertEquals(-1, silent.getInputStream().read(), "closed without an answer");
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(3), "at the deadline");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.stats().disconnected(PhoneDisconnect.REQUEST_TIMEOUT) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, server.stats().disconnected(PhoneDisconnect.REQUEST_TIMEOUT));
+        Thread.sleep(100); // a TLS failure, were one reported for this close, would come with it
+        assertEquals(0, server.stats().rejected(PhoneRejection.TLS), "the server closed it: not a TLS failure");
+        assertEquals(0, logger.count("unexpectedly"), logger.snapshot().toString());
     }
 
     @Test
