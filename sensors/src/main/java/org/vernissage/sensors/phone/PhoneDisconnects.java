@@ -26,11 +26,11 @@ final class PhoneDisconnects {
     }
 
     void count(PhoneDisconnect reason) {
-        stats.countDisconnect(reason);
         if (reason != PhoneDisconnect.IDLE && firstOfKind.first(reason)) {
             firstOfKind.warn("phones: closed a connection because " + reason.because(limit(reason)) + " ("
                     + reason + "). Further " + reason + " closes are only counted" + advice(reason));
         }
+        stats.countDisconnect(reason); // last: whoever sees the count finds the line already written
     }
 
     private String limit(PhoneDisconnect reason) {
