@@ -32,7 +32,9 @@ import javax.net.ssl.SSLContext;
  *     NAT'd guest Wi-Fi, tabs of one browser); where every phone comes through one NAT, raise it
  *     to {@code maxParticipants}
  * @param maxPendingOutboundBytes what the server queues for one client that does not read (Netty's
- *     write-buffer high water mark; the low mark is half): beyond it the client is closed
+ *     write-buffer high water mark; the low mark is half): beyond it the client is closed. Also
+ *     each connection's kernel send buffer ({@code SO_SNDBUF}), which would otherwise grow to
+ *     megabytes before the queue above fills
  * @param tls null to serve plain HTTP and WebSocket; otherwise the server's certificate and key,
  *     to serve HTTPS and secure WebSocket (see {@link PhoneTls}). Browsers give tilt and shake
  *     (DeviceOrientation, DeviceMotion) only to pages from a secure origin, so over plain HTTP on

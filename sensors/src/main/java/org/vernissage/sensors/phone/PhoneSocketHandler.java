@@ -83,7 +83,7 @@ final class PhoneSocketHandler extends ChannelInboundHandlerAdapter {
                 disconnects.count(PhoneDisconnect.IDLE);
                 closeSocket(ctx, WebSocketCloseStatus.NORMAL_CLOSURE, IDLE);
             } else {
-                ctx.close(); // a page load that never finished its request
+                ctx.close(); // a page load whose answer never left (its request had its own deadline)
             }
         } else {
             super.userEventTriggered(ctx, event);
