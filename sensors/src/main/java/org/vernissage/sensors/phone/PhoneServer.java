@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -52,7 +53,11 @@ import org.vernissage.sensors.SourceCounters;
  * closed, counted), connections, frame size (Netty's decoder refuses a bigger frame from its
  * header and closes that connection with 1009; counted), messages per second per phone (token
  * bucket; excess dropped and counted, the connection stays), malformed messages (refused, counted,
- * each kind logged once).
+ * each kind logged once). Against clients that hold resources without playing (each closed,
+ * counted per {@link PhoneDisconnect} reason, logged once per kind): pings and pongs take from the
+ * same rate (a flood closes), the bytes queued for a client that does not read are bounded, a
+ * request must be whole within a deadline from the connection's start, and one address holds at
+ * most a few places and connections.
  *
  * <p>Threads: one acceptor ("vernissage-phones-accept") and one event loop ("vernissage-phones")
  * for every connection and the periodic tick, so every participant's state and the counters have
@@ -72,12 +77,15 @@ public final class PhoneServer implements AutoCloseable {
     private static final int ACCEPT_BACKLOG = 128;
     /** How long close() waits for each step; the whole close stays within a few seconds. */
     private static final long CLOSE_STEP_MILLIS = 1_000;
+    /** Room for the page's response headers (and TLS record overhead) under the outbound limit. */
+    private static final int PAGE_HEADROOM_BYTES = 2_048;
 
     private final PhoneServerSettings settings;
     private final Clock clock;
     private final PhoneStats stats;
     private final PhoneInputRouter router;
     private final PhonePageHandler pageHandler;
+    private final PhoneDisconnects disconnects;
 
     private EventLoopGroup acceptGroup;
     private EventLoopGroup eventLoopGroup;
@@ -105,7 +113,14 @@ public final class PhoneServer implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.stats = new PhoneStats(sourceName(settings.port()));
         this.router = new PhoneInputRouter(settings, List.copyOf(bindings), sink, stats, logger);
-        this.pageHandler = new PhonePageHandler(PhonePage.load(), stats);
+        PhonePage page = PhonePage.load();
+        if (page.bytes().length + PAGE_HEADROOM_BYTES > settings.maxPendingOutboundBytes()) {
+            // The page is written in one go: over the high water mark it would close its own connection.
+            throw new IllegalArgumentException("max pending outbound bytes (" + settings.maxPendingOutboundBytes()
+                    + ") must exceed the page (" + page.bytes().length + " bytes) and its headers");
+        }
+        this.pageHandler = new PhonePageHandler(page, stats);
+        this.disconnects = new PhoneDisconnects(settings, stats, logger);
     }
 
     /**
@@ -133,8 +148,16 @@ public final class PhoneServer implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                 .childOption(ChannelOption.TCP_NODELAY, true) // tiny frames: send now, never batch
+                // What is queued for one client is bounded: past the high mark it is unwritable and
+                // PhoneSlowReaderGuard closes it (a client that sends pings and never reads).
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                        settings.maxPendingOutboundBytes() / 2, settings.maxPendingOutboundBytes()))
+                // The kernel's queue too: autotuned, it grows to megabytes (tcp_wmem) for a client
+                // that does not read, and the queue above would take that long to fill. The server
+                // sends a phone the page and a few short frames: this is ample.
+                .childOption(ChannelOption.SO_SNDBUF, settings.maxPendingOutboundBytes())
                 .childHandler(new PhoneChannelInitializer(settings, pageHandler, router, clock, participantChannels,
-                        stats));
+                        stats, disconnects));
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutdownGroups();
@@ -146,7 +169,8 @@ public final class PhoneServer implements AutoCloseable {
         ticker = loop.scheduleAtFixedRate(this::tick, PhoneInputRouter.TICK_MILLIS, PhoneInputRouter.TICK_MILLIS,
                 TimeUnit.MILLISECONDS);
         LOG.log(Level.INFO, "phones: serving the audience page at " + String.join(", ", pageUrls())
-                + " (up to " + settings.maxParticipants() + " phones"
+                + " (up to " + settings.maxParticipants() + " phones, " + settings.maxParticipantsPerAddress()
+                + " per address"
                 + (settings.tls() == null ? "; plain http: phones send touches only, no tilt or shake)" : ")"));
     }
 

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.net.SocketAddress;
 import javax.net.ssl.SSLException;
 import org.vernissage.engine.clock.Clock;
 
@@ -24,11 +25,17 @@ import org.vernissage.engine.clock.Clock;
  * <p>What the phone is told, as text frames and close statuses its page understands:
  * <ul>
  *   <li>{@value #JOINED} (a text frame) once it is a participant;</li>
- *   <li>close {@code 1013} (try again later) with reason {@value #FULL} when the room is full;</li>
+ *   <li>close {@code 1013} (try again later) with reason {@value #FULL} when the room is full, or
+ *       when its address already holds {@link PhoneServerSettings#maxParticipantsPerAddress()}
+ *       places (counted as {@link PhoneDisconnect#ADDRESS_PLACES});</li>
  *   <li>close {@code 1009} (message too big) when it sent a frame over the size limit (by Netty);</li>
  *   <li>close {@code 1000} with reason {@value #IDLE} after {@link PhoneServerSettings#idleTimeout()}
- *       of silence, and {@code 1001} (going away) when the server closes.</li>
+ *       without a message (pings do not count; counted as {@link PhoneDisconnect#IDLE}), and
+ *       {@code 1001} (going away) when the server closes;</li>
+ *   <li>close {@code 1008} (policy violation) after a flood of pings (see
+ *       {@link PhoneControlFrameGate}), {@code 1011} when the server failed (a bug).</li>
  * </ul>
+ * Each close sends one close frame: Netty's protocol handler is configured to add none of its own.
  *
  * <p>One instance per connection, called only on the phones' event loop thread. Allocation:
  * Netty makes a frame object per message (its payload buffer is pooled) and this handler none.
@@ -45,15 +52,26 @@ final class PhoneSocketHandler extends ChannelInboundHandlerAdapter {
     private final PhoneInputRouter router;
     private final Clock clock;
     private final ChannelGroup participantChannels;
+    private final PhoneAddressQuota addresses;
+    private final PhoneDisconnects disconnects;
+    private SocketAddress placeHolder; // the address whose place this phone took, until it leaves
     private boolean upgraded;
     private boolean tlsFailed;
     private PhoneParticipant participant;
     private boolean fragmentedMessage;
 
-    PhoneSocketHandler(PhoneInputRouter router, Clock clock, ChannelGroup participantChannels) {
+    PhoneSocketHandler(PhoneInputRouter router, Clock clock, ChannelGroup participantChannels,
+                       PhoneAddressQuota addresses, PhoneDisconnects disconnects) {
         this.router = router;
         this.clock = clock;
         this.participantChannels = participantChannels;
+        this.addresses = addresses;
+        this.disconnects = disconnects;
+    }
+
+    /** The phone on this connection, or null before its handshake, when refused, and after it left. */
+    PhoneParticipant participant() {
+        return participant;
     }
 
     @Override
@@ -62,9 +80,10 @@ final class PhoneSocketHandler extends ChannelInboundHandlerAdapter {
             handshakeComplete(ctx);
         } else if (event instanceof IdleStateEvent) {
             if (upgraded) {
+                disconnects.count(PhoneDisconnect.IDLE);
                 closeSocket(ctx, WebSocketCloseStatus.NORMAL_CLOSURE, IDLE);
             } else {
-                ctx.close(); // a page load that never finished its request
+                ctx.close(); // a page load whose answer never left (its request had its own deadline)
             }
         } else {
             super.userEventTriggered(ctx, event);
@@ -73,14 +92,26 @@ final class PhoneSocketHandler extends ChannelInboundHandlerAdapter {
 
     private void handshakeComplete(ChannelHandlerContext ctx) {
         upgraded = true;
-        participant = router.join(clock.nanos());
-        if (participant == null) {
-            ctx.channel().config().setAutoRead(false); // nothing it sends matters any more
-            closeSocket(ctx, WebSocketCloseStatus.TRY_AGAIN_LATER, FULL);
+        SocketAddress remote = ctx.channel().remoteAddress();
+        if (!addresses.takePlace(remote)) {
+            disconnects.count(PhoneDisconnect.ADDRESS_PLACES);
+            refuse(ctx);
             return;
         }
+        participant = router.join(clock.nanos());
+        if (participant == null) {
+            addresses.releasePlace(remote);
+            refuse(ctx);
+            return;
+        }
+        placeHolder = remote;
         participantChannels.add(ctx.channel());
         ctx.writeAndFlush(new TextWebSocketFrame(JOINED));
+    }
+
+    private static void refuse(ChannelHandlerContext ctx) {
+        ctx.channel().config().setAutoRead(false); // nothing it sends matters any more
+        closeSocket(ctx, WebSocketCloseStatus.TRY_AGAIN_LATER, FULL);
     }
 
     @Override
@@ -118,6 +149,8 @@ final class PhoneSocketHandler extends ChannelInboundHandlerAdapter {
         if (participant != null) {
             router.leave(participant, clock.nanos());
             participant = null;
+            addresses.releasePlace(placeHolder);
+            placeHolder = null;
         }
         super.channelInactive(ctx);
     }
@@ -142,8 +175,12 @@ final class PhoneSocketHandler extends ChannelInboundHandlerAdapter {
         } else if (!(cause instanceof IOException)) {
             // A reset or a dropped Wi-Fi link is everyday for phones (IOException): not worth a line.
             router.onHandlerFailure(cause);
+            if (upgraded && ctx.channel().isActive()) {
+                closeSocket(ctx, WebSocketCloseStatus.INTERNAL_SERVER_ERROR, "");
+                return;
+            }
         }
-        ctx.close();
+        ctx.close(); // Netty's decoder sent the close frame for broken framing; a dead link gets none
     }
 
     private static void closeSocket(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {

@@ -7,8 +7,9 @@ import org.vernissage.sensors.SourceCounters;
  * The counters of the audience phones' server: the common {@link SourceCounters} (a received
  * message is one WebSocket frame from a phone; dropped: over a limit or refused by a full ring;
  * rejected: malformed) with a count per reason, and the audience itself: participants connected
- * now, joined so far, refused because the room was full. Counts only: nothing that could tell
- * who a participant is.
+ * now, joined so far, refused because the room was full; connections open now and those the server
+ * closed on its own, per {@link PhoneDisconnect} reason; the most bytes ever queued for one client.
+ * Counts only: nothing that could tell who a participant is.
  *
  * <p>Single writer: the phones' event loop thread (and the wiring thread before start, for the
  * source name). Plain read-add-write with opaque stores, as {@code SourceStats} does; any thread
@@ -27,9 +28,12 @@ public final class PhoneStats implements SourceCounters {
     private static final int PAGES_SERVED = 8;
     private static final int NOT_FOUND = 9;
     private static final int TOUCHES_IGNORED = 10;
-    private static final int PER_DROP = 11;
+    private static final int CONNECTIONS_OPEN = 11;
+    private static final int PENDING_OUTBOUND_PEAK = 12;
+    private static final int PER_DROP = 13;
     private static final int PER_REJECTION = PER_DROP + PhoneDrop.values().length;
-    private static final int SIZE = PER_REJECTION + PhoneRejection.values().length;
+    private static final int PER_DISCONNECT = PER_REJECTION + PhoneRejection.values().length;
+    private static final int SIZE = PER_DISCONNECT + PhoneDisconnect.values().length;
 
     private final OpaqueCounters counters = new OpaqueCounters(SIZE);
     private volatile String source;
@@ -114,6 +118,25 @@ public final class PhoneStats implements SourceCounters {
         return get(TOUCHES_IGNORED);
     }
 
+    /** Connections the server closed (or places it refused) on its own for {@code reason}. */
+    public long disconnected(PhoneDisconnect reason) {
+        return get(PER_DISCONNECT + reason.ordinal());
+    }
+
+    /** TCP connections open now: participants, page loads, handshakes in progress. */
+    public long connectionsOpen() {
+        return get(CONNECTIONS_OPEN);
+    }
+
+    /**
+     * The most bytes the server ever had queued for one client and not yet handed to the socket,
+     * seen at each write: at most {@link PhoneServerSettings#maxPendingOutboundBytes()} plus one
+     * write, since a client that lets it pass that is closed.
+     */
+    public long pendingOutboundPeakBytes() {
+        return get(PENDING_OUTBOUND_PEAK);
+    }
+
     @Override
     public String toString() {
         return source + ": received " + received() + ", dropped " + dropped() + ", rejected " + rejected()
@@ -164,6 +187,24 @@ public final class PhoneStats implements SourceCounters {
 
     void countTouchesIgnored(int touches) {
         add(TOUCHES_IGNORED, touches);
+    }
+
+    void countDisconnect(PhoneDisconnect reason) {
+        add(PER_DISCONNECT + reason.ordinal(), 1);
+    }
+
+    void countConnectionOpened() {
+        add(CONNECTIONS_OPEN, 1);
+    }
+
+    void countConnectionClosed() {
+        add(CONNECTIONS_OPEN, -1);
+    }
+
+    void notePendingOutbound(long bytes) {
+        if (bytes > get(PENDING_OUTBOUND_PEAK)) {
+            counters.set(PENDING_OUTBOUND_PEAK, bytes);
+        }
     }
 
     private void add(int index, long n) {

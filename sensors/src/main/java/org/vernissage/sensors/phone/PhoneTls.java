@@ -1,5 +1,6 @@
 package org.vernissage.sensors.phone;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ public final class PhoneTls {
     /**
      * Reads {@code keyStore} (PKCS#12) and makes a server TLS context from its key.
      *
-     * @throws SensorStartException naming the file, when it is missing, unreadable, not PKCS#12,
-     *     has no key, or the password is wrong
+     * @throws SensorStartException naming the file and the cause, when it is missing, unreadable,
+     *     truncated or damaged, not PKCS#12, has no key, or the password is wrong
      */
     public static SSLContext fromPkcs12(Path keyStore, char[] password) throws SensorStartException {
         try (InputStream in = Files.newInputStream(keyStore)) {
@@ -52,13 +53,37 @@ public final class PhoneTls {
         } catch (NoSuchFileException e) {
             throw new SensorStartException("phones TLS: key store " + keyStore + " does not exist", e);
         } catch (IOException e) {
-            boolean badPassword = e.getCause() instanceof UnrecoverableKeyException;
-            throw new SensorStartException("phones TLS: cannot read key store " + keyStore + " ("
-                    + (badPassword ? "wrong password" : e.getMessage()) + "); it must be PKCS#12", e);
+            throw new SensorStartException("phones TLS: cannot read key store " + keyStore + " (" + whyUnreadable(e)
+                    + "); it must be PKCS#12", e);
         } catch (GeneralSecurityException e) {
-            throw new SensorStartException("phones TLS: cannot use key store " + keyStore + " (" + e.getMessage()
+            throw new SensorStartException("phones TLS: cannot use key store " + keyStore + " (" + describe(e)
                     + ")", e);
         }
+    }
+
+    /**
+     * What went wrong reading the store, in words: the JDK's own messages are often null (a
+     * truncated file is a bare {@code EOFException}) or name only the integrity check, which a
+     * wrong password and a damaged file fail alike.
+     */
+    static String whyUnreadable(IOException e) {
+        if (e instanceof EOFException) {
+            return "the file ends early: it is truncated or damaged";
+        }
+        if (e.getCause() instanceof UnrecoverableKeyException) {
+            return "wrong password, or the file is damaged: its integrity check failed";
+        }
+        return describe(e);
+    }
+
+    /** The exception's message, or its kind when it has none, followed by its cause's. */
+    static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && (e.getMessage() == null || !e.getMessage().contains(String.valueOf(cause.getMessage())))) {
+            return message + ": " + describe(cause);
+        }
+        return message;
     }
 
     private static boolean hasKey(KeyStore store) throws GeneralSecurityException {

@@ -93,9 +93,12 @@ class PhoneServerTlsTest {
     }
 
     private void start() throws Exception {
+        start(PhoneServerSettings.defaults("127.0.0.1", 0));
+    }
+
+    private void start(PhoneServerSettings settings) throws Exception {
         SSLContext tls = PhoneTls.fromPkcs12(keyStore, PASSWORD);
-        server = new PhoneServer(PhoneServerSettings.defaults("127.0.0.1", 0).withTls(tls), BINDINGS, sink,
-                new SystemClock(), logger);
+        server = new PhoneServer(settings.withTls(tls), BINDINGS, sink, new SystemClock(), logger);
         server.start();
         trusting = trustingClient();
     }
@@ -130,12 +133,50 @@ class PhoneServerTlsTest {
             assertFalse(new String(answer, StandardCharsets.ISO_8859_1).contains("<html"), "no page over plain http");
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (server.stats().rejected(PhoneRejection.TLS) == 0 && System.nanoTime() < deadline) {
+        // The count comes just before the log line, both on the event loop: wait for both.
+        while ((server.stats().rejected(PhoneRejection.TLS) == 0 || logger.count("TLS") == 0)
+                && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertEquals(1, server.stats().rejected(PhoneRejection.TLS));
         assertEquals(1, logger.count("TLS"), logger.snapshot().toString());
         assertEquals(0, logger.count("unexpectedly"), "a refused handshake is not a bug");
+    }
+
+    @Test
+    void thePageFitsUnderTheSmallestOutboundLimitEvenOverTls() throws Exception {
+        // TLS queues the page's plain bytes and their records at once: the smallest limit must hold both.
+        start(PhoneServerSettings.defaults("127.0.0.1", 0)
+                .withMaxPendingOutboundBytes(PhoneServerSettings.MIN_PENDING_OUTBOUND_BYTES));
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> page = trusting.send(HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + server.port() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+        }
+        assertEquals(0, server.stats().disconnected(PhoneDisconnect.SLOW_READER));
+        assertTrue(server.stats().pendingOutboundPeakBytes() <= PhoneServerSettings.MIN_PENDING_OUTBOUND_BYTES,
+                "peak " + server.stats().pendingOutboundPeakBytes());
+        System.out.println("page over TLS: at most " + server.stats().pendingOutboundPeakBytes() + " bytes queued");
+    }
+
+    @Test
+    void aClientThatNeverFinishesItsTlsHandshakeIsClosedAtTheRequestDeadline() throws Exception {
+        start(PhoneServerSettings.defaults("127.0.0.1", 0).withRequestTimeout(Duration.ofMillis(300)));
+        try (Socket silent = new Socket("127.0.0.1", server.port())) {
+            silent.setSoTimeout(5_000);
+            silent.getOutputStream().write(0x16); // the first byte of a TLS record, and no more
+            long started = System.nanoTime();
+            assertEquals(-1, silent.getInputStream().read(), "closed without an answer");
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(3), "at the deadline");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.stats().disconnected(PhoneDisconnect.REQUEST_TIMEOUT) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, server.stats().disconnected(PhoneDisconnect.REQUEST_TIMEOUT));
+        Thread.sleep(100); // a TLS failure, were one reported for this close, would come with it
+        assertEquals(0, server.stats().rejected(PhoneRejection.TLS), "the server closed it: not a TLS failure");
+        assertEquals(0, logger.count("unexpectedly"), logger.snapshot().toString());
     }
 
     @Test
@@ -153,5 +194,25 @@ class PhoneServerTlsTest {
         SensorStartException garbage = assertThrows(SensorStartException.class,
                 () -> PhoneTls.fromPkcs12(notPkcs12, PASSWORD));
         assertTrue(garbage.getMessage().contains("PKCS#12"), garbage.getMessage());
+    }
+
+    @Test
+    void aDamagedKeyStoreIsNamedWithItsCauseNeverNull() throws Exception {
+        byte[] whole = Files.readAllBytes(keyStore);
+        Path truncated = Files.write(folder.resolve("truncated.p12"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        SensorStartException cut = assertThrows(SensorStartException.class,
+                () -> PhoneTls.fromPkcs12(truncated, PASSWORD));
+        assertTrue(cut.getMessage().contains(truncated.toString()), cut.getMessage());
+        assertTrue(cut.getMessage().contains("truncated or damaged"), cut.getMessage());
+        assertFalse(cut.getMessage().contains("null"), cut.getMessage());
+
+        byte[] flipped = whole.clone();
+        flipped[flipped.length - 40] ^= (byte) 0xFF; // inside the integrity MAC
+        Path damaged = Files.write(folder.resolve("damaged.p12"), flipped);
+        SensorStartException bad = assertThrows(SensorStartException.class,
+                () -> PhoneTls.fromPkcs12(damaged, PASSWORD));
+        assertTrue(bad.getMessage().contains(damaged.toString()), bad.getMessage());
+        assertTrue(bad.getMessage().contains("damaged"), "not only 'wrong password': " + bad.getMessage());
+        assertFalse(bad.getMessage().contains("null"), bad.getMessage());
     }
 }

@@ -43,12 +43,14 @@ class PhoneSocketHandlerTest {
     private final PhoneStats stats = new PhoneStats("phones test");
     private final ManualClock clock = new ManualClock(1_000_000_000L);
     private final ChannelGroup participants = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
-    private final PhoneInputRouter router = new PhoneInputRouter(
-            PhoneServerSettings.defaults("127.0.0.1", 0).withMaxParticipants(1), BINDINGS, sink, stats,
+    private final PhoneServerSettings settings = PhoneServerSettings.defaults("127.0.0.1", 0).withMaxParticipants(1);
+    private final PhoneInputRouter router = new PhoneInputRouter(settings, BINDINGS, sink, stats,
             new RecordingLogger());
+    private final PhoneAddressQuota addresses = new PhoneAddressQuota(settings);
+    private final PhoneDisconnects disconnects = new PhoneDisconnects(settings, stats, new RecordingLogger());
 
     private EmbeddedChannel channel() {
-        return new EmbeddedChannel(new PhoneSocketHandler(router, clock, participants));
+        return new EmbeddedChannel(new PhoneSocketHandler(router, clock, participants, addresses, disconnects));
     }
 
     private static void upgrade(EmbeddedChannel channel) {
