@@ -26,7 +26,7 @@ final class PhonesPart implements SensorPart {
 
     /** The {@link SensorPart.Kind} of the phones. */
     static void start(SensorWiring wiring, RunParts parts) throws SensorStartException {
-        if (wiring.options().phonesPort().isPresent()) {
+        if (wiring.options().phones().isPresent()) {
             parts.start(() -> start(wiring));
         } else {
             wiring.warnIfBound(PhoneSelector.class, "phones", "--phones");
@@ -35,13 +35,15 @@ final class PhonesPart implements SensorPart {
 
     private static PhonesPart start(SensorWiring wiring) throws SensorStartException {
         SensorOptions options = wiring.options();
-        PhoneServerSettings settings = PhoneServerSettings.defaults(options.host(), options.phonesPort().getAsInt());
-        if (options.phonesTls().isPresent()) {
-            settings = settings.withTls(options.phonesTls().get().load());
+        PhonesOptions phones = options.phones().orElseThrow();
+        PhoneServerSettings settings = phones.settings(options.host());
+        if (phones.tls().isPresent()) {
+            settings = settings.withTls(phones.tls().get().load());
         }
         PhoneServer server = new PhoneServer(settings, wiring.bindings(), wiring.sink(), wiring.clock());
         server.start();
-        return new PhonesPart(settings.scheme() + "://" + options.host() + ":" + server.port() + "/", server);
+        return new PhonesPart(settings.scheme() + "://" + options.host() + ":" + server.port() + "/ ("
+                + settings.maxParticipantsPerAddress() + " places per address)", server);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.sensors.osc.OscEndpoint;
+import org.vernissage.sensors.phone.PhoneServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -80,6 +81,13 @@ final class RunCommand implements Callable<Integer> {
             description = "The file whose first line is the --phones-tls key store's password.")
     private Path phonesTlsPasswordFile;
 
+    @Option(names = "--phones-per-address", paramLabel = "N",
+            defaultValue = "" + PhoneServerSettings.DEFAULT_MAX_PARTICIPANTS_PER_ADDRESS,
+            description = "Participant places one address may hold (default: ${DEFAULT-VALUE}); raise it up to the"
+                    + " participant limit (" + PhoneServerSettings.DEFAULT_MAX_PARTICIPANTS + ") when every phone"
+                    + " comes through one NAT, as on many guest Wi-Fi networks.")
+    private int phonesPerAddress;
+
     @Option(names = "--sensor-host", paramLabel = "ADDRESS", defaultValue = OscEndpoint.ANY_HOST,
             description = "Address TUIO and the phones' server listen on (default: ${DEFAULT-VALUE}).")
     private String sensorHost;
@@ -138,8 +146,24 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--osc-port and --osc-host are a shorthand for one --osc endpoint;"
                     + " with --osc, give every endpoint as --osc");
         }
-        return new SensorOptions(osc, sensorHost, optional(tuioPort), optional(phonesPort), phonesTls(),
+        return new SensorOptions(osc, sensorHost, optional(tuioPort), phones(),
                 Optional.ofNullable(midiDevice), Optional.ofNullable(audioFile), Optional.ofNullable(audioLine));
+    }
+
+    private Optional<PhonesOptions> phones() {
+        Optional<PhoneTlsFiles> tls = phonesTls();
+        if (phonesPort == null) {
+            if (tls.isPresent()) {
+                throw new IllegalArgumentException("--phones-tls secures the phones' server, which is not started;"
+                        + " add --phones");
+            }
+            if (phonesPerAddress != PhoneServerSettings.DEFAULT_MAX_PARTICIPANTS_PER_ADDRESS) {
+                throw new IllegalArgumentException("--phones-per-address limits the phones' server, which is not"
+                        + " started; add --phones");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new PhonesOptions(phonesPort, tls, phonesPerAddress));
     }
 
     private Optional<PhoneTlsFiles> phonesTls() {

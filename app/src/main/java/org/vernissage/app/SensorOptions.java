@@ -17,34 +17,27 @@ import org.vernissage.sensors.osc.OscEndpoint;
  *
  * @param host the address TUIO and the phones' server listen on (OSC endpoints carry their own)
  * @param tuioPort the UDP port for TUIO, or empty for no TUIO
- * @param phonesPort the HTTP port of the phones' page and WebSocket, or empty for none
- * @param phonesTls the certificate to serve the phones over HTTPS, or empty for plain HTTP
+ * @param phones the audience phones' server, or empty for none
  * @param midiDevice part of the name of the MIDI input device, or empty for none
  * @param audioFile a WAV file to analyse as the audio input, or empty
  * @param audioLine part of the name of an audio capture device ("" for the default), or empty
  */
-public record SensorOptions(List<OscEndpoint> osc, String host, OptionalInt tuioPort, OptionalInt phonesPort,
-                            Optional<PhoneTlsFiles> phonesTls, Optional<String> midiDevice, Optional<Path> audioFile, Optional<String> audioLine) {
+public record SensorOptions(List<OscEndpoint> osc, String host, OptionalInt tuioPort, Optional<PhonesOptions> phones,
+                            Optional<String> midiDevice, Optional<Path> audioFile, Optional<String> audioLine) {
 
     public static final int DEFAULT_OSC_PORT = 9000;
     public static final int DEFAULT_TUIO_PORT = 3333;
-    public static final int DEFAULT_PHONES_PORT = 8080;
+    public static final int DEFAULT_PHONES_PORT = PhonesOptions.DEFAULT_PORT;
 
     public SensorOptions {
         osc = List.copyOf(osc);
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tuioPort, "tuioPort");
-        Objects.requireNonNull(phonesPort, "phonesPort");
-        Objects.requireNonNull(phonesTls, "phonesTls");
+        Objects.requireNonNull(phones, "phones");
         Objects.requireNonNull(midiDevice, "midiDevice");
         Objects.requireNonNull(audioFile, "audioFile");
         Objects.requireNonNull(audioLine, "audioLine");
         checkPort("--tuio", tuioPort);
-        checkPort("--phones", phonesPort);
-        if (phonesTls.isPresent() && phonesPort.isEmpty()) {
-            throw new IllegalArgumentException("--phones-tls secures the phones' server, which is not started;"
-                    + " add --phones");
-        }
         if (audioFile.isPresent() && audioLine.isPresent()) {
             throw new IllegalArgumentException("--audio-file and --audio-line are two audio inputs; choose one");
         }
@@ -53,33 +46,28 @@ public record SensorOptions(List<OscEndpoint> osc, String host, OptionalInt tuio
     /** OSC over UDP on port 9000 of every interface; nothing else. */
     public static SensorOptions defaults() {
         return new SensorOptions(List.of(OscEndpoint.udp(DEFAULT_OSC_PORT)), OscEndpoint.ANY_HOST,
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** These options with OSC on {@code endpoints} only. */
     public SensorOptions withOsc(List<OscEndpoint> endpoints) {
-        return new SensorOptions(endpoints, host, tuioPort, phonesPort, phonesTls, midiDevice, audioFile, audioLine);
+        return new SensorOptions(endpoints, host, tuioPort, phones, midiDevice, audioFile, audioLine);
     }
 
     public SensorOptions withTuio(String newHost, int port) {
-        return new SensorOptions(osc, newHost, OptionalInt.of(port), phonesPort, phonesTls, midiDevice, audioFile,
-                audioLine);
+        return new SensorOptions(osc, newHost, OptionalInt.of(port), phones, midiDevice, audioFile, audioLine);
     }
 
     public SensorOptions withPhones(String newHost, int port) {
-        return new SensorOptions(osc, newHost, tuioPort, OptionalInt.of(port), phonesTls, midiDevice, audioFile,
-                audioLine);
+        return withPhones(newHost, PhonesOptions.on(port));
     }
 
-    /** These options with the phones served over HTTPS with {@code tls}. */
-    public SensorOptions withPhonesTls(PhoneTlsFiles tls) {
-        return new SensorOptions(osc, host, tuioPort, phonesPort, Optional.of(tls), midiDevice, audioFile, audioLine);
+    public SensorOptions withPhones(String newHost, PhonesOptions newPhones) {
+        return new SensorOptions(osc, newHost, tuioPort, Optional.of(newPhones), midiDevice, audioFile, audioLine);
     }
 
     public SensorOptions withAudioFile(Path file) {
-        return new SensorOptions(osc, host, tuioPort, phonesPort, phonesTls, midiDevice, Optional.of(file),
-                Optional.empty());
+        return new SensorOptions(osc, host, tuioPort, phones, midiDevice, Optional.of(file), Optional.empty());
     }
 
     private static void checkPort(String option, OptionalInt port) {

@@ -55,7 +55,7 @@ class PhonesTlsWiringTest {
     @Test
     void aRunServesThePhonesOverHttps() throws Exception {
         SensorOptions sensors = SensorOptions.defaults().withOsc(List.of())
-                .withPhones("127.0.0.1", 0).withPhonesTls(new PhoneTlsFiles(keyStore, passwordFile));
+                .withPhones("127.0.0.1", PhonesOptions.on(0).withTls(new PhoneTlsFiles(keyStore, passwordFile)));
         RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(32, 18)).withSensors(sensors);
         try (BackgroundRun playing = BackgroundRun.start(options, List.of());
              HttpClient client = HttpClient.newBuilder().sslContext(trusting()).build()) {

@@ -135,6 +135,17 @@ class RunCommandTest {
     }
 
     @Test
+    void placesPerAddressAreCheckedOnce() {
+        Outcome zero = vernissage("run", TIDEWATER.toString(), "--phones", "0", "--phones-per-address", "0");
+        assertEquals(Main.EXIT_USAGE, zero.exitCode(), zero.err());
+        assertTrue(zero.errorLine().contains("--phones-per-address must be 1..50 (the participant limit), got 0"),
+                zero.errorLine());
+        Outcome noServer = vernissage("run", TIDEWATER.toString(), "--phones-per-address", "8");
+        assertEquals(Main.EXIT_USAGE, noServer.exitCode(), noServer.err());
+        assertTrue(noServer.errorLine().contains("add --phones"), noServer.errorLine());
+    }
+
+    @Test
     void fullscreenFlagsAreCheckedOnce() {
         Outcome negative = vernissage("run", TIDEWATER.toString(), "--fullscreen", "-1");
         assertEquals(Main.EXIT_USAGE, negative.exitCode(), negative.err());

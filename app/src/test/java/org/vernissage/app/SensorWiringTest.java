@@ -1,6 +1,7 @@
 package org.vernissage.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataOutputStream;
@@ -14,11 +15,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +50,38 @@ class SensorWiringTest {
 
     @TempDir
     Path temp;
+
+    @Test
+    void placesPerAddressReachThePhonesServer() throws Exception {
+        SensorOptions sensors = SensorOptions.defaults().withOsc(List.of())
+                .withPhones("127.0.0.1", new PhonesOptions(0, Optional.empty(), 2));
+        RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(32, 18)).withSensors(sensors);
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of());
+             HttpClient client = HttpClient.newHttpClient()) {
+            String inputs = playing.run().sources().orElseThrow().describe();
+            assertTrue(inputs.contains("(2 places per address)"), inputs);
+            int port = Integer.parseInt(inputs.replaceAll("(?s).*phones at http://127\\.0\\.0\\.1:(\\d+)/.*", "$1"));
+            URI socket = URI.create("ws://127.0.0.1:" + port + "/ws");
+            List<CompletableFuture<Integer>> closes = new ArrayList<>();
+            List<WebSocket> open = new ArrayList<>();
+            for (int phone = 0; phone < 3; phone++) {
+                CompletableFuture<Integer> closed = new CompletableFuture<>();
+                closes.add(closed);
+                open.add(client.newWebSocketBuilder().buildAsync(socket, new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket,
+                                                                           int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+                }).get(5, TimeUnit.SECONDS));
+            }
+            assertEquals(1013, closes.get(2).get(5, TimeUnit.SECONDS),
+                    "the third phone from one address is told the room is full");
+            assertFalse(closes.get(0).isDone() || closes.get(1).isDone(), "the first two keep their places");
+            open.forEach(WebSocket::abort);
+        }
+    }
 
     @Test
     void everySensorFeedsOneRun() throws Exception {
