@@ -111,8 +111,9 @@ final class ArtworkAssembly {
                 .listeners(extraListeners);
         capture.ifPresent(png -> loop.output(png.output(size)));
         loop.output(RenderLoop.presentOutput(gl.context()));
-        return new ArtworkRun(options, manifest, parts, loop.build(), frameStats, inputs.frames(), clock.clock(), warnings,
-                out);
+        PipelineFaultsView pipelineFaults = new PipelineFaultsView(pipeline.conductor(), pipeline.ring());
+        return new ArtworkRun(options, manifest, parts, pipelineFaults, loop.build(), frameStats, inputs.frames(),
+                clock.clock(), warnings, out);
     }
 
     /** What drives the render loop: the inputs' pacer, the frame marks they want, how many frames. */
