@@ -2,6 +2,7 @@ package org.vernissage.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,13 +40,13 @@ public final class ArtworkRun implements AutoCloseable {
     private final FrameStats frameStats;
     private final long frames;
     private final List<String> warnings;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Optional<InputSources> sources;
     private final SourceRates rates;
     private ScheduledExecutorService statsPrinter;
 
     ArtworkRun(RunOptions options, ArtworkManifest manifest, RunParts parts, PipelineFaultsView pipelineFaults,
-               RenderLoop loop, FrameStats frameStats, long frames, Clock clock, List<String> warnings, PrintStream out) {
+               RenderLoop loop, FrameStats frameStats, long frames, Clock clock, List<String> warnings, PrintWriter out) {
         this.options = options;
         this.manifest = manifest;
         this.parts = parts;
@@ -69,6 +70,12 @@ public final class ArtworkRun implements AutoCloseable {
      * @param out where the start banner, warnings and statistics go
      */
     public static ArtworkRun prepare(RunOptions options, List<FrameListener> listeners, PrintStream out)
+            throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
+        return prepare(options, listeners, new PrintWriter(out, true));
+    }
+
+    /** The same, printing to the command line's own output (the launcher's {@code out}). */
+    static ArtworkRun prepare(RunOptions options, List<FrameListener> listeners, PrintWriter out)
             throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
         return ArtworkAssembly.assemble(options, listeners, out);
     }

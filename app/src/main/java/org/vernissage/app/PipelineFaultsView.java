@@ -48,7 +48,7 @@ final class PipelineFaultsView {
         }
         long unrouted = conductor.stats().unrouted();
         if (unrouted > 0) {
-            lines.add("conductor: " + unrouted + " events of a kind no stage takes, ignored");
+            lines.add("conductor: " + events(unrouted) + " of a kind no stage takes, ignored");
         }
         Outbox outbox = conductor.outbox();
         if (outbox.refused() > 0) {
@@ -58,10 +58,14 @@ final class PipelineFaultsView {
         return lines;
     }
 
+    private static String events(long count) {
+        return count == 1 ? "1 event" : count + " events";
+    }
+
     private static void skipped(ConsumerFaults faults, String more, List<String> lines) {
         long total = faults.total();
         if (total > 0) {
-            lines.add(faults.owner() + ": " + total + " events skipped after an exception ("
+            lines.add(faults.owner() + ": " + events(total) + " skipped after an exception ("
                     + CountsByKind.describe(faults.byKind()) + ")" + more);
         }
     }
