@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
 import org.junit.jupiter.api.Test;
@@ -56,7 +54,7 @@ class AgentHealthLineTest {
         AgentHealthLine line = new AgentHealthLine("TUIO udp 0.0.0.0:3333", () -> agent);
         try (AgentThread thread = AgentThread.parking("agent-line-test", Duration.ofMillis(1))) {
             thread.add(agent);
-            await(() -> healthy.cycles.get() > 10, "some duty cycles");
+            Await.until(() -> healthy.cycles.get() > 10, "some duty cycles");
             assertEquals(List.of(), line.lines());
         }
     }
@@ -68,7 +66,7 @@ class AgentHealthLineTest {
         AgentHealthLine line = new AgentHealthLine("TUIO udp 0.0.0.0:3333", () -> agent);
         try (AgentThread thread = AgentThread.parking("agent-line-test", Duration.ofMillis(1))) {
             thread.add(agent);
-            await(() -> agent.restarts() == 1 && failing.cycles.get() > 5, "a restart, then good cycles");
+            Await.until(() -> agent.restarts() == 1 && failing.cycles.get() > 5, "a restart, then good cycles");
             assertEquals(List.of("TUIO udp 0.0.0.0:3333: agent errors 3 (IOException 3), restarts 1"), line.lines());
         }
     }
@@ -91,7 +89,7 @@ class AgentHealthLineTest {
         AgentThread thread = AgentThread.parking("agent-line-test", Duration.ofMillis(1));
         try {
             thread.add(agent);
-            await(() -> !thread.isAlive(), "the agent ended its thread");
+            Await.until(() -> !thread.isAlive(), "the agent ended its thread");
             assertEquals(List.of("audio file room.wav: agent errors 0, restarts 0, ended"), line.lines());
             line.partClosed();
             assertEquals(List.of(), line.lines(), "closed on purpose: nothing to say");
@@ -103,15 +101,5 @@ class AgentHealthLineTest {
     @Test
     void anAgentNotYetStartedSaysNothing() {
         assertEquals(List.of(), new AgentHealthLine("MIDI watchdog of nanoKONTROL", () -> null).lines());
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(1);
-        }
     }
 }

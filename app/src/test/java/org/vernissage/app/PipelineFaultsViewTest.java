@@ -7,9 +7,7 @@ import com.lmax.disruptor.EventHandler;
 import java.lang.System.Logger;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
@@ -149,7 +147,7 @@ class PipelineFaultsViewTest {
                 events++;
             }
             long expected = events;
-            await(() -> snapshots.publishedEventsConsumed() == expected && journal.seen.get() == expected,
+            Await.until(() -> snapshots.publishedEventsConsumed() == expected && journal.seen.get() == expected,
                     "both consumers took every event");
             assertEquals(5f, snapshots.latch().value(0), "values after the faults were applied");
 
@@ -160,16 +158,6 @@ class PipelineFaultsViewTest {
                             + " disabled after failing too often in a row, the rest of the conductor runs on",
                     "conductor: 1 event of a kind no stage takes, ignored",
                     "conductor outbox: 3 posts refused (the outbox was full)"), view.lines());
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(1);
         }
     }
 }

@@ -17,10 +17,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameListener;
+import org.vernissage.osc.OscWriter;
 import org.vernissage.sensors.osc.OscEndpoint;
 
 /**
@@ -48,7 +48,7 @@ class RunStatisticsTest {
                     out.write(packet);
                 }
                 out.flush();
-                await(() -> messages(run).rejected() == 1 && messages(run).received() == 2,
+                Await.until(() -> messages(run).rejected() == 1 && messages(run).received() == 2,
                         "two messages and one refused packet counted: " + run.report().describe());
             }
             SourceReading messages = messages(run);
@@ -128,30 +128,10 @@ class RunStatisticsTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    /** An OSC message with one float argument. */
+    /** An OSC message with one float argument, written by the project's own OSC writer. */
     private static byte[] message(String address, float value) {
-        ByteBuffer b = ByteBuffer.allocate(128);
-        putString(b, address);
-        putString(b, ",f");
-        b.putFloat(value);
-        return Arrays.copyOf(b.array(), b.position());
-    }
-
-    private static void putString(ByteBuffer b, String text) {
-        b.put(text.getBytes(StandardCharsets.US_ASCII));
-        b.put((byte) 0);
-        while (b.position() % 4 != 0) {
-            b.put((byte) 0);
-        }
+        ByteBuffer buffer = ByteBuffer.allocate(128);
+        int length = new OscWriter().wrap(buffer).message(address).f(value).end().length();
+        return Arrays.copyOf(buffer.array(), length);
     }
 }
