@@ -48,16 +48,18 @@ class RunStatisticsTest {
                     out.write(packet);
                 }
                 out.flush();
-                Await.until(() -> messages(run).rejected() == 1 && messages(run).received() == 2,
+                Await.until(() -> messages(run.report()).rejected() == 1 && messages(run.report()).received() == 2,
                         "two messages and one refused packet counted: " + run.report().describe());
             }
-            SourceReading messages = messages(run);
+            RunReport report = run.report();
+            SourceReading messages = messages(report);
             assertTrue(messages.secondsSinceLastSeen() >= 0 && messages.secondsSinceLastSeen() < 10,
                     messages.describe());
             String line = messages.describe();
             assertTrue(line.matches("OSC tcp 127\\.0\\.0\\.1:\\d+ messages: .*, last \\d+\\.\\d\\d s ago, received 2,"
                     + " dropped 0, rejected 1"), line);
-            assertTrue(run.report().describe().contains(line), run.report().describe());
+            assertTrue(report.describe().contains("\n  " + line), report.describe());
+            assertEquals(List.of(), run.report().lines(), "refused input is not a failure of the run: no other line");
         }
     }
 
@@ -113,8 +115,8 @@ class RunStatisticsTest {
                 statistics);
     }
 
-    private static SourceReading messages(ArtworkRun run) {
-        return run.report().sources().stream().filter(source -> source.source().endsWith(" messages")).findFirst()
+    private static SourceReading messages(RunReport report) {
+        return report.sources().stream().filter(source -> source.source().endsWith(" messages")).findFirst()
                 .orElseThrow();
     }
 
