@@ -46,7 +46,8 @@ public final class ArtworkRun implements AutoCloseable {
     private ScheduledExecutorService statsPrinter;
 
     ArtworkRun(RunOptions options, ArtworkManifest manifest, RunParts parts, PipelineFaultsView pipelineFaults,
-               RenderLoop loop, FrameStats frameStats, long frames, Clock clock, List<String> warnings, PrintWriter out) {
+               RenderLoop loop, FrameStats frameStats, long frames, Clock clock, List<String> warnings,
+               PrintWriter out) {
         this.options = options;
         this.manifest = manifest;
         this.parts = parts;

@@ -42,8 +42,9 @@ class RunStatisticsTest {
             ArtworkRun run = playing.run();
             try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), run.oscPort());
                  DataOutputStream out = new DataOutputStream(tcp.getOutputStream())) {
+                byte[] notOsc = "no address".getBytes(StandardCharsets.US_ASCII);
                 for (byte[] packet : List.of(message("/vernissage/tidewater/hue", 0.5f),
-                        message("/vernissage/tidewater/hue", 0.25f), "no address".getBytes(StandardCharsets.US_ASCII))) {
+                        message("/vernissage/tidewater/hue", 0.25f), notOsc)) {
                     out.writeInt(packet.length);
                     out.write(packet);
                 }
@@ -111,8 +112,8 @@ class RunStatisticsTest {
         String statistics = playing.console();
         assertTrue(statistics.contains("frames failed to present (the other outputs and the show went on)"),
                 statistics);
-        assertTrue(statistics.lines().anyMatch(l -> l.matches("  output frame listener .*: 30 frames failed to present.*")),
-                statistics);
+        assertTrue(statistics.lines().anyMatch(
+                l -> l.matches("  output frame listener .*: 30 frames failed to present.*")), statistics);
     }
 
     private static SourceReading messages(RunReport report) {
