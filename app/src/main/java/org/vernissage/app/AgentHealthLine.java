@@ -47,15 +47,18 @@ final class AgentHealthLine {
         if (errors == 0 && restarts == 0 && !backingOff && !ended) {
             return List.of();
         }
-        StringBuilder line = new StringBuilder(label).append(": agent errors ").append(errors);
-        if (errors > 0) {
-            line.append(" (").append(CountsByKind.describe(agent.errorsByKind())).append(')');
+        StringBuilder line = new StringBuilder(label).append(": agent");
+        if (errors > 0 || restarts > 0) {
+            line.append(" errors ").append(errors);
+            if (errors > 0) {
+                line.append(" (").append(CountsByKind.describe(agent.errorsByKind())).append(')');
+            }
+            line.append(", restarts ").append(restarts).append(backingOff || ended ? "," : "");
         }
-        line.append(", restarts ").append(restarts);
         if (backingOff) {
-            line.append(", waiting to restart");
+            line.append(" waiting to restart");
         } else if (ended) {
-            line.append(", ended");
+            line.append(" ended");
         }
         return List.of(line.toString());
     }

@@ -72,6 +72,20 @@ class AgentHealthLineTest {
     }
 
     @Test
+    void anAgentWaitingOutItsBackOffSaysSo() throws InterruptedException {
+        FailingAtFirst broken = new FailingAtFirst(Integer.MAX_VALUE);
+        SupervisedAgent agent = new SupervisedAgent(broken,
+                new RestartPolicy(3, Duration.ofSeconds(30), Duration.ofSeconds(30)), QUIET);
+        AgentHealthLine line = new AgentHealthLine("OSC tcp 0.0.0.0:9001", () -> agent);
+        try (AgentThread thread = AgentThread.parking("agent-line-test", Duration.ofMillis(1))) {
+            thread.add(agent);
+            Await.until(() -> agent.errors() == 3, "three failures in a row");
+            assertEquals(List.of("OSC tcp 0.0.0.0:9001: agent errors 3 (IOException 3), restarts 0, waiting to restart"),
+                    line.lines());
+        }
+    }
+
+    @Test
     void anAgentThatEndedWhileItsPartIsOpenSaysSoAndNothingOnceThePartCloses() throws InterruptedException {
         Agent endsAtOnce = new Agent() {
             @Override
@@ -90,7 +104,7 @@ class AgentHealthLineTest {
         try {
             thread.add(agent);
             Await.until(() -> !thread.isAlive(), "the agent ended its thread");
-            assertEquals(List.of("audio file room.wav: agent errors 0, restarts 0, ended"), line.lines());
+            assertEquals(List.of("audio file room.wav: agent ended"), line.lines());
             line.partClosed();
             assertEquals(List.of(), line.lines(), "closed on purpose: nothing to say");
         } finally {

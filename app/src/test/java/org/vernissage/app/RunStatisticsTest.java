@@ -116,6 +116,23 @@ class RunStatisticsTest {
                 l -> l.matches("  output frame listener .*: 30 frames failed to present.*")), statistics);
     }
 
+    @Test
+    void anAudioFileThatCannotBeReopenedToLoopEndsItsAgentAndTheStatisticsSaySo() throws Exception {
+        Path wav = SensorWiringTest.silentWav(temp.resolve("room.wav"));
+        RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(32, 18))
+                .withSensors(SensorOptions.defaults().withOsc(List.of()).withAudioFile(wav));
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of())) {
+            ArtworkRun run = playing.run();
+            assertEquals(List.of(), run.report().lines(), "a healthy audio input adds no line");
+            Files.delete(wav); // at the end of its one second the file cannot be opened again to loop
+            Await.until(() -> !run.report().lines().isEmpty(), "the audio agent's line");
+            RunReport report = run.report();
+            assertEquals(List.of("audio " + wav + ": agent ended"), report.lines(),
+                    report.describe());
+            assertTrue(report.describe().contains(", lost 1, reconnected 0"), report.describe());
+        }
+    }
+
     private static SourceReading messages(RunReport report) {
         return report.sources().stream().filter(source -> source.source().endsWith(" messages")).findFirst()
                 .orElseThrow();

@@ -170,7 +170,8 @@ class SensorWiringTest {
         }
     }
 
-    private static Path silentWav(Path file) throws Exception {
+    /** One second of silence, 16-bit mono at 44.1 kHz, as a WAV file. */
+    static Path silentWav(Path file) throws Exception {
         AudioFormat format = new AudioFormat(44_100, 16, 1, true, false);
         byte[] samples = new byte[44_100 * 2];
         try (AudioInputStream in = new AudioInputStream(new java.io.ByteArrayInputStream(samples), format, 44_100)) {
