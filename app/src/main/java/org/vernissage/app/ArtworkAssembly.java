@@ -1,7 +1,7 @@
 package org.vernissage.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ final class ArtworkAssembly {
      * @param listeners extra frame listeners (previews, tests, benchmarks), called on the render thread
      * @param out where the run prints its banner, warnings and statistics
      */
-    static ArtworkRun assemble(RunOptions options, List<FrameListener> listeners, PrintStream out)
+    static ArtworkRun assemble(RunOptions options, List<FrameListener> listeners, PrintWriter out)
             throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
         ArtworkAssembly assembly = new ArtworkAssembly(options, ManifestLoader.load(options.artworkFolder()),
                 ArtworkDigest.of(options.artworkFolder()));
@@ -81,7 +81,7 @@ final class ArtworkAssembly {
     }
 
     private ArtworkRun startParts(Optional<JournalSummary> recorded, List<FrameListener> extraListeners,
-                                  PrintStream out)
+                                  PrintWriter out)
             throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
         FrameSize size = options.output().size();
         ParameterLayout layout = manifest.layout();
@@ -111,8 +111,9 @@ final class ArtworkAssembly {
                 .listeners(extraListeners);
         capture.ifPresent(png -> loop.output(png.output(size)));
         loop.output(RenderLoop.presentOutput(gl.context()));
-        return new ArtworkRun(options, manifest, parts, loop.build(), frameStats, inputs.frames(), clock.clock(), warnings,
-                out);
+        PipelineFaultsView pipelineFaults = new PipelineFaultsView(pipeline.conductor(), pipeline.ring());
+        return new ArtworkRun(options, manifest, parts, pipelineFaults, loop.build(), frameStats, inputs.frames(),
+                clock.clock(), warnings, out);
     }
 
     /** What drives the render loop: the inputs' pacer, the frame marks they want, how many frames. */

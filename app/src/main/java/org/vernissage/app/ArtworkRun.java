@@ -2,6 +2,8 @@ package org.vernissage.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -32,21 +34,26 @@ public final class ArtworkRun implements AutoCloseable {
     private final RunOptions options;
     private final ArtworkManifest manifest;
     private final RunParts parts;
+    private final PipelineFaultsView pipelineFaults;
     private final RenderLoop loop;
+    private final RenderFaultsView renderFaults;
     private final FrameStats frameStats;
     private final long frames;
     private final List<String> warnings;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Optional<InputSources> sources;
     private final SourceRates rates;
     private ScheduledExecutorService statsPrinter;
 
-    ArtworkRun(RunOptions options, ArtworkManifest manifest, RunParts parts, RenderLoop loop, FrameStats frameStats,
-               long frames, Clock clock, List<String> warnings, PrintStream out) {
+    ArtworkRun(RunOptions options, ArtworkManifest manifest, RunParts parts, PipelineFaultsView pipelineFaults,
+               RenderLoop loop, FrameStats frameStats, long frames, Clock clock, List<String> warnings,
+               PrintWriter out) {
         this.options = options;
         this.manifest = manifest;
         this.parts = parts;
+        this.pipelineFaults = pipelineFaults;
         this.loop = loop;
+        this.renderFaults = new RenderFaultsView(loop);
         this.frameStats = frameStats;
         this.frames = frames;
         this.warnings = List.copyOf(warnings);
@@ -64,6 +71,12 @@ public final class ArtworkRun implements AutoCloseable {
      * @param out where the start banner, warnings and statistics go
      */
     public static ArtworkRun prepare(RunOptions options, List<FrameListener> listeners, PrintStream out)
+            throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
+        return prepare(options, listeners, new PrintWriter(out, true));
+    }
+
+    /** The same, printing to the command line's own output (the launcher's {@code out}). */
+    static ArtworkRun prepare(RunOptions options, List<FrameListener> listeners, PrintWriter out)
             throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
         return ArtworkAssembly.assemble(options, listeners, out);
     }
@@ -116,9 +129,16 @@ public final class ArtworkRun implements AutoCloseable {
         loop.requestStop();
     }
 
-    /** The run's statistics so far; rates are since the previous report. Any thread. */
+    /**
+     * The run's statistics so far; rates are since the previous report. Any thread. The lines are
+     * the parts' own (newest first), then what the ring and conductor and then the render loop
+     * counted instead of stopping the show (only what is not zero).
+     */
     public RunReport report() {
-        return new RunReport(frameStats.summary(), rates.read(), parts.statistics());
+        List<String> lines = new ArrayList<>(parts.statistics());
+        lines.addAll(pipelineFaults.lines());
+        lines.addAll(renderFaults.lines());
+        return new RunReport(frameStats.summary(), rates.read(), lines);
     }
 
     /** Closes every part newest first (sensors, pipeline, journal, captures, artwork, GL context), then reports. */

@@ -11,16 +11,19 @@ import org.vernissage.sensors.audio.CaptureDeviceCatalog;
 
 /**
  * The audio input: a WAV file played in a loop ({@code --audio-file}) or a capture device
- * ({@code --audio-line}), analysed into levels and bands.
+ * ({@code --audio-line}), analysed into levels and bands. Its agent's errors and restarts get a
+ * statistics line when there are any.
  *
  * <p>Same threads and owner as every {@link RunPart}.
  */
 final class AudioPart implements SensorPart {
 
     private final AudioInput audio;
+    private final AgentHealthLine agent;
 
     private AudioPart(AudioInput audio) {
         this.audio = audio;
+        this.agent = new AgentHealthLine(audio.counters().source(), audio::health);
     }
 
     /** The {@link SensorPart.Kind} of audio. */
@@ -60,7 +63,13 @@ final class AudioPart implements SensorPart {
     }
 
     @Override
+    public List<String> statistics() {
+        return agent.lines();
+    }
+
+    @Override
     public void close() {
+        agent.partClosed();
         audio.close();
     }
 }

@@ -6,13 +6,16 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.vernissage.engine.render.FrameListenerOutput;
 import org.vernissage.engine.render.Output;
 import org.vernissage.engine.render.PngFrameCapture;
 
 /**
- * Every frame written as a numbered PNG into a folder ({@code --capture}).
+ * Every frame written as a numbered PNG into a folder ({@code --capture}). A write that fails (a
+ * full disk) stops the capture and not the show: the statistics then say what stopped it (the file
+ * and the cause) and how many frames were rendered without being captured.
  *
  * <p>Same threads and owner as every {@link RunPart}; its listener is called on the render thread.
  */
@@ -20,10 +23,12 @@ final class CapturePart implements RunPart {
 
     private final PngFrameCapture capture;
     private final Path folder;
+    private final AgentHealthLine agent;
 
     private CapturePart(PngFrameCapture capture, Path folder) {
         this.capture = capture;
         this.folder = folder;
+        this.agent = new AgentHealthLine("PNG capture to " + folder, capture::health);
     }
 
     /**
@@ -64,11 +69,19 @@ final class CapturePart implements RunPart {
 
     @Override
     public List<String> statistics() {
-        return List.of(capture.framesWritten() + " frames captured");
+        List<String> lines = new ArrayList<>();
+        lines.add(capture.framesWritten() + " frames captured");
+        String failure = capture.failure();
+        if (failure != null) {
+            lines.add(failure + "; " + capture.framesSkipped() + " later frames rendered without being captured");
+        }
+        lines.addAll(agent.lines());
+        return lines;
     }
 
     @Override
     public void close() throws IOException {
+        agent.partClosed();
         capture.close();
     }
 }

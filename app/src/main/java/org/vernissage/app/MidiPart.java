@@ -9,16 +9,19 @@ import org.vernissage.sensors.midi.MidiDeviceCatalog;
 import org.vernissage.sensors.midi.MidiDeviceConnection;
 
 /**
- * One MIDI input device ({@code --midi-device}), reconnected when it is unplugged and back.
+ * One MIDI input device ({@code --midi-device}), reconnected when it is unplugged and back. Its
+ * watchdog agent's errors and restarts get a statistics line when there are any.
  *
  * <p>Same threads and owner as every {@link RunPart}.
  */
 final class MidiPart implements SensorPart {
 
     private final MidiDeviceConnection connection;
+    private final AgentHealthLine agent;
 
     private MidiPart(MidiDeviceConnection connection) {
         this.connection = connection;
+        this.agent = new AgentHealthLine("MIDI watchdog of " + connection.deviceName(), connection::health);
     }
 
     /** The {@link SensorPart.Kind} of MIDI. */
@@ -44,7 +47,13 @@ final class MidiPart implements SensorPart {
     }
 
     @Override
+    public List<String> statistics() {
+        return agent.lines();
+    }
+
+    @Override
     public void close() {
+        agent.partClosed();
         connection.close();
     }
 }

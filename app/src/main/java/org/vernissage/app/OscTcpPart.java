@@ -13,8 +13,10 @@ import org.vernissage.sensors.osc.OscTimeTags;
 
 /**
  * OSC from one TCP endpoint (OSC 1.0 length-prefixed or 1.1 SLIP streams), routed through the
- * artwork's bindings. Counts twice: the stream framing and the messages it carried (last seen
- * when the stream was last heard from: the router that counts them never sees the stream).
+ * artwork's bindings. Counts twice: the stream framing, and the packets and messages it carried
+ * (the server counts each packet's arrival and rejection into the router's {@link OscStats}, so
+ * the messages line says when the input was last heard and what it refused, as for UDP). Its
+ * agent's errors and restarts get a statistics line when there are any.
  *
  * <p>Same threads and owner as every {@link RunPart}.
  */
@@ -23,22 +25,24 @@ final class OscTcpPart implements OscPart {
     private final OscEndpoint endpoint;
     private final OscTcpServer server;
     private final List<SourceCounters> counters;
+    private final AgentHealthLine agent;
 
-    private OscTcpPart(OscEndpoint endpoint, OscTcpServer server, List<SourceCounters> counters) {
+    private OscTcpPart(OscEndpoint endpoint, OscTcpServer server, List<SourceCounters> counters, String name) {
         this.endpoint = endpoint;
         this.server = server;
         this.counters = counters;
+        this.agent = new AgentHealthLine(name, server::health);
     }
 
     static OscTcpPart start(OscEndpoint endpoint, SensorWiring wiring) throws SensorStartException {
         OscStats stats = new OscStats(endpoint.sourceName() + " messages");
         OscTcpServer server = new OscTcpServer(OscTcpServerConfig.of(endpoint.host(), endpoint.port()),
                 new OscBindingRouter(wiring.bindings(), wiring.sink(), stats, new OscTimeTags(wiring.clock())),
-                wiring.clock());
+                wiring.clock(), stats);
         server.start();
         String name = endpoint.withPort(server.port()).sourceName();
         return new OscTcpPart(endpoint, server, List.of(SourceCountersView.renamed(server.stats(), name),
-                SourceCountersView.carriedBy(stats, name + " messages", server.stats())));
+                SourceCountersView.renamed(stats, name + " messages")), name);
     }
 
     @Override
@@ -57,7 +61,13 @@ final class OscTcpPart implements OscPart {
     }
 
     @Override
+    public List<String> statistics() {
+        return agent.lines();
+    }
+
+    @Override
     public void close() {
+        agent.partClosed();
         server.close();
     }
 }

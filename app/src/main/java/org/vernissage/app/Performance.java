@@ -1,5 +1,6 @@
 package org.vernissage.app;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +19,13 @@ final class Performance {
     private Performance() {
     }
 
-    /** Prepares, plays and closes a run; returns the exit code. */
-    static int play(RunOptions options) throws Exception {
-        ArtworkRun run = ArtworkRun.prepare(options, List.of(), System.out);
+    /**
+     * Prepares, plays and closes a run; returns the exit code.
+     *
+     * @param out where the banner, warnings and statistics go: the command line's output
+     */
+    static int play(RunOptions options, PrintWriter out) throws Exception {
+        ArtworkRun run = ArtworkRun.prepare(options, List.of(), out);
         CountDownLatch closed = new CountDownLatch(1);
         Thread onSignal = new Thread(() -> {
             run.requestStop();

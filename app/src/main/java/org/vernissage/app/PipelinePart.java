@@ -80,4 +80,9 @@ final class PipelinePart implements RunPart {
     public void close() {
         ring.close();
     }
+
+    /** The conductor, for read-only views of its counters (the statistics' fault lines). */
+    Conductor conductor() {
+        return conductor;
+    }
 }

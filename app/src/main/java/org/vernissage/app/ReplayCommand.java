@@ -62,6 +62,6 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException badValue) {
             throw new ParameterException(spec.commandLine(), badValue.getMessage(), badValue);
         }
-        return Performance.play(options);
+        return Performance.play(options, spec.commandLine().getOut());
     }
 }

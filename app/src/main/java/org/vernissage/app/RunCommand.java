@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
             // A value picocli could parse but we cannot use is still a usage error (exit 2).
             throw new ParameterException(spec.commandLine(), badValue.getMessage(), badValue);
         }
-        return Performance.play(options);
+        return Performance.play(options, spec.commandLine().getOut());
     }
 
     private RunOptions toOptions() {

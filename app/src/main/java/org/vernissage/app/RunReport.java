@@ -5,12 +5,14 @@ import org.vernissage.engine.metrics.FrameStats;
 
 /**
  * What a run has done so far, for the console: frames and their timing, every input source's
- * traffic, then what the other parts of the run have to say (the pipeline's drops, the journal,
- * the captured frames).
+ * traffic, then what the other parts of the run have to say (agents that failed or restarted, the
+ * pipeline's drops, the journal, the captured frames or what stopped the capture), then what the
+ * ring, the conductor and the render loop counted instead of stopping the show.
  *
  * <p>Immutable; made by {@link ArtworkRun#report()} on any thread.
  *
- * @param lines the parts' own statistics lines, newest part first ({@link RunParts#statistics()})
+ * @param lines the parts' own statistics lines, newest part first ({@link RunParts#statistics()}),
+ *     then the fault lines of the pipeline and the render loop
  */
 public record RunReport(FrameStats.Summary frames, List<SourceReading> sources, List<String> lines) {
 
@@ -29,7 +31,7 @@ public record RunReport(FrameStats.Summary frames, List<SourceReading> sources, 
         return sources.stream().filter(s -> s.source().startsWith(prefix)).mapToLong(SourceReading::rejected).sum();
     }
 
-    /** Several lines: frames first, then one per source, then the parts' own lines. */
+    /** Several lines: frames first, then one per source, then the other lines. */
     public String describe() {
         StringBuilder text = new StringBuilder(frames.describe());
         for (SourceReading source : sources) {

@@ -19,34 +19,23 @@ final class SourceCountersView implements SourceCounters {
     private final SourceCounters counters;
     private final LongSupplier losses;
     private final LongSupplier reconnections;
-    private final LongSupplier lastSeen;
 
-    private SourceCountersView(String name, SourceCounters counters, LongSupplier losses, LongSupplier reconnections,
-                               LongSupplier lastSeen) {
+    private SourceCountersView(String name, SourceCounters counters, LongSupplier losses, LongSupplier reconnections) {
         this.name = name;
         this.counters = counters;
         this.losses = losses;
         this.reconnections = reconnections;
-        this.lastSeen = lastSeen;
     }
 
     /** {@code counters} under {@code name}. */
     static SourceCounters renamed(SourceCounters counters, String name) {
         return counters.source().equals(name) ? counters
-                : new SourceCountersView(name, counters, NONE, NONE, counters::lastSeenNanos);
+                : new SourceCountersView(name, counters, NONE, NONE);
     }
 
     /** {@code counters} with the losses and reconnections of the device behind them. */
     static SourceCounters withDevice(SourceCounters counters, LongSupplier losses, LongSupplier reconnections) {
-        return new SourceCountersView(counters.source(), counters, losses, reconnections, counters::lastSeenNanos);
-    }
-
-    /**
-     * {@code counters} under {@code name}, last seen when {@code carrier} was: the messages of an
-     * OSC stream, whose router counts them but never hears the stream itself.
-     */
-    static SourceCounters carriedBy(SourceCounters counters, String name, SourceCounters carrier) {
-        return new SourceCountersView(name, counters, NONE, NONE, carrier::lastSeenNanos);
+        return new SourceCountersView(counters.source(), counters, losses, reconnections);
     }
 
     @Override
@@ -71,7 +60,7 @@ final class SourceCountersView implements SourceCounters {
 
     @Override
     public long lastSeenNanos() {
-        return lastSeen.getAsLong();
+        return counters.lastSeenNanos();
     }
 
     @Override

@@ -8,7 +8,8 @@ import org.vernissage.sensors.tuio.TuioReceiver;
 import org.vernissage.sensors.tuio.TuioSettings;
 
 /**
- * TUIO 1.1 and 2.0 touches from one UDP port ({@code --tuio}).
+ * TUIO 1.1 and 2.0 touches from one UDP port ({@code --tuio}). Its agent's errors and restarts
+ * get a statistics line when there are any.
  *
  * <p>Same threads and owner as every {@link RunPart}.
  */
@@ -16,10 +17,12 @@ final class TuioPart implements SensorPart {
 
     private final String host;
     private final TuioReceiver receiver;
+    private final AgentHealthLine agent;
 
     private TuioPart(String host, TuioReceiver receiver) {
         this.host = host;
         this.receiver = receiver;
+        this.agent = new AgentHealthLine(sourceName(), receiver::health);
     }
 
     /** The {@link SensorPart.Kind} of TUIO. */
@@ -43,11 +46,21 @@ final class TuioPart implements SensorPart {
 
     @Override
     public List<SourceCounters> sources() {
-        return List.of(SourceCountersView.renamed(receiver.stats(), "TUIO udp " + host + ":" + receiver.port()));
+        return List.of(SourceCountersView.renamed(receiver.stats(), sourceName()));
+    }
+
+    private String sourceName() {
+        return "TUIO udp " + host + ":" + receiver.port();
+    }
+
+    @Override
+    public List<String> statistics() {
+        return agent.lines();
     }
 
     @Override
     public void close() {
+        agent.partClosed();
         receiver.close();
     }
 }

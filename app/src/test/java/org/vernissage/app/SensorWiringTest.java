@@ -141,26 +141,43 @@ class SensorWiringTest {
         }
     }
 
+    /**
+     * The server counts each packet's arrival and refusal into the router's counters, so the
+     * messages line says when the console was last heard and what it refused, as for UDP.
+     */
     @Test
-    void theMessagesOfAnOscStreamSayWhenTheyWereLastHeard() throws Exception {
+    void theMessagesOfAnOscStreamSayWhenTheyWereLastHeardAndWhatWasRefused() throws Exception {
         RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(32, 18))
                 .withSensors(SensorOptions.defaults().withOsc(List.of(OscEndpoint.parse("tcp:127.0.0.1:0"))));
         try (BackgroundRun playing = BackgroundRun.start(options, List.of())) {
             ArtworkRun run = playing.run();
             try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), run.oscPort());
                  DataOutputStream out = new DataOutputStream(tcp.getOutputStream())) {
-                byte[] packet = message("/vernissage/tidewater/hue", ",f", 0.5f);
-                out.writeInt(packet.length);
-                out.write(packet);
+                byte[] notOsc = "no address".getBytes(StandardCharsets.US_ASCII);
+                for (byte[] packet : List.of(message("/vernissage/tidewater/hue", ",f", 0.5f),
+                        message("/vernissage/tidewater/hue", ",f", 0.25f), notOsc)) {
+                    out.writeInt(packet.length);
+                    out.write(packet);
+                }
                 out.flush();
-                await(() -> run.report().received("OSC tcp") >= 2, "the packet and its message counted");
+                await(() -> messages(run.report()).rejected() == 1 && messages(run.report()).received() == 2,
+                        "two messages and one refused packet counted");
             }
-            SourceReading messages = run.report().sources().stream()
-                    .filter(source -> source.source().endsWith(" messages")).findFirst().orElseThrow();
-            assertEquals(1, messages.received(), messages.describe());
-            assertTrue(messages.secondsSinceLastSeen() >= 0 && !messages.describe().contains("nothing received yet"),
+            RunReport report = run.report();
+            SourceReading messages = messages(report);
+            assertTrue(messages.secondsSinceLastSeen() >= 0 && messages.secondsSinceLastSeen() < 10,
                     messages.describe());
+            String line = messages.describe();
+            assertTrue(line.matches("OSC tcp 127\\.0\\.0\\.1:\\d+ messages: .*, last \\d+\\.\\d\\d s ago, received 2,"
+                    + " dropped 0, rejected 1"), line);
+            assertTrue(report.describe().contains("\n  " + line), report.describe());
+            assertEquals(List.of(), report.lines(), "refused input is not a failure of the run: no other line");
         }
+    }
+
+    private static SourceReading messages(RunReport report) {
+        return report.sources().stream().filter(source -> source.source().endsWith(" messages")).findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -208,7 +225,8 @@ class SensorWiringTest {
         }
     }
 
-    private static Path silentWav(Path file) throws Exception {
+    /** One second of silence, 16-bit mono at 44.1 kHz, as a WAV file. */
+    static Path silentWav(Path file) throws Exception {
         AudioFormat format = new AudioFormat(44_100, 16, 1, true, false);
         byte[] samples = new byte[44_100 * 2];
         try (AudioInputStream in = new AudioInputStream(new java.io.ByteArrayInputStream(samples), format, 44_100)) {
