@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
 import org.junit.jupiter.api.Test;
+import org.vernissage.engine.RecordingLog;
 
 /**
  * The error policy on real agent threads: an error is counted per kind and logged once, the agent

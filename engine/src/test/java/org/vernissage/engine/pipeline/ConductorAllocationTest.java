@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.RecordingLog;
 import org.vernissage.engine.journal.JournalHeader;
 import org.vernissage.engine.journal.JournalWriter;
 import org.vernissage.engine.param.ParameterLayout;

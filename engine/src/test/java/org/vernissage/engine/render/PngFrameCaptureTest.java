@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vernissage.engine.agent.RecordingLog;
+import org.vernissage.engine.RecordingLog;
 import org.vernissage.engine.artwork.FrameInfo;
 
 /**

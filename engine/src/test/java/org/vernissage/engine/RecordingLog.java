@@ -1,4 +1,4 @@
-package org.vernissage.engine.agent;
+package org.vernissage.engine;
 
 import java.lang.System.Logger;
 import java.text.MessageFormat;
@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 /**
- * A {@link System.Logger} that keeps every record as "LEVEL message", so the engine's tests can
- * count what was logged (the sensors' tests have their own). Thread-safe.
+ * A {@link System.Logger} that keeps every record as "LEVEL message" (and the thrown exception, if
+ * any), so the engine's tests can count what was logged (the sensors' tests have their own).
+ * Thread-safe.
  */
 public final class RecordingLog implements Logger {
 
@@ -26,7 +27,7 @@ public final class RecordingLog implements Logger {
 
     @Override
     public synchronized void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-        lines.add(level + " " + msg);
+        lines.add(level + " " + msg + (thrown == null ? "" : " [" + thrown + "]"));
     }
 
     @Override
@@ -42,6 +43,16 @@ public final class RecordingLog implements Logger {
     /** The records at {@code level}. */
     public synchronized List<String> at(Level level) {
         return lines.stream().filter(line -> line.startsWith(level + " ")).toList();
+    }
+
+    /** Records at {@code level} containing {@code text}. */
+    public synchronized List<String> at(Level level, String text) {
+        return at(level).stream().filter(line -> line.contains(text)).toList();
+    }
+
+    /** Records at WARNING or above (what an operator sees by default). */
+    public synchronized List<String> visible() {
+        return lines.stream().filter(line -> line.startsWith("WARNING ") || line.startsWith("ERROR ")).toList();
     }
 
     /** The WARNING records containing {@code text}. */
