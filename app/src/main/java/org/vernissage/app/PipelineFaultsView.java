@@ -3,7 +3,7 @@ package org.vernissage.app;
 import java.util.ArrayList;
 import java.util.List;
 import org.vernissage.engine.pipeline.Conductor;
-import org.vernissage.engine.pipeline.ConsumerFaults;
+import org.vernissage.engine.fault.FaultCounts;
 import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.Outbox;
 
@@ -38,7 +38,7 @@ final class PipelineFaultsView {
     /** The lines, in the order an event meets them: ring consumers, conductor, stages, outbox. */
     List<String> lines() {
         List<String> lines = new ArrayList<>();
-        for (ConsumerFaults consumer : ring.faults()) {
+        for (FaultCounts consumer : ring.faults()) {
             skipped(consumer, "", lines);
         }
         skipped(conductor.faults(), "", lines);
@@ -62,7 +62,7 @@ final class PipelineFaultsView {
         return count == 1 ? "1 event" : count + " events";
     }
 
-    private static void skipped(ConsumerFaults faults, String more, List<String> lines) {
+    private static void skipped(FaultCounts faults, String more, List<String> lines) {
         long total = faults.total();
         if (total > 0) {
             lines.add(faults.owner() + ": " + events(total) + " skipped after an exception ("

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.DynamicCompositeAgent;
+import org.vernissage.engine.fault.FaultCounts;
 
 /**
  * One long-lived thread running any number of {@link SupervisedAgent}s: an Agrona
@@ -40,7 +41,7 @@ public final class AgentThread implements AutoCloseable {
     private final WakeableIdleStrategy idle;
     private final DynamicCompositeAgent agents;
     private final AgentRunner runner;
-    private final ErrorKinds escaped;
+    private final FaultCounts escaped;
     private final List<SupervisedAgent> members = new CopyOnWriteArrayList<>();
     private Thread thread;
     private boolean closed;
@@ -59,7 +60,7 @@ public final class AgentThread implements AutoCloseable {
         this.name = Objects.requireNonNull(name, "name");
         this.idle = Objects.requireNonNull(idle, "idle");
         this.agents = new DynamicCompositeAgent(name);
-        this.escaped = new ErrorKinds(name, LOG);
+        this.escaped = new FaultCounts(name, SupervisedAgent.GOES_ON, LOG);
         this.runner = new AgentRunner(idle, this::escaped, null, agents);
     }
 
@@ -169,7 +170,7 @@ public final class AgentThread implements AutoCloseable {
     /** An error no member's supervision caught; an agent ending its own work is not one. */
     private void escaped(Throwable error) {
         if (!(error instanceof AgentTerminationException)) {
-            escaped.count(error, "its runner");
+            escaped.record(error, "its runner");
         }
     }
 

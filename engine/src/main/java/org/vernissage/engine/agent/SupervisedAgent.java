@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
+import org.vernissage.engine.fault.FaultCounts;
 
 /**
  * Our error policy around one Agrona {@link Agent}: nothing it throws stops its thread.
@@ -14,7 +15,7 @@ import org.agrona.concurrent.AgentTerminationException;
  * <ul>
  *   <li>A duty cycle ({@link Agent#doWork()}) that throws is counted, per agent and per kind
  *       (exception class); the first of each kind is logged as one WARNING line naming the agent
- *       and the error, with the stack trace at DEBUG ({@link ErrorKinds}); the agent goes on with
+ *       and the error, with the stack trace at DEBUG ({@link FaultCounts}); the agent goes on with
  *       its next duty cycle.</li>
  *   <li>After {@link RestartPolicy#failuresBeforeRestart()} failed cycles in a row (no successful
  *       cycle between them), the agent is restarted: {@link Agent#onClose()} (it releases its
@@ -38,11 +39,14 @@ import org.agrona.concurrent.AgentTerminationException;
  */
 public final class SupervisedAgent implements Agent, AgentHealth {
 
+    /** What happens after a failure, for the log line of the first of its kind. */
+    static final String GOES_ON = "the agent goes on";
+
     private final Agent agent;
     private final String name;
     private final RestartPolicy policy;
     private final Logger logger;
-    private final ErrorKinds kinds;
+    private final FaultCounts kinds;
     // Written by the agent's thread alone (release stores), read by any: no CAS, no lock.
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong restarts = new AtomicLong();
@@ -59,7 +63,7 @@ public final class SupervisedAgent implements Agent, AgentHealth {
         this.name = agent.roleName();
         this.policy = Objects.requireNonNull(policy, "policy");
         this.logger = Objects.requireNonNull(logger, "logger");
-        this.kinds = new ErrorKinds(name, logger);
+        this.kinds = new FaultCounts(name, GOES_ON, logger);
     }
 
     /** With the default policy. */
@@ -128,7 +132,7 @@ public final class SupervisedAgent implements Agent, AgentHealth {
 
     @Override
     public Map<String, Long> errorsByKind() {
-        return kinds.snapshot();
+        return kinds.byKind();
     }
 
     /** Failures of one kind (exception class); 0 when never seen. Any thread. */
@@ -153,7 +157,7 @@ public final class SupervisedAgent implements Agent, AgentHealth {
 
     private void failed(Throwable error, String doing) {
         errors.setRelease(errors.getPlain() + 1);
-        kinds.count(error, doing);
+        kinds.record(error, doing);
         if (++failuresInRow >= policy.failuresBeforeRestart()) {
             closeAgent();
             backOff();
@@ -180,7 +184,7 @@ public final class SupervisedAgent implements Agent, AgentHealth {
             agent.onStart();
         } catch (Exception | LinkageError | AssertionError e) {
             errors.setRelease(errors.getPlain() + 1);
-            kinds.count(e, "starting");
+            kinds.record(e, "starting");
             closeAgent(); // release whatever the failed start had opened
             backOff();
             return false;
@@ -202,7 +206,7 @@ public final class SupervisedAgent implements Agent, AgentHealth {
             agent.onClose();
         } catch (Exception | LinkageError | AssertionError e) {
             errors.setRelease(errors.getPlain() + 1);
-            kinds.count(e, "closing");
+            kinds.record(e, "closing");
         }
     }
 

@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import java.lang.System.Logger;
 import java.util.ArrayList;
 import java.util.List;
+import org.vernissage.engine.fault.FaultCounts;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.engine.pipeline.event.FrameMarkFlyweight;
@@ -43,7 +44,7 @@ public final class Conductor implements EventHandler<InputEvent> {
     private final InputEvent due = new InputEvent();
     private final FrameMarkFlyweight frameMark = new FrameMarkFlyweight();
     private final ConductorStats stats = new ConductorStats();
-    private final ConsumerFaults faults;
+    private final FaultCounts faults;
     private final Outbox outbox;
     private long eventsConsumed;
     private long inputsApplied;
@@ -79,12 +80,13 @@ public final class Conductor implements EventHandler<InputEvent> {
         this.outbox = outbox;
         this.show = new ShowState(layout, settings.touchCapacity(), outbox, stats);
         this.scheduled = new ScheduledEvents(settings.scheduledCapacity());
-        this.faults = new ConsumerFaults("conductor", log);
+        this.faults = new FaultCounts("conductor", FaultCounts.EVENT_SKIPPED, log);
         List<ConductorStage> list = stages.build(settings);
         this.stages = list.toArray(ConductorStage[]::new);
         this.guards = new StageGuard[this.stages.length];
         for (int i = 0; i < this.stages.length; i++) {
-            guards[i] = new StageGuard(new ConsumerFaults("conductor stage " + this.stages[i].name(), log), log,
+            guards[i] = new StageGuard(new FaultCounts("conductor stage " + this.stages[i].name(),
+                    FaultCounts.EVENT_SKIPPED, log), log,
                     settings.stageFailureLimit());
         }
         buildRoutes();
@@ -122,16 +124,16 @@ public final class Conductor implements EventHandler<InputEvent> {
     }
 
     /** Exceptions the conductor's own code threw (each skipped one event). Any thread. */
-    public ConsumerFaults faults() {
+    public FaultCounts faults() {
         return faults;
     }
 
     /**
      * The conductor's own faults, then each stage's, in stage order: for the statistics line
-     * ({@link ConsumerFaults#toString()} names the owner and counts per kind). Any thread.
+     * ({@link FaultCounts#toString()} names the owner and counts per kind). Any thread.
      */
-    public List<ConsumerFaults> allFaults() {
-        List<ConsumerFaults> all = new ArrayList<>();
+    public List<FaultCounts> allFaults() {
+        List<FaultCounts> all = new ArrayList<>();
         all.add(faults);
         for (StageGuard guard : guards) {
             all.add(guard.faults());
@@ -149,7 +151,7 @@ public final class Conductor implements EventHandler<InputEvent> {
     }
 
     /** Exceptions the stage named {@code name} threw. Any thread. */
-    public ConsumerFaults stageFaults(String name) {
+    public FaultCounts stageFaults(String name) {
         return guard(name).faults();
     }
 

@@ -9,6 +9,7 @@ import java.lang.System.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import org.vernissage.engine.fault.FaultCounts;
 
 /**
  * The input ring: a Disruptor of pre-allocated {@link InputEvent}s that every sensor and console
@@ -40,7 +41,7 @@ public final class InputRing implements InputSink, AutoCloseable {
      * a lost mark would move time on late and leave a hole in a journal's replay.
      */
     private final int frameReserve;
-    private final List<ConsumerFaults> faults = new ArrayList<>();
+    private final List<FaultCounts> faults = new ArrayList<>();
     private boolean started;
 
     /**
@@ -69,7 +70,7 @@ public final class InputRing implements InputSink, AutoCloseable {
                 waitStrategy.create());
         this.disruptor.handleEventsWith(handlers);
         for (EventHandler<InputEvent> handler : handlers) {
-            ConsumerFaults consumerFaults = new ConsumerFaults(consumerName(handler), log);
+            FaultCounts consumerFaults = new FaultCounts(consumerName(handler), FaultCounts.EVENT_SKIPPED, log);
             faults.add(consumerFaults);
             disruptor.handleExceptionsFor(handler).with(new RingExceptionHandler(consumerFaults, log));
         }
@@ -84,7 +85,7 @@ public final class InputRing implements InputSink, AutoCloseable {
     }
 
     /** The exceptions each consumer threw, in the order the handlers were given. Any thread. */
-    public List<ConsumerFaults> faults() {
+    public List<FaultCounts> faults() {
         return List.copyOf(faults);
     }
 

@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import java.lang.System.Logger;
+import org.vernissage.engine.fault.FaultCounts;
 import org.vernissage.engine.pipeline.event.EventKinds;
 
 /**
@@ -43,7 +44,7 @@ public final class Outbox {
     private final RingBuffer<InputEvent> ring;
     private final EventPoller<InputEvent> poller;
     private final EventPoller.Handler<InputEvent> pollHandler = this::onPolled;
-    private final ConsumerFaults faults;
+    private final FaultCounts faults;
     private long claimed = -1;
     private Handler draining; // agent thread only
     private int drained;      // agent thread only
@@ -57,7 +58,7 @@ public final class Outbox {
 
     /** @param log where the agent's failures to handle an event are reported (once per kind) */
     public Outbox(int size, Logger log) {
-        this.faults = new ConsumerFaults("outbox agent", log);
+        this.faults = new FaultCounts("outbox agent", "that event was skipped; the outbox goes on with the next", log);
         if (Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("outbox size must be a power of two, got " + size);
         }
@@ -144,7 +145,7 @@ public final class Outbox {
     }
 
     /** What the agent's handlers threw (each lost one event). Any thread. */
-    public ConsumerFaults faults() {
+    public FaultCounts faults() {
         return faults;
     }
 

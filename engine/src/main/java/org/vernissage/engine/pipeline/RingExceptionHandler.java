@@ -3,28 +3,29 @@ package org.vernissage.engine.pipeline;
 import com.lmax.disruptor.ExceptionHandler;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import org.vernissage.engine.fault.FaultCounts;
 import org.vernissage.engine.pipeline.event.EventKinds;
 
 /**
  * The input ring's policy for an exception thrown by one of its consumers, in place of the
  * Disruptor's default {@code FatalExceptionHandler} (which ends the consumer's thread: the ring
  * then fills, every sensor is refused and the picture freezes). The event that threw is skipped
- * and counted in the consumer's {@link ConsumerFaults}; the consumer goes on with the next event.
+ * and counted in the consumer's {@link FaultCounts}; the consumer goes on with the next event.
  *
  * <p>Called on the failing consumer's own thread by its {@code BatchEventProcessor}; one per
  * consumer, created and owned by {@link InputRing}.
  */
 final class RingExceptionHandler implements ExceptionHandler<InputEvent> {
 
-    private final ConsumerFaults faults;
+    private final FaultCounts faults;
     private final Logger log;
 
-    RingExceptionHandler(ConsumerFaults faults, Logger log) {
+    RingExceptionHandler(FaultCounts faults, Logger log) {
         this.faults = faults;
         this.log = log;
     }
 
-    ConsumerFaults faults() {
+    FaultCounts faults() {
         return faults;
     }
 

@@ -2,11 +2,12 @@ package org.vernissage.engine.pipeline;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import org.vernissage.engine.fault.FaultCounts;
 
 /**
  * Keeps one conductor stage from stopping the show: the conductor calls the stage inside a
  * try/catch and reports each outcome here. A failure is counted and logged once per kind (see
- * {@link ConsumerFaults}) and the event is skipped for that stage only; after
+ * {@link FaultCounts}) and the event is skipped for that stage only; after
  * {@code failureLimit} failures in a row the stage is disabled, reported once, and the rest of the
  * conductor keeps running without it (its parameters keep their last good values).
  *
@@ -14,20 +15,20 @@ import java.lang.System.Logger.Level;
  */
 final class StageGuard {
 
-    private final ConsumerFaults faults;
+    private final FaultCounts faults;
     private final Logger log;
     private final int failureLimit;
     private int consecutive;
     private boolean off;
     private volatile boolean disabled;
 
-    StageGuard(ConsumerFaults faults, Logger log, int failureLimit) {
+    StageGuard(FaultCounts faults, Logger log, int failureLimit) {
         this.faults = faults;
         this.log = log;
         this.failureLimit = failureLimit;
     }
 
-    ConsumerFaults faults() {
+    FaultCounts faults() {
         return faults;
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.vernissage.engine.RecordingLog;
+import org.vernissage.engine.fault.FaultCounts;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
@@ -164,7 +165,7 @@ class RingFaultsTest {
             RingTestThreads.await(() -> ring.backlog() == 0, "the ring drained");
             assertEquals(300, lastRecordedArrival.get());
             assertEquals(300, snapshots.publishedEventsConsumed(), "the conductor saw everything");
-            ConsumerFaults journalFaults = ring.faults().get(1);
+            FaultCounts journalFaults = ring.faults().get(1);
             assertEquals(1, journalFaults.total());
             assertEquals(1, journalFaults.count(java.io.UncheckedIOException.class));
             assertEquals(0, ring.faults().get(0).total(), "the conductor itself never threw");
