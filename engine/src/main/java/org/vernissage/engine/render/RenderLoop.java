@@ -6,13 +6,12 @@ import static org.lwjgl.opengl.GL11C.glGetInteger;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.FrameInfo;
+import org.vernissage.engine.fault.FaultCounts;
 import org.vernissage.engine.metrics.FrameStats;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.pipeline.SnapshotExchange;
@@ -42,8 +41,7 @@ public final class RenderLoop {
     private final FrameMarker marker;
     private final RenderMailbox mailbox;
     private final Output[] outputs;
-    private final long[] outputFailures;                             // render thread writes
-    private final Set<String> outputFailureKinds = new HashSet<>();  // render thread only
+    private final FaultCounts[] outputFailures;                      // render thread writes
     private final TargetFormat canvasFormat;
     private final FrameInfo frame = new FrameInfo();
     private final Control control = new Control();
@@ -81,7 +79,11 @@ public final class RenderLoop {
         this.marker = builder.marker;
         this.mailbox = builder.mailbox != null ? builder.mailbox : new RenderMailbox();
         this.outputs = builder.outputs.toArray(new Output[0]);
-        this.outputFailures = new long[outputs.length];
+        this.outputFailures = new FaultCounts[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            outputFailures[i] = new FaultCounts("output " + outputs[i].description(),
+                    "the frame was not shown there and the show goes on", LOG);
+        }
         this.canvasFormat = builder.format;
         this.width = builder.width;
         this.height = builder.height;
@@ -198,13 +200,7 @@ public final class RenderLoop {
 
     /** One output failing (a capture's disk, a preview's peer) must not stop the others or the show. */
     private void outputFailed(int index, RuntimeException e) {
-        outputFailures[index]++;
-        if (outputFailureKinds.add(index + " " + e.getClass().getName())) {
-            LOG.log(Level.WARNING, "output " + outputs[index].description() + " failed to present frame "
-                    + frame.index() + " (" + e + "); the show goes on, and further "
-                    + e.getClass().getSimpleName() + "s of this output are counted, not logged");
-            LOG.log(Level.DEBUG, "the output's stack trace", e);
-        }
+        outputFailures[index].record(e, "presenting frame " + frame.index());
     }
 
     /**
@@ -214,7 +210,7 @@ public final class RenderLoop {
     public long outputFailures(Output output) {
         for (int i = 0; i < outputs.length; i++) {
             if (outputs[i] == output) {
-                return outputFailures[i];
+                return outputFailures[i].total();
             }
         }
         throw new IllegalArgumentException(output.description() + " is not an output of this render loop");

@@ -2,12 +2,11 @@ package org.vernissage.engine.render;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.vernissage.engine.fault.FaultCounts;
 
 /**
  * The render thread's mailbox: bounded, for work that other threads (a console, a file watcher, a
@@ -39,8 +38,7 @@ public final class RenderMailbox {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicBoolean refusalLogged = new AtomicBoolean();
     private final AtomicLong ran = new AtomicLong();      // render thread writes
-    private final AtomicLong failed = new AtomicLong();   // render thread writes
-    private final Set<Class<?>> failureKindsLogged = new HashSet<>(); // render thread only
+    private final FaultCounts failed;                     // render thread writes
     private RenderControl control;                                    // render thread only
 
     public RenderMailbox() {
@@ -56,6 +54,7 @@ public final class RenderMailbox {
         if (capacity < 2) {
             throw new IllegalArgumentException("a render mailbox holds at least 2 tasks, got " + capacity);
         }
+        this.failed = new FaultCounts("render mailbox", "that task was skipped and the show goes on", logger);
         this.queue = new ManyToOneConcurrentArrayQueue<>(capacity);
         this.capacity = queue.capacity(); // Agrona rounds up to a power of two
         this.logger = logger;
@@ -102,12 +101,7 @@ public final class RenderMailbox {
             task.run(control);
             ran.lazySet(ran.get() + 1); // one writer
         } catch (Exception e) {
-            failed.lazySet(failed.get() + 1);
-            if (failureKindsLogged.add(e.getClass())) {
-                logger.log(Level.WARNING, "a task posted to the render thread failed and was skipped (" + e
-                        + "); the show goes on. Further " + e.getClass().getSimpleName() + "s are counted, not logged");
-                logger.log(Level.DEBUG, "the failed render task's stack trace", e);
-            }
+            failed.record(e, "a task posted to the render thread");
         }
     }
 
@@ -133,7 +127,7 @@ public final class RenderMailbox {
 
     /** Tasks that threw. */
     public long failed() {
-        return failed.get();
+        return failed.total();
     }
 
     /** One line for the statistics, e.g. "render mailbox: posted 3, ran 3, failed 0, refused 0". */
