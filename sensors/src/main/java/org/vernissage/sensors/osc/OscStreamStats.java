@@ -3,7 +3,8 @@ package org.vernissage.sensors.osc;
 import org.vernissage.osc.OscPacketReader;
 import org.vernissage.osc.OscRejection;
 import org.vernissage.osc.OscStreamFraming;
-import org.vernissage.sensors.OpaqueCounters;
+import org.vernissage.sensors.AbstractSourceStats;
+import org.vernissage.sensors.EnumCounters;
 import org.vernissage.sensors.SourceCounters;
 
 /**
@@ -16,84 +17,49 @@ import org.vernissage.sensors.SourceCounters;
  * not in {@code received} (content refused by {@link OscPacketReader}, SLIP escape errors,
  * negative length prefixes, packets cut off or never completed).
  *
- * <p>Single writer: only the server's thread counts, with package-private methods, so a plain
- * read-add-write is exact and opaque access is all a reader needs (no lock, CAS or allocation).
- * Any thread reads; counters are read one at a time, not as an atomic snapshot. Owned by the
- * server, which names it after the address it is bound to.
+ * <p>Single writer: only the server's thread counts, with package-private methods; any thread
+ * reads, each counter on its own (see {@link EnumCounters}). Owned by the server, which names it
+ * after the address it is bound to.
  */
-public final class OscStreamStats implements SourceCounters {
+public final class OscStreamStats extends AbstractSourceStats {
 
-
-    private static final int RECEIVED = 0;
-    private static final int DROPPED = 1;
-    private static final int REJECTED = 2;
-    private static final int LAST_SEEN = 3;
-    private static final int CONNECTIONS_ACCEPTED = 4;
-    private static final int CONNECTIONS_OPEN = 5;
-    private static final int FIRST_FRAMING = 6;
-    private static final int FIRST_REJECTION = FIRST_FRAMING + OscStreamFraming.values().length;
-    private static final int FIRST_FAULT = FIRST_REJECTION + OscRejection.values().length;
-    private static final int COUNTERS = FIRST_FAULT + OscStreamFault.values().length;
+    /** Connection counts beside the {@link SourceCounters} totals. */
+    private enum Count { CONNECTIONS_ACCEPTED, CONNECTIONS_OPEN }
 
     private final String protocol;
     private final String host;
-    private final OpaqueCounters counters = new OpaqueCounters(COUNTERS);
-    private volatile String source;
+    private final EnumCounters<Count> counts = new EnumCounters<>(Count.class);
+    private final EnumCounters<OscStreamFraming> framings = new EnumCounters<>(OscStreamFraming.class);
+    private final EnumCounters<OscRejection> rejections = new EnumCounters<>(OscRejection.class);
+    private final EnumCounters<OscStreamFault> faultCounts = new EnumCounters<>(OscStreamFault.class);
 
     /** @param protocol e.g. "tcp"; with the host and port it names the source for people */
     OscStreamStats(String protocol, String host, int port) {
+        super(name(protocol, host, port));
         this.protocol = protocol;
         this.host = host;
-        counters.set(LAST_SEEN, NEVER);
-        boundTo(port);
     }
 
     // ---- readers: any thread ----------------------------------------------------------------
 
-    /** E.g. {@code "OSC tcp 0.0.0.0:9001"}, with the bound port once the server has started. */
-    @Override
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public long received() {
-        return get(RECEIVED);
-    }
-
-    @Override
-    public long dropped() {
-        return get(DROPPED);
-    }
-
-    @Override
-    public long rejected() {
-        return get(REJECTED);
-    }
-
-    @Override
-    public long lastSeenNanos() {
-        return get(LAST_SEEN);
-    }
-
     /** Packets whose content {@link OscPacketReader} refused for {@code reason}. */
     public long rejected(OscRejection reason) {
-        return get(FIRST_REJECTION + reason.ordinal());
+        return rejections.get(reason);
     }
 
     /** How often {@code fault} happened. */
     public long faults(OscStreamFault fault) {
-        return get(FIRST_FAULT + fault.ordinal());
+        return faultCounts.get(fault);
     }
 
     /** Connections accepted since start (refused ones not included). */
     public long connectionsAccepted() {
-        return get(CONNECTIONS_ACCEPTED);
+        return counts.get(Count.CONNECTIONS_ACCEPTED);
     }
 
     /** Connections open now. */
     public long connectionsOpen() {
-        return get(CONNECTIONS_OPEN);
+        return counts.get(Count.CONNECTIONS_OPEN);
     }
 
     /**
@@ -101,7 +67,7 @@ public final class OscStreamStats implements SourceCounters {
      * tells the operator what the peers speak. Always 0 for {@link OscStreamFraming#AUTO}.
      */
     public long connectionsFramed(OscStreamFraming framing) {
-        return get(FIRST_FRAMING + framing.ordinal());
+        return framings.get(framing);
     }
 
     /** Connections refused because the connection limit was reached. */
@@ -109,10 +75,10 @@ public final class OscStreamStats implements SourceCounters {
         return faults(OscStreamFault.CONNECTION_REFUSED);
     }
 
+    /** E.g. {@code "OSC tcp 0.0.0.0:9001: received ..."}, with the bound port once started. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(source()).append(": received ").append(received())
-                .append(", dropped ").append(dropped()).append(", rejected ").append(rejected())
+        StringBuilder text = new StringBuilder(super.toString())
                 .append(", connections open ").append(connectionsOpen())
                 .append(", accepted ").append(connectionsAccepted())
                 .append(" (SLIP ").append(connectionsFramed(OscStreamFraming.SLIP))
@@ -130,54 +96,51 @@ public final class OscStreamStats implements SourceCounters {
     // ---- writers: the server's thread only (boundTo: the starting thread, before it runs) ---
 
     void boundTo(int port) {
-        source = "OSC " + protocol + " " + host + ":" + port;
+        renameSource(name(protocol, host, port));
     }
 
     /** Bytes arrived at {@code nanos} (engine clock). */
     void heardAt(long nanos) {
-        counters.set(LAST_SEEN, nanos);
+        seenAt(nanos);
     }
 
     /** A well-formed packet was delivered. */
     void frameReceived() {
-        increment(RECEIVED);
+        addReceived(1);
     }
 
     void packetRejected(OscRejection reason) {
-        increment(REJECTED);
-        increment(FIRST_REJECTION + reason.ordinal());
+        addRejected(1);
+        rejections.increment(reason);
     }
 
     void fault(OscStreamFault fault) {
-        increment(FIRST_FAULT + fault.ordinal());
+        faultCounts.increment(fault);
         switch (fault.total()) {
             case DROPPED -> {
-                increment(RECEIVED); // well formed, not applied: in received, as for UDP
-                increment(DROPPED);
+                addReceived(1); // well formed, not applied: in received, as for UDP
+                addDropped(1);
             }
-            case REJECTED -> increment(REJECTED);
+            case REJECTED -> addRejected(1);
             case NONE -> { }
         }
     }
 
     void framingChosen(OscStreamFraming framing) {
-        increment(FIRST_FRAMING + framing.ordinal());
+        framings.increment(framing);
     }
 
     void connectionOpened() {
-        increment(CONNECTIONS_ACCEPTED);
-        increment(CONNECTIONS_OPEN);
+        counts.increment(Count.CONNECTIONS_ACCEPTED);
+        counts.increment(Count.CONNECTIONS_OPEN);
     }
 
     void connectionClosed() {
-        counters.add(CONNECTIONS_OPEN, -1);
+        counts.add(Count.CONNECTIONS_OPEN, -1);
     }
 
-    private void increment(int index) {
-        counters.add(index, 1);
-    }
-
-    private long get(int index) {
-        return counters.get(index);
+    /** E.g. {@code "OSC tcp 0.0.0.0:9001"}. */
+    private static String name(String protocol, String host, int port) {
+        return "OSC " + protocol + " " + host + ":" + port;
     }
 }

@@ -1,8 +1,7 @@
 package org.vernissage.sensors.tuio;
 
-import org.vernissage.sensors.OpaqueCounters;
-import org.vernissage.sensors.SourceCounters;
-import org.vernissage.sensors.SourceStats;
+import org.vernissage.sensors.AbstractSourceStats;
+import org.vernissage.sensors.EnumCounters;
 
 /**
  * The counters of one TUIO receiver, named like {@code "TUIO udp 0.0.0.0:3333"}.
@@ -14,116 +13,82 @@ import org.vernissage.sensors.SourceStats;
  * at all counts as one message, received and rejected. {@link #dropped()} adds the keepalive
  * batches the ring refused, which are not messages.
  *
- * <p>Single writer: only the receiving thread counts (a plain add then an opaque store is exact),
- * any thread reads. Owned by the {@link TuioDecoder} that counts into it.
+ * <p>Single writer: only the receiving thread counts; any thread reads, each counter on its own
+ * (see {@link EnumCounters}). Owned by the {@link TuioDecoder} that counts into it.
  */
-public final class TuioStats implements SourceCounters {
+public final class TuioStats extends AbstractSourceStats {
 
-    private static final TuioRejection[] REJECTIONS = TuioRejection.values();
-    private static final TuioDropReason[] DROPS = TuioDropReason.values();
+    /** Counts of this receiver beside the {@link org.vernissage.sensors.SourceCounters} totals. */
+    private enum Count {
+        APPLIED, DROPPED_MESSAGES, FRAMES_APPLIED, FRAMES_DROPPED, KEEPALIVES_SENT, KEEPALIVES_REFUSED,
+        SOURCES_SEEN, SOURCES_FORGOTTEN, TOUCH_EVENTS
+    }
 
-    // Indexes into totals.
-    private static final int APPLIED = 0;
-    private static final int DROPPED_MESSAGES = 1;
-    private static final int FRAMES_APPLIED = 2;
-    private static final int FRAMES_DROPPED = 3;
-    private static final int KEEPALIVES_SENT = 4;
-    private static final int KEEPALIVES_REFUSED = 5;
-    private static final int SOURCES_SEEN = 6;
-    private static final int SOURCES_FORGOTTEN = 7;
-    private static final int TOUCH_EVENTS = 8;
+    private final EnumCounters<Count> counts = new EnumCounters<>(Count.class);
+    private final EnumCounters<TuioRejection> rejections = new EnumCounters<>(TuioRejection.class);
+    private final EnumCounters<TuioDropReason> drops = new EnumCounters<>(TuioDropReason.class);
 
-    private final SourceStats base;
-    private final OpaqueCounters totals = new OpaqueCounters(9);
-    private final OpaqueCounters rejections = new OpaqueCounters(REJECTIONS.length);
-    private final OpaqueCounters drops = new OpaqueCounters(DROPS.length);
-
+    /**
+     * As {@code SourceCounters}: received counts OSC messages (a non-OSC datagram counts as one);
+     * dropped counts dropped messages plus refused keepalive batches.
+     */
     public TuioStats(String source) {
-        this.base = new SourceStats(source);
-    }
-
-    // ---- SourceCounters ---------------------------------------------------------------------
-
-    @Override
-    public String source() {
-        return base.source();
-    }
-
-    /** OSC messages received (a non-OSC datagram counts as one). */
-    @Override
-    public long received() {
-        return base.received();
-    }
-
-    /** Dropped messages plus refused keepalive batches. */
-    @Override
-    public long dropped() {
-        return base.dropped();
-    }
-
-    @Override
-    public long rejected() {
-        return base.rejected();
-    }
-
-    @Override
-    public long lastSeenNanos() {
-        return base.lastSeenNanos();
+        super(source);
     }
 
     // ---- detail -----------------------------------------------------------------------------
 
     /** Messages that became part of a frame published to the engine. */
     public long applied() {
-        return totals.get(APPLIED);
+        return counts.get(Count.APPLIED);
     }
 
     /** Well-formed messages not applied (late, duplicate, overflow, ring full, ignored). */
     public long droppedMessages() {
-        return totals.get(DROPPED_MESSAGES);
+        return counts.get(Count.DROPPED_MESSAGES);
     }
 
     public long rejected(TuioRejection reason) {
-        return rejections.get(reason.ordinal());
+        return rejections.get(reason);
     }
 
     /** Messages dropped for {@code reason}. */
     public long dropped(TuioDropReason reason) {
-        return drops.get(reason.ordinal());
+        return drops.get(reason);
     }
 
     /** Frames published to the engine (including split-frame continuations). */
     public long framesApplied() {
-        return totals.get(FRAMES_APPLIED);
+        return counts.get(Count.FRAMES_APPLIED);
     }
 
     /** Whole frames dropped: late, duplicate, ring full, source overflow. */
     public long framesDropped() {
-        return totals.get(FRAMES_DROPPED);
+        return counts.get(Count.FRAMES_DROPPED);
     }
 
     /** Batches that re-sent unchanged points so the conductor keeps them. */
     public long keepalivesSent() {
-        return totals.get(KEEPALIVES_SENT);
+        return counts.get(Count.KEEPALIVES_SENT);
     }
 
     public long keepalivesRefused() {
-        return totals.get(KEEPALIVES_REFUSED);
+        return counts.get(Count.KEEPALIVES_REFUSED);
     }
 
     /** Sources registered (a forgotten source heard again is not counted again). */
     public long sourcesSeen() {
-        return totals.get(SOURCES_SEEN);
+        return counts.get(Count.SOURCES_SEEN);
     }
 
     /** Times a source fell silent long enough to be forgotten. */
     public long sourcesForgotten() {
-        return totals.get(SOURCES_FORGOTTEN);
+        return counts.get(Count.SOURCES_FORGOTTEN);
     }
 
     /** Touch events (ADDED, UPDATED, REMOVED) the engine accepted, keepalives included. */
     public long touchEvents() {
-        return totals.get(TOUCH_EVENTS);
+        return counts.get(Count.TOUCH_EVENTS);
     }
 
     /** Whether every message received is accounted for once (true between datagrams). */
@@ -133,59 +98,56 @@ public final class TuioStats implements SourceCounters {
 
     @Override
     public String toString() {
-        return base + ", applied " + applied() + ", frames " + framesApplied() + " (dropped "
+        return super.toString() + ", applied " + applied() + ", frames " + framesApplied() + " (dropped "
                 + framesDropped() + "), keepalives " + keepalivesSent();
     }
 
     // ---- writer (receiving thread) ----------------------------------------------------------
 
     void messageReceived(long nanos) {
-        base.countReceived(nanos);
+        addReceived(1);
+        seenAt(nanos);
     }
 
     void applied(int messages) {
-        totals.add(APPLIED, messages);
+        counts.add(Count.APPLIED, messages);
     }
 
     void rejected(TuioRejection reason, int messages) {
-        rejections.add(reason.ordinal(), messages);
-        for (int i = 0; i < messages; i++) {
-            base.countRejected();
-        }
+        rejections.add(reason, messages);
+        addRejected(messages);
     }
 
     void dropped(TuioDropReason reason, int messages) {
-        drops.add(reason.ordinal(), messages);
-        totals.add(DROPPED_MESSAGES, messages);
-        for (int i = 0; i < messages; i++) {
-            base.countDropped();
-        }
+        drops.add(reason, messages);
+        counts.add(Count.DROPPED_MESSAGES, messages);
+        addDropped(messages);
     }
 
     void frameApplied(int touchEvents) {
-        totals.add(FRAMES_APPLIED, 1);
-        totals.add(TOUCH_EVENTS, touchEvents);
+        counts.increment(Count.FRAMES_APPLIED);
+        counts.add(Count.TOUCH_EVENTS, touchEvents);
     }
 
     void frameDropped() {
-        totals.add(FRAMES_DROPPED, 1);
+        counts.increment(Count.FRAMES_DROPPED);
     }
 
     void keepaliveSent(int touchEvents) {
-        totals.add(KEEPALIVES_SENT, 1);
-        totals.add(TOUCH_EVENTS, touchEvents);
+        counts.increment(Count.KEEPALIVES_SENT);
+        counts.add(Count.TOUCH_EVENTS, touchEvents);
     }
 
     void keepaliveRefused() {
-        totals.add(KEEPALIVES_REFUSED, 1);
-        base.countDropped();
+        counts.increment(Count.KEEPALIVES_REFUSED);
+        addDropped(1);
     }
 
     void sourceSeen() {
-        totals.add(SOURCES_SEEN, 1);
+        counts.increment(Count.SOURCES_SEEN);
     }
 
     void sourceForgotten() {
-        totals.add(SOURCES_FORGOTTEN, 1);
+        counts.increment(Count.SOURCES_FORGOTTEN);
     }
 }
