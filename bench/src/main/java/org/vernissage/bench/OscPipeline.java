@@ -31,7 +31,8 @@ import org.vernissage.sensors.osc.OscUdpReceiver;
  * with its wait strategy (both can be changed for experiments), and an {@link OscUdpReceiver} on {@code 127.0.0.1}, port chosen by the
  * OS, feeding an {@link OscBindingRouter} that publishes raw values into the ring.
  *
- * <p>Threads: "vernissage-osc-udp-PORT" (the receiver's) and "vernissage-conductor" (the ring's).
+ * <p>Threads: "vernissage-osc-udp-PORT" (the receiver's) and "vernissage-conductor" (the ring's);
+ * with {@link RingWaitStrategy#HOSTED} the receiver runs on the conductor's thread, as in the app.
  * The benchmark's main thread builds and closes it; {@link #snapshots()} may be latched by one
  * reader thread (the render thread's role); the counters may be read from any thread.
  */
@@ -77,12 +78,17 @@ final class OscPipeline implements AutoCloseable {
         receiver = new OscUdpReceiver(endpoint, new OscBindingRouter(bindings, ring, stats, new OscTimeTags(clock)),
                 clock, stats);
         try {
-            receiver.start();
+            if (ring.receiverHost().isPresent()) {
+                receiver.start(ring.receiverHost().get()); // as the app does with the HOSTED wait
+            } else {
+                receiver.start();
+            }
         } catch (SensorStartException e) {
             ring.close();
             throw new IOException(e.getMessage(), e);
         }
-        receiverThread = AllocationMeter.thread("vernissage-osc-udp-" + receiver.port());
+        receiverThread = ring.receiverHost().isPresent() ? conductorThread
+                : AllocationMeter.thread("vernissage-osc-udp-" + receiver.port());
     }
 
     private static ArtworkManifest load(Path folder) throws IOException {
@@ -138,6 +144,12 @@ final class OscPipeline implements AutoCloseable {
 
     Thread conductorThread() {
         return conductorThread;
+    }
+
+    /** The threads that receive and conduct: two, or one when the conductor hosts the receiver. */
+    Thread[] receivingThreads() {
+        return receiverThread == conductorThread ? new Thread[] {conductorThread}
+                : new Thread[] {receiverThread, conductorThread};
     }
 
     /** Stops the receiver first, then drains and stops the ring, as the app closes them. */

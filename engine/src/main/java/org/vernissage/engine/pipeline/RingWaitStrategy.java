@@ -12,12 +12,15 @@ import java.util.Locale;
  * on a two-core gallery PC at most one spinner fits beside the render thread. The default,
  * {@link #BACKOFF}, spins for 5 us, then blocks: awake through a flood,
  * asleep in a quiet room (see {@link BackoffWaitStrategy}). {@link #BLOCKING} wakes the consumer
- * for every event.
+ * for every event. {@link #HOSTED} lets the conductor's thread run the socket receivers itself
+ * (see {@link HostingWaitStrategy}): a datagram is received and applied on one thread, with no
+ * hand-off between threads; it needs the receivers to be started on {@link InputRing#receiverHost()}.
  *
  * <p>Immutable; chosen once in the engine's configuration.
  */
 public enum RingWaitStrategy {
     BACKOFF,
+    HOSTED,
     BLOCKING,
     SLEEPING,
     YIELDING,
@@ -27,6 +30,7 @@ public enum RingWaitStrategy {
     public WaitStrategy create() {
         return switch (this) {
             case BACKOFF -> new BackoffWaitStrategy();
+            case HOSTED -> new HostingWaitStrategy();
             case BLOCKING -> new BlockingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
