@@ -48,6 +48,7 @@ final class OscPipeline implements AutoCloseable {
     private final int ringSize;
     private Thread conductorThread;
     private final Thread receiverThread;
+    private final Thread standbyThread;
 
     OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy) throws IOException {
         this(artworkFolder, waitStrategy, InputRing.DEFAULT_SIZE);
@@ -89,6 +90,8 @@ final class OscPipeline implements AutoCloseable {
         }
         receiverThread = ring.receiverHost().isPresent() ? conductorThread
                 : AllocationMeter.thread("vernissage-osc-udp-" + receiver.port());
+        // Hosted: the host's standby looks now and then whether the conductor is late; its CPU counts too.
+        standbyThread = ring.receiverHost().isPresent() ? AllocationMeter.thread("vernissage-conductor-standby") : null;
     }
 
     private static ArtworkManifest load(Path folder) throws IOException {
@@ -146,9 +149,12 @@ final class OscPipeline implements AutoCloseable {
         return conductorThread;
     }
 
-    /** The threads that receive and conduct: two, or one when the conductor hosts the receiver. */
+    /**
+     * The threads that receive and conduct: the receiver's and the conductor's, or, when the
+     * conductor hosts the receiver, the conductor's and its standby's.
+     */
     Thread[] receivingThreads() {
-        return receiverThread == conductorThread ? new Thread[] {conductorThread}
+        return receiverThread == conductorThread ? new Thread[] {conductorThread, standbyThread}
                 : new Thread[] {receiverThread, conductorThread};
     }
 
