@@ -33,13 +33,15 @@ import org.agrona.concurrent.DynamicCompositeAgent;
  * work) for longer than a socket's kernel buffer lasts in a flood (4 MiB hold some 4,000 small
  * datagrams: 20 ms at 200k per second); a receiver on a thread of its own would have drained the
  * socket into the ring meanwhile. So once agents are hosted, a standby thread looks every now and
- * then whether the host has run a duty cycle since its last look; if not, and the host is not
- * asleep in {@code select} (where input wakes it), the standby runs the duty cycles itself until
- * the sockets are empty. The two never run the agents at once (a flag taken with a CAS, which
+ * then whether the host has run a duty cycle since its last look; if not, the standby runs the
+ * duty cycles itself until the sockets are empty. The two never run the agents at once (a flag taken with a CAS, which
  * also hands the agents' state from one to the other), and the agents keep their order of
- * reading. The standby looks seldom: every {@link #STANDBY_DATAGRAMS} datagrams at the rate of
- * the last look (2 ms at 500k per second, 100 ms at 10k, 1 s at most), so at a gallery's rates it
- * wakes a few times per second and costs nothing measurable per message.
+ * reading. It also takes over while the host falls behind (its duty cycles are cut short by
+ * their bound): it then receives while the host conducts, as a receiver thread of its own would,
+ * until the sockets are empty. The standby looks seldom: every {@link #STANDBY_DATAGRAMS}
+ * datagrams at the rate of the last look (1 ms at 500k per second, 50 ms at 10k, 1 s at most),
+ * so at a gallery's rates it wakes a few times per second and costs nothing measurable per
+ * message.
  *
  * <p>Threads: {@link #doWork()} and {@link #select} are called by the host thread alone (the
  * first call starts the composite there); the standby thread ("HOST-standby") runs duty cycles
@@ -55,9 +57,11 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
     private static final long FAILED_PARK_NANOS = 10_000_000;
     private static final Logger LOG = System.getLogger(HostedAgents.class.getName());
     /** The standby looks again after about this many datagrams at the current rate: well within a socket buffer. */
-    static final long STANDBY_DATAGRAMS = 1_000;
-    static final long STANDBY_MIN_NANOS = 2_000_000;
+    static final long STANDBY_DATAGRAMS = 500;
+    static final long STANDBY_MIN_NANOS = 1_000_000;
     static final long STANDBY_MAX_NANOS = 1_000_000_000;
+    /** A duty cycle with this much work was cut short by its agents' bound: input is piling up. */
+    static final int FULL_CYCLE_WORK = 64;
 
     private final String name;
     private final Selector selector;
@@ -71,8 +75,9 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong cycles = new AtomicLong(); // duty cycles run, by either; one writer at a time
     private final AtomicLong work = new AtomicLong();   // work done (datagrams read), by either
+    private final AtomicLong fullCycles = new AtomicLong(); // cycles cut short by their bound
     private final AtomicLong standbyCycles = new AtomicLong();
-    private volatile boolean selecting;   // the host is asleep in select: input wakes it, no standby needed
+    private volatile boolean draining;    // the standby is running the duty cycles
     private Thread standby;               // started with the first member (wiring thread)
 
     /** @param name the host's name, for messages (e.g. "vernissage-conductor") */
@@ -103,17 +108,29 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
             }
             started = true;
         }
-        return runCycle();
+        return Math.max(0, runCycle());
     }
 
-    /** One duty cycle, unless the other thread is running one; never throws. */
+    /**
+     * Whether the standby is running the duty cycles (a flood, or the host was late): the host
+     * should then wait for the ring, not on the selector, whose sockets stay readable meanwhile.
+     * Any thread.
+     */
+    public boolean standbyDraining() {
+        return draining;
+    }
+
+    /** One duty cycle and its work, or -1 when the other thread is running one; never throws. */
     private int runCycle() {
         if (!running.compareAndSet(false, true)) {
-            return 0;
+            return -1;
         }
         try {
             int done = agents.doWork();
             work.setRelease(work.getPlain() + done);
+            if (done >= FULL_CYCLE_WORK) {
+                fullCycles.setRelease(fullCycles.getPlain() + 1);
+            }
             return done;
         } catch (Exception | LinkageError | AssertionError e) {
             escaped.count(e, "a hosted duty cycle");
@@ -130,7 +147,6 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
      * know to wake it) and has looked once more for work of its own.
      */
     public void select(long timeoutMillis) {
-        selecting = true;
         try {
             selector.select(WAKE_ONLY, timeoutMillis);
         } catch (IOException | ClosedSelectorException e) {
@@ -140,8 +156,6 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
                         + "); it polls every 10 ms instead; logged once");
             }
             LockSupport.parkNanos(FAILED_PARK_NANOS);
-        } finally {
-            selecting = false;
         }
     }
 
@@ -232,34 +246,53 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
         }
     }
 
-    /** Looks whether the host is late, seldom; drains the sockets for it when it is. */
+    /**
+     * Looks, seldom, whether the host is late (no duty cycle since the last look, and not asleep
+     * in select) or falling behind (duty cycles cut short by their bound); drains the sockets for
+     * it when it is, so the host only conducts meanwhile, as a receiver thread of its own would.
+     */
     private void standBy() {
         long lastCycles = cycles.get();
+        long lastFull = fullCycles.get();
         long lastWork = work.get();
         long lastLook = System.nanoTime();
         long period = STANDBY_MAX_NANOS;
         while (!hostEnded) {
             LockSupport.parkNanos(period);
             long now = System.nanoTime();
-            long cyclesNow = cycles.get();
-            if (cyclesNow == lastCycles && !selecting && started && !hostEnded) {
+            // Late: no duty cycle since the last look. Asleep in select does not excuse it: a host
+            // woken by input may wait for a core as long as one that never slept (a busy machine),
+            // and an idle host runs a cycle every select timeout anyway.
+            boolean late = cycles.get() == lastCycles;
+            boolean behind = fullCycles.get() != lastFull;
+            if ((late || behind) && started && !hostEnded) {
                 drainForTheHost();
             }
             long workNow = work.get();
             period = nextPeriod(workNow - lastWork, now - lastLook);
             lastCycles = cycles.get();
+            lastFull = fullCycles.get();
             lastWork = workNow;
             lastLook = now;
         }
     }
 
-    /** Runs duty cycles until they find nothing (or the host is back and running them). */
+    /** Runs duty cycles until they find nothing. */
     private void drainForTheHost() {
-        int done;
-        do {
-            done = runCycle();
-            standbyCycles.setRelease(standbyCycles.getPlain() + 1);
-        } while (done > 0 && !hostEnded);
+        draining = true;
+        try {
+            int done;
+            do {
+                done = runCycle();
+                if (done < 0) {
+                    Thread.onSpinWait(); // the host is finishing a cycle of its own
+                } else {
+                    standbyCycles.setRelease(standbyCycles.getPlain() + 1);
+                }
+            } while (done != 0 && !hostEnded);
+        } finally {
+            draining = false;
+        }
     }
 
     /** How long until the standby looks again: {@link #STANDBY_DATAGRAMS} at the rate just seen. */

@@ -6,6 +6,7 @@ import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.vernissage.engine.agent.AgentHost;
 import org.vernissage.engine.agent.HostedAgents;
 
@@ -42,6 +43,9 @@ public final class HostingWaitStrategy implements WaitStrategy, AutoCloseable {
      * bounds how soon a hosted agent's restart back-off is looked at.
      */
     static final long SELECT_TIMEOUT_MILLIS = 100;
+    /** While the standby receives in a flood, the next event is microseconds away: spin, then nap. */
+    private static final long SPIN_WHILE_STANDBY_NANOS = 5_000;
+    private static final long PARK_WHILE_STANDBY_NANOS = 20_000;
 
     private final BackoffWaitStrategy others = new BackoffWaitStrategy();
     /** Set by the host about to sleep; a producer clears it and wakes the host. */
@@ -96,11 +100,28 @@ public final class HostingWaitStrategy implements WaitStrategy, AutoCloseable {
     private void hostUntilPublished(long sequence, Sequence cursor, SequenceBarrier barrier) throws AlertException {
         do {
             barrier.checkAlert();
+            if (agents.standbyDraining()) {
+                // The standby receives (a flood): the sockets stay readable, so select would not
+                // sleep; wait for what it publishes instead.
+                awaitStandby(sequence, cursor);
+                continue;
+            }
             // No duty cycle first: the last one ended on an empty socket, or was cut short by its
             // bound and then select returns at once (level-triggered), so this costs no receive.
             sleepUnlessPublished(sequence, cursor, barrier);
             agents.doWork();
         } while (cursor.get() < sequence);
+    }
+
+    private void awaitStandby(long sequence, Sequence cursor) {
+        long start = System.nanoTime();
+        while (cursor.get() < sequence && agents.standbyDraining()) {
+            if (System.nanoTime() - start < SPIN_WHILE_STANDBY_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(PARK_WHILE_STANDBY_NANOS);
+            }
+        }
     }
 
     private void sleepUnlessPublished(long sequence, Sequence cursor, SequenceBarrier barrier) throws AlertException {
