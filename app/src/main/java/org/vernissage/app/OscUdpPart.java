@@ -2,6 +2,7 @@ package org.vernissage.app;
 
 import java.util.List;
 import java.util.Optional;
+import org.vernissage.engine.agent.AgentHealth;
 import org.vernissage.engine.agent.AgentHost;
 import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.sensors.SensorStartException;
@@ -59,6 +60,16 @@ final class OscUdpPart implements OscPart {
     @Override
     public List<SourceCounters> sources() {
         return List.of(counters);
+    }
+
+    /** The receiver agent's health, once it has failed (on a healthy run, nothing). */
+    @Override
+    public List<String> statistics() {
+        AgentHealth health = receiver.health();
+        if (health == null || (health.errors() == 0 && health.restarts() == 0)) {
+            return List.of();
+        }
+        return List.of("OSC udp receiver " + health.describe() + " " + health.errorsByKind());
     }
 
     @Override
