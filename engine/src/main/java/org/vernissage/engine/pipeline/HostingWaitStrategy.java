@@ -25,7 +25,10 @@ import org.vernissage.engine.agent.HostedAgents;
  * show state; the receivers still write only their own state. A duty cycle is bounded (each
  * receiver reads at most 64 datagrams), so the conductor applies what it received promptly, and
  * the hosted agents get a duty cycle before every batch the conductor takes, so a flood from
- * another producer cannot starve them. Measured in {@code docs/performance.md}.
+ * another producer cannot starve them. When the host is late or falls behind in a flood,
+ * {@link HostedAgents}' standby thread receives in its place, and the host then waits for what it
+ * publishes instead of selecting on sockets that stay readable. Measured in
+ * {@code docs/performance.md}; the design in {@code docs/architecture-perf.md}.
  *
  * <p>The same announce-then-look-again as {@link BackoffWaitStrategy}: the host sets a flag,
  * looks at the cursor once more, then selects; a producer wakes it only if the flag is set, so a
