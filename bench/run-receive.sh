@@ -8,7 +8,7 @@
 #   bench/run-receive.sh                            the standard run (about 2-3 minutes on 2 cores)
 #   bench/run-receive.sh --javaosc-default-buffer   adds JavaOSC with its own (OS default) socket buffer
 #   bench/run-receive.sh --seconds 2 --trials 3 --rates 10000,20000,40000 --refine 3
-#                        --ring-wait backoff|blocking|yielding --ring-size 65536  (experiments; defaults as the app)
+#                        --ring-wait hosted|backoff|blocking|yielding --also-ring-wait W (a further Vernissage receiver with another wait, in the same run) --ring-size 65536  (experiments; defaults as the app)
 #
 # Prints one line per trial and a summary; keeps the output in bench/target/receive-rate.txt.
 set -euo pipefail

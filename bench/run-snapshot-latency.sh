@@ -7,7 +7,7 @@
 #
 #   bench/run-snapshot-latency.sh                  10 s per rate and line, rates 1000 and 10000 (about 70 s)
 #   bench/run-snapshot-latency.sh --seconds 20 --rates 1000,10000,30000 --reader yield|spin|park
-#                                 --ring-wait backoff|blocking|sleeping|yielding|busy-spin
+#                                 --ring-wait hosted|backoff|blocking|sleeping|yielding|busy-spin
 #
 # Keeps the output in bench/target/snapshot-latency.txt.
 set -euo pipefail

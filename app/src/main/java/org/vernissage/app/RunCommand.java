@@ -107,9 +107,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Record every input to FILE (a new file), for 'vernissage replay'.")
     private Path record;
 
-    @Option(names = "--ring-wait", paramLabel = "STRATEGY", defaultValue = "backoff",
+    @Option(names = "--ring-wait", paramLabel = "STRATEGY", defaultValue = "hosted",
             converter = WaitStrategyConverter.class,
-            description = "How the pipeline waits for input: backoff (spins 5 us, then blocks), blocking,"
+            description = "How the pipeline waits for input: hosted (the conductor's thread also receives OSC over"
+                    + " UDP, sleeping in select when idle), backoff (spins 5 us, then blocks), blocking,"
                     + " sleeping, yielding or busy-spin (spinning burns a core; default: ${DEFAULT-VALUE}).")
     private RingWaitStrategy ringWait;
 

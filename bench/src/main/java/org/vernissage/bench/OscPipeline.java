@@ -31,7 +31,8 @@ import org.vernissage.sensors.osc.OscUdpReceiver;
  * with its wait strategy (both can be changed for experiments), and an {@link OscUdpReceiver} on {@code 127.0.0.1}, port chosen by the
  * OS, feeding an {@link OscBindingRouter} that publishes raw values into the ring.
  *
- * <p>Threads: "vernissage-osc-udp-PORT" (the receiver's) and "vernissage-conductor" (the ring's).
+ * <p>Threads: "vernissage-osc-udp-PORT" (the receiver's) and "vernissage-conductor" (the ring's);
+ * with {@link RingWaitStrategy#HOSTED} the receiver runs on the conductor's thread, as in the app.
  * The benchmark's main thread builds and closes it; {@link #snapshots()} may be latched by one
  * reader thread (the render thread's role); the counters may be read from any thread.
  */
@@ -47,6 +48,7 @@ final class OscPipeline implements AutoCloseable {
     private final int ringSize;
     private Thread conductorThread;
     private final Thread receiverThread;
+    private final Thread standbyThread;
 
     OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy) throws IOException {
         this(artworkFolder, waitStrategy, InputRing.DEFAULT_SIZE);
@@ -77,12 +79,19 @@ final class OscPipeline implements AutoCloseable {
         receiver = new OscUdpReceiver(endpoint, new OscBindingRouter(bindings, ring, stats, new OscTimeTags(clock)),
                 clock, stats);
         try {
-            receiver.start();
+            if (ring.receiverHost().isPresent()) {
+                receiver.start(ring.receiverHost().get()); // as the app does with the HOSTED wait
+            } else {
+                receiver.start();
+            }
         } catch (SensorStartException e) {
             ring.close();
             throw new IOException(e.getMessage(), e);
         }
-        receiverThread = AllocationMeter.thread("vernissage-osc-udp-" + receiver.port());
+        receiverThread = ring.receiverHost().isPresent() ? conductorThread
+                : AllocationMeter.thread("vernissage-osc-udp-" + receiver.port());
+        // Hosted: the host's standby looks now and then whether the conductor is late; its CPU counts too.
+        standbyThread = ring.receiverHost().isPresent() ? AllocationMeter.thread("vernissage-conductor-standby") : null;
     }
 
     private static ArtworkManifest load(Path folder) throws IOException {
@@ -138,6 +147,15 @@ final class OscPipeline implements AutoCloseable {
 
     Thread conductorThread() {
         return conductorThread;
+    }
+
+    /**
+     * The threads that receive and conduct: the receiver's and the conductor's, or, when the
+     * conductor hosts the receiver, the conductor's and its standby's.
+     */
+    Thread[] receivingThreads() {
+        return receiverThread == conductorThread ? new Thread[] {conductorThread, standbyThread}
+                : new Thread[] {receiverThread, conductorThread};
     }
 
     /** Stops the receiver first, then drains and stops the ring, as the app closes them. */

@@ -55,7 +55,7 @@ public final class OscReceiveRate {
 
     /** The command line, parsed. */
     record Options(double seconds, int trials, double[] rates, int refineSteps, boolean defaultBufferBaseline,
-                   RingWaitStrategy waitStrategy, int ringSize, Path artwork) {
+                   RingWaitStrategy waitStrategy, int ringSize, Path artwork, List<RingWaitStrategy> alsoWaits) {
 
         static Options parse(String[] args) {
             double seconds = 2;
@@ -65,6 +65,7 @@ public final class OscReceiveRate {
             boolean defaultBuffer = false;
             RingWaitStrategy wait = RingWaitStrategy.DEFAULT;
             int ringSize = InputRing.DEFAULT_SIZE;
+            List<RingWaitStrategy> also = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
                 switch (args[i]) {
@@ -72,16 +73,21 @@ public final class OscReceiveRate {
                     case "--trials" -> { trials = Integer.parseInt(value); i++; }
                     case "--rates" -> { rates = Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray(); i++; }
                     case "--refine" -> { refine = Integer.parseInt(value); i++; }
-                    case "--ring-wait" -> { wait = RingWaitStrategy.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')); i++; }
+                    case "--ring-wait" -> { wait = waitNamed(value); i++; }
                     case "--ring-size" -> { ringSize = Integer.parseInt(value); i++; }
+                    case "--also-ring-wait" -> { also.add(waitNamed(value)); i++; }
                     case "--javaosc-default-buffer" -> defaultBuffer = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (expected --seconds S --trials N --rates R1,R2,.. --refine N --ring-wait backoff|blocking|yielding"
-                            + " --ring-size POWER_OF_TWO --javaosc-default-buffer)");
+                            + " (expected --seconds S --trials N --rates R1,R2,.. --refine N --ring-wait hosted|backoff|blocking|yielding"
+                            + " --also-ring-wait W --ring-size POWER_OF_TWO --javaosc-default-buffer)");
                 }
             }
             return new Options(seconds, trials, rates, refine, defaultBuffer, wait, ringSize,
-                    Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater")));
+                    Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater")), List.copyOf(also));
+        }
+
+        private static RingWaitStrategy waitNamed(String name) {
+            return RingWaitStrategy.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
     }
 
@@ -165,7 +171,13 @@ public final class OscReceiveRate {
             if (options.defaultBufferBaseline()) {
                 searches.add(new Search(new JavaOscTarget(false)));
             }
-            searches.add(new Search(new VernissageTarget(options.artwork(), options.waitStrategy(), options.ringSize())));
+            searches.add(new Search(new VernissageTarget("vernissage", options.artwork(), options.waitStrategy(),
+                    options.ringSize())));
+            // Other waits in the same run, taking turns with the rest: before/after on one machine state.
+            for (RingWaitStrategy also : options.alsoWaits()) {
+                searches.add(new Search(new VernissageTarget("vernissage-" + also.cliName(), options.artwork(), also,
+                        options.ringSize())));
+            }
             for (Search search : searches) {
                 out.println("  " + search.target.name() + ": " + search.target.describe());
             }

@@ -82,7 +82,7 @@ public final class OscSnapshotLatency {
                     case "--ring-wait" -> { ringWait = RingWaitStrategy.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')); i++; }
                     case "--reader" -> { readerWait = ReaderWait.valueOf(value.toUpperCase(Locale.ROOT)); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (expected --seconds S"
-                            + " --rates R1,R2,.. --ring-wait backoff|blocking|sleeping|yielding|busy-spin --reader yield|spin|park)");
+                            + " --rates R1,R2,.. --ring-wait hosted|backoff|blocking|sleeping|yielding|busy-spin --reader yield|spin|park)");
                 }
             }
             return new Options(seconds, rates, ringWait, readerWait,
@@ -127,7 +127,9 @@ public final class OscSnapshotLatency {
                 for (double rate : options.rates()) {
                     int messages = (int) Math.round(rate * seconds);
                     Histogram floor = new Histogram(HIGHEST_NANOS, 3);
+                    long bareCpuBefore = AllocationMeter.cpuNanos(bare.thread);
                     Sent baseline = measure(toBare, bare, rate, messages);
+                    long bareCpu = AllocationMeter.cpuNanos(bare.thread) - bareCpuBefore;
                     floor.add(bare.histogram());
                     // The same baseline with the reader polling beside it, as it does in the
                     // vernissage run: it keeps a core busy, which changes how fast the OS wakes
@@ -145,7 +147,9 @@ public final class OscSnapshotLatency {
                     long dropsBefore = pipeline.stats().messagesDropped(OscDropReason.RING_FULL);
                     long allocatedBefore = AllocationMeter.allocatedBytes(pipeline.receiverThread());
                     long conductorBefore = AllocationMeter.allocatedBytes(pipeline.conductorThread());
+                    long cpuBefore = AllocationMeter.cpuNanos(pipeline.receivingThreads());
                     Sent sent = measure(toPipeline, reader, rate, messages);
+                    long pipelineCpu = AllocationMeter.cpuNanos(pipeline.receivingThreads()) - cpuBefore;
                     long packets = pipeline.stats().packetsReceived() - packetsBefore;
                     long drops = pipeline.stats().messagesDropped(OscDropReason.RING_FULL) - dropsBefore;
                     long receiverBytes = AllocationMeter.allocatedBytes(pipeline.receiverThread()) - allocatedBefore;
@@ -165,6 +169,9 @@ public final class OscSnapshotLatency {
                     out.printf(Locale.ROOT, "    receiver got %d of %d packets, ring-full drops %d; allocated: receiver"
                             + " thread %.2f B/msg, conductor thread %.2f B/msg%n", packets, messages, drops,
                             receiverBytes / (double) messages, conductorBytes / (double) messages);
+                    out.printf(Locale.ROOT, "    CPU per message: vernissage's receiving threads (%d) %.2f us; the"
+                            + " baseline's blocked receive %.2f us%n", pipeline.receivingThreads().length,
+                            pipelineCpu / 1e3 / messages, bareCpu / 1e3 / messages);
                 }
             } finally {
                 reader.stop();

@@ -18,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.vernissage.app.ArtworkRun;
 import org.vernissage.app.FrameSize;
+import org.vernissage.app.PipelineOptions;
 import org.vernissage.app.RunOptions;
+import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.FrameListener;
@@ -101,8 +103,14 @@ public final class OscToFrameLatency {
     private static void measureEngine(Path artwork, int packets, double fps, Histogram udp, PrintStream out)
             throws Exception {
         LatencyProbe probe = new LatencyProbe();
-        RunOptions options = RunOptions.defaults(artwork).withSize(SIZE).withOsc("127.0.0.1", 0)
+        RunOptions defaults = RunOptions.defaults(artwork).withSize(SIZE).withOsc("127.0.0.1", 0)
                 .withFramesPerSecond(fps);
+        // -Dvernissage.ringWait=backoff compares another wait in the same launcher wiring.
+        RingWaitStrategy wait = RingWaitStrategy.valueOf(System.getProperty("vernissage.ringWait",
+                RingWaitStrategy.DEFAULT.name()).toUpperCase(Locale.ROOT).replace('-', '_'));
+        RunOptions options = new RunOptions(defaults.artworkFolder(), defaults.output(), defaults.pacing(),
+                defaults.sensors(), new PipelineOptions(wait), defaults.journal(), defaults.statsInterval());
+        out.printf(Locale.ROOT, "  ring wait %s%n", wait.cliName());
         CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
         CompletableFuture<Void> finished = new CompletableFuture<>();
         Thread render = new Thread(() -> {
@@ -174,6 +182,7 @@ public final class OscToFrameLatency {
         return packet.flip();
     }
 
+    /** 0 when there is no such thread (the receiver hosted by the conductor has none of its own). */
     private static long allocatedBytes(String threadNamePrefix) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
@@ -181,7 +190,7 @@ public final class OscToFrameLatency {
                 return threads.getThreadAllocatedBytes(thread.threadId());
             }
         }
-        throw new IllegalStateException("no thread named " + threadNamePrefix + "*");
+        return 0;
     }
 
     private static String line(String what, Histogram histogram) {

@@ -17,15 +17,18 @@ final class VernissageTarget implements ReceiveTarget {
 
     private final OscPipeline pipeline;
     private final RingWaitStrategy waitStrategy;
+    private final String name;
 
-    VernissageTarget(Path artwork, RingWaitStrategy waitStrategy, int ringSize) throws IOException {
+    /** @param name the receiver's name in the report ("vernissage", or with its wait when several run) */
+    VernissageTarget(String name, Path artwork, RingWaitStrategy waitStrategy, int ringSize) throws IOException {
+        this.name = name;
         this.pipeline = new OscPipeline(artwork, waitStrategy, ringSize);
         this.waitStrategy = waitStrategy;
     }
 
     @Override
     public String name() {
-        return "vernissage";
+        return name;
     }
 
     @Override
@@ -52,12 +55,12 @@ final class VernissageTarget implements ReceiveTarget {
 
     @Override
     public long allocatedBytes() {
-        return AllocationMeter.allocatedBytes(pipeline.receiverThread(), pipeline.conductorThread());
+        return AllocationMeter.allocatedBytes(pipeline.receivingThreads());
     }
 
     @Override
     public long cpuNanos() {
-        return AllocationMeter.cpuNanos(pipeline.receiverThread(), pipeline.conductorThread());
+        return AllocationMeter.cpuNanos(pipeline.receivingThreads());
     }
 
     @Override

@@ -31,7 +31,7 @@ import org.vernissage.engine.fault.FaultCounts;
  * thread that owns it (those methods are synchronized); the thread it starts is a daemon named
  * after it, so a forgotten close cannot keep the JVM alive. {@link #close()} is bounded.
  */
-public final class AgentThread implements AutoCloseable {
+public final class AgentThread implements AgentHost, AutoCloseable {
 
     /** How long add, remove and close wait for the thread before saying so and going on. */
     static final long WAIT_MILLIS = 2_000;
@@ -65,6 +65,7 @@ public final class AgentThread implements AutoCloseable {
     }
 
     /** The thread's name, e.g. {@code "vernissage-osc-udp"}. */
+    @Override
     public String name() {
         return name;
     }
@@ -74,6 +75,7 @@ public final class AgentThread implements AutoCloseable {
      *
      * @throws IllegalStateException when the thread idles some other way
      */
+    @Override
     public Selector selector() {
         if (idle instanceof SelectorIdleStrategy selecting) {
             return selecting.selector();
@@ -85,6 +87,7 @@ public final class AgentThread implements AutoCloseable {
      * Adds {@code agent}, starting the thread if needed; returns once the agent's {@code onStart}
      * has run on the thread.
      */
+    @Override
     public synchronized void add(SupervisedAgent agent) {
         if (closed) {
             throw new IllegalStateException(name + " is closed");
@@ -96,6 +99,7 @@ public final class AgentThread implements AutoCloseable {
     }
 
     /** Removes {@code agent}; returns once its {@code onClose} has run on the thread. */
+    @Override
     public synchronized void remove(SupervisedAgent agent) {
         if (!members.remove(agent) || closed) {
             return;
@@ -111,11 +115,13 @@ public final class AgentThread implements AutoCloseable {
      * Ends the thread's current idle at once: for a producer that has just handed a member work
      * (allocates nothing; an unpark or a selector wake-up). Any thread.
      */
+    @Override
     public void wake() {
         idle.wake();
     }
 
     /** The members' health, for a statistics line. Any thread. */
+    @Override
     public List<AgentHealth> health() {
         return List.copyOf(members);
     }

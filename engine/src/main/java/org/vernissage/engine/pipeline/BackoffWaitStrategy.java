@@ -7,7 +7,8 @@ import com.lmax.disruptor.WaitStrategy;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The ring's default wait ({@link RingWaitStrategy#BACKOFF}): a consumer that finds the ring empty
+ * {@link RingWaitStrategy#BACKOFF} (the default before {@link RingWaitStrategy#HOSTED}, and how
+ * consumers other than the host wait under it): a consumer that finds the ring empty
  * spins for {@link #SPIN_NANOS} before it blocks, and a producer wakes it only if it is blocked.
  *
  * <p>Why: a blocking wait makes every event cost a wake-up (a system call for the producer, a

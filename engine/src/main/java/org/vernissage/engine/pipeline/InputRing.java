@@ -3,12 +3,15 @@ package org.vernissage.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import java.lang.System.Logger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
+import org.vernissage.engine.agent.AgentHost;
 import org.vernissage.engine.fault.FaultCounts;
 
 /**
@@ -42,6 +45,7 @@ public final class InputRing implements InputSink, AutoCloseable {
      */
     private final int frameReserve;
     private final List<FaultCounts> faults = new ArrayList<>();
+    private final WaitStrategy wait;
     private boolean started;
 
     /**
@@ -66,8 +70,10 @@ public final class InputRing implements InputSink, AutoCloseable {
         if (Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("ring size must be a power of two, got " + size);
         }
-        this.disruptor = new Disruptor<>(InputEvent.slots(size), size, threads, ProducerType.MULTI,
-                waitStrategy.create());
+        this.wait = waitStrategy.create();
+        ThreadFactory consumerThreads = wait instanceof HostingWaitStrategy hosting
+                ? hosting.hostFirstThread(threads) : threads;
+        this.disruptor = new Disruptor<>(InputEvent.slots(size), size, consumerThreads, ProducerType.MULTI, wait);
         this.disruptor.handleEventsWith(handlers);
         for (EventHandler<InputEvent> handler : handlers) {
             FaultCounts consumerFaults = new FaultCounts(consumerName(handler), FaultCounts.EVENT_SKIPPED, log);
@@ -87,6 +93,15 @@ public final class InputRing implements InputSink, AutoCloseable {
     /** The exceptions each consumer threw, in the order the handlers were given. Any thread. */
     public List<FaultCounts> faults() {
         return List.copyOf(faults);
+    }
+
+    /**
+     * With {@link RingWaitStrategy#HOSTED}, once started: where socket agents (the OSC UDP
+     * receivers) go to run on the first consumer's (the conductor's) thread, between its batches;
+     * otherwise empty. Any thread.
+     */
+    public Optional<AgentHost> receiverHost() {
+        return wait instanceof HostingWaitStrategy hosting ? Optional.ofNullable(hosting.agents()) : Optional.empty();
     }
 
     /** Starts the consumer threads. */
@@ -233,6 +248,9 @@ public final class InputRing implements InputSink, AutoCloseable {
         if (started) {
             disruptor.shutdown();
             started = false;
+        }
+        if (wait instanceof HostingWaitStrategy hosting) {
+            hosting.close();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.agrona.concurrent.Agent;
 import org.vernissage.engine.agent.AgentHealth;
+import org.vernissage.engine.agent.AgentHost;
 import org.vernissage.engine.agent.AgentThread;
 import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.clock.Clock;
@@ -38,9 +39,11 @@ import org.vernissage.sensors.SensorStartException;
  * the socket is closed and bound again on the same port, with back-off ({@link #health()}).
  *
  * <p>Threads: {@link #start()} runs the agent on a thread of its own
- * ("vernissage-osc-udp-PORT"); {@link #start(AgentThread)} adds it to a thread shared with other
- * receivers (built with {@link AgentThread#selecting}), which suits a 2-core PC with several OSC
- * ports. Several ports at once: one receiver per {@link OscEndpoint}, each with its own router and
+ * ("vernissage-osc-udp-PORT"); {@link #start(AgentHost)} adds it to a host shared with other
+ * receivers: a thread built with {@link AgentThread#selecting}, which suits a 2-core PC with
+ * several OSC ports, or the conductor's own thread ({@code InputRing.receiverHost()} with the
+ * ring's {@code HOSTED} wait), where a datagram is received and applied with no hand-off between
+ * threads. Several ports at once: one receiver per {@link OscEndpoint}, each with its own router and
  * its own {@link OscStats}, because a router and its counters are confined to the one thread that
  * drives them. All routers may share the engine's ring, which takes concurrent producers.
  *
@@ -62,8 +65,16 @@ public final class OscUdpReceiver implements AutoCloseable {
     public static final Duration IDLE_TIMEOUT = Duration.ofMillis(100);
 
     private static final Logger LOG = System.getLogger(OscUdpReceiver.class.getName());
-    /** Datagrams per duty cycle: a flood on one port cannot starve ports sharing the thread. */
-    private static final int MAX_DATAGRAMS_PER_CYCLE = 256;
+    /**
+     * Datagrams per duty cycle: a flood on one port cannot starve ports sharing the thread, and a
+     * conductor hosting the receiver applies what it read after at most this many.
+     */
+    static final int MAX_DATAGRAMS_PER_CYCLE = 64;
+    /**
+     * Two datagrams read closer together than this are a burst: keep reading until the socket is
+     * empty. Further apart (under 50k per second), one datagram per duty cycle.
+     */
+    static final long BURST_GAP_NANOS = 20_000;
 
     private final String host;
     private final int requestedPort;
@@ -77,10 +88,11 @@ public final class OscUdpReceiver implements AutoCloseable {
     private SupervisedAgent agent;            // made at start, named after the bound port
 
     private volatile DatagramChannel channel; // the agent's thread replaces it on a restart
-    private AgentThread thread;               // the one it runs on
-    private boolean ownThread;
+    private AgentHost thread;                 // the one it runs on
+    private AgentThread ownThread;            // when it has a thread of its own
     private volatile int boundPort;
     private boolean handlerFailureLogged;     // agent thread only
+    private long lastReadNanos = Long.MIN_VALUE / 2; // agent thread only: when the last datagram was read
 
     /**
      * A receiver for a UDP {@link OscEndpoint} (port 0 picks a free port).
@@ -126,18 +138,18 @@ public final class OscUdpReceiver implements AutoCloseable {
      */
     public synchronized void start() throws SensorStartException {
         bindOnce();
-        ownThread = true;
-        startOn(AgentThread.selecting("vernissage-osc-udp-" + boundPort, IDLE_TIMEOUT));
+        ownThread = AgentThread.selecting("vernissage-osc-udp-" + boundPort, IDLE_TIMEOUT);
+        startOn(ownThread);
     }
 
     /**
-     * Binds the socket and starts receiving on {@code shared}, a thread made with
-     * {@link AgentThread#selecting} that other receivers may use too. The caller closes it after
-     * closing every receiver on it.
+     * Binds the socket and starts receiving on {@code shared}: a thread made with
+     * {@link AgentThread#selecting} that other receivers may use too, or the conductor's thread
+     * ({@code InputRing.receiverHost()}). The caller closes it after closing every receiver on it.
      *
      * @throws SensorStartException as {@link #start()}
      */
-    public synchronized void start(AgentThread shared) throws SensorStartException {
+    public synchronized void start(AgentHost shared) throws SensorStartException {
         bindOnce();
         startOn(Objects.requireNonNull(shared, "shared"));
     }
@@ -165,8 +177,9 @@ public final class OscUdpReceiver implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (thread != null) {
-            if (ownThread) {
-                thread.close();
+            if (ownThread != null) {
+                ownThread.close();
+                ownThread = null;
             } else {
                 thread.remove(agent);
             }
@@ -189,7 +202,7 @@ public final class OscUdpReceiver implements AutoCloseable {
         agent = new SupervisedAgent(new Receiving(), logger);
     }
 
-    private void startOn(AgentThread on) {
+    private void startOn(AgentHost on) {
         thread = on;
         on.add(agent);
     }
@@ -289,8 +302,18 @@ public final class OscUdpReceiver implements AutoCloseable {
                 if (sender == null) {
                     return read;
                 }
-                handlePacket(sender, clock.nanos());
+                long now = clock.nanos();
+                handlePacket(sender, now);
                 read++;
+                boolean burst = now - lastReadNanos < BURST_GAP_NANOS;
+                lastReadNanos = now;
+                if (!burst) {
+                    // Sparse input: the next datagram is likely far off. Return without a receive
+                    // that would only find the socket empty; the selector (level-triggered) says
+                    // at once if one is waiting after all. A conductor hosting us saves one system
+                    // call per message this way.
+                    return read;
+                }
             }
             return read;
         }

@@ -27,6 +27,7 @@ import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.osc.OscRejection;
 import org.vernissage.osc.OscTestEncoder;
 import org.vernissage.osc.OscTimeTag;
@@ -265,6 +266,48 @@ class OscUdpReceiverTest {
         }
         System.out.printf("OSC UDP receiving thread: %d bytes over %d packets%n", allocated, measured);
         assertTrue(allocated <= 2048, allocated + " bytes allocated for " + measured + " packets");
+    }
+
+    @Test
+    void aReceiverHostedByTheConductorAppliesPacketsOnItsThreadAllocatingNothing() throws Exception {
+        engine.close();
+        engine = new TestEngine(BINDINGS.size(), RingWaitStrategy.HOSTED);
+        router = router(stats, new SystemClock());
+        receiver = new OscUdpReceiver(LOOPBACK, 0, router, new SystemClock(), stats,
+                OscUdpReceiver.DATAGRAM_BUFFER_BYTES, logger);
+        receiver.start(engine.ring.receiverHost().orElseThrow());
+        send(message("/level").f(0.5f).bytes());
+        send(message("/speed").f(2f).bytes());
+        awaitSnapshot(s -> s.value(engine.layout.offset(LEVEL)) == 0.5f
+                && s.value(engine.layout.offset(SPEED)) == 2f);
+        assertEquals(0, Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("vernissage-osc-udp")).count(), "no thread of its own");
+
+        // Received, decoded, published and applied on the conductor's thread: nothing per packet.
+        Thread conductor = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("test-conductor")).findFirst().orElseThrow();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long past = OscTimeTag.timeTag(System.currentTimeMillis() * 1_000_000L) - (60L << 32);
+        byte[][] packets = {message("/level").f(0.5f).bytes(), message("/speed").i(3).bytes(),
+                message("/unbound").bytes(), "junk".getBytes(),
+                bundle(past, message("/level").f(0.25f).bytes(), message("/{speed,level}").f(1).bytes())};
+        sendAndAwait(packets, 40_000); // warm-up: first-occurrence logs, JIT
+        int measured = 20_000;
+        long allocated = Long.MAX_VALUE; // the least of three windows, as above
+        for (int window = 0; window < 3; window++) {
+            long before = threads.getThreadAllocatedBytes(conductor.threadId());
+            sendAndAwait(packets, measured);
+            allocated = Math.min(allocated, threads.getThreadAllocatedBytes(conductor.threadId()) - before);
+        }
+        System.out.printf("OSC UDP hosted by the conductor: %d bytes over %d packets%n", allocated, measured);
+        assertTrue(allocated <= 2048, allocated + " bytes allocated for " + measured + " packets");
+
+        long start = System.nanoTime();
+        receiver.close();
+        receiver = null;
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "close is prompt");
+        assertTrue(conductor.isAlive(), "closing the receiver leaves the conductor running");
     }
 
     @Test

@@ -36,6 +36,11 @@ final class TestEngine implements AutoCloseable {
     private long frames;
 
     TestEngine(int channels) {
+        this(channels, RingWaitStrategy.BLOCKING);
+    }
+
+    /** With {@link RingWaitStrategy#HOSTED}, receivers can run on the conductor's thread ("test-conductor"). */
+    TestEngine(int channels, RingWaitStrategy wait) {
         List<ParameterSpec> specs = new ArrayList<>();
         for (int i = 0; i < channels; i++) {
             specs.add(new ParameterSpec("p" + i, ParameterType.FLOAT, -1e9f, 1e9f, new float[] {DEFAULT}, "", ""));
@@ -45,7 +50,11 @@ final class TestEngine implements AutoCloseable {
         layout.copyDefaultsInto(defaults);
         snapshots = new SnapshotExchange(defaults);
         conductor = new Conductor(layout, snapshots, new DirectChannels(layout), ConductorSettings.DEFAULT);
-        ring = new InputRing(1024, RingWaitStrategy.BLOCKING, r -> new Thread(r, "test-conductor"), conductor);
+        ring = new InputRing(1024, wait, r -> {
+            Thread thread = new Thread(r, "test-conductor");
+            thread.setDaemon(true);
+            return thread;
+        }, conductor);
         ring.start();
     }
 
