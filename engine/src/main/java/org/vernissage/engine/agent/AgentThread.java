@@ -108,7 +108,9 @@ public final class AgentThread implements AgentHost, AutoCloseable {
             return; // the thread has ended: its members were closed with it
         }
         awaitOnThread(() -> ended(() -> agents.tryRemove(agent)), "removing " + agent.name());
-        awaitOnThread(() -> ended(agents::hasRemoveAgentCompleted), "closing " + agent.name());
+        awaitOnThread(() -> ended(agents::hasRemoveAgentCompleted), "removing " + agent.name());
+        // Agrona marks the removal complete before it calls onClose: wait for the close itself.
+        awaitOnThread(() -> ended(() -> agent.state() == AgentState.CLOSED), "closing " + agent.name());
     }
 
     /**

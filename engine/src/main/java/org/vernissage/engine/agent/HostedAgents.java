@@ -196,7 +196,10 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
         }
         try {
             awaitHost(() -> hostEnded || agents.tryRemove(agent), "removing " + agent.name());
-            awaitHost(() -> hostEnded || agents.hasRemoveAgentCompleted(), "closing " + agent.name());
+            awaitHost(() -> hostEnded || agents.hasRemoveAgentCompleted(), "removing " + agent.name());
+            // Agrona marks the removal complete before it calls onClose: wait for the close itself,
+            // so that the owner may release what the agent used once this returns.
+            awaitHost(() -> hostEnded || agent.state() == AgentState.CLOSED, "closing " + agent.name());
         } catch (IllegalStateException notDone) {
             // Bounded: say so and go on; the owner still closes its socket.
             LOG.log(Level.WARNING, notDone.getMessage());

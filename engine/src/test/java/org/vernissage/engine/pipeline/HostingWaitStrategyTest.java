@@ -80,7 +80,7 @@ class HostingWaitStrategyTest {
             if (event.kind() == org.vernissage.engine.pipeline.event.EventKinds.PARAMETER_SET
                     && new org.vernissage.engine.pipeline.event.ParameterSetFlyweight().wrap(event).value() < 0) {
                 stalled.set(true);
-                Thread.sleep(2_500); // off its core for longer than a flood's socket buffer lasts
+                Thread.sleep(3_500); // off its core for longer than a flood's socket buffer lasts, and than two standby looks
                 stalled.set(false);
             }
             applied.incrementAndGet();

@@ -25,9 +25,10 @@ import org.vernissage.sensors.FirstOccurrenceLog;
 import org.vernissage.sensors.SensorStartException;
 
 /**
- * Receives OSC over UDP as an agent (see {@link SupervisedAgent}): each duty cycle reads every
- * datagram waiting on a non-blocking {@link DatagramChannel} (up to a bound, so agents sharing the
- * thread get their turn) into one direct 64 KiB buffer reused forever, stamps its arrival on the
+ * Receives OSC over UDP as an agent (see {@link SupervisedAgent}): each duty cycle reads the
+ * datagrams waiting on a non-blocking {@link DatagramChannel} (in a burst all of them up to a
+ * bound, so agents sharing the thread get their turn; one when input is sparse, see
+ * {@code BURST_GAP_NANOS}) into one direct 64 KiB buffer reused forever, stamps its arrival on the
  * injected {@link Clock}, and has an {@link OscPacketReader} validate it and deliver its messages
  * to the handler (normally an {@link OscBindingRouter}). When nothing is waiting, the thread sleeps
  * on the selector its channel is registered with, so a datagram wakes it as promptly as a blocking
