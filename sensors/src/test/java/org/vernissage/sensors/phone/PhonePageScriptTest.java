@@ -98,9 +98,15 @@ class PhonePageScriptTest {
             vm.createContext(context);
             vm.runInContext(script, context);
             let last = '', button = elements.motion.hidden;
-            setInterval(() => {
+            // Printed once at once, not only by the 5 ms poll: a fast connection would otherwise
+            // change the status before the first poll, and "connecting" would never be seen.
+            const status = () => {
               const now = elements.status.getAttribute('data-state') + ' ' + elements.status.textContent;
               if (now !== last) { last = now; console.log('STATUS ' + now); }
+            };
+            status();
+            setInterval(() => {
+              status();
               if (elements.motion.hidden !== button) { button = elements.motion.hidden; console.log('BUTTON ' + (button ? 'hidden' : 'shown')); }
             }, 5);
             console.log('BUTTON ' + (button ? 'hidden' : 'shown'));
