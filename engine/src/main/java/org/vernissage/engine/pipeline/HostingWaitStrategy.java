@@ -28,7 +28,7 @@ import org.vernissage.engine.agent.HostedAgents;
  * another producer cannot starve them. When the host is late or falls behind in a flood,
  * {@link HostedAgents}' standby thread receives in its place, and the host then waits for what it
  * publishes instead of selecting on sockets that stay readable. Measured in
- * {@code docs/performance.md}; the design in {@code docs/architecture-perf.md}.
+ * {@code docs/performance.md}; the design in {@code docs/architecture.md} (Decisions).
  *
  * <p>The same announce-then-look-again as {@link BackoffWaitStrategy}: the host sets a flag,
  * looks at the cursor once more, then selects; a producer wakes it only if the flag is set, so a
