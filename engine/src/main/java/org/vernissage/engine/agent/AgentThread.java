@@ -6,10 +6,6 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.DynamicCompositeAgent;
@@ -34,7 +30,7 @@ import org.vernissage.engine.fault.FaultCounts;
 public final class AgentThread implements AgentHost, AutoCloseable {
 
     /** How long add, remove and close wait for the thread before saying so and going on. */
-    static final long WAIT_MILLIS = 2_000;
+    static final long WAIT_MILLIS = CompositeMembers.WAIT_MILLIS;
     private static final Logger LOG = System.getLogger(AgentThread.class.getName());
 
     private final String name;
@@ -42,7 +38,7 @@ public final class AgentThread implements AgentHost, AutoCloseable {
     private final DynamicCompositeAgent agents;
     private final AgentRunner runner;
     private final FaultCounts escaped;
-    private final List<SupervisedAgent> members = new CopyOnWriteArrayList<>();
+    private final CompositeMembers members;
     private Thread thread;
     private boolean closed;
 
@@ -60,6 +56,8 @@ public final class AgentThread implements AgentHost, AutoCloseable {
         this.name = Objects.requireNonNull(name, "name");
         this.idle = Objects.requireNonNull(idle, "idle");
         this.agents = new DynamicCompositeAgent(name);
+        this.members = new CompositeMembers(name, agents, idle::wake,
+                () -> closed || agents.status() != DynamicCompositeAgent.Status.ACTIVE);
         this.escaped = new FaultCounts(name, SupervisedAgent.GOES_ON, LOG);
         this.runner = new AgentRunner(idle, this::escaped, null, agents);
     }
@@ -93,24 +91,13 @@ public final class AgentThread implements AgentHost, AutoCloseable {
             throw new IllegalStateException(name + " is closed");
         }
         startIfNeeded();
-        awaitOnThread(() -> agents.tryAdd(agent), "adding " + agent.name());
-        awaitOnThread(() -> ended(agents::hasAddAgentCompleted), "starting " + agent.name());
         members.add(agent);
     }
 
     /** Removes {@code agent}; returns once its {@code onClose} has run on the thread. */
     @Override
     public synchronized void remove(SupervisedAgent agent) {
-        if (!members.remove(agent) || closed) {
-            return;
-        }
-        if (agents.status() != DynamicCompositeAgent.Status.ACTIVE) {
-            return; // the thread has ended: its members were closed with it
-        }
-        awaitOnThread(() -> ended(() -> agents.tryRemove(agent)), "removing " + agent.name());
-        awaitOnThread(() -> ended(agents::hasRemoveAgentCompleted), "removing " + agent.name());
-        // Agrona marks the removal complete before it calls onClose: wait for the close itself.
-        awaitOnThread(() -> ended(() -> agent.state() == AgentState.CLOSED), "closing " + agent.name());
+        members.remove(agent);
     }
 
     /**
@@ -125,7 +112,7 @@ public final class AgentThread implements AgentHost, AutoCloseable {
     /** The members' health, for a statistics line. Any thread. */
     @Override
     public List<AgentHealth> health() {
-        return List.copyOf(members);
+        return members.health();
     }
 
     /**
@@ -191,31 +178,6 @@ public final class AgentThread implements AgentHost, AutoCloseable {
             made.setDaemon(true);
             return made;
         });
-        awaitOnThread(() -> agents.status() == DynamicCompositeAgent.Status.ACTIVE, "starting");
-    }
-
-    /**
-     * {@code done}, or true once the composite is no longer active (an agent ended the thread:
-     * there is nothing left to wait for, and Agrona refuses the question).
-     */
-    private boolean ended(BooleanSupplier done) {
-        try {
-            return agents.status() != DynamicCompositeAgent.Status.ACTIVE || done.getAsBoolean();
-        } catch (IllegalStateException noLongerActive) {
-            return true;
-        }
-    }
-
-    /** Waits (bounded) until {@code done}, waking the thread meanwhile so it runs its duty cycle. */
-    private void awaitOnThread(BooleanSupplier done, String what) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException(name + ": " + what + " did not complete within "
-                        + WAIT_MILLIS + " ms (the thread " + (thread.isAlive() ? "is busy" : "has ended") + ")");
-            }
-            idle.wake();
-            LockSupport.parkNanos(100_000);
-        }
+        members.await(() -> agents.status() == DynamicCompositeAgent.Status.ACTIVE, "starting");
     }
 }

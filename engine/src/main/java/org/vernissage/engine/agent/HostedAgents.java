@@ -10,12 +10,9 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.agrona.concurrent.DynamicCompositeAgent;
 import org.vernissage.engine.fault.FaultCounts;
@@ -53,7 +50,7 @@ import org.vernissage.engine.fault.FaultCounts;
 public final class HostedAgents implements AgentHost, AutoCloseable {
 
     /** How long add and remove wait for the host thread before giving up. */
-    static final long WAIT_MILLIS = AgentThread.WAIT_MILLIS;
+    static final long WAIT_MILLIS = CompositeMembers.WAIT_MILLIS;
     private static final Consumer<SelectionKey> WAKE_ONLY = key -> { };
     private static final long FAILED_PARK_NANOS = 10_000_000;
     private static final Logger LOG = System.getLogger(HostedAgents.class.getName());
@@ -68,7 +65,7 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
     private final Selector selector;
     private final DynamicCompositeAgent agents;
     private final FaultCounts escaped;
-    private final List<SupervisedAgent> members = new CopyOnWriteArrayList<>();
+    private final CompositeMembers members;
     private volatile boolean started;     // written by the host thread, read by the wiring thread
     private volatile boolean hostEnded;   // the host will run no more duty cycles
     private boolean selectFailureLogged;  // host thread only
@@ -91,6 +88,7 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector: " + e.getMessage(), e);
         }
+        this.members = new CompositeMembers(name, agents, selector::wakeup, () -> hostEnded);
     }
 
     // ---- the host thread ----------------------------------------------------------------------
@@ -179,27 +177,19 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
 
     @Override
     public synchronized void add(SupervisedAgent agent) {
-        awaitHost(() -> started || hostEnded, "starting");
+        members.await(() -> started || hostEnded, "starting");
         if (hostEnded) {
             throw new IllegalStateException(name + " has stopped; cannot host " + agent.name());
         }
-        awaitHost(() -> agents.tryAdd(agent), "adding " + agent.name());
-        awaitHost(() -> hostEnded || agents.hasAddAgentCompleted(), "starting " + agent.name());
         members.add(agent);
         startStandbyIfNeeded();
     }
 
     @Override
     public synchronized void remove(SupervisedAgent agent) {
-        if (!members.remove(agent) || hostEnded) {
-            return; // never here, or the host has stopped: its owner closes what the agent held
-        }
         try {
-            awaitHost(() -> hostEnded || agents.tryRemove(agent), "removing " + agent.name());
-            awaitHost(() -> hostEnded || agents.hasRemoveAgentCompleted(), "removing " + agent.name());
-            // Agrona marks the removal complete before it calls onClose: wait for the close itself,
-            // so that the owner may release what the agent used once this returns.
-            awaitHost(() -> hostEnded || agent.state() == AgentState.CLOSED, "closing " + agent.name());
+            // Returns at once when the host has stopped: its owner closes what the agent held.
+            members.remove(agent);
         } catch (IllegalStateException notDone) {
             // Bounded: say so and go on; the owner still closes its socket.
             LOG.log(Level.WARNING, notDone.getMessage());
@@ -213,7 +203,7 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
 
     @Override
     public List<AgentHealth> health() {
-        return List.copyOf(members);
+        return members.health();
     }
 
     /** Errors that escaped the members' supervision, per kind; for tests and statistics. Any thread. */
@@ -307,18 +297,5 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
         double perNano = datagrams / (double) Math.max(1, elapsedNanos);
         long period = (long) (STANDBY_DATAGRAMS / perNano);
         return Math.max(STANDBY_MIN_NANOS, Math.min(STANDBY_MAX_NANOS, period));
-    }
-
-    /** Waits (bounded) until {@code done}, waking the host meanwhile so that it runs a duty cycle. */
-    private void awaitHost(BooleanSupplier done, String what) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException(name + ": " + what + " did not complete within "
-                        + WAIT_MILLIS + " ms (is its thread running?)");
-            }
-            selector.wakeup();
-            LockSupport.parkNanos(100_000);
-        }
     }
 }
