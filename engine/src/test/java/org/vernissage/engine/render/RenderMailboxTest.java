@@ -5,46 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.vernissage.engine.RecordingLog;
 
 /** The mailbox on its own, drained by the test thread as the render loop would (no GL). */
 class RenderMailboxTest {
-
-    /** The fewest methods of a logger that keeps its lines; the mailbox's only collaborator. */
-    private static final class KeptLines implements Logger {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public String getName() {
-            return "kept";
-        }
-
-        @Override
-        public boolean isLoggable(Level level) {
-            return true;
-        }
-
-        @Override
-        public synchronized void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
-            lines.add(level + " " + message);
-        }
-
-        @Override
-        public synchronized void log(Level level, ResourceBundle bundle, String format, Object... params) {
-            lines.add(level + " " + format);
-        }
-
-        synchronized long count(String level) {
-            return lines.stream().filter(line -> line.startsWith(level)).count();
-        }
-    }
 
     /** A control that records resizes; the render loop's is tested with GL in RenderOutputsTest. */
     private static final class Sizes implements RenderControl {
@@ -66,7 +37,7 @@ class RenderMailboxTest {
         }
     }
 
-    private final KeptLines log = new KeptLines();
+    private final RecordingLog log = new RecordingLog();
 
     @Test
     void aFullMailboxRefusesCountsAndLogsOnce() {
@@ -81,8 +52,8 @@ class RenderMailboxTest {
 
         assertEquals(4, mailbox.posted());
         assertEquals(2, mailbox.refused());
-        assertEquals(1, log.count("WARNING"), log.lines.toString());
-        assertTrue(log.lines.get(0).contains("mailbox is full (4 tasks)"), log.lines.toString());
+        assertEquals(1, log.at(Level.WARNING).size(), log.lines().toString());
+        assertTrue(log.lines().get(0).contains("mailbox is full (4 tasks)"), log.lines().toString());
 
         assertEquals(4, mailbox.drain(new Sizes()));
         assertEquals(4, runs.get());
@@ -127,8 +98,8 @@ class RenderMailboxTest {
         assertEquals(3, runs.get());
         assertEquals(3, mailbox.ran());
         assertEquals(4, mailbox.failed());
-        assertEquals(2, log.count("WARNING"), "one line per kind of failure: " + log.lines);
-        assertTrue(log.lines.get(0).contains("IllegalStateException: a shader swap that went wrong"), log.lines.toString());
+        assertEquals(2, log.at(Level.WARNING).size(), "one line per kind of failure: " + log.lines());
+        assertTrue(log.lines().get(0).contains("IllegalStateException: a shader swap that went wrong"), log.lines().toString());
     }
 
     @Test
