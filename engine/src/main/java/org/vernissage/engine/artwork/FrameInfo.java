@@ -34,6 +34,15 @@ public final class FrameInfo {
         return timeSeconds;
     }
 
+    /**
+     * The time a shader's {@code TIME} uniform gets: a 32-bit float that must stay smooth for a
+     * run of months. For now the show time as a float (steps of 8 ms after a day); the time issue
+     * keeps it smooth.
+     */
+    public float shaderTimeSeconds() {
+        return (float) timeSeconds;
+    }
+
     /** Time since the previous frame (0 for the first). */
     public double deltaSeconds() {
         return deltaSeconds;

@@ -49,7 +49,8 @@ final class ParameterReader {
 
     private static Range range(ManifestFields f, ParameterType type) throws ManifestException {
         // A bool is a switch and a colour a 0..1 RGBA value: their range goes without saying.
-        boolean implicit = type == ParameterType.BOOL || type == ParameterType.COLOR;
+        boolean implicit = type == ParameterType.BOOL || type == ParameterType.COLOR
+                || type == ParameterType.EVENT;
         String noun = type == ParameterType.INT ? "an integer" : "a number";
         float min = bound(f, "min", type, implicit, 0f, noun);
         String atLeastMin = noun + " >= min (" + show(min, type) + ")";

@@ -16,7 +16,14 @@ public enum ParameterType {
     VEC2(2, "vec2"),
     VEC3(3, "vec3"),
     /** An RGBA colour, components in 0..1, driving a {@code vec4} uniform. */
-    COLOR(4, "vec4");
+    COLOR(4, "vec4"),
+    /**
+     * A trigger (ISF's {@code event}): its value counts the triggers so far, the conductor adding
+     * one per message, so that no trigger is lost between two frames and a replay sees the same
+     * ones. A shader sees a {@code bool} that is true in the first frame drawn after the count
+     * changed, false otherwise.
+     */
+    EVENT(1, "bool");
 
     private final int components;
     private final String glslType;

@@ -62,7 +62,7 @@ public final class FragmentShaderArtwork implements Artwork {
     @Override
     public void render(FrameInfo frame, RenderTarget target) {
         program.use();
-        uniforms.applyBuiltins(frame.timeSeconds(), target.width(), target.height(), frame.index());
+        uniforms.applyBuiltins(frame.shaderTimeSeconds(), target.width(), target.height(), frame.index());
         uniforms.applyParameters(values);
         triangle.draw();
     }

@@ -40,11 +40,14 @@ public final class ParameterUniforms {
     private final int renderSizeLocation;
     private final int frameIndexLocation;
     private final TouchUniforms touches;
+    /** Per parameter, the trigger count last applied (events only; a count starts at 0). */
+    private final float[] lastEventCounts;
 
     private ParameterUniforms(ParameterLayout layout, int[] locations, int time, int renderSize, int frameIndex,
                               TouchUniforms touches) {
         this.layout = layout;
         this.locations = locations;
+        this.lastEventCounts = new float[locations.length];
         this.timeLocation = time;
         this.renderSizeLocation = renderSize;
         this.frameIndexLocation = frameIndex;
@@ -112,7 +115,7 @@ public final class ParameterUniforms {
         return switch (type) {
             case FLOAT -> GL_FLOAT;
             case INT -> GL_INT;
-            case BOOL -> GL_BOOL;
+            case BOOL, EVENT -> GL_BOOL;
             case VEC2 -> GL_FLOAT_VEC2;
             case VEC3 -> GL_FLOAT_VEC3;
             case COLOR -> GL_FLOAT_VEC4;
@@ -131,8 +134,16 @@ public final class ParameterUniforms {
                 case VEC2 -> glUniform2f(location, values[at], values[at + 1]);
                 case VEC3 -> glUniform3f(location, values[at], values[at + 1], values[at + 2]);
                 case COLOR -> glUniform4f(location, values[at], values[at + 1], values[at + 2], values[at + 3]);
+                case EVENT -> glUniform1i(location, triggered(i, values[at]) ? 1 : 0);
             }
         }
+    }
+
+    /** True when an event parameter's trigger count moved since the last frame applied. */
+    private boolean triggered(int parameter, float count) {
+        boolean moved = count != lastEventCounts[parameter];
+        lastEventCounts[parameter] = count;
+        return moved;
     }
 
     /** Copies the touch points the shader can see; call in the artwork's update. */
