@@ -108,7 +108,7 @@ final class ArtworkAssembly {
         // before the window's swap, which may wait for the display.
         RenderLoop.Builder loop = RenderLoop.builder(gl.context(), artwork.artwork(), pipeline.snapshots(),
                 inputs.pacer(), size.width(), size.height()).stats(frameStats).marker(inputs.marker())
-                .listeners(extraListeners);
+                .shaderTimePeriod(manifest.timePeriodSeconds()).listeners(extraListeners);
         capture.ifPresent(png -> loop.output(png.output(size)));
         loop.output(RenderLoop.presentOutput(gl.context()));
         PipelineFaultsView pipelineFaults = new PipelineFaultsView(pipeline.conductor(), pipeline.ring());

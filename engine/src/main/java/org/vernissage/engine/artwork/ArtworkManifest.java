@@ -17,10 +17,12 @@ import org.vernissage.engine.param.ParameterSpec;
  * @param shader the fragment shader, resolved against the folder and known to exist
  * @param bindings every input binding, OSC first, then MIDI, audio and phones: a binding's index
  *     here is its channel number on the input ring
+ * @param timePeriodSeconds the period the shaders' {@code TIME} wraps at (the manifest's
+ *     {@code timePeriod}; {@link FrameInfo#DEFAULT_SHADER_TIME_PERIOD_SECONDS} when absent)
  */
 public record ArtworkManifest(Path folder, String title, String artist, int year, String description,
                               Path shader, List<ParameterSpec> parameters,
-                              List<BindingSpec> bindings) {
+                              List<BindingSpec> bindings, double timePeriodSeconds) {
 
     /** The file name every artwork folder keeps its manifest under. */
     public static final String FILE_NAME = "artwork.json";
@@ -33,6 +35,14 @@ public record ArtworkManifest(Path folder, String title, String artist, int year
         Objects.requireNonNull(shader, "shader");
         parameters = List.copyOf(parameters);
         bindings = List.copyOf(bindings);
+        FrameInfo.requireShaderTimePeriod(timePeriodSeconds);
+    }
+
+    /** A manifest with the default time period. */
+    public ArtworkManifest(Path folder, String title, String artist, int year, String description,
+                           Path shader, List<ParameterSpec> parameters, List<BindingSpec> bindings) {
+        this(folder, title, artist, year, description, shader, parameters, bindings,
+                FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS);
     }
 
     /** The manifest file itself, for messages. */

@@ -96,7 +96,7 @@ public final class ManifestLoader {
 
     private static List<String> topFields() {
         List<String> fields = new ArrayList<>(
-                List.of("title", "artist", "year", "description", "shader", "parameters"));
+                List.of("title", "artist", "year", "description", "shader", "timePeriod", "parameters"));
         fields.addAll(BindingReader.arrayNames());
         return List.copyOf(fields);
     }
@@ -121,7 +121,12 @@ public final class ManifestLoader {
         Path shader = shaderPath(top);
         List<ParameterSpec> parameters = new ParameterReader().readAll(top);
         List<BindingSpec> bindings = new BindingReader(parameters).readAll(top);
-        return new ArtworkManifest(folder, title, artist, year, description, shader, parameters, bindings);
+        double timePeriod = top.optionalNumber("timePeriod", FrameInfo.MIN_SHADER_TIME_PERIOD_SECONDS,
+                FrameInfo.MAX_SHADER_TIME_PERIOD_SECONDS, FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS,
+                "the seconds the shaders' TIME wraps at, a number from " + FrameInfo.MIN_SHADER_TIME_PERIOD_SECONDS
+                        + " to " + FrameInfo.MAX_SHADER_TIME_PERIOD_SECONDS);
+        return new ArtworkManifest(folder, title, artist, year, description, shader, parameters, bindings,
+                timePeriod);
     }
 
     private Path shaderPath(ManifestFields top) throws ManifestException {

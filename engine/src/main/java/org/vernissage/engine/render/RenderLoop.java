@@ -33,6 +33,9 @@ public final class RenderLoop {
 
     private static final Logger LOG = System.getLogger(RenderLoop.class.getName());
 
+    /** The default show start: the first frame's time (show time 0 in frame 0). */
+    private static final long FIRST_FRAME = Long.MIN_VALUE;
+
     private final GlContext context;
     private final Artwork artwork;
     private final SnapshotExchange snapshots;
@@ -44,6 +47,7 @@ public final class RenderLoop {
     private final FaultCounts[] outputFailures;                      // render thread writes
     private final TargetFormat canvasFormat;
     private final FrameInfo frame = new FrameInfo();
+    private final long showStartNanos;
     private final Control control = new Control();
     private int width;
     private int height;
@@ -85,6 +89,8 @@ public final class RenderLoop {
                     "the frame was not shown there and the show goes on", LOG);
         }
         this.canvasFormat = builder.format;
+        this.frame.shaderTimePeriod(builder.shaderTimePeriodSeconds);
+        this.showStartNanos = builder.showStartNanos;
         this.width = builder.width;
         this.height = builder.height;
     }
@@ -149,12 +155,16 @@ public final class RenderLoop {
     }
 
     private void loop(long maxFrames) {
-        long startNanos = Long.MIN_VALUE;
+        // Show time is 64-bit nanoseconds from the show's start, made a double only here (exact
+        // to well under a microsecond for centuries); shaders get it wrapped (FrameInfo).
+        long startNanos = showStartNanos;
         long previousNanos = 0;
         for (long index = 0; !stopRequested && (maxFrames == 0 || index < maxFrames); index++) {
             long frameNanos = pacer.awaitFrame(index);
-            if (startNanos == Long.MIN_VALUE) {
-                startNanos = frameNanos;
+            if (index == 0) {
+                if (startNanos == FIRST_FRAME) {
+                    startNanos = frameNanos;
+                }
                 previousNanos = frameNanos;
             }
             context.pollEvents();
@@ -278,6 +288,8 @@ public final class RenderLoop {
         private FrameMarker marker = FrameMarker.NONE;
         private RenderMailbox mailbox;
         private TargetFormat format = TargetFormat.RGBA8;
+        private double shaderTimePeriodSeconds = FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS;
+        private long showStartNanos = FIRST_FRAME;
         private final List<Output> outputs = new ArrayList<>();
 
         private Builder(GlContext context, Artwork artwork, SnapshotExchange snapshots, FramePacer pacer,
@@ -314,6 +326,29 @@ public final class RenderLoop {
         /** The canvas's pixel format; RGBA8 unless a piece needs more. */
         public Builder canvasFormat(TargetFormat canvasFormat) {
             this.format = Objects.requireNonNull(canvasFormat, "canvasFormat");
+            return this;
+        }
+
+        /**
+         * The period the shaders' {@code TIME} wraps at (the manifest's {@code timePeriod});
+         * {@link FrameInfo#DEFAULT_SHADER_TIME_PERIOD_SECONDS} unless given.
+         *
+         * @throws IllegalArgumentException when outside the range {@link FrameInfo} accepts
+         */
+        public Builder shaderTimePeriod(double seconds) {
+            this.shaderTimePeriodSeconds = FrameInfo.requireShaderTimePeriod(seconds);
+            return this;
+        }
+
+        /**
+         * The clock reading (on the pacer's clock) that is show time 0; the first frame's time
+         * unless given. A run resumed after a restart, or a test of a show 30 days in, sets it.
+         */
+        public Builder showStart(long clockNanos) {
+            if (clockNanos == FIRST_FRAME) {
+                throw new IllegalArgumentException("show start " + clockNanos + " is reserved");
+            }
+            this.showStartNanos = clockNanos;
             return this;
         }
 
