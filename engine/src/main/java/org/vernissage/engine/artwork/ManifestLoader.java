@@ -96,8 +96,9 @@ public final class ManifestLoader {
 
     private static List<String> topFields() {
         List<String> fields = new ArrayList<>(
-                List.of("title", "artist", "year", "description", "shader", "timePeriod", "parameters"));
+                List.of("title", "artist", "year", "description", "shader", "parameters"));
         fields.addAll(BindingReader.arrayNames());
+        fields.add("timePeriod");
         return List.copyOf(fields);
     }
 

@@ -9,6 +9,7 @@ import org.vernissage.engine.param.ParameterType;
 /**
  * Reads the manifest's {@code parameters} array into {@link ParameterSpec}s, checking each one's
  * type, range ({@code min}/{@code max}) and default; names are checked by {@link ParameterNames}.
+ * An {@code "event"} (a trigger) needs none of the three: its value is a trigger count from 0.
  *
  * <p>Used on the loading thread only. Holds no shared state: one instance per load.
  */
@@ -71,6 +72,9 @@ final class ParameterReader {
 
     private static float[] defaultValue(ManifestFields f, ParameterType type, Range range)
             throws ManifestException {
+        if (type == ParameterType.EVENT && !f.has("default")) {
+            return new float[] {0f}; // a trigger count starts at none
+        }
         int components = type.components();
         if (components == 1) {
             JsonNode value = f.required("default", scalarExpectation(type, range));

@@ -14,11 +14,18 @@ import java.util.Optional;
  */
 public final class ParameterLayout {
 
+    /**
+     * The highest trigger count an event slot holds: floats are exact integers up to 2^24, so the
+     * count wraps from there back to 1 (still a change, so still a trigger) instead of sticking.
+     */
+    public static final float MAX_EVENT_COUNT = 1 << 24;
+
     private final List<ParameterSpec> specs;
     private final int[] offsets;
     private final float[] slotMin;
     private final float[] slotMax;
     private final float[] defaults;
+    private final boolean[] slotIsEvent;
 
     public ParameterLayout(List<ParameterSpec> specs) {
         this.specs = Collections.unmodifiableList(new ArrayList<>(specs));
@@ -31,12 +38,14 @@ public final class ParameterLayout {
         this.slotMin = new float[slots];
         this.slotMax = new float[slots];
         this.defaults = new float[slots];
+        this.slotIsEvent = new boolean[slots];
         for (int i = 0; i < specs.size(); i++) {
             ParameterSpec spec = specs.get(i);
             for (int c = 0; c < spec.type().components(); c++) {
                 slotMin[offsets[i] + c] = spec.min();
                 slotMax[offsets[i] + c] = spec.max();
                 defaults[offsets[i] + c] = spec.defaultComponent(c);
+                slotIsEvent[offsets[i] + c] = spec.type() == ParameterType.EVENT;
             }
         }
     }
@@ -76,6 +85,23 @@ public final class ParameterLayout {
             return defaults[slot];
         }
         return Math.max(slotMin[slot], Math.min(slotMax[slot], value));
+    }
+
+    /** Whether {@code slot} belongs to an {@link ParameterType#EVENT} parameter (a trigger count). */
+    public boolean isEvent(int slot) {
+        return slotIsEvent[slot];
+    }
+
+    /**
+     * The value {@code slot} holds after a set of {@code value} on {@code current}: an event's
+     * trigger count moves on by one whatever the value (never clamped; it wraps from
+     * {@link #MAX_EVENT_COUNT} to 1), any other value is {@link #clamp clamped} to its range.
+     */
+    public float afterSet(int slot, float current, float value) {
+        if (slotIsEvent[slot]) {
+            return current >= MAX_EVENT_COUNT ? 1f : current + 1f;
+        }
+        return clamp(slot, value);
     }
 
     /** Writes every parameter's default into {@code target}, which must hold {@link #slotCount()}. */

@@ -5,8 +5,11 @@ import org.vernissage.engine.pipeline.event.ParameterSetFlyweight;
 
 /**
  * The stage for {@link EventKinds#PARAMETER_SET}: a value already in parameter units goes into its
- * slot, clamped to the slot's declared range. A slot outside the show is ignored (not counted as
- * applied). Conductor thread only.
+ * slot, clamped to the slot's declared range; a set on an event (a trigger) adds one to its
+ * trigger count instead, so two triggers between frames are both counted, and a replay of the
+ * journal, which holds the same sets, counts the same (see
+ * {@link org.vernissage.engine.param.ParameterLayout#afterSet}). A slot outside the show is
+ * ignored (not counted as applied). Conductor thread only.
  */
 final class ParameterStage implements ConductorStage {
 
@@ -31,7 +34,8 @@ final class ParameterStage implements ConductorStage {
         if (!show.validSlot(slot)) {
             return false;
         }
-        show.values()[slot] = show.layout().clamp(slot, parameter.value());
+        float[] values = show.values();
+        values[slot] = show.layout().afterSet(slot, values[slot], parameter.value());
         return true;
     }
 

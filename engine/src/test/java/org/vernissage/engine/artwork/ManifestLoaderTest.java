@@ -294,6 +294,30 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void timePeriodIsOptionalAndBounded() throws IOException, ManifestException {
+        write(root -> { });
+        assertEquals(FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS, ManifestLoader.load(folder).timePeriodSeconds());
+        write(root -> root.put("timePeriod", 7.5));
+        assertEquals(7.5, ManifestLoader.load(folder).timePeriodSeconds());
+
+        write(root -> root.put("timePeriod", 86400));
+        assertRejected("timePeriod", "the seconds the shaders' TIME wraps at, a number from 0.001 to 16384.0", "86400");
+        write(root -> root.put("timePeriod", 0));
+        assertRejected("timePeriod", "the seconds the shaders' TIME wraps at, a number from 0.001 to 16384.0", "0");
+    }
+
+    @Test
+    void anEventNeedsNoRangeNorDefault() throws IOException, ManifestException {
+        write(root -> ((ArrayNode) root.get("parameters")).addObject()
+                .put("name", "flash").put("type", "event"));
+
+        ParameterSpec flash = ManifestLoader.load(folder).parameters().stream()
+                .filter(p -> p.name().equals("flash")).findFirst().orElseThrow();
+        assertEquals(ParameterType.EVENT, flash.type());
+        assertEquals(0f, flash.defaultComponent(0));
+    }
+
+    @Test
     void yearIsRequired() throws IOException {
         write(root -> root.remove("year"));
 
@@ -343,7 +367,7 @@ class ManifestLoaderTest {
 
         ManifestException e = assertRejectedAt("titel");
         assertTrue(e.getMessage().contains("unknown field (did you mean \"title\"?)"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("allowed here: title, artist, year, description, shader, parameters, osc, midi, audio, phones"),
+        assertTrue(e.getMessage().endsWith("allowed here: title, artist, year, description, shader, parameters, osc, midi, audio, phones, timePeriod"),
                 e.getMessage());
     }
 

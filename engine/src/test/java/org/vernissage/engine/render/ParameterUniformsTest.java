@@ -205,6 +205,38 @@ class ParameterUniformsTest {
     }
 
     @Test
+    void anEventIsTrueForOneFrameWhenItsCountMovedHoweverFar() throws Exception {
+        TestArtworkFolder folder = TestArtworkFolder.create(temp, "event", "main.frag", """
+                [{"name": "flash", "type": "event"}]""")
+                .file("main.frag", """
+                        uniform bool flash;
+                        out vec4 fragColor;
+                        void main() { fragColor = vec4(flash ? 1.0 : 0.0, 0.0, 0.0, 1.0); }
+                        """);
+        ArtworkManifest manifest = folder.load();
+        ParameterLayout layout = manifest.layout();
+        assertEquals(0f, layout.specs().get(0).defaultComponent(0), "an event needs no default: no trigger yet");
+        SnapshotExchange exchange = new SnapshotExchange(new float[] {0f});
+        FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, layout);
+        // Per frame, the trigger count the conductor published: two triggers before frame 1 show
+        // as one frame of true (a shader sees a frame, not a message), then false until the next.
+        float[] counts = {0f, 2f, 2f, 3f, 4f, 4f};
+        int[] red = {0, 255, 0, 255, 255, 0};
+        try (Framebuffer image = new Framebuffer(SIZE, SIZE)) {
+            image.bind();
+            artwork.setup(image);
+            FrameInfo frame = new FrameInfo();
+            for (int i = 0; i < counts.length; i++) {
+                frame.set(i, i / 60.0, 1 / 60.0, SIZE, SIZE);
+                exchange.publish(new float[] {counts[i]}, i, 0);
+                assertPixel(draw(artwork, frame, exchange.latch(), image), red[i], 0, 0, 255);
+            }
+        } finally {
+            artwork.dispose();
+        }
+    }
+
+    @Test
     void builtInsCarryTheFramesTimeSizeAndIndex() throws Exception {
         TestArtworkFolder folder = TestArtworkFolder.create(temp, "builtins", "main.frag", "[]")
                 .file("main.frag", """
