@@ -1,6 +1,8 @@
 package org.vernissage.engine.pipeline;
 
 import org.vernissage.engine.pipeline.event.ChannelValueFlyweight;
+import org.vernissage.engine.pipeline.event.EventKinds;
+import org.vernissage.engine.pipeline.event.ParameterSetFlyweight;
 import org.vernissage.engine.pipeline.event.TouchFlyweight;
 
 /**
@@ -21,6 +23,7 @@ public final class InputBatch {
     private final InputEvent[] events;
     private final ChannelValueFlyweight channelView = new ChannelValueFlyweight();
     private final TouchFlyweight touchView = new TouchFlyweight();
+    private final ParameterSetFlyweight parameterView = new ParameterSetFlyweight();
     private int size;
     private long arrivalNanos;
 
@@ -72,6 +75,21 @@ public final class InputBatch {
     }
 
     /**
+     * Adds a value for snapshot slot {@code slot}, already in parameter units (a
+     * {@link EventKinds#PARAMETER_SET}: no binding conditions it), due at {@code dueNanos}.
+     *
+     * @return false when the batch is full (nothing added)
+     */
+    public boolean addParameter(int slot, float value, long dueNanos) {
+        if (isFull()) {
+            return false;
+        }
+        ParameterSetFlyweight.encode(events[size++].begin(EventKinds.PARAMETER_SET, arrivalNanos, dueNanos, false),
+                slot, value);
+        return true;
+    }
+
+    /**
      * Adds a touch event (the record is {@link TouchFlyweight}'s). Positions are normalised to 0..1
      * (0,0 top left, as TUIO has it), velocities in those units per second, the angle in radians.
      *
@@ -118,6 +136,16 @@ public final class InputBatch {
     /** Event {@code i}'s touch payload; valid until the next read access. */
     public TouchFlyweight touch(int i) {
         return touchView.wrap(events[i]);
+    }
+
+    /** The slot of event {@code i}, a {@link EventKinds#PARAMETER_SET}. */
+    public int parameterSlot(int i) {
+        return parameterView.wrap(events[i]).slot();
+    }
+
+    /** The value of event {@code i}, a {@link EventKinds#PARAMETER_SET}. */
+    public float parameterValue(int i) {
+        return parameterView.wrap(events[i]).value();
     }
 
     public int channel(int i) {

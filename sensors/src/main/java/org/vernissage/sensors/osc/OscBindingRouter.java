@@ -13,7 +13,7 @@ import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.binding.OscSelector;
 import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputSink;
-import org.vernissage.osc.AddressHash;
+import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.osc.OscMessageHandler;
 import org.vernissage.osc.OscMessageView;
 import org.vernissage.osc.OscPacketReader;
@@ -57,6 +57,18 @@ import org.vernissage.sensors.FirstOccurrenceLog;
  * due time of its innermost bundle's time tag, mapped onto the engine clock by
  * {@link OscTimeTags}; the conductor holds values due after the next frame until then.
  *
+ * <p>Every parameter also answers, with no binding declared, at its own address
+ * {@code /vernissage/<artwork id>/<name>} ({@link OscParameterAddresses}: the value in parameter
+ * units, as a {@code PARAMETER_SET}; an event's message is one trigger). Declared bindings come
+ * first: a message that a binding's address or pattern takes goes to the bindings only, so a
+ * manifest may bind a parameter's own address to condition what arrives there. An incoming
+ * address pattern reaches declared bindings only. Arguments that do not fit the parameter's type
+ * are dropped as {@link OscDropReason#WRONG_ARGUMENTS}, the first logged with the address and what
+ * the parameter takes.
+ *
+ * <p>Messages under {@code /vernissage/output/} go, before any of this and whatever bindings say,
+ * to the output control handler given at construction (when one is), on this receiving thread.
+ *
  * <p>Drops are counted per reason in {@link OscStats} and the first of each reason is logged with
  * the address and the binding concerned. A value refused by a full ring is never waited for: a
  * stale fader value is worth less than a live frame.
@@ -82,8 +94,15 @@ public final class OscBindingRouter implements OscMessageHandler {
 
     private static final Logger LOG = System.getLogger(OscBindingRouter.class.getName());
 
+    /** The outputs' address space, handed whole to the output control handler. */
+    private static final byte[] OUTPUT_PREFIX = (OscParameterAddresses.PREFIX + OscParameterAddresses.OUTPUT_ID + "/")
+            .getBytes(StandardCharsets.UTF_8);
+
     private final InputSink sink;
     private final OscStats stats;
+    private final OscParameterAddresses parameters;
+    private final OscMessageHandler outputControl; // may be null: no outputs to control
+    private final float[] decoded = new float[4];
     private final OscTimeTags timeTags;
     private final FirstOccurrenceLog firstDrops;
     private final FirstOccurrenceLog firstTimings;
@@ -102,10 +121,8 @@ public final class OscBindingRouter implements OscMessageHandler {
     private final int[] firstBinding;
     private final int[] bindingCount;
 
-    // The table of literal addresses: bucket -> address index or -1. At most half full.
-    private final int mask;
-    private final int[] table;
-    private final int[] tableHashes;
+    // The literal addresses [0, literalCount), looked up where their bytes lie.
+    private final OscAddressTable literals;
 
     // The packet being delivered (receiving thread only).
     private boolean inPacket;
@@ -120,6 +137,7 @@ public final class OscBindingRouter implements OscMessageHandler {
     private int stagedValues;
     private OscDropReason firstProblem;
     private int problemBinding;
+    private int problemParameter;
     private long matchStepsLeft;
 
     /**
@@ -131,11 +149,32 @@ public final class OscBindingRouter implements OscMessageHandler {
      */
     public OscBindingRouter(List<BindingSpec> bindings, InputSink sink, OscStats stats,
                             OscTimeTags timeTags) {
-        this(bindings, sink, stats, timeTags, DEFAULT_BATCH_CAPACITY, LOG);
+        this(bindings, OscParameterAddresses.NONE, null, sink, stats, timeTags);
+    }
+
+    /**
+     * As above, and every parameter of {@code parameters} answers at its own address; messages
+     * under {@code /vernissage/output/} go to {@code outputControl}.
+     *
+     * @param parameters the parameters' own addresses ({@link OscParameterAddresses#NONE}: none)
+     * @param outputControl takes the messages under {@code /vernissage/output/}, on the receiving
+     *     thread; null when there is nothing to control (they are then routed like any other)
+     */
+    public OscBindingRouter(List<BindingSpec> bindings, OscParameterAddresses parameters,
+                            OscMessageHandler outputControl, InputSink sink, OscStats stats,
+                            OscTimeTags timeTags) {
+        this(bindings, parameters, outputControl, sink, stats, timeTags, DEFAULT_BATCH_CAPACITY, LOG);
     }
 
     OscBindingRouter(List<BindingSpec> bindings, InputSink sink, OscStats stats, OscTimeTags timeTags,
                      int batchCapacity, Logger logger) {
+        this(bindings, OscParameterAddresses.NONE, null, sink, stats, timeTags, batchCapacity, logger);
+    }
+
+    OscBindingRouter(List<BindingSpec> bindings, OscParameterAddresses parameters, OscMessageHandler outputControl,
+                     InputSink sink, OscStats stats, OscTimeTags timeTags, int batchCapacity, Logger logger) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.outputControl = outputControl;
         this.sink = Objects.requireNonNull(sink, "sink");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.timeTags = Objects.requireNonNull(timeTags, "timeTags");
@@ -153,11 +192,6 @@ public final class OscBindingRouter implements OscMessageHandler {
         addressBuffers = new ByteBuffer[distinct];
         firstBinding = new int[distinct];
         bindingCount = new int[distinct];
-        int capacity = Integer.highestOneBit(Math.max(8, distinct * 2) - 1) << 1;
-        mask = capacity - 1;
-        table = new int[capacity];
-        tableHashes = new int[capacity];
-        Arrays.fill(table, -1);
 
         int literals = 0;
         int next = 0;
@@ -181,13 +215,13 @@ public final class OscBindingRouter implements OscMessageHandler {
                     next++;
                 }
                 if (!patterns) {
-                    insert(bytes, address);
                     literals++;
                 }
                 address++;
             }
         }
         literalCount = literals;
+        this.literals = new OscAddressTable(Arrays.copyOf(addresses, literals));
     }
 
     /** How many OSC bindings were resolved. */
@@ -249,9 +283,14 @@ public final class OscBindingRouter implements OscMessageHandler {
         if (size == 0) {
             return;
         }
-        boolean accepted = size == 1 && batch.dueNanos(0) == InputBatch.IMMEDIATELY
-                ? sink.offerChannel(batch.channel(0), batch.value(0), packetArrivalNanos)
-                : sink.offer(batch);
+        boolean accepted;
+        if (size == 1 && batch.dueNanos(0) == InputBatch.IMMEDIATELY) {
+            accepted = batch.kind(0) == EventKinds.PARAMETER_SET
+                    ? sink.offerParameter(batch.parameterSlot(0), batch.parameterValue(0), packetArrivalNanos)
+                    : sink.offerChannel(batch.channel(0), batch.value(0), packetArrivalNanos);
+        } else {
+            accepted = sink.offer(batch);
+        }
         if (accepted) {
             stats.valuesOffered(size);
         } else {
@@ -268,9 +307,15 @@ public final class OscBindingRouter implements OscMessageHandler {
             onPacketStart(arrivalNanos);
         }
         stats.messageReceived();
+        if (outputControl != null && hasPrefix(message, OUTPUT_PREFIX)) {
+            outputControl.onMessage(message, timeTag, arrivalNanos);
+            endAlone(alone, arrivalNanos);
+            return;
+        }
         stagedValues = 0;
         firstProblem = null;
         problemBinding = -1;
+        problemParameter = -1;
         matchStepsLeft = MATCH_STEP_BUDGET;
         ByteBuffer buffer = message.buffer();
         int at = message.addressOffset();
@@ -295,10 +340,10 @@ public final class OscBindingRouter implements OscMessageHandler {
         } else if (stagedValues > 0) {
             stagedMessages++;
             if (firstProblem != null) {
-                logFirst(firstProblem, message, problemBinding); // partly applied: say so, once
+                logFirst(firstProblem, message, problemBinding, problemParameter); // partly applied: say so, once
             }
         } else if (firstProblem != null) {
-            drop(firstProblem, 1, message, problemBinding);
+            drop(firstProblem, 1, message, problemBinding, problemParameter);
         }
         endAlone(alone, arrivalNanos);
     }
@@ -309,10 +354,13 @@ public final class OscBindingRouter implements OscMessageHandler {
         }
     }
 
-    /** A literal address: the table, then every bound pattern. */
+    /**
+     * A literal address: the table, then every bound pattern; when no binding takes it, the
+     * parameter whose own address it is.
+     */
     private boolean dispatchLiteral(OscMessageView message, ByteBuffer buffer, int at, int length) {
         boolean matched = false;
-        int address = find(message);
+        int address = literals.find(message);
         if (address >= 0) {
             stageAddress(message, address);
             matched = true;
@@ -323,7 +371,45 @@ public final class OscBindingRouter implements OscMessageHandler {
                 matched = true;
             }
         }
+        if (!matched && matchStepsLeft >= 0) {
+            int parameter = parameters.find(message);
+            if (parameter >= 0) {
+                stageParameter(message, parameter);
+                matched = true;
+            }
+        }
         return matched;
+    }
+
+    /** A parameter's own address: its value, all components or none, straight into its slots. */
+    private void stageParameter(OscMessageView message, int parameter) {
+        int components = parameters.decode(parameter, message, decoded);
+        if (components < 0) {
+            // Reached only when no binding took the message, so this is its first problem.
+            problem(components == OscParameterAddresses.NOT_FINITE
+                    ? OscDropReason.NOT_FINITE : OscDropReason.WRONG_ARGUMENTS, -1);
+            problemParameter = parameter;
+            return;
+        }
+        int slot = parameters.slot(parameter);
+        for (int c = 0; c < components; c++) {
+            if (!batch.addParameter(slot + c, decoded[c], currentDue)) {
+                overflowed = true; // the whole packet will be refused at its end
+            }
+        }
+        stagedValues += components;
+    }
+
+    private static boolean hasPrefix(OscMessageView message, byte[] prefix) {
+        if (message.addressLength() < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (message.addressByte(i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An incoming pattern: every bound literal address it matches. */
@@ -381,29 +467,20 @@ public final class OscBindingRouter implements OscMessageHandler {
         }
     }
 
-    private int find(OscMessageView message) {
-        int hash = message.addressHash();
-        for (int bucket = hash & mask; ; bucket = (bucket + 1) & mask) {
-            int address = table[bucket];
-            if (address < 0) {
-                return -1;
-            }
-            if (tableHashes[bucket] == hash && message.addressEquals(addresses[address])) {
-                return address;
-            }
-        }
-    }
-
     // ---- drops --------------------------------------------------------------------------------
 
     private void drop(OscDropReason reason, int messages, OscMessageView message, int binding) {
+        drop(reason, messages, message, binding, -1);
+    }
+
+    private void drop(OscDropReason reason, int messages, OscMessageView message, int binding, int parameter) {
         if (messages > 0) {
             stats.messagesDropped(reason, messages);
         }
-        logFirst(reason, message, binding);
+        logFirst(reason, message, binding, parameter);
     }
 
-    private void logFirst(OscDropReason reason, OscMessageView message, int binding) {
+    private void logFirst(OscDropReason reason, OscMessageView message, int binding, int parameter) {
         if (!firstDrops.first(reason)) {
             return;
         }
@@ -416,6 +493,8 @@ public final class OscBindingRouter implements OscMessageHandler {
         if (binding >= 0) {
             text.append(" for ").append(descriptions[binding]).append(", which reads argument ")
                     .append(arguments[binding]);
+        } else if (parameter >= 0) {
+            text.append(" for ").append(parameters.describe(parameter));
         }
         switch (reason) {
             case TOO_MANY_VALUES -> text.append(": a packet carried more than ").append(batch.capacity())
@@ -452,16 +531,6 @@ public final class OscBindingRouter implements OscMessageHandler {
             byAddress.computeIfAbsent(address, a -> new ArrayList<>()).add(channel);
         }
         return byAddress;
-    }
-
-    private void insert(byte[] address, int index) {
-        int hash = AddressHash.of(address);
-        int bucket = hash & mask;
-        while (table[bucket] >= 0) {
-            bucket = (bucket + 1) & mask;
-        }
-        table[bucket] = index;
-        tableHashes[bucket] = hash;
     }
 
     private static String addressOf(OscMessageView message) {

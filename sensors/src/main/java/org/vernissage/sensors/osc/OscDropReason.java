@@ -6,7 +6,7 @@ import org.vernissage.osc.OscPatternMatcher;
  * Why a well-formed OSC message set no value. Each reason points the operator at a different fix:
  * a typo in the manifest or the controller (NO_BINDING, BAD_PATTERN), a hostile or broken sender
  * (PATTERN_TOO_LONG, MATCH_TOO_COSTLY), a controller sending the
- * wrong type or too few arguments (NO_ARGUMENT, NOT_NUMERIC, NOT_FINITE), a sender packing more
+ * wrong type or too few arguments (NO_ARGUMENT, NOT_NUMERIC, NOT_FINITE, WRONG_ARGUMENTS), a sender packing more
  * into one packet than the engine takes at once (TOO_MANY_VALUES), or an engine that cannot keep
  * up (RING_FULL).
  *
@@ -40,6 +40,12 @@ public enum OscDropReason {
     NOT_NUMERIC,
     /** The argument is NaN or infinite (or a double too large for a float). */
     NOT_FINITE,
+    /**
+     * The message has the address of a parameter ({@code /vernissage/<id>/<name>}, no binding
+     * declared) but its arguments do not fit the parameter's type: their number or type tags (a
+     * vec2 sent one float, a float sent a string); see {@link OscParameterAddresses}.
+     */
+    WRONG_ARGUMENTS,
     /** The packet holds more bound values than one all-or-nothing batch; none of it applies. */
     TOO_MANY_VALUES,
     /** The input ring refused the packet's values because it was full. */

@@ -17,7 +17,12 @@ final class RecordingInputSink implements InputSink {
     record Value(int offer, boolean batched, int channel, float value, long dueNanos, long arrivalNanos) {
     }
 
+    /** One parameter set (a parameter's own address); {@code offer} and {@code batched} as for a value. */
+    record Set(int offer, boolean batched, int slot, float value, long dueNanos) {
+    }
+
     final List<Value> values = new ArrayList<>();
+    final List<Set> sets = new ArrayList<>();
     int offers;
     boolean full;
 
@@ -36,6 +41,10 @@ final class RecordingInputSink implements InputSink {
             return false;
         }
         for (int i = 0; i < batch.size(); i++) {
+            if (batch.kind(i) == EventKinds.PARAMETER_SET) {
+                sets.add(new Set(offers, true, batch.parameterSlot(i), batch.parameterValue(i), batch.dueNanos(i)));
+                continue;
+            }
             if (batch.kind(i) != EventKinds.CHANNEL_VALUE) {
                 throw new AssertionError("an OSC router staged a " + EventKinds.name(batch.kind(i)));
             }
@@ -48,7 +57,21 @@ final class RecordingInputSink implements InputSink {
 
     @Override
     public boolean offerParameter(int slot, float value, long arrivalNanos) {
-        throw new AssertionError("an OSC router must offer channels, not parameter slots");
+        if (full) {
+            return false;
+        }
+        sets.add(new Set(offers++, false, slot, value, InputBatch.IMMEDIATELY));
+        return true;
+    }
+
+    /** The slot and value of every parameter set, flattened: slot, value, slot, value, ... */
+    List<Float> setSlotsAndValues() {
+        List<Float> flat = new ArrayList<>();
+        for (Set set : sets) {
+            flat.add((float) set.slot());
+            flat.add(set.value());
+        }
+        return flat;
     }
 
     List<Float> rawValues() {
