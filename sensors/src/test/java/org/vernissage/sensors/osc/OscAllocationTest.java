@@ -18,6 +18,7 @@ import org.vernissage.engine.pipeline.ChannelConditioner;
 import org.vernissage.engine.pipeline.Conductor;
 import org.vernissage.engine.pipeline.ConductorSettings;
 import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
@@ -42,7 +43,9 @@ class OscAllocationTest {
     private static final long SLACK_BYTES = 512;
 
     private static final ParameterLayout LAYOUT = new ParameterLayout(List.of(
-            new ParameterSpec("level", ParameterType.FLOAT, 0, 1, new float[] {0}, "", "")));
+            new ParameterSpec("level", ParameterType.FLOAT, 0, 1, new float[] {0}, "", ""),
+            new ParameterSpec("centre", ParameterType.VEC2, -1, 1, new float[] {0, 0}, "", ""),
+            new ParameterSpec("flash", ParameterType.EVENT, 0, 1, new float[] {0}, "", "")));
     private static final List<BindingSpec> BINDINGS = List.of(
             osc("/level"), osc("/x"), osc("/y"), osc("/fader*"), osc("/mix/{a,b}/gain"));
 
@@ -64,10 +67,17 @@ class OscAllocationTest {
                 message("/level").s("loud").bytes(),
                 message("/level").bytes(),
                 message("/broken").tag('q').bytes(),
+                // A parameter's own address, no binding declared: fitting, in a bundle, not fitting.
+                message("/vernissage/alloc/level").f(0.5f).bytes(),
+                bundle(OscPacketReader.IMMEDIATELY, message("/vernissage/alloc/centre").f(1).i(-1).bytes(),
+                        message("/vernissage/alloc/flash").s("bang").bytes()),
+                message("/vernissage/alloc/centre").f(1).bytes(),
+                // The outputs' address space, handed to its handler.
+                message("/vernissage/output/1/corner/0").f(0.1f).f(0.2f).bytes(),
         };
     }
 
-    private static final int[] MESSAGES_IN = {1, 1, 3, 2, 1, 1, 1, 1, 1, 1, 0};
+    private static final int[] MESSAGES_IN = {1, 1, 3, 2, 1, 1, 1, 1, 1, 1, 0, 1, 2, 1, 1};
 
     @Test
     void readingAndRoutingAllocateNothingOnceWarm() {
@@ -97,8 +107,10 @@ class OscAllocationTest {
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         OscStats stats = new OscStats("OSC test");
         OscTimeTags timeTags = new OscTimeTags(new SystemClock());
-        OscBindingRouter router = new OscBindingRouter(BINDINGS, sink, stats, timeTags,
-                OscBindingRouter.DEFAULT_BATCH_CAPACITY, new RecordingLogger());
+        long[] outputMessages = new long[1];
+        OscBindingRouter router = new OscBindingRouter(BINDINGS, new OscParameterAddresses("alloc", LAYOUT),
+                (message, timeTag, arrivalNanos) -> outputMessages[0] += message.argumentCount(), sink, stats,
+                timeTags, OscBindingRouter.DEFAULT_BATCH_CAPACITY, new RecordingLogger());
         OscPacketReader reader = new OscPacketReader();
         byte[][] packets = packets();
         ByteBuffer[] buffers = new ByteBuffer[packets.length];
@@ -112,6 +124,7 @@ class OscAllocationTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
         assertTrue(stats.messagesReceived() >= MESSAGES, "routed " + stats.messagesReceived());
+        assertTrue(outputMessages[0] > 0 && stats.messagesDropped(OscDropReason.WRONG_ARGUMENTS) > 0, stats::toString);
         assertTrue(stats.bundles(OscBundleTiming.SCHEDULED) > 0 && stats.bundles(OscBundleTiming.LATE) > 0,
                 stats::toString);
         System.out.printf("OSC read+route: %d bytes over %d messages (%s)%n",
@@ -147,14 +160,18 @@ class OscAllocationTest {
         public boolean offer(InputBatch batch) {
             for (int i = 0; i < batch.size(); i++) {
                 values++;
-                sum += batch.value(i) + batch.channel(i) + batch.dueNanos(i);
+                sum += batch.kind(i) == EventKinds.PARAMETER_SET
+                        ? batch.parameterValue(i) + batch.parameterSlot(i)
+                        : batch.value(i) + batch.channel(i) + batch.dueNanos(i);
             }
             return (++offers & 7) != 0;
         }
 
         @Override
         public boolean offerParameter(int slot, float value, long arrivalNanos) {
-            throw new AssertionError("not used by OSC");
+            values++;
+            sum += value + slot;
+            return (++offers & 7) != 0;
         }
     }
 }
