@@ -101,7 +101,7 @@ final class ArtworkAssembly {
         }
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
         PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer));
-        Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline) : startSensors(pipeline, clock);
+        Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline) : startSensors(pipeline, clock, layout);
 
         FrameStats frameStats = new FrameStats();
         // Outputs in the order each frame reaches them: listeners and captures read the canvas
@@ -121,9 +121,11 @@ final class ArtworkAssembly {
     }
 
     /** A live run: every kind of sensor, publishing into the ring; the loop paced by the clock. */
-    private Inputs startSensors(PipelinePart pipeline, ClockPart clock) throws SensorStartException {
-        SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(), pipeline.ring(), clock.clock(),
-                warnings::add);
+    private Inputs startSensors(PipelinePart pipeline, ClockPart clock, ParameterLayout layout)
+            throws SensorStartException {
+        SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(),
+                SensorWiring.oscParameters(manifest.folder().getFileName().toString(), layout, warnings::add), null,
+                pipeline.ring(), clock.clock(), warnings::add);
         for (SensorPart.Kind sensor : SENSORS) {
             sensor.start(wiring, parts);
         }

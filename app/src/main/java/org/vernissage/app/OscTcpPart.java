@@ -4,12 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.sensors.SourceCounters;
-import org.vernissage.sensors.osc.OscBindingRouter;
 import org.vernissage.sensors.osc.OscEndpoint;
 import org.vernissage.sensors.osc.OscStats;
 import org.vernissage.sensors.osc.OscTcpServer;
 import org.vernissage.sensors.osc.OscTcpServerConfig;
-import org.vernissage.sensors.osc.OscTimeTags;
 
 /**
  * OSC from one TCP endpoint (OSC 1.0 length-prefixed or 1.1 SLIP streams), routed through the
@@ -37,7 +35,7 @@ final class OscTcpPart implements OscPart {
     static OscTcpPart start(OscEndpoint endpoint, SensorWiring wiring) throws SensorStartException {
         OscStats stats = new OscStats(endpoint.sourceName() + " messages");
         OscTcpServer server = new OscTcpServer(OscTcpServerConfig.of(endpoint.host(), endpoint.port()),
-                new OscBindingRouter(wiring.bindings(), wiring.sink(), stats, new OscTimeTags(wiring.clock())),
+                wiring.oscRouter(stats),
                 wiring.clock(), stats);
         server.start();
         String name = endpoint.withPort(server.port()).sourceName();

@@ -7,10 +7,8 @@ import org.vernissage.engine.agent.AgentHost;
 import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.sensors.SourceCounters;
-import org.vernissage.sensors.osc.OscBindingRouter;
 import org.vernissage.sensors.osc.OscEndpoint;
 import org.vernissage.sensors.osc.OscStats;
-import org.vernissage.sensors.osc.OscTimeTags;
 import org.vernissage.sensors.osc.OscUdpReceiver;
 
 /**
@@ -35,8 +33,7 @@ final class OscUdpPart implements OscPart {
 
     static OscUdpPart start(OscEndpoint endpoint, SensorWiring wiring) throws SensorStartException {
         OscStats stats = new OscStats(endpoint.sourceName());
-        OscUdpReceiver receiver = new OscUdpReceiver(endpoint, new OscBindingRouter(wiring.bindings(), wiring.sink(),
-                stats, new OscTimeTags(wiring.clock())), wiring.clock(), stats);
+        OscUdpReceiver receiver = new OscUdpReceiver(endpoint, wiring.oscRouter(stats), wiring.clock(), stats);
         Optional<AgentHost> host = wiring.sink() instanceof InputRing ring ? ring.receiverHost() : Optional.empty();
         if (host.isPresent()) {
             receiver.start(host.get());

@@ -6,25 +6,56 @@ import java.util.function.Consumer;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.binding.InputSelector;
 import org.vernissage.engine.clock.Clock;
+import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.InputSink;
+import org.vernissage.osc.OscMessageHandler;
+import org.vernissage.sensors.osc.OscBindingRouter;
+import org.vernissage.sensors.osc.OscParameterAddresses;
+import org.vernissage.sensors.osc.OscStats;
+import org.vernissage.sensors.osc.OscTimeTags;
 
 /**
  * What every sensor part of a live run is started with: the command line's sensor options, the
- * artwork's bindings, the ring they publish into and the run's clock.
+ * artwork's bindings, the addresses its parameters answer at over OSC with no binding, what takes
+ * the outputs' OSC messages, the ring they publish into and the run's clock.
  *
  * <p>Immutable; used on the thread preparing the run.
  *
+ * @param oscParameters every parameter's own OSC address ({@code /vernissage/<id>/<name>})
+ * @param outputControl takes the OSC messages under {@code /vernissage/output/}, on each OSC
+ *     receiving thread (so it must be safe for several); null when nothing controls the outputs
  * @param warnings takes one line for the run's start banner (printed after it)
  */
-record SensorWiring(SensorOptions options, List<BindingSpec> bindings, InputSink sink, Clock clock,
-                    Consumer<String> warnings) {
+record SensorWiring(SensorOptions options, List<BindingSpec> bindings, OscParameterAddresses oscParameters,
+                    OscMessageHandler outputControl, InputSink sink, Clock clock, Consumer<String> warnings) {
 
     SensorWiring {
         Objects.requireNonNull(options, "options");
         bindings = List.copyOf(bindings);
+        Objects.requireNonNull(oscParameters, "oscParameters");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(warnings, "warnings");
+    }
+
+    /**
+     * The OSC addresses of the parameters of artwork {@code artworkId}; none, with a warning, when
+     * the id cannot be part of an address (a folder named with a space): the piece still plays,
+     * through its declared bindings.
+     */
+    static OscParameterAddresses oscParameters(String artworkId, ParameterLayout layout, Consumer<String> warnings) {
+        try {
+            return new OscParameterAddresses(artworkId, layout);
+        } catch (IllegalArgumentException e) {
+            warnings.accept(e.getMessage() + "; until then its parameters answer over OSC only through declared"
+                    + " bindings");
+            return OscParameterAddresses.NONE;
+        }
+    }
+
+    /** A router for one OSC receiver: the bindings, the parameters' own addresses, the outputs' handler. */
+    OscBindingRouter oscRouter(OscStats stats) {
+        return new OscBindingRouter(bindings, oscParameters, outputControl, sink, stats, new OscTimeTags(clock));
     }
 
     /**

@@ -52,6 +52,20 @@ class SensorWiringTest {
     Path temp;
 
     @Test
+    void anArtworkIdThatCannotBeAnOscAddressWarnsAndThePieceStillPlays() {
+        org.vernissage.engine.param.ParameterLayout layout = new org.vernissage.engine.param.ParameterLayout(List.of(
+                new org.vernissage.engine.param.ParameterSpec("level",
+                        org.vernissage.engine.param.ParameterType.FLOAT, 0, 1, new float[] {0}, "", "")));
+        List<String> warnings = new ArrayList<>();
+
+        assertEquals(1, SensorWiring.oscParameters("tide", layout, warnings::add).count());
+        assertTrue(warnings.isEmpty());
+        assertEquals(0, SensorWiring.oscParameters("my tide", layout, warnings::add).count());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("artwork id 'my tide' cannot be part of the OSC address"), warnings.get(0));
+    }
+
+    @Test
     void placesPerAddressReachThePhonesServer() throws Exception {
         SensorOptions sensors = SensorOptions.defaults().withOsc(List.of())
                 .withPhones("127.0.0.1", new PhonesOptions(0, Optional.empty(), 2));
