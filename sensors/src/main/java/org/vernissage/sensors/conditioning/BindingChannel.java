@@ -26,6 +26,9 @@ import org.vernissage.engine.param.ParameterLayout;
  * never jumps, whoever set it before; the One Euro filter, which knows nothing of the slot, lets
  * its first sample through.
  *
+ * <p><b>Events.</b> A binding to an event parameter (a trigger) conditions nothing: each value it
+ * delivers adds one to the trigger count ({@link ParameterLayout#afterSet}), and time moves nothing.
+ *
  * <p>Allocation-free once made; owned by the {@link BindingConditioner}, conductor thread only.
  */
 final class BindingChannel {
@@ -68,6 +71,11 @@ final class BindingChannel {
      * @param raw any finite or infinite value (NaN is the caller's to refuse)
      */
     void onValue(float raw, long nanos, float[] values, ParameterLayout layout) {
+        if (layout.isEvent(slot)) {
+            // A trigger: each value the binding delivers is one, whatever it is; nothing to condition.
+            values[slot] = layout.afterSet(slot, values[slot], raw);
+            return;
+        }
         double smoothed = smooth(shaper.shape(raw), nanos);
         moveClockTo(nanos);
         lastValueNanos = timerStarted ? later(lastValueNanos, nanos) : nanos;
@@ -92,6 +100,9 @@ final class BindingChannel {
 
     /** Time moved on to {@code nanos} with no value: slews, starts or continues the idle ease. */
     void advanceTo(long nanos, float[] values, ParameterLayout layout) {
+        if (layout.isEvent(slot)) {
+            return; // a trigger count moves only with values, never with time
+        }
         moveClockTo(nanos);
         if (!timerStarted) {
             lastValueNanos = nowNanos;

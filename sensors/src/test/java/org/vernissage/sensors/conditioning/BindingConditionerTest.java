@@ -61,6 +61,22 @@ class BindingConditionerTest {
         return conditioner(bind("level", 0, conditioning));
     }
 
+    @Test
+    void aBindingToAnEventCountsEveryValueAsOneTriggerAndTimeMovesNothing() {
+        ParameterLayout layout = new ParameterLayout(List.of(
+                new ParameterSpec("flash", ParameterType.EVENT, 0, 1, new float[] {0}, "", "")));
+        ConditioningSpec eased = spec().idle(0.5, 1f, 1.0).build();
+        BindingConditioner c = new BindingConditioner(List.of(bind("flash", 0, eased)), layout, logger);
+        float[] count = {0f};
+
+        c.onValue(0, 1f, at(0), count);     // a button pressed ...
+        c.onValue(0, 0f, at(10), count);    // ... and released: two messages, two triggers
+        c.onValue(0, 42f, at(20), count);   // never clamped to the range
+        assertEquals(3f, count[0]);
+        c.advanceTo(at(5_000), count);      // long idle: an ease would have written the slot
+        assertEquals(3f, count[0]);
+    }
+
     // ---- resolution ----
 
     @Test
