@@ -25,7 +25,10 @@ import org.vernissage.engine.pipeline.TouchSet;
  */
 public final class ParameterUniforms {
 
-    /** Seconds since the run started. */
+    /**
+     * Seconds since the run started, wrapped at the artwork's time period so that a float stays
+     * smooth for months: callers pass {@link org.vernissage.engine.artwork.FrameInfo#shaderTimeSeconds()}.
+     */
     public static final String TIME = "TIME";
     /** Width and height of the frame in pixels. */
     public static final String RENDERSIZE = "RENDERSIZE";
@@ -151,7 +154,12 @@ public final class ParameterUniforms {
         touches.update(alive);
     }
 
-    /** Sets the built-ins the shader uses; the program must be in use. */
+    /**
+     * Sets the built-ins the shader uses; the program must be in use.
+     *
+     * @param timeSeconds the frame's {@link org.vernissage.engine.artwork.FrameInfo#shaderTimeSeconds()}
+     *     (never the raw show time, which a float cannot hold smoothly after a day)
+     */
     public void applyBuiltins(double timeSeconds, int width, int height, long frameIndex) {
         if (timeLocation != ABSENT) {
             glUniform1f(timeLocation, (float) timeSeconds);
