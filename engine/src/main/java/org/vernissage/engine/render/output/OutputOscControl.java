@@ -258,7 +258,7 @@ public final class OutputOscControl implements OscMessageHandler {
         double y = message.numericArgument(1);
         double w = message.numericArgument(2);
         double h = message.numericArgument(3);
-        if (x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= 1 + 1e-9 && y + h <= 1 + 1e-9) {
+        if (x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= 1 + OutputSettings.SLACK && y + h <= 1 + OutputSettings.SLACK) {
             return true;
         }
         problem(Problem.OUT_OF_RANGE, "a region inside the canvas: x, y from 0, width and height above 0,"

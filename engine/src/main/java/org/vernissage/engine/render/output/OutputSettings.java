@@ -21,6 +21,9 @@ public final class OutputSettings {
     public static final int TOP = 2;
     public static final int BOTTOM = 3;
 
+    /** How far past the canvas's edge a region may reach and still mean the edge (float rounding). */
+    static final double SLACK = 1e-6;
+
     private final int number;
     private final String name;
     private final Placement placement;
@@ -120,13 +123,14 @@ public final class OutputSettings {
 
     /** Shows another part of the canvas; false, unchanged, when it is not inside the canvas. */
     public boolean setRegion(double x, double y, double width, double height) {
-        if (!(x >= 0 && y >= 0 && width > 0 && height > 0 && x + width <= 1 + 1e-9 && y + height <= 1 + 1e-9)) {
+        if (!(x >= 0 && y >= 0 && width > 0 && height > 0 && x + width <= 1 + SLACK && y + height <= 1 + SLACK)) {
             return false;
         }
         region[0] = x;
         region[1] = y;
-        region[2] = width;
-        region[3] = height;
+        // OSC sends 32-bit floats: 0.4f + 0.6f is a hair over 1. Within the slack, it means the edge.
+        region[2] = Math.min(width, 1 - x);
+        region[3] = Math.min(height, 1 - y);
         return true;
     }
 
