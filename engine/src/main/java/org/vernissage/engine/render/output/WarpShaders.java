@@ -48,11 +48,12 @@ final class WarpShaders {
             }
 
             float blendWeight(vec2 c) {
+                // Only pixels inside a zone pay for pow (a software rasteriser's costliest call here).
                 float w = 1.0;
-                if (blendWidths.x > 0.0) w *= ramp(c.x / blendWidths.x);
-                if (blendWidths.y > 0.0) w *= ramp((1.0 - c.x) / blendWidths.y);
-                if (blendWidths.z > 0.0) w *= ramp(c.y / blendWidths.z);
-                if (blendWidths.w > 0.0) w *= ramp((1.0 - c.y) / blendWidths.w);
+                if (c.x < blendWidths.x) w *= ramp(c.x / blendWidths.x);
+                if (1.0 - c.x < blendWidths.y) w *= ramp((1.0 - c.x) / blendWidths.y);
+                if (c.y < blendWidths.z) w *= ramp(c.y / blendWidths.z);
+                if (1.0 - c.y < blendWidths.w) w *= ramp((1.0 - c.y) / blendWidths.w);
                 return w;
             }
 
@@ -112,7 +113,9 @@ final class WarpShaders {
                     colour = texture(canvas, uv).rgb;
                 }
                 // Scaling the display-encoded value by w^(1/gamma) scales the light by w.
-                fragColor = vec4(colour * pow(blendWeight(content), 1.0 / gamma), 1.0);
+                float w = blendWeight(content);
+                if (w < 1.0) colour *= pow(w, 1.0 / gamma);
+                fragColor = vec4(colour, 1.0);
             }
             """;
 }
