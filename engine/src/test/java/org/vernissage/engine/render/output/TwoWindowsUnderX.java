@@ -19,8 +19,9 @@ import org.vernissage.engine.render.RgbaImage;
 
 /**
  * The child process of {@link TwoWindowsXvfbTest}: on the X display in {@code DISPLAY}, opens the
- * run's hidden context and a venue of two windows sharing it, presents a few frames of a canvas
- * drawn in the hidden context, and prints what each window's back buffer held before its swap:
+ * run's hidden context and a venue of two windows and one fullscreen output sharing it, presents a few frames of a canvas
+ * drawn in the hidden context (two windows and the screen filled), and prints what each window's
+ * back buffer held before its swap:
  * {@code window N WIDTHxHEIGHT visible=V vsync=S row=v0,v1,...} (the green channel of the middle row).
  */
 public final class TwoWindowsUnderX {
@@ -43,7 +44,9 @@ public final class TwoWindowsUnderX {
                             CornerPin.IDENTITY, MeshWarp.identity(2, 2), new EdgeBlend(0, 1 / 3.0, 0, 0, 2.2, 2), false),
                     new OutputSpec("right", new Placement.Window(WINDOW_WIDTH + 10, 0, WINDOW_WIDTH, HEIGHT),
                             new CanvasRegion(0.4, 0, 0.6, 1), CornerPin.IDENTITY, MeshWarp.identity(2, 2),
-                            new EdgeBlend(1 / 3.0, 0, 0, 0, 2.2, 2), false)));
+                            new EdgeBlend(1 / 3.0, 0, 0, 0, 2.2, 2), false),
+                    new OutputSpec("wall", new Placement.Fullscreen(0, ""), CanvasRegion.FULL, CornerPin.IDENTITY,
+                            MeshWarp.identity(2, 2), EdgeBlend.NONE, false)));
             VenueOutputs outputs = new VenueOutputs(Path.of(args[0]), venue);
             List<Output> built = outputs.build(run, settings -> null);
             RgbaImage[] shown = new RgbaImage[built.size()];
@@ -63,7 +66,7 @@ public final class TwoWindowsUnderX {
                 WindowWarpOutput window = (WindowWarpOutput) built.get(i);
                 List<String> row = new ArrayList<>();
                 for (int x = 0; x < shown[i].width(); x++) {
-                    row.add(Integer.toString(shown[i].channel(x, HEIGHT / 2, 1)));
+                    row.add(Integer.toString(shown[i].channel(x, shown[i].height() / 2, 1)));
                 }
                 System.out.println("window " + (i + 1) + " " + window.windowWidth() + "x" + window.windowHeight()
                         + " visible=" + glfwGetWindowAttrib(window.window(), GLFW_VISIBLE)

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two venue windows on a real X server (Xvfb, which {@code scripts/test-setup.sh} installs): each
  * its own GLFW window sharing the run's hidden context, each showing its region of a canvas drawn
- * in that context, warped and blended; vsync on the last only. Xvfb is started here on a display
+ * in that context, warped and blended; a third output fills the screen (monitor 0); vsync on the
+ * last only. Xvfb is started here on a display
  * number it picks itself ({@code -displayfd}), and the windows are opened in a child JVM whose
  * {@code DISPLAY} names it (GLFW reads the display from the environment, which a running JVM
  * cannot change). Skipped only where no Xvfb binary exists.
@@ -46,9 +47,10 @@ class TwoWindowsXvfbTest {
                     .readLine();
             assertTrue(display != null && display.strip().matches("\\d+"), "Xvfb named its display: " + display);
             List<String> lines = runChild(":" + display.strip());
-            assertEquals(2, lines.size(), "two windows reported: " + lines);
+            assertEquals(3, lines.size(), "two windows and the screen filled reported: " + lines);
             checkWindow(lines.get(0), 1, false, true);
-            checkWindow(lines.get(1), 2, true, false);
+            checkWindow(lines.get(1), 2, false, false);
+            checkFullscreen(lines.get(2));
         } finally {
             server.destroy();
             if (!server.waitFor(5, TimeUnit.SECONDS)) {
@@ -86,6 +88,26 @@ class TwoWindowsXvfbTest {
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child finished");
         assertEquals(0, child.exitValue(), "the child's output:\n" + all);
         return reported;
+    }
+
+    /**
+     * Output 3 fills Xvfb's one screen (monitor 0, 320x240), vsync on (the last window presented),
+     * and shows the whole canvas: its middle row samples the canvas between rows 24 and 25.
+     */
+    private static void checkFullscreen(String line) {
+        Matcher m = LINE.matcher(line);
+        assertTrue(m.matches(), line);
+        assertEquals("3 320 240", m.group(1) + " " + m.group(2) + " " + m.group(3), line);
+        assertEquals("true", m.group(5), "vsync on the last window: " + line);
+        double canvasRow = (120 + 0.5) / 240 * TwoWindowsUnderX.HEIGHT - 0.5;
+        int above = (int) Math.floor(canvasRow);
+        double f = canvasRow - above;
+        double expected = (1 - f) * TwoWindowsUnderX.source(above) + f * TwoWindowsUnderX.source(above + 1);
+        String[] row = m.group(6).split(",");
+        assertEquals(320, row.length);
+        for (int x = 0; x < row.length; x++) {
+            assertEquals(expected, Integer.parseInt(row[x]), 2.5, "fullscreen pixel " + x);
+        }
     }
 
     /** The middle row of a window against the blend formula: the source times w^(1/gamma). */
