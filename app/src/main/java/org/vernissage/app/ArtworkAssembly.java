@@ -91,8 +91,7 @@ final class ArtworkAssembly {
         Optional<VenuePart> venue = options.output().venueFile().isPresent()
                 ? Optional.of(parts.start(() -> VenuePart.load(options.output().venueFile().get())))
                 : Optional.empty();
-        GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title(),
-                venue.isPresent() && venue.get().needsDisplay()));
+        GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title(), venue.isPresent()));
         ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size));
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()

@@ -40,11 +40,6 @@ final class VenuePart implements RunPart {
         }
     }
 
-    /** Whether the venue has windows or monitors: the run then renders in a hidden window they share. */
-    boolean needsDisplay() {
-        return venue.needsDisplay();
-    }
-
     /**
      * Builds the venue's outputs for {@code context} and the OSC control that posts to
      * {@code mailbox} (the render loop's). Render thread.
