@@ -31,8 +31,8 @@ import org.vernissage.osc.OscMessageView;
  * a change the render thread refuses (a concave quad) or no room: counted per kind and logged once
  * per kind, naming the address and what was expected; the outputs keep their last good settings.
  *
- * <p>{@link #onMessage}: one receiving thread at a time (its parse state is in fields), e.g. the
- * OSC router's. The counters: any thread. Made and owned by whoever wires the run, with the venue
+ * <p>{@link #onMessage}: any receiving thread (each has its own parse state, made on its first
+ * message), e.g. the OSC router's. The counters: any thread. Made and owned by whoever wires the run, with the venue
  * and the render loop's mailbox.
  */
 public final class OutputOscControl implements OscMessageHandler {
@@ -77,14 +77,13 @@ public final class OutputOscControl implements OscMessageHandler {
     private final AtomicLongArray problems = new AtomicLongArray(Problem.values().length);
     private final AtomicIntegerArray logged = new AtomicIntegerArray(Problem.values().length);
     private final AtomicLongArray posted = new AtomicLongArray(1);
-    // Parse state: the receiving thread's only.
-    private OscMessageView message;
-    private int at;
-    private int number;
+    private final ThreadLocal<Parse> parses = ThreadLocal.withInitial(Parse::new);
+    private final String noSuchOutput;
 
     public OutputOscControl(VenueOutputs venue, RenderMailbox mailbox) {
         this.venue = venue;
         this.mailbox = mailbox;
+        this.noSuchOutput = "an output number from 1 to " + venue.count();
         for (int i = 0; i < POOL; i++) {
             free.offer(new OutputChange(this));
         }
@@ -100,194 +99,228 @@ public final class OutputOscControl implements OscMessageHandler {
 
     @Override
     public void onMessage(OscMessageView view, long timeTag, long arrivalNanos) {
-        message = view;
-        at = 0;
-        if (!word(PREFIX_BYTES) || (number = number()) < 0 || !slash()) {
-            problem(Problem.UNKNOWN_ADDRESS, ADDRESSES);
-            return;
-        }
-        if (number < 1 || number > venue.count()) {
-            problem(Problem.NO_SUCH_OUTPUT, "an output number from 1 to " + venue.count());
-            return;
-        }
-        if (word(CORNER)) {
-            int corner = slash() ? number() : -1;
-            if (!end() || corner < 0 || corner > 3) {
-                problem(Problem.UNKNOWN_ADDRESS, "corner/0 .. corner/3 (top left, top right, bottom right, bottom left)");
-            } else if (points(2)) {
-                post(OutputChange.Kind.CORNER, corner, 0, 2);
-            }
-        } else if (word(MESH)) {
-            int i = slash() ? number() : -1;
-            int j = i >= 0 && slash() ? number() : -1;
-            if (!end() || j < 0) {
-                problem(Problem.UNKNOWN_ADDRESS, "mesh/I/J (column I, row J, from 0)");
-            } else if (points(2)) {
-                post(OutputChange.Kind.MESH, i, j, 2);
-            }
-        } else if (word(BLEND)) {
-            int side = slash() ? side() : -1;
-            if (side < 0 || !end()) {
-                problem(Problem.UNKNOWN_ADDRESS, "blend/left, blend/right, blend/top or blend/bottom");
-            } else if (numbers(1, "one number, the blend width")
-                    && inRange(0, 0, EdgeBlend.MAX_WIDTH, "a blend width from 0 to 0.5 of the output")) {
-                post(OutputChange.Kind.BLEND, side, 0, 1);
-            }
-        } else if (word(GAMMA) && end()) {
-            if (numbers(1, "one number, the gamma")
-                    && inRange(0, EdgeBlend.MIN_GAMMA, EdgeBlend.MAX_GAMMA, "a gamma from 0.5 to 5")) {
-                post(OutputChange.Kind.GAMMA, 0, 0, 1);
-            }
-        } else if (word(CURVE) && end()) {
-            if (numbers(1, "one number, the curve")
-                    && inRange(0, EdgeBlend.MIN_CURVE, EdgeBlend.MAX_CURVE, "a curve from 1 to 8")) {
-                post(OutputChange.Kind.CURVE, 0, 0, 1);
-            }
-        } else if (word(TEST_CARD) && end()) {
-            if (numbers(1, "one argument, 1 or 0 (T or F): test card on or off")) {
-                post(OutputChange.Kind.TEST_CARD, 0, 0, 1);
-            }
-        } else if (word(REGION) && end()) {
-            if (numbers(4, "four numbers x y width height, fractions of the canvas") && regionInside()) {
-                post(OutputChange.Kind.REGION, 0, 0, 4);
-            }
-        } else if (word(SAVE) && end()) {
-            post(OutputChange.Kind.SAVE, 0, 0, 0);
-        } else {
-            problem(Problem.UNKNOWN_ADDRESS, ADDRESSES);
-        }
+        parses.get().parse(view);
     }
 
-    // ---- the address, read in place ----------------------------------------------------------
+    /**
+     * One receiving thread's parse of one message at a time: its cursor in the address and the
+     * output number read, kept per thread so that several receiving threads (a UDP and a TCP
+     * receiver) may share the control.
+     */
+    private final class Parse {
 
-    private boolean word(byte[] expected) {
-        if (at + expected.length > message.addressLength()) {
-            return false;
+        private OscMessageView message;
+        private int at;
+        private int number;
+
+        void parse(OscMessageView view) {
+            message = view;
+            at = 0;
+            if (!word(PREFIX_BYTES) || (number = number()) < 0 || !slash()) {
+                problem(Problem.UNKNOWN_ADDRESS, ADDRESSES);
+                return;
+            }
+            if (number < 1 || number > venue.count()) {
+                problem(Problem.NO_SUCH_OUTPUT, noSuchOutput);
+                return;
+            }
+            if (word(CORNER)) {
+                int corner = slash() ? number() : -1;
+                if (!end() || corner < 0 || corner > 3) {
+                    problem(Problem.UNKNOWN_ADDRESS, "corner/0 .. corner/3 (top left, top right, bottom right, bottom left)");
+                } else if (points(2)) {
+                    post(OutputChange.Kind.CORNER, corner, 0, 2);
+                }
+            } else if (word(MESH)) {
+                int i = slash() ? number() : -1;
+                int j = i >= 0 && slash() ? number() : -1;
+                if (!end() || j < 0) {
+                    problem(Problem.UNKNOWN_ADDRESS, "mesh/I/J (column I, row J, from 0)");
+                } else if (points(2)) {
+                    post(OutputChange.Kind.MESH, i, j, 2);
+                }
+            } else if (word(BLEND)) {
+                int side = slash() ? side() : -1;
+                if (side < 0 || !end()) {
+                    problem(Problem.UNKNOWN_ADDRESS, "blend/left, blend/right, blend/top or blend/bottom");
+                } else if (numbers(1, "one number, the blend width")
+                        && inRange(0, 0, EdgeBlend.MAX_WIDTH, "a blend width from 0 to 0.5 of the output")) {
+                    post(OutputChange.Kind.BLEND, side, 0, 1);
+                }
+            } else if (word(GAMMA) && end()) {
+                if (numbers(1, "one number, the gamma")
+                        && inRange(0, EdgeBlend.MIN_GAMMA, EdgeBlend.MAX_GAMMA, "a gamma from 0.5 to 5")) {
+                    post(OutputChange.Kind.GAMMA, 0, 0, 1);
+                }
+            } else if (word(CURVE) && end()) {
+                if (numbers(1, "one number, the curve")
+                        && inRange(0, EdgeBlend.MIN_CURVE, EdgeBlend.MAX_CURVE, "a curve from 1 to 8")) {
+                    post(OutputChange.Kind.CURVE, 0, 0, 1);
+                }
+            } else if (word(TEST_CARD) && end()) {
+                if (numbers(1, "one argument, 1 or 0 (T or F): test card on or off")) {
+                    post(OutputChange.Kind.TEST_CARD, 0, 0, 1);
+                }
+            } else if (word(REGION) && end()) {
+                if (numbers(4, "four numbers x y width height, fractions of the canvas") && regionInside()) {
+                    post(OutputChange.Kind.REGION, 0, 0, 4);
+                }
+            } else if (word(SAVE) && end()) {
+                post(OutputChange.Kind.SAVE, 0, 0, 0);
+            } else {
+                problem(Problem.UNKNOWN_ADDRESS, ADDRESSES);
+            }
         }
-        for (int i = 0; i < expected.length; i++) {
-            if (message.addressByte(at + i) != expected[i]) {
+
+        // ---- the address, read in place ----------------------------------------------------------
+
+        private boolean word(byte[] expected) {
+            if (at + expected.length > message.addressLength()) {
                 return false;
             }
-        }
-        // A word ends at a slash or the end, so "gammax" is not "gamma".
-        int after = at + expected.length;
-        if (expected[expected.length - 1] != '/' && after < message.addressLength() && message.addressByte(after) != '/') {
-            return false;
-        }
-        at = after;
-        return true;
-    }
-
-    private boolean slash() {
-        if (at < message.addressLength() && message.addressByte(at) == '/') {
-            at++;
+            for (int i = 0; i < expected.length; i++) {
+                if (message.addressByte(at + i) != expected[i]) {
+                    return false;
+                }
+            }
+            // A word ends at a slash or the end, so "gammax" is not "gamma".
+            int after = at + expected.length;
+            if (expected[expected.length - 1] != '/' && after < message.addressLength() && message.addressByte(after) != '/') {
+                return false;
+            }
+            at = after;
             return true;
         }
-        return false;
-    }
 
-    private boolean end() {
-        return at == message.addressLength();
-    }
-
-    /** A decimal number of at most 4 digits; -1 when there is none. */
-    private int number() {
-        int value = 0;
-        int digits = 0;
-        while (at < message.addressLength() && digits < 5) {
-            byte b = message.addressByte(at);
-            if (b < '0' || b > '9') {
-                break;
+        private boolean slash() {
+            if (at < message.addressLength() && message.addressByte(at) == '/') {
+                at++;
+                return true;
             }
-            value = value * 10 + (b - '0');
-            digits++;
-            at++;
-        }
-        return digits == 0 || digits > 4 ? -1 : value;
-    }
-
-    private int side() {
-        for (int s = 0; s < SIDES.length; s++) {
-            if (word(SIDES[s])) {
-                return s;
-            }
-        }
-        return -1;
-    }
-
-    // ---- the arguments -------------------------------------------------------------------------
-
-    private boolean numbers(int count, String expected) {
-        if (message.argumentCount() != count) {
-            problem(Problem.BAD_ARGUMENTS, expected);
             return false;
         }
-        for (int i = 0; i < count; i++) {
-            if (!message.isNumeric(i) || !Double.isFinite(message.numericArgument(i))) {
+
+        private boolean end() {
+            return at == message.addressLength();
+        }
+
+        /** A decimal number of at most 4 digits; -1 when there is none. */
+        private int number() {
+            int value = 0;
+            int digits = 0;
+            while (at < message.addressLength() && digits < 5) {
+                byte b = message.addressByte(at);
+                if (b < '0' || b > '9') {
+                    break;
+                }
+                value = value * 10 + (b - '0');
+                digits++;
+                at++;
+            }
+            return digits == 0 || digits > 4 ? -1 : value;
+        }
+
+        private int side() {
+            for (int s = 0; s < SIDES.length; s++) {
+                if (word(SIDES[s])) {
+                    return s;
+                }
+            }
+            return -1;
+        }
+
+        // ---- the arguments -------------------------------------------------------------------------
+
+        private boolean numbers(int count, String expected) {
+            if (message.argumentCount() != count) {
                 problem(Problem.BAD_ARGUMENTS, expected);
                 return false;
             }
+            for (int i = 0; i < count; i++) {
+                if (!message.isNumeric(i) || !Double.isFinite(message.numericArgument(i))) {
+                    problem(Problem.BAD_ARGUMENTS, expected);
+                    return false;
+                }
+            }
+            return true;
         }
-        return true;
-    }
 
-    private boolean points(int count) {
-        if (!numbers(count, "two numbers x y, fractions of the output (origin top left)")) {
-            return false;
-        }
-        for (int i = 0; i < count; i++) {
-            if (!inRange(i, CornerPin.MIN_COORDINATE, CornerPin.MAX_COORDINATE,
-                    "coordinates from -2 to 3 (fractions of the output)")) {
+        private boolean points(int count) {
+            if (!numbers(count, "two numbers x y, fractions of the output (origin top left)")) {
                 return false;
             }
-        }
-        return true;
-    }
-
-    private boolean inRange(int argument, double min, double max, String expected) {
-        double value = message.numericArgument(argument);
-        if (value >= min && value <= max) {
+            for (int i = 0; i < count; i++) {
+                if (!inRange(i, CornerPin.MIN_COORDINATE, CornerPin.MAX_COORDINATE,
+                        "coordinates from -2 to 3 (fractions of the output)")) {
+                    return false;
+                }
+            }
             return true;
         }
-        problem(Problem.OUT_OF_RANGE, expected);
-        return false;
-    }
 
-    private boolean regionInside() {
-        double x = message.numericArgument(0);
-        double y = message.numericArgument(1);
-        double w = message.numericArgument(2);
-        double h = message.numericArgument(3);
-        if (x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= 1 + OutputSettings.SLACK && y + h <= 1 + OutputSettings.SLACK) {
-            return true;
+        private boolean inRange(int argument, double min, double max, String expected) {
+            double value = message.numericArgument(argument);
+            if (value >= min && value <= max) {
+                return true;
+            }
+            problem(Problem.OUT_OF_RANGE, expected);
+            return false;
         }
-        problem(Problem.OUT_OF_RANGE, "a region inside the canvas: x, y from 0, width and height above 0,"
-                + " x + width and y + height at most 1");
-        return false;
-    }
 
-    // ---- posting -------------------------------------------------------------------------------
+        private boolean regionInside() {
+            double x = message.numericArgument(0);
+            double y = message.numericArgument(1);
+            double w = message.numericArgument(2);
+            double h = message.numericArgument(3);
+            if (x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= 1 + OutputSettings.SLACK && y + h <= 1 + OutputSettings.SLACK) {
+                return true;
+            }
+            problem(Problem.OUT_OF_RANGE, "a region inside the canvas: x, y from 0, width and height above 0,"
+                    + " x + width and y + height at most 1");
+            return false;
+        }
 
-    private void post(OutputChange.Kind kind, int first, int second, int values) {
-        OutputChange change = free.poll();
-        if (change == null) {
-            problem(Problem.NO_ROOM, "at most " + POOL + " output changes waiting for a frame");
-            return;
+        // ---- posting -------------------------------------------------------------------------------
+
+        private void post(OutputChange.Kind kind, int first, int second, int values) {
+            OutputChange change = free.poll();
+            if (change == null) {
+                problem(Problem.NO_ROOM, "at most " + POOL + " output changes waiting for a frame");
+                return;
+            }
+            change.kind = kind;
+            change.output = number;
+            change.first = first;
+            change.second = second;
+            change.a = values > 0 ? message.numericArgument(0) : 0;
+            change.b = values > 1 ? message.numericArgument(1) : 0;
+            change.c = values > 2 ? message.numericArgument(2) : 0;
+            change.d = values > 3 ? message.numericArgument(3) : 0;
+            if (mailbox.post(change)) {
+                posted.incrementAndGet(0);
+            } else {
+                release(change);
+                problem(Problem.NO_ROOM, "room in the render mailbox (it was full)");
+            }
         }
-        change.kind = kind;
-        change.output = number;
-        change.first = first;
-        change.second = second;
-        change.a = values > 0 ? message.numericArgument(0) : 0;
-        change.b = values > 1 ? message.numericArgument(1) : 0;
-        change.c = values > 2 ? message.numericArgument(2) : 0;
-        change.d = values > 3 ? message.numericArgument(3) : 0;
-        if (mailbox.post(change)) {
-            posted.incrementAndGet(0);
-        } else {
-            release(change);
-            problem(Problem.NO_ROOM, "room in the render mailbox (it was full)");
+
+        private void problem(Problem kind, String expected) {
+            problems.incrementAndGet(kind.ordinal());
+            if (logged.compareAndSet(kind.ordinal(), 0, 1)) {
+                LOG.log(Level.WARNING, "OSC " + address() + " (" + message.argumentCount() + " argument"
+                        + (message.argumentCount() == 1 ? "" : "s") + "): expected " + expected
+                        + "; ignored (further " + kind + " messages are counted, not logged)");
+            }
         }
+
+        private String address() {
+            byte[] bytes = new byte[message.addressLength()];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = message.addressByte(i);
+            }
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
+
     }
 
     /** The render thread gives a change back once applied. */
@@ -302,23 +335,6 @@ public final class OutputOscControl implements OscMessageHandler {
             LOG.log(Level.WARNING, "OSC output change refused: " + change.describeRefusal()
                     + "; the last good setting stays (further refusals are counted, not logged)");
         }
-    }
-
-    private void problem(Problem kind, String expected) {
-        problems.incrementAndGet(kind.ordinal());
-        if (logged.compareAndSet(kind.ordinal(), 0, 1)) {
-            LOG.log(Level.WARNING, "OSC " + address() + " (" + message.argumentCount() + " argument"
-                    + (message.argumentCount() == 1 ? "" : "s") + "): expected " + expected
-                    + "; ignored (further " + kind + " messages are counted, not logged)");
-        }
-    }
-
-    private String address() {
-        byte[] bytes = new byte[message.addressLength()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = message.addressByte(i);
-        }
-        return new String(bytes, StandardCharsets.US_ASCII);
     }
 
     /** How many messages of {@code kind} were refused. Any thread. */
