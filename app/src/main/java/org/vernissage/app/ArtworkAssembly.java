@@ -20,7 +20,6 @@ import org.vernissage.engine.render.FrameMarker;
 import org.vernissage.engine.render.FramePacer;
 import org.vernissage.engine.render.GlContextException;
 import org.vernissage.engine.render.RenderLoop;
-import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.sensors.SensorStartException;
 
 /**
@@ -116,9 +115,8 @@ final class ArtworkAssembly {
         capture.ifPresent(png -> loop.output(png.output(size)));
         if (venue.isPresent()) {
             // The venue's outputs show the frames; a headless run still finishes each one (glFinish).
-            RenderMailbox mailbox = new RenderMailbox();
-            loop.mailbox(mailbox);
-            venue.get().outputs(gl.context(), mailbox).forEach(loop::output);
+            loop.mailbox(venue.get().mailbox()); // the one the venue's OSC control posts to
+            venue.get().outputs(gl.context()).forEach(loop::output);
             if (gl.context().headless()) {
                 loop.output(RenderLoop.presentOutput(gl.context()));
             }

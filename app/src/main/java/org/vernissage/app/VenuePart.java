@@ -25,10 +25,12 @@ import org.vernissage.engine.render.output.VenueOutputs;
 final class VenuePart implements RunPart {
 
     private final VenueOutputs venue;
-    private OutputOscControl control;
+    private final RenderMailbox mailbox = new RenderMailbox();
+    private final OutputOscControl control;
 
     private VenuePart(VenueOutputs venue) {
         this.venue = venue;
+        this.control = new OutputOscControl(venue, mailbox);
     }
 
     /** Loads and checks {@code file}. */
@@ -40,26 +42,30 @@ final class VenuePart implements RunPart {
         }
     }
 
-    /**
-     * Builds the venue's outputs for {@code context} and the OSC control that posts to
-     * {@code mailbox} (the render loop's). Render thread.
-     */
-    List<Output> outputs(GlContext context, RenderMailbox mailbox) throws GlContextException {
+    /** Builds the venue's outputs for {@code context}. Render thread. */
+    List<Output> outputs(GlContext context) throws GlContextException {
         try {
-            List<Output> outputs = venue.build(context, settings -> (frame, parameters, image) -> { });
-            control = new OutputOscControl(venue, mailbox);
-            return outputs;
+            return venue.build(context, settings -> (frame, parameters, image) -> { });
         } catch (VenueException | ShaderBuildException e) {
             throw new GlContextException("--venue: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The handler for {@code /vernissage/output/...} messages, to be given what the OSC router
-     * receives under that prefix; empty until the outputs are built.
+     * The mailbox the OSC control posts its changes to: the render loop must drain this one (give
+     * it to {@code RenderLoop.Builder.mailbox}).
      */
-    Optional<OutputOscControl> oscControl() {
-        return Optional.ofNullable(control);
+    RenderMailbox mailbox() {
+        return mailbox;
+    }
+
+    /**
+     * The handler for {@code /vernissage/output/...} messages, to be given what the OSC router
+     * receives under {@link OutputOscControl#PREFIX}; ready from the start of the run (changes wait
+     * in the mailbox until the first frame).
+     */
+    OutputOscControl oscControl() {
+        return control;
     }
 
     @Override
@@ -72,7 +78,7 @@ final class VenuePart implements RunPart {
     public List<String> statistics() {
         String saves = "venue " + venue.file() + ": saved " + venue.saves() + " times"
                 + (venue.saveFailures() > 0 ? ", " + venue.saveFailures() + " saves failed" : "");
-        return control == null ? List.of(saves) : List.of(saves, control.describe());
+        return List.of(saves, control.describe());
     }
 
     @Override
