@@ -12,9 +12,9 @@ import org.vernissage.engine.render.ShaderProgram;
 /**
  * Draws one output's canvas region through its warp with its blend ramps: the grid mesh,
  * subdivided {@value #SUBDIVISIONS} times per cell (bilinear between control points), placed by the
- * corner-pin's homography. Everything a frame needs is made here once: the program, the vertex and
- * index buffers, a clamping sampler; a frame sets uniforms and draws, and re-uploads the vertices
- * only after a mesh edit.
+ * corner-pin's homography. Everything a frame needs is made here once: the programs (picture and
+ * test card), the vertex and index buffers, a clamping sampler; a frame sets uniforms and draws,
+ * and re-uploads the vertices only after a mesh edit.
  *
  * <p>Render thread only, made and used with the GL context it draws in current (vertex array objects
  * are not shared between contexts, so each window's output has its own renderer); owned by its
@@ -27,7 +27,8 @@ final class WarpRenderer implements AutoCloseable {
     private static final int FLOATS_PER_VERTEX = 4;
 
     private final OutputSettings settings;
-    private final ShaderProgram program;
+    private final WarpProgram picture;
+    private final WarpProgram testCard;
     private final int vertexArray;
     private final int vertexBuffer;
     private final int indexBuffer;
@@ -38,35 +39,53 @@ final class WarpRenderer implements AutoCloseable {
     private final FloatBuffer vertices;
     private final long verticesAddress;
     private int uploadedMeshVersion = -1;
-    private final int pinRow0;
-    private final int pinRow1;
-    private final int pinRow2;
-    private final int region;
-    private final int blendWidths;
-    private final int gamma;
-    private final int curve;
-    private final int testCard;
-    private final int outputNumber;
-    private final int outputSize;
+
+    /** One linked program of the warp and its uniforms' locations (-1 for those it does not use). */
+    private static final class WarpProgram implements AutoCloseable {
+        final ShaderProgram program;
+        final int pinRow0;
+        final int pinRow1;
+        final int pinRow2;
+        final int region;
+        final int blendWidths;
+        final int gamma;
+        final int curve;
+        final int outputNumber;
+        final int outputSize;
+
+        WarpProgram(boolean testCard) throws ShaderBuildException {
+            program = ShaderProgram.build(WarpShaders.VERTEX, WarpShaders.fragment(testCard),
+                    testCard ? "the warp output's test card shader" : "the warp output's shader",
+                    UnaryOperator.identity());
+            int id = program.id();
+            pinRow0 = glGetUniformLocation(id, "pinRow0");
+            pinRow1 = glGetUniformLocation(id, "pinRow1");
+            pinRow2 = glGetUniformLocation(id, "pinRow2");
+            region = glGetUniformLocation(id, "region");
+            blendWidths = glGetUniformLocation(id, "blendWidths");
+            gamma = glGetUniformLocation(id, "gamma");
+            curve = glGetUniformLocation(id, "curve");
+            outputNumber = glGetUniformLocation(id, "outputNumber");
+            outputSize = glGetUniformLocation(id, "outputSize");
+            program.use();
+            glUniform1i(glGetUniformLocation(id, "canvas"), 0);
+        }
+
+        @Override
+        public void close() {
+            program.close();
+        }
+    }
 
     WarpRenderer(OutputSettings settings) throws ShaderBuildException {
         this.settings = settings;
-        this.program = ShaderProgram.build(WarpShaders.VERTEX, WarpShaders.FRAGMENT, "the warp output's shader",
-                UnaryOperator.identity());
-        int id = program.id();
-        pinRow0 = glGetUniformLocation(id, "pinRow0");
-        pinRow1 = glGetUniformLocation(id, "pinRow1");
-        pinRow2 = glGetUniformLocation(id, "pinRow2");
-        region = glGetUniformLocation(id, "region");
-        blendWidths = glGetUniformLocation(id, "blendWidths");
-        gamma = glGetUniformLocation(id, "gamma");
-        curve = glGetUniformLocation(id, "curve");
-        testCard = glGetUniformLocation(id, "testCard");
-        outputNumber = glGetUniformLocation(id, "outputNumber");
-        outputSize = glGetUniformLocation(id, "outputSize");
-        program.use();
-        glUniform1i(glGetUniformLocation(id, "canvas"), 0);
-
+        this.picture = new WarpProgram(false);
+        try {
+            this.testCard = new WarpProgram(true);
+        } catch (ShaderBuildException | RuntimeException e) {
+            picture.close();
+            throw e;
+        }
         gridColumns = (settings.meshColumns() - 1) * SUBDIVISIONS + 1;
         gridRows = (settings.meshRows() - 1) * SUBDIVISIONS + 1;
         vertices = MemoryUtil.memAllocFloat(gridColumns * gridRows * FLOATS_PER_VERTEX);
@@ -155,18 +174,18 @@ final class WarpRenderer implements AutoCloseable {
         glDisable(GL_BLEND);
         glClearColor(0, 0, 0, 1);
         glClear(GL_COLOR_BUFFER_BIT);
-        program.use();
-        setPin();
-        glUniform4f(region, (float) settings.regionX(), (float) settings.regionY(), (float) settings.regionWidth(),
-                (float) settings.regionHeight());
-        glUniform4f(blendWidths, (float) settings.blendWidth(OutputSettings.LEFT),
+        WarpProgram program = settings.testCard() ? testCard : picture;
+        program.program.use();
+        setPin(program);
+        glUniform4f(program.region, (float) settings.regionX(), (float) settings.regionY(),
+                (float) settings.regionWidth(), (float) settings.regionHeight());
+        glUniform4f(program.blendWidths, (float) settings.blendWidth(OutputSettings.LEFT),
                 (float) settings.blendWidth(OutputSettings.RIGHT), (float) settings.blendWidth(OutputSettings.TOP),
                 (float) settings.blendWidth(OutputSettings.BOTTOM));
-        glUniform1f(gamma, (float) settings.gamma());
-        glUniform1f(curve, (float) settings.curve());
-        glUniform1i(testCard, settings.testCard() ? 1 : 0);
-        glUniform1i(outputNumber, settings.number());
-        glUniform2f(outputSize, width, height);
+        glUniform1f(program.gamma, (float) settings.gamma());
+        glUniform1f(program.curve, (float) settings.curve());
+        glUniform1i(program.outputNumber, settings.number());
+        glUniform2f(program.outputSize, width, height);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, canvasTexture);
         glBindSampler(0, sampler);
@@ -180,13 +199,13 @@ final class WarpRenderer implements AutoCloseable {
      * Clip space from the pinned square: first the homography H (square to quad, in output
      * fractions with y down), then x' = 2x - 1, y' = 1 - 2y. Kept homogeneous: w is H's third row.
      */
-    private void setPin() {
+    private void setPin(WarpProgram program) {
         double h0 = settings.homography(0), h1 = settings.homography(1), h2 = settings.homography(2);
         double h3 = settings.homography(3), h4 = settings.homography(4), h5 = settings.homography(5);
         double h6 = settings.homography(6), h7 = settings.homography(7), h8 = settings.homography(8);
-        glUniform3f(pinRow0, (float) (2 * h0 - h6), (float) (2 * h1 - h7), (float) (2 * h2 - h8));
-        glUniform3f(pinRow1, (float) (h6 - 2 * h3), (float) (h7 - 2 * h4), (float) (h8 - 2 * h5));
-        glUniform3f(pinRow2, (float) h6, (float) h7, (float) h8);
+        glUniform3f(program.pinRow0, (float) (2 * h0 - h6), (float) (2 * h1 - h7), (float) (2 * h2 - h8));
+        glUniform3f(program.pinRow1, (float) (h6 - 2 * h3), (float) (h7 - 2 * h4), (float) (h8 - 2 * h5));
+        glUniform3f(program.pinRow2, (float) h6, (float) h7, (float) h8);
     }
 
     @Override
@@ -195,7 +214,8 @@ final class WarpRenderer implements AutoCloseable {
         glDeleteBuffers(indexBuffer);
         glDeleteBuffers(vertexBuffer);
         glDeleteVertexArrays(vertexArray);
-        program.close();
+        testCard.close();
+        picture.close();
         MemoryUtil.memFree(vertices);
     }
 }

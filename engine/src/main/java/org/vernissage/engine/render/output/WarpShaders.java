@@ -3,14 +3,20 @@ package org.vernissage.engine.render.output;
 /**
  * The GLSL of the warp/blend output: a vertex shader that places the mesh through the corner-pin's
  * homography in homogeneous coordinates (so the rasteriser's perspective-correct interpolation makes
- * the pin exact per pixel), and a fragment shader that samples the output's canvas region (or draws
- * the test card), then applies the edge-blend ramps, gamma-correct.
+ * the pin exact per pixel), and a fragment shader that samples the output's canvas region (or, compiled
+ * with {@code TEST_CARD}, draws the test card: a program of its own, so the picture's shader carries
+ * none of the card's code), then applies the edge-blend ramps, gamma-correct.
  *
  * <p>Constants only.
  */
 final class WarpShaders {
 
     private WarpShaders() {
+    }
+
+    /** The fragment shader for the picture ({@code testCard} false) or the test card. */
+    static String fragment(boolean testCard) {
+        return FRAGMENT.replace("//DEFINES", testCard ? "#define TEST_CARD" : "");
     }
 
     static final String VERTEX = """
@@ -28,15 +34,16 @@ final class WarpShaders {
             }
             """;
 
+    /** Compiled twice: as is for the picture, and with {@code #define TEST_CARD} for the test card. */
     static final String FRAGMENT = """
             #version 330 core
+            //DEFINES
             in vec2 content;
             uniform sampler2D canvas;
             uniform vec4 region;        // x, y, width, height in fractions of the canvas, origin top left
             uniform vec4 blendWidths;   // left, right, top, bottom, in fractions of the content
             uniform float gamma;
             uniform float curve;
-            uniform int testCard;
             uniform int outputNumber;
             uniform vec2 outputSize;    // the output's pixels, for the test card's line widths
             out vec4 fragColor;
@@ -57,6 +64,7 @@ final class WarpShaders {
                 return w;
             }
 
+            #ifdef TEST_CARD
             const int SEGMENTS[10] = int[10](0x3F, 0x06, 0x5B, 0x4F, 0x66, 0x6D, 0x7D, 0x07, 0x7F, 0x6F);
 
             // Whether q (0..1 in a digit's box, origin top left) lies on a lit segment of digit d.
@@ -103,15 +111,15 @@ final class WarpShaders {
                 else if (c.y > 0.96) colour = vec3(1.0, 0.0, 1.0);
                 return colour;
             }
+            #endif
 
             void main() {
-                vec3 colour;
-                if (testCard != 0) {
-                    colour = card(content);
-                } else {
-                    vec2 uv = vec2(region.x + content.x * region.z, 1.0 - (region.y + content.y * region.w));
-                    colour = texture(canvas, uv).rgb;
-                }
+            #ifdef TEST_CARD
+                vec3 colour = card(content);
+            #else
+                vec2 uv = vec2(region.x + content.x * region.z, 1.0 - (region.y + content.y * region.w));
+                vec3 colour = texture(canvas, uv).rgb;
+            #endif
                 // Scaling the display-encoded value by w^(1/gamma) scales the light by w.
                 float w = blendWeight(content);
                 if (w < 1.0) colour *= pow(w, 1.0 / gamma);
