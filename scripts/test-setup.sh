@@ -4,7 +4,8 @@
 #  - headless OpenGL: Mesa's EGL and its software rasteriser (llvmpipe);
 #  - real OSC peers for the interop tests: liblo's oscsend/oscsendfile/oscdump, and osc.js on node
 #    (pinned in interop/package-lock.json, installed here, never while the tests run);
-#  - headless Chromium for the audience page's browser test (PhonePageBrowserTest).
+#  - headless Chromium for the audience page's browser test (PhonePageBrowserTest);
+#  - an X server without a display (Xvfb, with xauth) for the venue's two-window test (TwoWindowsXvfbTest).
 # System packages need root (or sudo); without them it says what to install and goes on.
 test_setup() {
   local root="$1" need=()
@@ -17,6 +18,8 @@ test_setup() {
   command -v node >/dev/null || need+=(nodejs)
   command -v npm >/dev/null || need+=(npm)
   command -v chromium >/dev/null || need+=(chromium)
+  command -v Xvfb >/dev/null || need+=(xvfb)
+  command -v xauth >/dev/null || need+=(xauth)
   if [ ${#need[@]} -gt 0 ]; then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="$(command -v sudo || true)"

@@ -87,7 +87,10 @@ final class ArtworkAssembly {
         ParameterLayout layout = manifest.layout();
         ClockPart clock = parts.start(() -> recorded.isPresent() ? ClockPart.replay()
                 : ClockPart.live(options.pacing()));
-        GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title()));
+        Optional<VenuePart> venue = options.output().venueFile().isPresent()
+                ? Optional.of(parts.start(() -> VenuePart.load(options.output().venueFile().get())))
+                : Optional.empty();
+        GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title(), venue.isPresent()));
         ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size));
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()
@@ -110,7 +113,16 @@ final class ArtworkAssembly {
                 inputs.pacer(), size.width(), size.height()).stats(frameStats).marker(inputs.marker())
                 .shaderTimePeriod(manifest.timePeriodSeconds()).listeners(extraListeners);
         capture.ifPresent(png -> loop.output(png.output(size)));
-        loop.output(RenderLoop.presentOutput(gl.context()));
+        if (venue.isPresent()) {
+            // The venue's outputs show the frames; a headless run still finishes each one (glFinish).
+            loop.mailbox(venue.get().mailbox()); // the one the venue's OSC control posts to
+            venue.get().outputs(gl.context()).forEach(loop::output);
+            if (gl.context().headless()) {
+                loop.output(RenderLoop.presentOutput(gl.context()));
+            }
+        } else {
+            loop.output(RenderLoop.presentOutput(gl.context()));
+        }
         PipelineFaultsView pipelineFaults = new PipelineFaultsView(pipeline.conductor(), pipeline.ring());
         return new ArtworkRun(options, manifest, parts, pipelineFaults, loop.build(), frameStats, inputs.frames(),
                 clock.clock(), warnings, out);

@@ -20,11 +20,19 @@ final class GlContextPart implements RunPart {
         this.context = context;
     }
 
-    /** Opens the context {@code output} asks for; a window is titled after the artwork. */
-    static GlContextPart open(OutputOptions output, String artworkTitle) throws GlContextException {
+    /**
+     * Opens the context {@code output} asks for; a window is titled after the artwork. With
+     * {@code venue} (the frames go to a venue's outputs) a run with a display renders in a hidden
+     * window whose context the venue's windows share: no window of its own appears.
+     */
+    static GlContextPart open(OutputOptions output, String artworkTitle, boolean venue)
+            throws GlContextException {
         FrameSize size = output.size();
         if (output.headless()) {
             return new GlContextPart(EglSurfacelessContext.open(size.width(), size.height()));
+        }
+        if (venue) {
+            return new GlContextPart(GlfwWindowContext.openHidden("Vernissage: " + artworkTitle));
         }
         return new GlContextPart(GlfwWindowContext.open("Vernissage: " + artworkTitle, size.width(), size.height(),
                 output.fullscreenMonitor()));

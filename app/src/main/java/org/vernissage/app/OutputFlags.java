@@ -9,7 +9,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The command-line flags {@code run} and {@code replay} share: where the frames go (a window, a
- * monitor, headless, PNG files) and how often statistics are printed. Turned into an
+ * monitor, headless, PNG files, a venue's outputs) and how often statistics are printed. Turned into an
  * {@link OutputOptions} and a statistics interval, which check them.
  *
  * <p>A picocli mixin, filled on the main thread before the command runs.
@@ -27,6 +27,11 @@ final class OutputFlags {
             description = "Write every frame to DIR (a folder, made if missing) as a numbered PNG.")
     Path captureFolder;
 
+    @Option(names = "--venue", paramLabel = "FILE",
+            description = "Show the frames on the outputs FILE describes (windows, monitors, regions, corner-pin,"
+                    + " mesh warp, edge blends, test card), adjustable over OSC at /vernissage/output/N/...")
+    Path venueFile;
+
     @Option(names = "--stats", paramLabel = "SECONDS", arity = "0..1", fallbackValue = "5",
             description = "Print statistics every SECONDS, 0.1 to 86400 (default when given: 5), as well as at exit.")
     Double statsSeconds;
@@ -36,7 +41,8 @@ final class OutputFlags {
 
     /** The output options these flags ask for, at {@code size}. */
     OutputOptions toOptions(FrameSize size) {
-        return new OutputOptions(headlessOrNoDisplay(), size, monitor(), Optional.ofNullable(captureFolder));
+        return new OutputOptions(headlessOrNoDisplay(), size, monitor(), Optional.ofNullable(captureFolder),
+                Optional.ofNullable(venueFile));
     }
 
     /** Whether frames go to no window: asked for, or no display to open one on. */

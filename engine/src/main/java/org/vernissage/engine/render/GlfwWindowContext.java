@@ -25,11 +25,16 @@ public final class GlfwWindowContext implements GlContext {
     private final int[] framebufferWidth = new int[1];
     private final int[] framebufferHeight = new int[1];
     private final GLFWErrorCallback errors;
+    private final GlVersion version;
+    private final int contextApi;
 
-    private GlfwWindowContext(long window, String description, GLFWErrorCallback errors) {
+    private GlfwWindowContext(long window, String description, GLFWErrorCallback errors, GlVersion version,
+                              int contextApi) {
         this.window = window;
         this.description = description;
         this.errors = errors;
+        this.version = version;
+        this.contextApi = contextApi;
     }
 
     /**
@@ -43,6 +48,21 @@ public final class GlfwWindowContext implements GlContext {
         boolean wayland = System.getenv("WAYLAND_DISPLAY") != null;
         return open(wayland ? GLFW_PLATFORM_WAYLAND : GLFW_PLATFORM_X11, GLFW_NATIVE_CONTEXT_API, title, width, height,
                 monitor);
+    }
+
+    /**
+     * Opens a hidden window whose context the run renders with while the venue's windows, each
+     * sharing this context's objects ({@link #openSharedWindow}), show the outputs: no window of the
+     * run's own appears besides the venue's.
+     */
+    public static GlfwWindowContext openHidden(String title) throws GlContextException {
+        boolean wayland = System.getenv("WAYLAND_DISPLAY") != null;
+        return openHidden(wayland ? GLFW_PLATFORM_WAYLAND : GLFW_PLATFORM_X11, GLFW_NATIVE_CONTEXT_API, title);
+    }
+
+    /** As {@link #openHidden(String)} on a chosen GLFW platform and context API (tests). */
+    public static GlfwWindowContext openHidden(int platform, int contextApi, String title) throws GlContextException {
+        return open(platform, contextApi, title, 64, 64, -2);
     }
 
     /**
@@ -65,6 +85,7 @@ public final class GlfwWindowContext implements GlContext {
             throw new GlContextException("no display to open a window on (" + lastError
                     + "); run with --headless to render without one");
         }
+        boolean hidden = monitor == -2;
         long target = monitor < 0 ? NULL : monitorAt(monitor, errors);
         for (GlVersion version : GlVersion.PREFERRED) {
             glfwDefaultWindowHints();
@@ -73,6 +94,7 @@ public final class GlfwWindowContext implements GlContext {
             glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
             glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
             glfwWindowHint(GLFW_CONTEXT_CREATION_API, contextApi);
+            glfwWindowHint(GLFW_VISIBLE, hidden ? GLFW_FALSE : GLFW_TRUE);
             int windowWidth = width;
             int windowHeight = height;
             if (target != NULL) {
@@ -84,14 +106,16 @@ public final class GlfwWindowContext implements GlContext {
             long window = glfwCreateWindow(windowWidth, windowHeight, title, target, NULL);
             if (window != NULL) {
                 glfwMakeContextCurrent(window);
-                glfwSwapInterval(1); // tear-free on projectors; the pacer sets the rate
+                // Tear-free on projectors; the pacer sets the rate. A hidden window is never swapped.
+                glfwSwapInterval(hidden ? 0 : 1);
                 GL.createCapabilities();
                 if (target != NULL) {
                     glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
                 }
-                String where = target == NULL ? "window" : "fullscreen on monitor " + monitor;
+                String where = hidden ? "hidden window (the venue's windows share its context)"
+                        : target == NULL ? "window" : "fullscreen on monitor " + monitor;
                 return new GlfwWindowContext(window, where + ", OpenGL " + version + " core ("
-                        + GL11C.glGetString(GL11C.GL_RENDERER) + ")", errors);
+                        + GL11C.glGetString(GL11C.GL_RENDERER) + ")", errors, version, contextApi);
             }
         }
         glfwTerminate();
@@ -118,8 +142,28 @@ public final class GlfwWindowContext implements GlContext {
     }
 
     /** The GLFW window, for the {@link WindowOutput} that presents to it. */
-    long handle() {
+    public long handle() {
         return window;
+    }
+
+    /**
+     * Opens another window (or fills {@code monitor}, when not {@code NULL}) whose context shares
+     * this one's objects (textures, buffers, programs; not vertex arrays or framebuffers, which GL
+     * never shares), with the same OpenGL version and context API. The caller owns the window and
+     * destroys it before this context closes. Render thread; leaves this context current.
+     *
+     * @return the GLFW window, or {@code NULL} when GLFW refused (its error callback says why)
+     */
+    public long openSharedWindow(String title, int width, int height, long monitor) {
+        glfwDefaultWindowHints();
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, version.major());
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, version.minor());
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        glfwWindowHint(GLFW_CONTEXT_CREATION_API, contextApi);
+        long shared = glfwCreateWindow(width, height, title, monitor, window);
+        glfwMakeContextCurrent(window);
+        return shared;
     }
 
     @Override
