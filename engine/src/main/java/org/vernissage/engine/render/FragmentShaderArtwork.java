@@ -58,7 +58,8 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
      * One build: the linked program, its uniforms checked against the running layout, and the
      * files it was made from. Immutable; see {@link StagedReload} for who owns it.
      */
-    public record Programs(ShaderProgram program, ParameterUniforms uniforms, List<Path> files) {
+    public record Programs(ShaderProgram program, ParameterUniforms uniforms, List<Path> files,
+                           boolean madeOnRenderThread) {
     }
 
     public FragmentShaderArtwork(ArtworkManifest manifest, ParameterLayout layout) {
@@ -70,12 +71,13 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
 
     @Override
     public void setup(RenderTarget target) throws ArtworkException {
-        programs = build(manifest, null);
+        programs = build(manifest, null, true);
         triangle = new FullscreenTriangle();
     }
 
     /** Compiles, links and checks the shader {@code current} names; with a target, draws once into it. */
-    private Programs build(ArtworkManifest current, RenderTarget warmUp) throws ArtworkException {
+    private Programs build(ArtworkManifest current, RenderTarget warmUp, boolean onRenderThread)
+            throws ArtworkException {
         ShaderSource source = loadSource(current);
         String shaderName = current.shader().toString();
         ShaderProgram program = ShaderProgram.build(FullscreenTriangle.VERTEX_SHADER, source.text(), shaderName,
@@ -86,7 +88,7 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
             if (warmUp != null) {
                 warmUp(program, warmUp);
             }
-            return new Programs(program, uniforms, sourceFiles(current, source));
+            return new Programs(program, uniforms, sourceFiles(current, source), onRenderThread);
         } catch (ArtworkException | RuntimeException e) {
             program.close();
             throw e;
@@ -136,14 +138,16 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
 
     @Override
     public void reload() throws ArtworkException {
-        release(swap(build(null)));
+        ArtworkManifest edited = ManifestLoader.load(manifest.folder());
+        checkParameterSet(edited);
+        release(swap(build(edited, null, true)));
     }
 
     @Override
     public Programs build(RenderTarget warmUp) throws ArtworkException {
         ArtworkManifest edited = ManifestLoader.load(manifest.folder());
         checkParameterSet(edited);
-        return build(edited, warmUp);
+        return build(edited, warmUp, false);
     }
 
     /** A changed parameter set needs a restart; other changes to what the conductor holds take effect at one. */
@@ -172,12 +176,20 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
         Programs old = programs;
         built.uniforms().continueFrom(old.uniforms()); // an event already shown is not shown again
         programs = built;
+        if (old.madeOnRenderThread()) {
+            // Each context deletes what it made: llvmpipe crashed drawing after the build thread's
+            // context had deleted a program the render context made and drew with.
+            old.program().close();
+            return null;
+        }
         return old;
     }
 
     @Override
     public void release(Programs replaced) {
-        replaced.program().close();
+        if (replaced != null) {
+            replaced.program().close();
+        }
     }
 
     @Override
@@ -196,6 +208,11 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
         triangle.draw();
     }
 
+    /**
+     * Deletes the program on the wall even when the build thread made it: the run's end, when the
+     * render context is closed next and draws no more (after this, llvmpipe crashed in a later
+     * draw of the same context, so a render context is not reused once its artwork is disposed).
+     */
     @Override
     public void dispose() {
         if (triangle != null) {

@@ -106,7 +106,6 @@ public final class HotReload implements AutoCloseable {
             thread.add(agent);
         } catch (RuntimeException e) {
             thread.close();
-            shared.ifPresent(SharedEglContext::close);
             throw e;
         }
         return new HotReload(thread, agent, watcher, report, shared.isPresent());
@@ -165,12 +164,15 @@ public final class HotReload implements AutoCloseable {
 
         /** Render thread, frame boundary. */
         private void reload(RenderControl control) {
+            long start = System.nanoTime();
             try {
                 artwork.reload();
                 report.succeeded(names(artwork.sourceFiles()));
                 watcher.watch(artwork.sourceFiles());
             } catch (ArtworkException e) {
                 report.failed(e.getMessage());
+            } finally {
+                report.renderThreadPaused(System.nanoTime() - start);
             }
         }
     }
@@ -237,20 +239,29 @@ public final class HotReload implements AutoCloseable {
 
         /** Render thread, frame boundary: a few field writes. */
         private void swap(RenderControl control) {
+            long start = System.nanoTime();
             T built = ready.getAndSet(null);
             if (built == null) {
                 return;
             }
-            replaced.add(artwork.swap(built));
+            T old = artwork.swap(built);
+            if (old != null) {
+                replaced.add(old);
+            }
             List<Path> files = artwork.sourceFiles();
+            report.renderThreadPaused(System.nanoTime() - start);
             report.succeeded(names(files));
             watcher.watch(files);
         }
 
+        /**
+         * Releases what waits to be released and leaves the shared context, but never destroys it:
+         * destroying it frees the driver code its warm-up draws made, which the render context
+         * still draws with. One idle context per run is the price.
+         */
         @Override
         public void closing() {
             if (!current) {
-                context.close();
                 return;
             }
             releaseReplaced();
@@ -261,7 +272,6 @@ public final class HotReload implements AutoCloseable {
             warmUp.close();
             context.release();
             current = false;
-            context.close();
         }
     }
 

@@ -23,9 +23,20 @@ public final class ReloadReport {
     private long failures;
     private long notices;
     private String failing; // the error the wall is stuck on, or null
+    private long longestPauseNanos; // the render thread's longest time in a reload task
 
     ReloadReport(Logger logger) {
         this.logger = logger;
+    }
+
+    /** The render thread spent {@code nanos} in a reload task (a swap, or a whole build on that thread). */
+    synchronized void renderThreadPaused(long nanos) {
+        longestPauseNanos = Math.max(longestPauseNanos, nanos);
+    }
+
+    /** The render thread's longest time in a reload task so far: what a reload costs the frame that takes it. */
+    public synchronized long longestRenderThreadPauseNanos() {
+        return longestPauseNanos;
     }
 
     /** A reload put the files' new program on the wall. */
@@ -82,6 +93,8 @@ public final class ReloadReport {
         StringBuilder line = new StringBuilder("hot reload: ").append(reloads).append(reloads == 1 ? " reload" : " reloads")
                 .append(", ").append(failures).append(" failed (").append(logged.size())
                 .append(logged.size() == 1 ? " distinct message)" : " distinct messages)");
+        line.append(String.format(java.util.Locale.ROOT, "; longest render-thread pause %.1f ms",
+                longestPauseNanos / 1e6));
         if (failing != null) {
             line.append("; failing now, the last good program is showing: ").append(failing);
         }

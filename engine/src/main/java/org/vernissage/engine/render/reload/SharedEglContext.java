@@ -12,7 +12,6 @@ import static org.lwjgl.egl.EGL15.EGL_OPENGL_API;
 import static org.lwjgl.egl.EGL15.eglBindAPI;
 import static org.lwjgl.egl.EGL15.eglChooseConfig;
 import static org.lwjgl.egl.EGL15.eglCreateContext;
-import static org.lwjgl.egl.EGL15.eglDestroyContext;
 import static org.lwjgl.egl.EGL15.eglGetCurrentContext;
 import static org.lwjgl.egl.EGL15.eglGetCurrentDisplay;
 import static org.lwjgl.egl.EGL15.eglGetError;
@@ -36,10 +35,10 @@ import org.lwjgl.system.MemoryStack;
  * the build thread makes its own.
  *
  * <p>{@link #ofCurrent} on the render thread with its context current; {@link #makeCurrent} and
- * {@link #release} on the build thread; {@link #close} once the build thread has released it.
- * Owned by the {@link HotReload} that made it.
+ * {@link #release} on the build thread. Never destroyed (see {@code HotReload}'s closing): owned
+ * by the {@link HotReload} that made it, then by the process.
  */
-final class SharedEglContext implements AutoCloseable {
+final class SharedEglContext {
 
     private final long display;
     private final long context;
@@ -107,11 +106,5 @@ final class SharedEglContext implements AutoCloseable {
     void release() {
         GL.setCapabilities(null);
         eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-    }
-
-    /** Destroys the context; the objects it made live on in the share group. */
-    @Override
-    public void close() {
-        eglDestroyContext(display, context);
     }
 }

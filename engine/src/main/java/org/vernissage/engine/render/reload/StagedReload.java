@@ -34,7 +34,10 @@ public interface StagedReload<T> extends ReloadableArtwork {
      */
     T build(RenderTarget warmUp) throws ArtworkException;
 
-    /** Puts {@code built} on the wall from the next frame on; returns what it replaced. */
+    /**
+     * Puts {@code built} on the wall from the next frame on; returns what it replaced for the
+     * build thread to release, or null when it released that itself (it was made on this thread).
+     */
     T swap(T built);
 
     /** Deletes what {@code replaced} holds (its programs). */
