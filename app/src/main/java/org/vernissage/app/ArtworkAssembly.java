@@ -20,6 +20,7 @@ import org.vernissage.engine.render.FrameMarker;
 import org.vernissage.engine.render.FramePacer;
 import org.vernissage.engine.render.GlContextException;
 import org.vernissage.engine.render.RenderLoop;
+import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.sensors.SensorStartException;
 
 /**
@@ -89,6 +90,11 @@ final class ArtworkAssembly {
                 : ClockPart.live(options.pacing()));
         GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title()));
         ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size));
+        RenderMailbox mailbox = new RenderMailbox();
+        // After the artwork, so it closes first; a replay plays the recorded piece, not an edited one.
+        if (options.reload() && recorded.isEmpty() && artwork.reloadable().isPresent()) {
+            parts.start(() -> ReloadPart.start(artwork.reloadable().get(), mailbox));
+        }
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()
                 ? Optional.of(parts.start(() -> CapturePart.open(captureFolder.get(), size)))
@@ -108,7 +114,7 @@ final class ArtworkAssembly {
         // before the window's swap, which may wait for the display.
         RenderLoop.Builder loop = RenderLoop.builder(gl.context(), artwork.artwork(), pipeline.snapshots(),
                 inputs.pacer(), size.width(), size.height()).stats(frameStats).marker(inputs.marker())
-                .listeners(extraListeners);
+                .mailbox(mailbox).listeners(extraListeners);
         capture.ifPresent(png -> loop.output(png.output(size)));
         loop.output(RenderLoop.presentOutput(gl.context()));
         PipelineFaultsView pipelineFaults = new PipelineFaultsView(pipeline.conductor(), pipeline.ring());
