@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.vernissage.engine.artwork.ReloadableArtwork;
 import org.vernissage.engine.render.RenderMailbox;
-import org.vernissage.engine.render.TargetFormat;
 import org.vernissage.engine.render.reload.HotReload;
 import org.vernissage.engine.render.reload.ReloadReport;
 
@@ -15,9 +14,8 @@ import org.vernissage.engine.render.reload.ReloadReport;
  * boundary; a save that does not build leaves the last good program there and is reported once
  * per distinct error, in the log and in the statistics ({@link ReloadReport#describe()}).
  *
- * <p>Started after the artwork part, so it is closed before the artwork is disposed (the watcher
- * stops, and what its build thread made is released there first). Same threads and owner as every
- * {@link RunPart}.
+ * <p>Started after the artwork part, so it is closed (the watcher stopped) before the artwork is
+ * disposed. Same threads and owner as every {@link RunPart}.
  */
 final class ReloadPart implements RunPart {
 
@@ -31,7 +29,7 @@ final class ReloadPart implements RunPart {
 
     /** Starts watching {@code artwork}'s files; the render loop must drain {@code mailbox}. Render thread. */
     static ReloadPart start(ReloadableArtwork artwork, RenderMailbox mailbox) {
-        return new ReloadPart(HotReload.start(artwork, mailbox, TargetFormat.RGBA8, HotReload.Settings.DEFAULT,
+        return new ReloadPart(HotReload.start(artwork, mailbox, HotReload.Settings.DEFAULT,
                 System.getLogger(HotReload.class.getName())));
     }
 
@@ -42,7 +40,7 @@ final class ReloadPart implements RunPart {
 
     @Override
     public Optional<String> banner() {
-        return Optional.of(reload.describe());
+        return Optional.of("hot reload on (--no-reload to turn it off)");
     }
 
     @Override

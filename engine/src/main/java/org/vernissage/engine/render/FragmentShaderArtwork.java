@@ -1,9 +1,5 @@
 package org.vernissage.engine.render;
 
-import static org.lwjgl.opengl.GL30C.glBindVertexArray;
-import static org.lwjgl.opengl.GL30C.glFinish;
-import static org.lwjgl.opengl.GL30C.glUseProgram;
-
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -16,10 +12,10 @@ import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.artwork.ManifestLoader;
+import org.vernissage.engine.artwork.ReloadableArtwork;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
-import org.vernissage.engine.render.reload.StagedReload;
 import org.vernissage.shaders.ShaderDiagnostics;
 import org.vernissage.shaders.ShaderSource;
 import org.vernissage.shaders.ShaderSourceException;
@@ -29,7 +25,7 @@ import org.vernissage.shaders.ShaderSourceLoader;
  * The artwork of a folder that needs no Java: a manifest and a fragment shader drawn over the
  * whole frame, its uniforms fed from the manifest's parameters and the engine's built-ins.
  *
- * <p>It reloads while it plays ({@link StagedReload}): its shader, the shader's includes and its
+ * <p>It reloads while it plays ({@link ReloadableArtwork}): its shader, the shader's includes and its
  * manifest are its source files. What a manifest edit may change live: the shader it names, and
  * the words (title, description); a changed parameter set (a parameter added, removed, renamed or
  * retyped) fails the reload with one line saying a restart is needed, since the conductor, the
@@ -37,11 +33,10 @@ import org.vernissage.shaders.ShaderSourceLoader;
  * bindings are reported once as taking effect at the next start (they live in the conductor and the
  * sensors, which keep the values they hold), and the shader reloads.
  *
- * <p>Render thread only, like every {@link Artwork}, except {@link #build} and {@link #release},
- * which run on the hot reload's build thread with a shared context current and read only final
- * fields. Owned by the render loop (or the part that set it up).
+ * <p>Render thread only, like every {@link Artwork}. Owned by the render loop (or the part that
+ * set it up).
  */
-public final class FragmentShaderArtwork implements StagedReload<FragmentShaderArtwork.Programs> {
+public final class FragmentShaderArtwork implements ReloadableArtwork {
 
     private static final Logger LOG = System.getLogger(FragmentShaderArtwork.class.getName());
     /** How {@link ShaderSourceLoader} names library files: they are in the jar, nothing to watch. */
@@ -50,16 +45,12 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
     private final ArtworkManifest manifest;
     private final ParameterLayout layout;
     private final float[] values;
-    private final Set<String> noticed = new HashSet<>(); // the thread that builds (one per run)
+    private final Set<String> noticed = new HashSet<>(); // manifest notices already logged
     private Programs programs;
     private FullscreenTriangle triangle;
 
-    /**
-     * One build: the linked program, its uniforms checked against the running layout, and the
-     * files it was made from. Immutable; see {@link StagedReload} for who owns it.
-     */
-    public record Programs(ShaderProgram program, ParameterUniforms uniforms, List<Path> files,
-                           boolean madeOnRenderThread) {
+    /** One build: the linked program, its uniforms checked against the running layout, its files. */
+    private record Programs(ShaderProgram program, ParameterUniforms uniforms, List<Path> files) {
     }
 
     public FragmentShaderArtwork(ArtworkManifest manifest, ParameterLayout layout) {
@@ -71,13 +62,12 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
 
     @Override
     public void setup(RenderTarget target) throws ArtworkException {
-        programs = build(manifest, null, true);
+        programs = build(manifest);
         triangle = new FullscreenTriangle();
     }
 
-    /** Compiles, links and checks the shader {@code current} names; with a target, draws once into it. */
-    private Programs build(ArtworkManifest current, RenderTarget warmUp, boolean onRenderThread)
-            throws ArtworkException {
+    /** Compiles, links and checks the shader {@code current} names against the running layout. */
+    private Programs build(ArtworkManifest current) throws ArtworkException {
         ShaderSource source = loadSource(current);
         String shaderName = current.shader().toString();
         ShaderProgram program = ShaderProgram.build(FullscreenTriangle.VERTEX_SHADER, source.text(), shaderName,
@@ -85,10 +75,7 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
         try {
             ParameterUniforms uniforms = ParameterUniforms.check(layout, program.activeUniforms(), shaderName,
                     current.file().toString());
-            if (warmUp != null) {
-                warmUp(program, warmUp);
-            }
-            return new Programs(program, uniforms, sourceFiles(current, source), onRenderThread);
+            return new Programs(program, uniforms, sourceFiles(current, source));
         } catch (ArtworkException | RuntimeException e) {
             program.close();
             throw e;
@@ -115,39 +102,23 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
         return List.copyOf(files);
     }
 
-    /**
-     * Draws once with {@code program} in the state the render thread draws in, so that the driver
-     * compiles its code now (llvmpipe JITs at the first draw), then leaves nothing bound: a
-     * program left current here would be freed under this context by the render thread.
-     */
-    private static void warmUp(ShaderProgram program, RenderTarget target) {
-        try (FullscreenTriangle warm = new FullscreenTriangle()) { // vertex arrays are not shared between contexts
-            target.bind();
-            program.use();
-            warm.draw();
-            glUseProgram(0);
-            glBindVertexArray(0);
-        }
-        glFinish(); // the program is complete before the render context sees it
-    }
-
     @Override
     public List<Path> sourceFiles() {
         return programs.files();
     }
 
+    /**
+     * Reads the manifest and the shader again, builds, and swaps the new program in; on failure
+     * nothing changes. The trigger counts already shown carry over, so no event fires twice.
+     */
     @Override
     public void reload() throws ArtworkException {
         ArtworkManifest edited = ManifestLoader.load(manifest.folder());
         checkParameterSet(edited);
-        release(swap(build(edited, null, true)));
-    }
-
-    @Override
-    public Programs build(RenderTarget warmUp) throws ArtworkException {
-        ArtworkManifest edited = ManifestLoader.load(manifest.folder());
-        checkParameterSet(edited);
-        return build(edited, warmUp, false);
+        Programs built = build(edited);
+        built.uniforms().continueFrom(programs.uniforms());
+        programs.program().close();
+        programs = built;
     }
 
     /** A changed parameter set needs a restart; other changes to what the conductor holds take effect at one. */
@@ -172,27 +143,6 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
     }
 
     @Override
-    public Programs swap(Programs built) {
-        Programs old = programs;
-        built.uniforms().continueFrom(old.uniforms()); // an event already shown is not shown again
-        programs = built;
-        if (old.madeOnRenderThread()) {
-            // Each context deletes what it made: llvmpipe crashed drawing after the build thread's
-            // context had deleted a program the render context made and drew with.
-            old.program().close();
-            return null;
-        }
-        return old;
-    }
-
-    @Override
-    public void release(Programs replaced) {
-        if (replaced != null) {
-            replaced.program().close();
-        }
-    }
-
-    @Override
     public void update(FrameInfo frame, ParameterSnapshot parameters) {
         // Copied so that render() reads only the artwork's own state, whatever the snapshot does.
         parameters.copyValuesInto(values);
@@ -208,11 +158,6 @@ public final class FragmentShaderArtwork implements StagedReload<FragmentShaderA
         triangle.draw();
     }
 
-    /**
-     * Deletes the program on the wall even when the build thread made it: the run's end, when the
-     * render context is closed next and draws no more (after this, llvmpipe crashed in a later
-     * draw of the same context, so a render context is not reused once its artwork is disposed).
-     */
     @Override
     public void dispose() {
         if (triangle != null) {

@@ -11,9 +11,8 @@ import java.util.Set;
  * one WARNING line ({@code file:line: the driver's message}), and one INFO line when a fix
  * recovers after a failure.
  *
- * <p>Written by whichever thread finishes a reload (the build thread for a failed staged build,
- * the render thread for a swap or a reload done there): the methods are synchronized, which costs
- * nothing that matters at one call per save. Read by any thread. Owned by its {@link HotReload}.
+ * <p>Written by the render thread (the reload task), read by any thread (the statistics): the
+ * methods are synchronized, which costs nothing that matters at one call per save. Owned by its {@link HotReload}.
  */
 public final class ReloadReport {
 
@@ -21,7 +20,6 @@ public final class ReloadReport {
     private final Set<String> logged = new HashSet<>();
     private long reloads;
     private long failures;
-    private long notices;
     private String failing; // the error the wall is stuck on, or null
     private long longestPauseNanos; // the render thread's longest time in a reload task
 
@@ -29,7 +27,7 @@ public final class ReloadReport {
         this.logger = logger;
     }
 
-    /** The render thread spent {@code nanos} in a reload task (a swap, or a whole build on that thread). */
+    /** The render thread spent {@code nanos} in a reload task (the whole reload: files read, compiled, linked, checked). */
     synchronized void renderThreadPaused(long nanos) {
         longestPauseNanos = Math.max(longestPauseNanos, nanos);
     }
@@ -57,14 +55,6 @@ public final class ReloadReport {
         failing = message;
         if (logged.add(message)) {
             logger.log(Level.WARNING, "hot reload: " + message + "; the last good program stays on the wall");
-        }
-    }
-
-    /** Something the reload could not apply live but that is not an error (a manifest edit that needs a restart). */
-    synchronized void notice(String message) {
-        notices++;
-        if (logged.add(message)) {
-            logger.log(Level.WARNING, "hot reload: " + message);
         }
     }
 

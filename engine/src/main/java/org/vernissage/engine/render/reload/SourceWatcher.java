@@ -43,10 +43,6 @@ final class SourceWatcher implements Agent {
     /** Told on the watcher's thread once a change has settled. */
     interface Listener {
         void filesChanged();
-
-        /** The watcher's thread is closing: release what was made on it. */
-        default void closing() {
-        }
     }
 
     private final Listener listener;
@@ -181,7 +177,6 @@ final class SourceWatcher implements Agent {
 
     @Override
     public void onClose() {
-        listener.closing();
         try {
             if (service != null) {
                 service.close();

@@ -31,7 +31,6 @@ import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.Framebuffer;
 import org.vernissage.engine.render.RenderTarget;
-import org.vernissage.engine.render.TargetFormat;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.ManifestLoader;
 import org.vernissage.engine.clock.SystemClock;
@@ -59,10 +58,7 @@ class HotReloadTest {
     @TempDir
     Path temp;
 
-    /**
-     * A context per test, as the app opens one per run: a render context is not reused once an
-     * artwork whose programs a build context made is disposed (llvmpipe crashed in a later draw).
-     */
+    /** A context per test, as the app opens one per run. */
     @BeforeEach
     void open() throws Exception {
         context = EglSurfacelessContext.open(SIZE, SIZE);
@@ -105,7 +101,6 @@ class HotReloadTest {
         private final HotReload.Settings settings;
         private final RecordingLog log;
         HotReload reload;
-        final long[] renderNanos = new long[4096]; // per frame index: the artwork's update and render
         Reloading(FragmentShaderArtwork artwork, RenderMailbox mailbox, HotReload.Settings settings, RecordingLog log) {
             this.artwork = artwork;
             this.mailbox = mailbox;
@@ -116,7 +111,7 @@ class HotReloadTest {
         @Override
         public void setup(RenderTarget target) throws ArtworkException {
             artwork.setup(target);
-            reload = HotReload.start(artwork, mailbox, TargetFormat.RGBA8, settings, log);
+            reload = HotReload.start(artwork, mailbox, settings, log);
         }
 
         @Override
@@ -126,12 +121,7 @@ class HotReloadTest {
 
         @Override
         public void render(FrameInfo frame, RenderTarget target) {
-            long start = System.nanoTime();
             artwork.render(frame, target);
-            org.lwjgl.opengl.GL11C.glFinish(); // the draw's own cost, JIT included, not the next read's
-            if (frame.index() < renderNanos.length) {
-                renderNanos[(int) frame.index()] = System.nanoTime() - start;
-            }
         }
 
         @Override
@@ -301,7 +291,6 @@ class HotReloadTest {
             watchdog.interrupt();
         }
         HotReload[] reload = {reloading.reload};
-        assertTrue(reload[0].offRenderThread(), "headless EGL: built in a shared context: " + reload[0].describe());
 
         assertEquals(5, script.step, "every step was reached; frames seen: " + script.seen.size()
                 + ", report: " + reloading.reload.report().describe() + ", log: " + log.lines());
@@ -321,50 +310,13 @@ class HotReloadTest {
             assertEquals(byteOf(LEVEL), frame.red(), 1, "the parameter's value survives every reload: " + frame);
         }
         assertEquals(0, mailbox.failed());
-        // No frame dropped by the swap: the render thread's share of a reload (the swap task) and
-        // the draw of each frame after one, the first with the new program, fit in a frame with
-        // room to spare. (Whole-run drops are printed, not asserted: on a shared 2-core machine a
-        // frame can be late for reasons that are not the reload's; the benchmark measures p99.)
-        double budget = 1e9 / FPS;
-        assertTrue(report.longestRenderThreadPauseNanos() < budget / 10, report.describe());
-        for (Seen frame : script.seen) {
-            int i = (int) frame.index();
-            if (i > 0 && shows(frame, 1.0, 0.25) != shows(script.seen.get(i - 1), 1.0, 0.25)
-                    || i > 0 && shows(frame, 0.75, 0.5) && shows(script.seen.get(i - 1), 0.25, 0.0)) {
-                assertTrue(reloading.renderNanos[i] < budget / 2, "frame " + i + ", the first with a new program,"
-                        + " took " + reloading.renderNanos[i] / 1e6 + " ms to draw");
-            }
-        }
+        // The frame that takes a reload pays for it (the build runs on the render thread; see
+        // HotReload for why): measured and printed, with the frames dropped after the first edit.
+        // The pause covers the build of each save, failed ones included.
+        assertTrue(report.longestRenderThreadPauseNanos() > 0, report.describe());
         System.out.println("HotReloadTest: " + report.describe() + "; frames dropped after the first edit: "
                 + (pacer.droppedFrames() - droppedBefore[0]) + "; frame intervals (ms) from the first edit on: "
                 + intervals(script.seen.subList(firstEdit[0] - 1, script.seen.size())));
-    }
-
-    @Test
-    void withoutASharedContextTheReloadRunsOnTheRenderThread() throws Exception {
-        Path folder = folder();
-        Path main = folder.resolve("main.frag");
-        ArtworkManifest manifest = ManifestLoader.load(folder);
-        FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, manifest.layout());
-        RecordingLog log = new RecordingLog();
-        RenderMailbox mailbox = new RenderMailbox();
-        Script script = new Script();
-        Reloading reloading = new Reloading(artwork, mailbox, HotReload.Settings.DEFAULT.withOffRenderThread(false), log);
-        RenderLoop loop = RenderLoop.builder(context, reloading, new SnapshotExchange(new float[] {LEVEL}),
-                new RealTimePacer(new SystemClock(), FPS), SIZE, SIZE).mailbox(mailbox).listeners(List.of(script))
-                .output(new HeadlessOutput()).build();
-        script.loop = loop;
-        script.then(() -> {
-            if (script.seen.size() == 3) {
-                write(main, shader("0.5", "1.0"));
-            }
-            return shows(script.last(), 0.5, 1.0) || script.seen.size() > 900;
-        });
-        loop.run(0);
-        HotReload reload = reloading.reload;
-        assertTrue(shows(script.last(), 0.5, 1.0), "the edit is on the wall: " + script.last() + " " + log.lines());
-        assertEquals(1, reload.report().reloads());
-        assertTrue(!reload.offRenderThread(), reload.describe());
     }
 
     private static List<Long> intervals(List<Seen> seen) {
