@@ -20,6 +20,8 @@ import org.vernissage.engine.render.FrameMarker;
 import org.vernissage.engine.render.FramePacer;
 import org.vernissage.engine.render.GlContextException;
 import org.vernissage.engine.render.RenderLoop;
+import org.vernissage.engine.render.RenderMailbox;
+import org.vernissage.engine.render.output.OutputOscControl;
 import org.vernissage.sensors.SensorStartException;
 
 /**
@@ -87,11 +89,17 @@ final class ArtworkAssembly {
         ParameterLayout layout = manifest.layout();
         ClockPart clock = parts.start(() -> recorded.isPresent() ? ClockPart.replay()
                 : ClockPart.live(options.pacing()));
+        // One mailbox per run: the venue's OSC control and the hot reload both post to it.
+        RenderMailbox mailbox = new RenderMailbox();
         Optional<VenuePart> venue = options.output().venueFile().isPresent()
-                ? Optional.of(parts.start(() -> VenuePart.load(options.output().venueFile().get())))
+                ? Optional.of(parts.start(() -> VenuePart.load(options.output().venueFile().get(), mailbox)))
                 : Optional.empty();
         GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title(), venue.isPresent()));
         ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size));
+        // After the artwork, so it closes first; a replay plays the recorded piece, not an edited one.
+        if (options.reload() && recorded.isEmpty() && artwork.reloadable().isPresent()) {
+            parts.start(() -> ReloadPart.start(artwork.reloadable().get(), mailbox));
+        }
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()
                 ? Optional.of(parts.start(() -> CapturePart.open(captureFolder.get(), size)))
@@ -104,18 +112,18 @@ final class ArtworkAssembly {
         }
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
         PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer));
-        Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline) : startSensors(pipeline, clock, layout);
+        Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
+                : startSensors(pipeline, clock, layout, venue.map(VenuePart::oscControl));
 
         FrameStats frameStats = new FrameStats();
         // Outputs in the order each frame reaches them: listeners and captures read the canvas
         // before the window's swap, which may wait for the display.
         RenderLoop.Builder loop = RenderLoop.builder(gl.context(), artwork.artwork(), pipeline.snapshots(),
                 inputs.pacer(), size.width(), size.height()).stats(frameStats).marker(inputs.marker())
-                .shaderTimePeriod(manifest.timePeriodSeconds()).listeners(extraListeners);
+                .shaderTimePeriod(manifest.timePeriodSeconds()).mailbox(mailbox).listeners(extraListeners);
         capture.ifPresent(png -> loop.output(png.output(size)));
         if (venue.isPresent()) {
             // The venue's outputs show the frames; a headless run still finishes each one (glFinish).
-            loop.mailbox(venue.get().mailbox()); // the one the venue's OSC control posts to
             venue.get().outputs(gl.context()).forEach(loop::output);
             if (gl.context().headless()) {
                 loop.output(RenderLoop.presentOutput(gl.context()));
@@ -133,10 +141,11 @@ final class ArtworkAssembly {
     }
 
     /** A live run: every kind of sensor, publishing into the ring; the loop paced by the clock. */
-    private Inputs startSensors(PipelinePart pipeline, ClockPart clock, ParameterLayout layout)
-            throws SensorStartException {
+    private Inputs startSensors(PipelinePart pipeline, ClockPart clock, ParameterLayout layout,
+                                Optional<OutputOscControl> outputControl) throws SensorStartException {
         SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(),
-                SensorWiring.oscParameters(manifest.folder().getFileName().toString(), layout, warnings::add), null,
+                SensorWiring.oscParameters(manifest.folder().getFileName().toString(), layout, warnings::add),
+                outputControl.orElse(null),
                 pipeline.ring(), clock.clock(), warnings::add);
         for (SensorPart.Kind sensor : SENSORS) {
             sensor.start(wiring, parts);

@@ -1,9 +1,11 @@
 package org.vernissage.app;
 
+import java.util.Optional;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.FrameInfo;
+import org.vernissage.engine.artwork.ReloadableArtwork;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.FragmentShaderArtwork;
@@ -48,6 +50,11 @@ final class ArtworkPart implements RunPart {
             throw e;
         }
         return new ArtworkPart(artwork);
+    }
+
+    /** The artwork itself when it can reload from its files while it plays (the hot reload watches it). */
+    Optional<ReloadableArtwork> reloadable() {
+        return artwork instanceof ReloadableArtwork reloadable ? Optional.of(reloadable) : Optional.empty();
     }
 
     /** The artwork for the render loop: already set up, disposed by this part. */

@@ -117,6 +117,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stepped", description = "Advance time exactly 1/fps per frame (offline renders, reproducible captures).")
     private boolean stepped;
 
+    @Option(names = "--no-reload", description = "Do not reload the artwork when its shader, includes or manifest"
+            + " change on disk (by default a save shows in the next frames, and a save that does not build leaves"
+            + " the last good image on the wall and prints the file, line and error once).")
+    private boolean noReload;
+
     @Spec
     private CommandSpec spec;
 
@@ -135,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
     private RunOptions toOptions() {
         return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
                 sensors(), new PipelineOptions(ringWait), new JournalOptions(Optional.ofNullable(record),
-                        Optional.empty()), output.statsInterval());
+                        Optional.empty()), output.statsInterval(), !noReload);
     }
 
     private SensorOptions sensors() {

@@ -20,14 +20,22 @@ import org.vernissage.sensors.osc.OscEndpoint;
  * @param pipeline how the input ring runs
  * @param journal recording, or replaying instead of listening
  * @param statsInterval how often statistics are printed while playing, or empty for only at the end
+ * @param reload whether a live run reloads the artwork when its files change ({@code --no-reload}: false)
  */
 public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
-                         PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval) {
+                         PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval,
+                         boolean reload) {
 
     /** The shortest {@code --stats} interval: printing more often would flood the console. */
     public static final Duration MIN_STATS_INTERVAL = Duration.ofMillis(100);
     /** The longest {@code --stats} interval: a day. */
     public static final Duration MAX_STATS_INTERVAL = Duration.ofDays(1);
+
+    /** With the hot reload on, as {@code vernissage run} has it by default. */
+    public RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
+                      PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval) {
+        this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, true);
+    }
 
     public RunOptions {
         Objects.requireNonNull(artworkFolder, "artworkFolder");
@@ -78,19 +86,24 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
     }
 
     public RunOptions withOutput(OutputOptions newOutput) {
-        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval);
+        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval, reload);
     }
 
     public RunOptions withPacing(PacingOptions newPacing) {
-        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval);
+        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval, reload);
     }
 
     public RunOptions withSensors(SensorOptions newSensors) {
-        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval);
+        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval, reload);
     }
 
     public RunOptions withJournal(JournalOptions newJournal) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, reload);
+    }
+
+    /** These options with the hot reload on or off. */
+    public RunOptions withReload(boolean newReload) {
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, newReload);
     }
 
     public RunOptions withSize(FrameSize newSize) {

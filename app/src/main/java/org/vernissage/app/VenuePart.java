@@ -25,18 +25,19 @@ import org.vernissage.engine.render.output.VenueOutputs;
 final class VenuePart implements RunPart {
 
     private final VenueOutputs venue;
-    private final RenderMailbox mailbox = new RenderMailbox();
+    private final RenderMailbox mailbox;
     private final OutputOscControl control;
 
-    private VenuePart(VenueOutputs venue) {
+    private VenuePart(VenueOutputs venue, RenderMailbox mailbox) {
         this.venue = venue;
+        this.mailbox = mailbox;
         this.control = new OutputOscControl(venue, mailbox);
     }
 
-    /** Loads and checks {@code file}. */
-    static VenuePart load(Path file) throws IOException {
+    /** Loads and checks {@code file}; its OSC control posts to {@code mailbox}, the run's one. */
+    static VenuePart load(Path file, RenderMailbox mailbox) throws IOException {
         try {
-            return new VenuePart(VenueOutputs.load(file));
+            return new VenuePart(VenueOutputs.load(file), mailbox);
         } catch (VenueException e) {
             throw new IOException("--venue: " + e.getMessage(), e);
         }

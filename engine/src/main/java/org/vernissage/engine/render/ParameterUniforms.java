@@ -149,6 +149,14 @@ public final class ParameterUniforms {
         return moved;
     }
 
+    /**
+     * Carries over, from the uniforms of the program this one replaces (a hot reload; the same
+     * layout), the trigger counts already shown, so that an event is not shown twice.
+     */
+    public void continueFrom(ParameterUniforms previous) {
+        System.arraycopy(previous.lastEventCounts, 0, lastEventCounts, 0, lastEventCounts.length);
+    }
+
     /** Copies the touch points the shader can see; call in the artwork's update. */
     public void updateTouches(TouchSet alive) {
         touches.update(alive);
