@@ -44,6 +44,8 @@ public final class GraphBuilder {
     private final String manifestName;
     private final List<NodeBuilder> nodes = new ArrayList<>();
     private final Map<String, GraphNode> built = new LinkedHashMap<>();
+    /** Images handed out by {@link #output} before the nodes exist, filled in by {@link #build}. */
+    private final Map<String, LateImage> views = new LinkedHashMap<>();
     private RenderResolution resolution = RenderResolution.CANVAS;
     private boolean everyParameterDrawn;
 
@@ -118,8 +120,6 @@ public final class GraphBuilder {
             return new LateImage();
         });
     }
-
-    private final Map<String, LateImage> views = new LinkedHashMap<>();
 
     /** Builds the graph as declared, without GL: its nodes' programs are made at setup. */
     public RenderGraph build() throws ArtworkException {
