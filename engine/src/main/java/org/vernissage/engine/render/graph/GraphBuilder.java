@@ -44,8 +44,8 @@ public final class GraphBuilder {
     private final String manifestName;
     private final List<NodeBuilder> nodes = new ArrayList<>();
     private final Map<String, GraphNode> built = new LinkedHashMap<>();
-    /** Images handed out by {@link #output} before the nodes exist, filled in by {@link #build}. */
-    private final Map<String, LateImage> views = new LinkedHashMap<>();
+    /** Images handed out by {@link #output} before the nodes exist: they read {@link #built} when bound. */
+    private final Map<String, TextureImage> views = new LinkedHashMap<>();
     private RenderResolution resolution = RenderResolution.CANVAS;
     private boolean everyParameterDrawn;
 
@@ -117,7 +117,7 @@ public final class GraphBuilder {
             if (nodes.stream().noneMatch(b -> b.name.equals(n))) {
                 throw new IllegalArgumentException("no node called '" + n + "' is declared yet");
             }
-            return new LateImage();
+            return new DeferredImage(() -> built.get(n).output());
         });
     }
 
@@ -145,32 +145,8 @@ public final class GraphBuilder {
             GraphNode graphNode = node.make();
             made.add(graphNode);
             built.put(node.name, graphNode);
-            LateImage view = views.get(node.name);
-            if (view != null) {
-                view.node = graphNode;
-            }
         }
         return new RenderGraph(made, resolution, piece, layout, manifestName, everyParameterDrawn);
-    }
-
-    /** A node's image handed out before the node exists. */
-    private static final class LateImage implements TextureImage {
-        GraphNode node;
-
-        @Override
-        public int textureId() {
-            return node.output().textureId();
-        }
-
-        @Override
-        public int width() {
-            return node.output().width();
-        }
-
-        @Override
-        public int height() {
-            return node.output().height();
-        }
     }
 
     /** One node being declared. */
@@ -289,7 +265,7 @@ public final class GraphBuilder {
                 Map<String, TextureImage> readable = new LinkedHashMap<>();
                 built.forEach((other, node) -> readable.put(other, node.output()));
                 if (feedback) {
-                    readable.put(ShaderPass.FEEDBACK, new SelfPrevious(holder));
+                    readable.put(ShaderPass.FEEDBACK, new DeferredImage(() -> holder[0].previous()));
                 }
                 readable.putAll(images);
                 drawing = new ShaderPass(folder, shader, layout, manifestName, readable, uniforms);
@@ -297,24 +273,6 @@ public final class GraphBuilder {
             GraphNode node = new GraphNode(name, drawing, format, feedback, scale, control);
             holder[0] = node;
             return node;
-        }
-    }
-
-    /** A node's own previous frame, for its own shader (the node is made after its shader pass). */
-    private record SelfPrevious(GraphNode[] holder) implements TextureImage {
-        @Override
-        public int textureId() {
-            return holder[0].previous().textureId();
-        }
-
-        @Override
-        public int width() {
-            return holder[0].previous().width();
-        }
-
-        @Override
-        public int height() {
-            return holder[0].previous().height();
         }
     }
 }

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.artwork.ArtworkException;
+import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.engine.render.FragmentShaderArtwork;
 import org.vernissage.engine.render.Framebuffer;
 import org.vernissage.engine.render.TargetFormat;
 import org.vernissage.engine.render.TextureImage;
@@ -54,6 +56,22 @@ class RenderGraphTest {
         layout.copyDefaultsInto(slots);
         System.arraycopy(values, 0, slots, 0, values.length);
         return new SnapshotExchange(slots).latch();
+    }
+
+    /** What a test checks on a graph set up on a canvas. */
+    private interface CanvasCheck {
+        void check(Framebuffer canvas) throws Exception;
+    }
+
+    /** Sets {@code graph} up on a canvas of {@code width x height}, runs {@code check}, disposes the graph. */
+    private static void onCanvas(RenderGraph graph, int width, int height, CanvasCheck check) throws Exception {
+        try (Framebuffer canvas = new Framebuffer(width, height)) {
+            canvas.bind();
+            graph.setup(canvas);
+            check.check(canvas);
+        } finally {
+            graph.dispose();
+        }
     }
 
     /** Draws {@code frames} frames of {@code graph} into {@code canvas}, frame n at n/60 s. */
@@ -95,27 +113,21 @@ class RenderGraphTest {
         builder.layer("base").shader("base.frag");
         builder.layer("top").shader("top.frag");
         RenderGraph graph = builder.build();
-        try (Framebuffer canvas = new Framebuffer(16, 16)) {
-            canvas.bind();
-            graph.setup(canvas);
-            try {
-                for (float opacity : new float[] {1f, 0.6f, 0f}) {
-                    for (BlendMode mode : BlendMode.values()) {
-                        play(graph, canvas, snapshot(layout, opacity, mode.code()), 1);
-                        int[] got = pixel(canvas, 8, 8);
-                        for (int c = 0; c < 3; c++) {
-                            double blended = formula(mode).applyAsDouble(BACKDROP[c], SOURCE[c]);
-                            double expected = BACKDROP[c] + (blended - BACKDROP[c]) * opacity;
-                            assertEquals(byteOf(expected), got[c], 1, mode + " at opacity " + opacity
-                                    + ", channel " + c);
-                        }
-                        assertEquals(255, got[3], mode + " alpha");
+        onCanvas(graph, 16, 16, canvas -> {
+            for (float opacity : new float[] {1f, 0.6f, 0f}) {
+                for (BlendMode mode : BlendMode.values()) {
+                    play(graph, canvas, snapshot(layout, opacity, mode.code()), 1);
+                    int[] got = pixel(canvas, 8, 8);
+                    for (int c = 0; c < 3; c++) {
+                        double blended = formula(mode).applyAsDouble(BACKDROP[c], SOURCE[c]);
+                        double expected = BACKDROP[c] + (blended - BACKDROP[c]) * opacity;
+                        assertEquals(byteOf(expected), got[c], 1, mode + " at opacity " + opacity
+                                + ", channel " + c);
                     }
+                    assertEquals(255, got[3], mode + " alpha");
                 }
-            } finally {
-                graph.dispose();
             }
-        }
+        });
     }
 
     @Test
@@ -127,17 +139,14 @@ class RenderGraphTest {
         builder.layer("base").shader("base.frag");
         builder.layer("top").shader("top.frag").blend(BlendMode.MULTIPLY).opacity(0.5f);
         RenderGraph graph = builder.build();
-        try (Framebuffer canvas = new Framebuffer(8, 8)) {
-            canvas.bind();
-            graph.setup(canvas);
+        onCanvas(graph, 8, 8, canvas -> {
             play(graph, canvas, snapshot(layout), 1);
             int[] got = pixel(canvas, 4, 4);
             for (int c = 0; c < 3; c++) {
                 double expected = BACKDROP[c] + (BACKDROP[c] * SOURCE[c] - BACKDROP[c]) * 0.5;
                 assertEquals(byteOf(expected), got[c], 1, "channel " + c);
             }
-            graph.dispose();
-        }
+        });
     }
 
     @Test
@@ -162,22 +171,16 @@ class RenderGraphTest {
         builder.layer("show").shader("show.frag");
         TextureImage grown = builder.output("grow");
         RenderGraph graph = builder.build();
-        try (Framebuffer canvas = new Framebuffer(16, 16)) {
-            canvas.bind();
-            graph.setup(canvas);
-            try {
-                for (int frames = 1; frames <= 6; frames++) {
-                    play(graph, canvas, snapshot(layout), 1);
-                    float[] value = texel(grown, 5, 7);
-                    assertEquals(0.25f * frames, value[0], 1e-6f, "after " + frames + " frames");
-                    assertEquals(0.25f * frames, value[3], 1e-6f, "alpha after " + frames + " frames");
-                    assertEquals(byteOf(0.25 * frames / 4), pixel(canvas, 5, 7)[0], 1, "shown after " + frames);
-                }
-                assertTrue(texel(grown, 0, 0)[0] > 1.0f, "a float feedback image passes 1.0");
-            } finally {
-                graph.dispose();
+        onCanvas(graph, 16, 16, canvas -> {
+            for (int frames = 1; frames <= 6; frames++) {
+                play(graph, canvas, snapshot(layout), 1);
+                float[] value = texel(grown, 5, 7);
+                assertEquals(0.25f * frames, value[0], 1e-6f, "after " + frames + " frames");
+                assertEquals(0.25f * frames, value[3], 1e-6f, "alpha after " + frames + " frames");
+                assertEquals(byteOf(0.25 * frames / 4), pixel(canvas, 5, 7)[0], 1, "shown after " + frames);
             }
-        }
+            assertTrue(texel(grown, 0, 0)[0] > 1.0f, "a float feedback image passes 1.0");
+        });
     }
 
     @Test
@@ -194,21 +197,15 @@ class RenderGraphTest {
         GraphBuilder builder = new GraphBuilder(folder, layout, "test.json").resolution(RenderResolution.fixed(32, 32));
         builder.layer("split").shader("split.frag");
         RenderGraph graph = builder.build();
-        try (Framebuffer canvas = new Framebuffer(64, 64)) {
-            canvas.bind();
-            graph.setup(canvas);
-            try {
-                play(graph, canvas, snapshot(layout), 1);
-                assertEquals(32, graph.graphWidth());
-                assertEquals(32, pixel(canvas, 10, 32)[2], "the layer ran at 32 pixels wide");
-                assertEquals(255, pixel(canvas, 10, 32)[0], "left half");
-                assertEquals(255, pixel(canvas, 29, 50)[0], "left half, up to the middle");
-                assertEquals(0, pixel(canvas, 34, 50)[0], "right half");
-                assertEquals(0, pixel(canvas, 60, 5)[0], "right half");
-            } finally {
-                graph.dispose();
-            }
-        }
+        onCanvas(graph, 64, 64, canvas -> {
+            play(graph, canvas, snapshot(layout), 1);
+            assertEquals(32, graph.graphWidth());
+            assertEquals(32, pixel(canvas, 10, 32)[2], "the layer ran at 32 pixels wide");
+            assertEquals(255, pixel(canvas, 10, 32)[0], "left half");
+            assertEquals(255, pixel(canvas, 29, 50)[0], "left half, up to the middle");
+            assertEquals(0, pixel(canvas, 34, 50)[0], "right half");
+            assertEquals(0, pixel(canvas, 60, 5)[0], "right half");
+        });
     }
 
     @Test
@@ -218,9 +215,7 @@ class RenderGraphTest {
         GraphBuilder builder = new GraphBuilder(folder, layout, "test.json").resolution(RenderResolution.fixed(32, 16));
         builder.layer("white").shader("white.frag");
         RenderGraph graph = builder.build();
-        try (Framebuffer canvas = new Framebuffer(64, 64)) {
-            canvas.bind();
-            graph.setup(canvas);
+        onCanvas(graph, 64, 64, canvas -> {
             play(graph, canvas, snapshot(layout), 1);
             // 32x16 scaled by 2 is 64x32, centred: rows 16..47 show it, the rest is black.
             assertEquals(0, pixel(canvas, 32, 8)[0], "bar below");
@@ -228,8 +223,7 @@ class RenderGraphTest {
             assertEquals(255, pixel(canvas, 32, 16)[0], "first row shown");
             assertEquals(255, pixel(canvas, 32, 47)[0], "last row shown");
             assertEquals(0, pixel(canvas, 32, 48)[0], "first row of the bar above");
-            graph.dispose();
-        }
+        });
     }
 
     @Test
@@ -274,16 +268,41 @@ class RenderGraphTest {
         builder.layer("a").shader("a.frag");
         builder.layer("b").shader("b.frag").blend(BlendMode.ADD);
         RenderGraph graph = builder.build();
-        try (Framebuffer canvas = new Framebuffer(8, 8)) {
-            canvas.bind();
-            graph.setup(canvas);
+        onCanvas(graph, 8, 8, canvas -> {
             play(graph, canvas, snapshot(layout, 0.5f, 0.2f, 0.4f, 0.6f, 1f), 1);
             int[] got = pixel(canvas, 3, 3);
             assertEquals(byteOf(0.5 + 0.2), got[0], 1);
             assertEquals(byteOf(0.4), got[1], 1);
             assertEquals(byteOf(0.6), got[2], 1);
-            graph.dispose();
-        }
+        });
+    }
+
+    @Test
+    void anyArtworkDrawsALayerAndAShaderLayerSamplesIt() throws Exception {
+        // The engine's own one-shader artwork as a layer: it draws (level, 0.25, 0) into its image.
+        Path shader = write(folder, "inner.frag", "uniform float level;\nout vec4 fragColor;\n"
+                + "void main() { fragColor = vec4(level, 0.25, 0.0, 1.0); }\n");
+        write(folder, "outer.frag", """
+                uniform sampler2D inner;
+                uniform vec2 RENDERSIZE;
+                out vec4 fragColor;
+                void main() { fragColor = vec4(0.0, 0.0, texture(inner, gl_FragCoord.xy / RENDERSIZE).r, 1.0); }
+                """);
+        List<ParameterSpec> parameters = List.of(floatParameter("level", 0, 1, 0.5f));
+        ParameterLayout layout = new ParameterLayout(parameters);
+        ArtworkManifest manifest = new ArtworkManifest(folder, "Inner", "Test", 2026, "A layer.",
+                shader, parameters, List.of());
+        GraphBuilder builder = new GraphBuilder(folder, layout, "test.json");
+        builder.layer("inner").artwork(new FragmentShaderArtwork(manifest, layout));
+        builder.layer("outer").shader("outer.frag").blend(BlendMode.ADD);
+        RenderGraph graph = builder.build();
+        onCanvas(graph, 8, 8, canvas -> {
+            play(graph, canvas, snapshot(layout, 0.75f), 1);
+            int[] got = pixel(canvas, 4, 4);
+            assertEquals(byteOf(0.75), got[0], 1, "the artwork's own parameter");
+            assertEquals(byteOf(0.25), got[1], 1);
+            assertEquals(byteOf(0.75), got[2], 1, "the shader layer read the artwork layer's image");
+        });
     }
 
     private ArtworkException setupFails(GraphBuilder builder) throws Exception {
@@ -341,14 +360,11 @@ class RenderGraphTest {
                 pulse.set(0.5f, (float) frame.index() / 4);
             }
         });
-        try (Framebuffer canvas = new Framebuffer(8, 8)) {
-            canvas.bind();
-            graph.setup(canvas);
+        onCanvas(graph, 8, 8, canvas -> {
             play(graph, canvas, snapshot(layout), 4); // the last frame is frame 3
             assertEquals(byteOf(0.5), pixel(canvas, 1, 1)[0], 1);
             assertEquals(byteOf(0.75), pixel(canvas, 1, 1)[1], 1);
-            graph.dispose();
-        }
+        });
 
         write(folder, "w.frag", "uniform float pulse;\nout vec4 fragColor;\nvoid main() { fragColor = vec4(pulse); }\n");
         GraphBuilder wrong = new GraphBuilder(folder, layout, "test.json");
@@ -366,9 +382,7 @@ class RenderGraphTest {
         builder.layer("a").shader("a.frag");
         builder.layer("b").shader("b.frag").blend(BlendMode.ADD);
         RenderGraph graph = builder.build();
-        try (Framebuffer canvas = new Framebuffer(8, 8)) {
-            canvas.bind();
-            graph.setup(canvas);
+        onCanvas(graph, 8, 8, canvas -> {
             assertEquals(List.of(folder.resolve("a.frag"), folder.resolve("b.frag")), graph.sourceFiles());
             write(folder, "a.frag", "out vec4 fragColor;\nvoid main() { fragColor = vec4(0.0, 1.0, 0.0, 1.0); }\n");
             write(folder, "b.frag", "out vec4 fragColor;\nvoid main() { fragColor = vec4(0.0, 0.0, 1.0, 1.0) }\n");
@@ -384,7 +398,6 @@ class RenderGraphTest {
             assertEquals(0, pixel(canvas, 2, 2)[0]);
             assertEquals(255, pixel(canvas, 2, 2)[1]);
             assertEquals(byteOf(0.5), pixel(canvas, 2, 2)[2], 1);
-            graph.dispose();
-        }
+        });
     }
 }
