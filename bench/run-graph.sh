@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Render graph benchmark: a 4-pass feedback graph (float feedback, two blur passes, a colour layer,
 # composited) against the same passes hand-coded in a bare LWJGL loop, same size, same GLSL, in the
-# same run (alternating blocks of frames); prints frame time p50 / p99 and the ratios.
+# same run (alternating short blocks of frames); prints frame time p50 / p99 and the ratios.
 #
-#   bench/run-graph.sh                    320x180, 20 blocks of 100 frames each
-#   bench/run-graph.sh 640 360 30 100     width, height, blocks, frames per block
+#   bench/run-graph.sh                    320x180, 400 blocks of 5 frames each per loop
+#   bench/run-graph.sh 640 360 200 10     width, height, blocks, frames per block
 set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"
