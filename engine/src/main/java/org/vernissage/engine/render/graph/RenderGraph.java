@@ -6,6 +6,7 @@ import java.util.List;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.artwork.ReloadableArtwork;
+import org.vernissage.engine.fault.FaultCounts;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
@@ -33,6 +34,8 @@ public final class RenderGraph implements ReloadableArtwork {
     private final ParameterLayout layout;
     private final String manifestName;
     private final boolean everyParameterDrawn;
+    private final FaultCounts resizeFaults = new FaultCounts("render graph",
+            "that node keeps its previous images, scaled onto the canvas", System.getLogger(RenderGraph.class.getName()));
     private Compositor compositor;
     private int graphWidth;
     private int graphHeight;
@@ -117,17 +120,32 @@ public final class RenderGraph implements ReloadableArtwork {
         compositor.draw(canvas, layers);
     }
 
+    /**
+     * Resizes every node for the new canvas. A node whose resize fails (the driver refuses its new
+     * images, its artwork throws) keeps its previous images, which the composite scales onto the
+     * canvas like any layer: counted and logged once per kind in {@link #resizeFaults}, and the
+     * other nodes and the placement go on.
+     */
     @Override
     public void resized(RenderTarget canvas) {
         graphWidth = resolution.widthFor(canvas.width());
         graphHeight = resolution.heightFor(canvas.height());
         for (GraphNode node : nodes) {
-            node.targets().resize(RenderResolution.scaled(graphWidth, node.scale()),
-                    RenderResolution.scaled(graphHeight, node.scale()));
-            node.drawing().resized(node.targets().target());
+            try {
+                node.targets().resize(RenderResolution.scaled(graphWidth, node.scale()),
+                        RenderResolution.scaled(graphHeight, node.scale()));
+                node.drawing().resized(node.targets().target());
+            } catch (RuntimeException e) {
+                resizeFaults.record(e, "resizing node '" + node.name() + "'");
+            }
         }
         compositor.place(graphWidth, graphHeight, canvas.width(), canvas.height());
         canvas.bind();
+    }
+
+    /** Failed node resizes, by kind; read from any thread. */
+    public FaultCounts resizeFaults() {
+        return resizeFaults;
     }
 
     @Override

@@ -57,7 +57,6 @@ final class ShaderPass implements Artwork {
     private final Map<String, FrameUniform> frameUniforms;
     private FullscreenTriangle triangle;
     private Built built;
-    private final List<ParameterSpec> used = new ArrayList<>();
 
     /**
      * @param folder the artwork folder: includes and the shader must stay inside it
@@ -83,7 +82,7 @@ final class ShaderPass implements Artwork {
 
     /** The parameters this shader uses, known after setup. */
     List<ParameterSpec> usedParameters() {
-        return used;
+        return built.used();
     }
 
     @Override
@@ -165,9 +164,7 @@ final class ShaderPass implements Artwork {
         }
         ParameterLayout subLayout = new ParameterLayout(usedHere);
         ParameterUniforms uniforms = ParameterUniforms.check(subLayout, rest, shaderName, manifestName);
-        used.clear();
-        used.addAll(usedHere);
-        return new Built(program, uniforms, toArray(slots), new float[subLayout.slotCount()],
+        return new Built(program, List.copyOf(usedHere), uniforms, toArray(slots), new float[subLayout.slotCount()],
                 samplerImages.toArray(TextureImage[]::new), toArray(samplerLocations),
                 custom.toArray(FrameUniform[]::new), toArray(customLocations));
     }
@@ -219,7 +216,7 @@ final class ShaderPass implements Artwork {
     }
 
     /** A linked program and everything resolved against it: swapped whole by a reload. */
-    record Built(ShaderProgram program, ParameterUniforms uniforms, int[] slots, float[] values,
+    record Built(ShaderProgram program, List<ParameterSpec> used, ParameterUniforms uniforms, int[] slots, float[] values,
                          TextureImage[] samplerImages, int[] samplerLocations, FrameUniform[] custom,
                          int[] customLocations) {
         /** Frees the program. */

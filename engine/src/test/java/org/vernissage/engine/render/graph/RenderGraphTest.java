@@ -1,6 +1,9 @@
 package org.vernissage.engine.render.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.lwjgl.opengl.GL11C.GL_COLOR_BUFFER_BIT;
+import static org.lwjgl.opengl.GL11C.glClear;
+import static org.lwjgl.opengl.GL11C.glClearColor;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vernissage.engine.render.graph.GraphGl.byteOf;
@@ -14,6 +17,7 @@ import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.FrameInfo;
@@ -24,6 +28,7 @@ import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.render.FragmentShaderArtwork;
 import org.vernissage.engine.render.Framebuffer;
+import org.vernissage.engine.render.RenderTarget;
 import org.vernissage.engine.render.TargetFormat;
 import org.vernissage.engine.render.TextureImage;
 
@@ -253,6 +258,50 @@ class RenderGraphTest {
             } finally {
                 graph.dispose();
             }
+        }
+    }
+
+    @Test
+    void aNodeWhoseResizeFailsKeepsItsImageAndTheOthersAreResized() throws Exception {
+        write(folder, "white.frag", "out vec4 fragColor;\nvoid main() { fragColor = vec4(1.0); }\n");
+        ParameterLayout layout = new ParameterLayout(List.of());
+        GraphBuilder builder = new GraphBuilder(folder, layout, "test.json");
+        builder.layer("stubborn").artwork(new Artwork() {
+            @Override
+            public void setup(RenderTarget target) {
+            }
+
+            @Override
+            public void update(FrameInfo frame, ParameterSnapshot parameters) {
+            }
+
+            @Override
+            public void render(FrameInfo frame, RenderTarget target) {
+                glClearColor(1, 0, 0, 1);
+                glClear(GL_COLOR_BUFFER_BIT);
+            }
+
+            @Override
+            public void resized(RenderTarget target) {
+                throw new IllegalStateException("no memory for it");
+            }
+
+            @Override
+            public void dispose() {
+            }
+        });
+        builder.layer("white").shader("white.frag").blend(BlendMode.MULTIPLY);
+        TextureImage white = builder.output("white");
+        RenderGraph graph = builder.build();
+        try (Framebuffer larger = new Framebuffer(32, 32)) {
+            onCanvas(graph, 16, 16, canvas -> {
+                graph.resized(larger);
+                assertEquals(1, graph.resizeFaults().count(IllegalStateException.class));
+                assertEquals(32, white.width(), "the other node was resized");
+                play(graph, larger, snapshot(layout), 1);
+                assertEquals(255, pixel(larger, 20, 20)[0], "the stubborn layer still shows, scaled");
+                assertEquals(0, pixel(larger, 20, 20)[1]);
+            });
         }
     }
 
