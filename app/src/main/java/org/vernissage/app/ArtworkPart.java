@@ -11,6 +11,7 @@ import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.FragmentShaderArtwork;
 import org.vernissage.engine.render.Framebuffer;
 import org.vernissage.engine.render.RenderTarget;
+import org.vernissage.engine.render.graph.GraphArtworks;
 
 /**
  * The artwork, set up (its shader compiled and checked against the manifest) while the run is
@@ -39,7 +40,9 @@ final class ArtworkPart implements RunPart {
      * @throws ArtworkException naming the file and what was expected; nothing is left set up
      */
     static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size) throws ArtworkException {
-        Artwork artwork = new FragmentShaderArtwork(manifest, layout);
+        // Layers or a Java piece when the manifest declares them, else its one shader.
+        Artwork artwork = GraphArtworks.forManifest(manifest, layout)
+                .orElseGet(() -> new FragmentShaderArtwork(manifest, layout));
         // The render loop makes the canvas the artwork draws into; set-up only needs a target of
         // the same size bound, so a short-lived one stands in for it.
         try (Framebuffer stand = new Framebuffer(size.width(), size.height())) {

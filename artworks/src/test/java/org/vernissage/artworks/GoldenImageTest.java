@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.ManifestLoader;
 import org.vernissage.engine.clock.ManualClock;
@@ -23,10 +24,13 @@ import org.vernissage.engine.render.FrameGrabber;
 import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.RgbaImage;
 import org.vernissage.engine.render.SteppedPacer;
+import org.vernissage.engine.render.graph.GraphArtworks;
 
 /**
  * Every bundled artwork, rendered headless at 320x180 with its default parameters at exactly
- * t = 2 s, must match the golden image kept in its folder ({@code golden/320x180-t2.png}).
+ * t = 2 s, must match the golden image kept in its folder ({@code golden/320x180-t2.png}). Frames
+ * are stepped at 60 per second from t = 0, so a piece with feedback shows two seconds of history
+ * (frame 120 is at exactly 2 s: a piece without state draws the same image as from one frame).
  * Run with {@code -Dvernissage.golden.update=true} to write new goldens after an intended change,
  * and look at them before committing.
  */
@@ -35,6 +39,8 @@ class GoldenImageTest {
     private static final int WIDTH = 320;
     private static final int HEIGHT = 180;
     private static final double TIME_SECONDS = 2.0;
+    private static final int FPS = 60;
+    private static final long LAST_FRAME = Math.round(TIME_SECONDS * FPS);
     /** llvmpipe is bit-exact run to run; the slack is for other Mesa versions and GPUs. */
     private static final int MAX_CHANNEL_DIFFERENCE = 24;
     private static final double MAX_MEAN_DIFFERENCE = 1.0;
@@ -83,12 +89,14 @@ class GoldenImageTest {
         ManualClock clock = new ManualClock(0);
         FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, layout.slotCount());
         try (EglSurfacelessContext context = EglSurfacelessContext.open(WIDTH, HEIGHT)) {
-            // One frame per TIME_SECONDS: frame 0 is at t = 0, frame 1 exactly at t = 2 s.
-            RenderLoop loop = new RenderLoop(context, new FragmentShaderArtwork(manifest, layout),
-                    new SnapshotExchange(defaults), new SteppedPacer(clock, 1 / TIME_SECONDS),
+            // Frame n at n / 60 s: frame 120 is exactly at t = 2 s.
+            Artwork artwork = GraphArtworks.forManifest(manifest, layout)
+                    .orElseGet(() -> new FragmentShaderArtwork(manifest, layout));
+            RenderLoop loop = new RenderLoop(context, artwork,
+                    new SnapshotExchange(defaults), new SteppedPacer(clock, FPS),
                     new FrameStats(), List.of(grabber), WIDTH, HEIGHT);
-            loop.run(2);
+            loop.run(LAST_FRAME + 1);
         }
-        return grabber.awaitFrameAfter(0, Duration.ofSeconds(1)).image();
+        return grabber.awaitFrameAfter(LAST_FRAME - 1, Duration.ofSeconds(1)).image();
     }
 }

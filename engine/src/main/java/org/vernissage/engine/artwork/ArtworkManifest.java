@@ -14,15 +14,18 @@ import org.vernissage.engine.param.ParameterSpec;
  * <p>Immutable; made once by {@link ManifestLoader} on the loading thread and shared freely.
  *
  * @param folder the artwork folder the manifest was read from
- * @param shader the fragment shader, resolved against the folder and known to exist
+ * @param shader the fragment shader, resolved against the folder and known to exist; null when the
+ *     manifest declares {@code layers} or a Java {@code class} instead ({@link #graph})
  * @param bindings every input binding, OSC first, then MIDI, audio and phones: a binding's index
  *     here is its channel number on the input ring
+ * @param graph the layers or Java class declared instead of one shader, else
+ *     {@link GraphDeclaration#NONE}; the layers' opacity and blend parameters are in {@code parameters}
  * @param timePeriodSeconds the period the shaders' {@code TIME} wraps at (the manifest's
  *     {@code timePeriod}; {@link FrameInfo#DEFAULT_SHADER_TIME_PERIOD_SECONDS} when absent)
  */
 public record ArtworkManifest(Path folder, String title, String artist, int year, String description,
                               Path shader, List<ParameterSpec> parameters,
-                              List<BindingSpec> bindings, double timePeriodSeconds) {
+                              List<BindingSpec> bindings, GraphDeclaration graph, double timePeriodSeconds) {
 
     /** The file name every artwork folder keeps its manifest under. */
     public static final String FILE_NAME = "artwork.json";
@@ -32,16 +35,33 @@ public record ArtworkManifest(Path folder, String title, String artist, int year
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(artist, "artist");
         Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(shader, "shader");
+        Objects.requireNonNull(graph, "graph");
+        if (shader == null && !graph.declared()) {
+            throw new NullPointerException("shader: a manifest without layers or a class needs one");
+        }
         parameters = List.copyOf(parameters);
         bindings = List.copyOf(bindings);
         FrameInfo.requireShaderTimePeriod(timePeriodSeconds);
     }
 
-    /** A manifest with the default time period. */
-    public ArtworkManifest(Path folder, String title, String artist, int year, String description,
-                           Path shader, List<ParameterSpec> parameters, List<BindingSpec> bindings) {
-        this(folder, title, artist, year, description, shader, parameters, bindings,
+    /** A manifest of one shader, with the default time period. */
+    public ArtworkManifest(Path folder, String title, String artist, int year, String description, Path shader,
+                           List<ParameterSpec> parameters, List<BindingSpec> bindings) {
+        this(folder, title, artist, year, description, Objects.requireNonNull(shader, "shader"), parameters,
+                bindings, GraphDeclaration.NONE, FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS);
+    }
+
+    /** A manifest of one shader with the given time period. */
+    public ArtworkManifest(Path folder, String title, String artist, int year, String description, Path shader,
+                           List<ParameterSpec> parameters, List<BindingSpec> bindings, double timePeriodSeconds) {
+        this(folder, title, artist, year, description, Objects.requireNonNull(shader, "shader"), parameters,
+                bindings, GraphDeclaration.NONE, timePeriodSeconds);
+    }
+
+    /** A manifest of layers or a Java class, with the default time period. */
+    public ArtworkManifest(Path folder, String title, String artist, int year, String description, Path shader,
+                           List<ParameterSpec> parameters, List<BindingSpec> bindings, GraphDeclaration graph) {
+        this(folder, title, artist, year, description, shader, parameters, bindings, graph,
                 FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS);
     }
 

@@ -97,6 +97,7 @@ public final class ManifestLoader {
     private static List<String> topFields() {
         List<String> fields = new ArrayList<>(
                 List.of("title", "artist", "year", "description", "shader", "parameters"));
+        fields.addAll(List.of("layers", "resolution", "class"));
         fields.addAll(BindingReader.arrayNames());
         fields.add("timePeriod");
         return List.copyOf(fields);
@@ -119,50 +120,62 @@ public final class ManifestLoader {
         String artist = top.requiredText("artist");
         int year = top.requiredInt("year", YEAR_MIN, YEAR_MAX);
         String description = top.requiredText("description");
-        Path shader = shaderPath(top);
-        List<ParameterSpec> parameters = new ParameterReader().readAll(top);
+        LayersReader layers = new LayersReader(folder);
+        Path shader = layers.replacesShader(top) ? null : shaderPath(top);
+        List<ParameterSpec> parameters = new ArrayList<>(new ParameterReader().readAll(top));
+        GraphDeclaration graph = layers.read(top, parameters);
+        parameters.addAll(LayersReader.controls(graph));
         List<BindingSpec> bindings = new BindingReader(parameters).readAll(top);
         double timePeriod = top.optionalNumber("timePeriod", FrameInfo.MIN_SHADER_TIME_PERIOD_SECONDS,
                 FrameInfo.MAX_SHADER_TIME_PERIOD_SECONDS, FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS,
                 "the seconds the shaders' TIME wraps at, a number from " + FrameInfo.MIN_SHADER_TIME_PERIOD_SECONDS
                         + " to " + FrameInfo.MAX_SHADER_TIME_PERIOD_SECONDS);
         return new ArtworkManifest(folder, title, artist, year, description, shader, parameters, bindings,
-                timePeriod);
+                graph, timePeriod);
     }
 
     private Path shaderPath(ManifestFields top) throws ManifestException {
-        String name = top.requiredText("shader");
-        Path relative = relativeInsideFolder(top, name);
-        Path shader = folder.resolve(relative);
-        if (!Files.isRegularFile(shader)) {
-            String found = Files.isDirectory(shader) ? "a folder at " + shader : "no file at " + shader;
-            throw top.error("shader", "an existing shader file in " + folder, found);
-        }
-        return shader;
+        return fileInFolder(folder, top, "shader", "shader file");
     }
 
-    private static Path relativeInsideFolder(ManifestFields top, String name) throws ManifestException {
+    /**
+     * The file that {@code field} of {@code fields} names, relative to {@code folder}: it must stay
+     * inside the folder and exist; {@code what} names it for the error (e.g. "shader file").
+     */
+    static Path fileInFolder(Path folder, ManifestFields fields, String field, String what) throws ManifestException {
+        String name = fields.requiredText(field);
+        Path relative = relativeInsideFolder(fields, field, name);
+        Path file = folder.resolve(relative);
+        if (!Files.isRegularFile(file)) {
+            String found = Files.isDirectory(file) ? "a folder at " + file : "no file at " + file;
+            throw fields.error(field, "an existing " + what + " in " + folder, found);
+        }
+        return file;
+    }
+
+    private static Path relativeInsideFolder(ManifestFields fields, String field, String name)
+            throws ManifestException {
         Path path;
         try {
             path = Path.of(name);
         } catch (InvalidPathException e) {
-            throw notInsideFolder(top, "not a valid path");
+            throw notInsideFolder(fields, field, "not a valid path");
         }
         // Absolute paths and ".." would make the piece depend on where it is installed, and a copy
         // of the folder to another gallery machine would then silently play something else.
         if (path.isAbsolute() || name.startsWith("/") || name.startsWith("\\")) {
-            throw notInsideFolder(top, "an absolute path");
+            throw notInsideFolder(fields, field, "an absolute path");
         }
         for (Path part : path) {
             if (part.toString().equals("..")) {
-                throw notInsideFolder(top, "it leaves the folder with ..");
+                throw notInsideFolder(fields, field, "it leaves the folder with ..");
             }
         }
         return path;
     }
 
-    private static ManifestException notInsideFolder(ManifestFields top, String why) {
-        return top.error("shader", "a path relative to the artwork folder that stays inside it",
-                Found.json(top.get("shader")) + " (" + why + ")");
+    private static ManifestException notInsideFolder(ManifestFields fields, String field, String why) {
+        return fields.error(field, "a path relative to the artwork folder that stays inside it",
+                Found.json(fields.get(field)) + " (" + why + ")");
     }
 }

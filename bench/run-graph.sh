@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Render graph benchmark: a 4-pass feedback graph (float feedback, two blur passes, a colour layer,
+# composited) against the same passes hand-coded in a bare LWJGL loop, same size, same GLSL, in the
+# same run (alternating short blocks of frames); prints frame time p50 / p99 and the ratios.
+#
+#   bench/run-graph.sh                    320x180, 400 blocks of 5 frames each per loop
+#   bench/run-graph.sh 640 360 200 10     width, height, blocks, frames per block
+set -euo pipefail
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
+cd "$root"
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -Dorg.lwjgl.system.memoryBackend=ffm \
+  -Dorg.lwjgl.system.SharedLibraryExtractPath="$root/target/natives" \
+  -cp "$jar" org.vernissage.bench.graph.GraphFrameTime "$@"

@@ -1,0 +1,227 @@
+package org.vernissage.engine.render.graph;
+
+import static org.lwjgl.opengl.GL13C.GL_TEXTURE0;
+import static org.lwjgl.opengl.GL13C.glActiveTexture;
+import static org.lwjgl.opengl.GL20C.GL_SAMPLER_2D;
+import static org.lwjgl.opengl.GL20C.glUniform1i;
+import static org.lwjgl.opengl.GL30C.GL_TEXTURE_2D;
+import static org.lwjgl.opengl.GL30C.glBindTexture;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vernissage.engine.artwork.Artwork;
+import org.vernissage.engine.artwork.ArtworkException;
+import org.vernissage.engine.artwork.FrameInfo;
+import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.param.ParameterSpec;
+import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.engine.render.ActiveUniform;
+import org.vernissage.engine.render.FullscreenTriangle;
+import org.vernissage.engine.render.ParameterUniforms;
+import org.vernissage.engine.render.RenderTarget;
+import org.vernissage.engine.render.ShaderProgram;
+import org.vernissage.engine.render.TextureImage;
+import org.vernissage.shaders.ShaderDiagnostics;
+import org.vernissage.shaders.ShaderSource;
+import org.vernissage.shaders.ShaderSourceException;
+import org.vernissage.shaders.ShaderSourceLoader;
+
+/**
+ * One node of a render graph that draws a plain GLSL fragment shader over its whole target. Its
+ * uniforms are, by name: any of the artwork's parameters (a layer uses the ones it needs; the
+ * others are for other layers), the engine's built-ins ({@code TIME}, {@code RENDERSIZE} = this
+ * node's size, {@code FRAMEINDEX}, the touches), a {@code sampler2D} per image it was given (the
+ * outputs of nodes drawn before it by their names, {@code FEEDBACK} for its own previous frame,
+ * images from the Java author), and the Java author's {@link FrameUniform}s. Anything else is an
+ * error at setup naming the shader and the uniform.
+ *
+ * <p>Parameter uniforms are checked and applied by the engine's {@link ParameterUniforms} over the
+ * sub-layout of the parameters this shader uses; each frame copies their slots out of the snapshot
+ * by precomputed index.
+ *
+ * <p>Render thread only, with the GL context current; owned by the {@link RenderGraph}.
+ */
+final class ShaderPass implements Artwork {
+
+    /** The sampler through which a feedback node reads its own previous frame. */
+    static final String FEEDBACK = "FEEDBACK";
+
+    private final Path folder;
+    private final Path shader;
+    private final ParameterLayout layout;
+    private final String manifestName;
+    private final Map<String, TextureImage> images;
+    private final Map<String, FrameUniform> frameUniforms;
+    private FullscreenTriangle triangle;
+    private Built built;
+
+    /**
+     * @param folder the artwork folder: includes and the shader must stay inside it
+     * @param images every sampler the shader may declare, by name
+     * @param manifestName the file the parameters were declared in, for messages
+     */
+    ShaderPass(Path folder, Path shader, ParameterLayout layout, String manifestName,
+               Map<String, TextureImage> images, List<FrameUniform> frameUniforms) {
+        this.folder = folder;
+        this.shader = shader;
+        this.layout = layout;
+        this.manifestName = manifestName;
+        this.images = new LinkedHashMap<>(images);
+        this.frameUniforms = new LinkedHashMap<>();
+        for (FrameUniform uniform : frameUniforms) {
+            this.frameUniforms.put(uniform.name(), uniform);
+        }
+    }
+
+    Path shader() {
+        return shader;
+    }
+
+    /** The parameters this shader uses, known after setup. */
+    List<ParameterSpec> usedParameters() {
+        return built.used();
+    }
+
+    @Override
+    public void setup(RenderTarget target) throws ArtworkException {
+        built = build();
+        triangle = new FullscreenTriangle();
+    }
+
+    /** Builds the program again from the file as it is now, without installing it. */
+    Built rebuild() throws ArtworkException {
+        return build();
+    }
+
+    /** Installs a program from {@link #rebuild}, freeing the previous one. */
+    void install(Built fresh) {
+        Built old = built;
+        built = fresh;
+        old.close();
+    }
+
+    private Built build() throws ArtworkException {
+        ShaderSource source;
+        try {
+            source = new ShaderSourceLoader().load(folder, shader);
+        } catch (ShaderSourceException e) {
+            throw new ArtworkException(e.getMessage(), e);
+        }
+        String shaderName = shader.toString();
+        ShaderProgram program = ShaderProgram.build(FullscreenTriangle.VERTEX_SHADER, source.text(), shaderName,
+                log -> ShaderDiagnostics.map(log, source));
+        try {
+            return classify(program, shaderName);
+        } catch (ArtworkException | RuntimeException e) {
+            program.close();
+            throw e;
+        }
+    }
+
+    private Built classify(ShaderProgram program, String shaderName) throws ArtworkException {
+        List<ActiveUniform> rest = new ArrayList<>();
+        List<TextureImage> samplerImages = new ArrayList<>();
+        List<Integer> samplerLocations = new ArrayList<>();
+        List<FrameUniform> custom = new ArrayList<>();
+        List<Integer> customLocations = new ArrayList<>();
+        for (ActiveUniform uniform : program.activeUniforms()) {
+            if (uniform.glType() == GL_SAMPLER_2D) {
+                TextureImage image = images.get(uniform.name());
+                if (image == null || uniform.size() != 1) {
+                    throw new ArtworkException(shaderName + ": sampler '" + uniform.name() + "' is not an image"
+                            + " this layer can read (expected one of: " + String.join(", ", images.keySet())
+                            + "; a layer reads the layers drawn before it by name, and its own previous"
+                            + " frame as " + FEEDBACK + " when it has \"feedback\": true)");
+                }
+                samplerImages.add(image);
+                samplerLocations.add(uniform.location());
+            } else if (frameUniforms.containsKey(uniform.name())) {
+                FrameUniform declared = frameUniforms.get(uniform.name());
+                if (declared.glType() != uniform.glType() || uniform.size() != 1) {
+                    throw new ArtworkException(shaderName + ": uniform '" + uniform.name() + "' is "
+                            + uniform.glslType() + " but the artwork sets it as " + declared.glslType()
+                            + " (expected `uniform " + declared.glslType() + " " + uniform.name() + ";`)");
+                }
+                custom.add(declared);
+                customLocations.add(uniform.location());
+            } else {
+                rest.add(uniform);
+            }
+        }
+        List<ParameterSpec> usedHere = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < layout.parameterCount(); i++) {
+            ParameterSpec spec = layout.specs().get(i);
+            if (rest.stream().anyMatch(u -> u.name().equals(spec.name()))) {
+                usedHere.add(spec);
+                for (int c = 0; c < spec.type().components(); c++) {
+                    slots.add(layout.offset(i) + c);
+                }
+            }
+        }
+        ParameterLayout subLayout = new ParameterLayout(usedHere);
+        ParameterUniforms uniforms = ParameterUniforms.check(subLayout, rest, shaderName, manifestName);
+        return new Built(program, List.copyOf(usedHere), uniforms, toArray(slots), new float[subLayout.slotCount()],
+                samplerImages.toArray(TextureImage[]::new), toArray(samplerLocations),
+                custom.toArray(FrameUniform[]::new), toArray(customLocations));
+    }
+
+    private static int[] toArray(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public void update(FrameInfo frame, ParameterSnapshot parameters) {
+        Built b = built;
+        for (int i = 0; i < b.slots.length; i++) {
+            b.values[i] = parameters.value(b.slots[i]);
+        }
+        b.uniforms.updateTouches(parameters.touches());
+    }
+
+    @Override
+    public void render(FrameInfo frame, RenderTarget target) {
+        Built b = built;
+        b.program.use();
+        for (int unit = 0; unit < b.samplerImages.length; unit++) {
+            glActiveTexture(GL_TEXTURE0 + unit);
+            glBindTexture(GL_TEXTURE_2D, b.samplerImages[unit].textureId());
+            glUniform1i(b.samplerLocations[unit], unit);
+        }
+        glActiveTexture(GL_TEXTURE0);
+        b.uniforms.applyBuiltins(frame.shaderTimeSeconds(), target.width(), target.height(), frame.index());
+        b.uniforms.applyParameters(b.values);
+        for (int i = 0; i < b.custom.length; i++) {
+            b.custom[i].apply(b.customLocations[i]);
+        }
+        triangle.draw();
+        for (int unit = b.samplerImages.length - 1; unit >= 0; unit--) {
+            // Unbound, so the next node may draw into a texture this one sampled without a feedback loop.
+            glActiveTexture(GL_TEXTURE0 + unit);
+            glBindTexture(GL_TEXTURE_2D, 0);
+        }
+    }
+
+    @Override
+    public void dispose() {
+        if (triangle != null) {
+            triangle.close();
+        }
+        if (built != null) {
+            built.close();
+        }
+    }
+
+    /** A linked program and everything resolved against it: swapped whole by a reload. */
+    record Built(ShaderProgram program, List<ParameterSpec> used, ParameterUniforms uniforms, int[] slots, float[] values,
+                         TextureImage[] samplerImages, int[] samplerLocations, FrameUniform[] custom,
+                         int[] customLocations) {
+        /** Frees the program. */
+        void close() {
+            program.close();
+        }
+    }
+}
