@@ -88,7 +88,7 @@ final class ArtworkAssembly {
         ClockPart clock = parts.start(() -> recorded.isPresent() ? ClockPart.replay()
                 : ClockPart.live(options.pacing()));
         GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title()));
-        ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size));
+        ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size, options.images()));
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()
                 ? Optional.of(parts.start(() -> CapturePart.open(captureFolder.get(), size)))

@@ -1,5 +1,9 @@
 package org.vernissage.app;
 
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
@@ -9,6 +13,7 @@ import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.FragmentShaderArtwork;
 import org.vernissage.engine.render.Framebuffer;
 import org.vernissage.engine.render.RenderTarget;
+import org.vernissage.engine.render.isf.IsfArtwork;
 
 /**
  * The artwork, set up (its shader compiled and checked against the manifest) while the run is
@@ -37,7 +42,27 @@ final class ArtworkPart implements RunPart {
      * @throws ArtworkException naming the file and what was expected; nothing is left set up
      */
     static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size) throws ArtworkException {
-        Artwork artwork = new FragmentShaderArtwork(manifest, layout);
+        return setUp(manifest, layout, size, Map.of());
+    }
+
+    /**
+     * As {@link #setUp(ArtworkManifest, ParameterLayout, FrameSize)}; an ISF shader (.fs) plays as an
+     * {@link IsfArtwork}, its image inputs fed from the manifest's images and {@code images} (which win).
+     */
+    static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size,
+                             Map<String, Path> images) throws ArtworkException {
+        Artwork artwork;
+        if (manifest.isIsf()) {
+            Map<String, Path> files = new HashMap<>(manifest.images());
+            files.putAll(images);
+            // DATE counts show time from the moment the run starts (see IsfArtwork).
+            artwork = new IsfArtwork(manifest.folder(), manifest.shader(), layout, files, LocalDateTime.now());
+        } else if (!images.isEmpty()) {
+            throw new ArtworkException("--image feeds the image inputs of an ISF shader (.fs); " + manifest.shader()
+                    + " is not one");
+        } else {
+            artwork = new FragmentShaderArtwork(manifest, layout);
+        }
         // The render loop makes the canvas the artwork draws into; set-up only needs a target of
         // the same size bound, so a short-lived one stands in for it.
         try (Framebuffer stand = new Framebuffer(size.width(), size.height())) {

@@ -1,5 +1,6 @@
 package org.vernissage.engine.render.isf;
 
+import org.vernissage.engine.artwork.IsfParameters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
