@@ -101,7 +101,8 @@ final class ArtworkAssembly {
         }
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
         PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer));
-        Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline) : startSensors(pipeline, clock);
+        Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
+                : startSensors(pipeline, clock, artwork);
 
         FrameStats frameStats = new FrameStats();
         // Outputs in the order each frame reaches them: listeners and captures read the canvas
@@ -121,9 +122,10 @@ final class ArtworkAssembly {
     }
 
     /** A live run: every kind of sensor, publishing into the ring; the loop paced by the clock. */
-    private Inputs startSensors(PipelinePart pipeline, ClockPart clock) throws SensorStartException {
+    private Inputs startSensors(PipelinePart pipeline, ClockPart clock, ArtworkPart artwork)
+            throws SensorStartException {
         SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(), pipeline.ring(), clock.clock(),
-                warnings::add);
+                warnings::add, artwork.audioFrames());
         for (SensorPart.Kind sensor : SENSORS) {
             sensor.start(wiring, parts);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
@@ -13,7 +14,10 @@ import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.FragmentShaderArtwork;
 import org.vernissage.engine.render.Framebuffer;
 import org.vernissage.engine.render.RenderTarget;
+import org.vernissage.engine.render.isf.AudioFrames;
 import org.vernissage.engine.render.isf.IsfArtwork;
+import org.vernissage.sensors.audio.AudioFramesFeed;
+import org.vernissage.shaders.isf.IsfInputType;
 
 /**
  * The artwork, set up (its shader compiled and checked against the manifest) while the run is
@@ -30,10 +34,17 @@ final class ArtworkPart implements RunPart {
 
     private final Artwork artwork;
     private final Artwork prepared;
+    private final Optional<AudioFrames> audioFrames;
 
-    private ArtworkPart(Artwork artwork) {
+    private ArtworkPart(Artwork artwork, Optional<AudioFrames> audioFrames) {
         this.artwork = artwork;
         this.prepared = new Prepared(artwork);
+        this.audioFrames = audioFrames;
+    }
+
+    /** Where the audio input feeds the artwork's ISF audio inputs, when it has any. */
+    Optional<AudioFrames> audioFrames() {
+        return audioFrames;
     }
 
     /**
@@ -72,7 +83,13 @@ final class ArtworkPart implements RunPart {
             artwork.dispose(); // the contract: dispose follows even a failed setup
             throw e;
         }
-        return new ArtworkPart(artwork);
+        Optional<AudioFrames> audio = Optional.empty();
+        if (artwork instanceof IsfArtwork isf && isf.document().imageInputs().stream()
+                .anyMatch(input -> input.type() != IsfInputType.IMAGE)) {
+            audio = Optional.of(AudioFramesFeed.newFrames());
+            isf.listenTo(audio.get());
+        }
+        return new ArtworkPart(artwork, audio);
     }
 
     /** The artwork for the render loop: already set up, disposed by this part. */
