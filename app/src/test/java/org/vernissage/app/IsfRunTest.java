@@ -96,4 +96,28 @@ class IsfRunTest {
         assertTrue(line.contains(folder.resolve("artwork.json") + ": parameters[0].name: expected the NAME of one of"
                 + " the value INPUTS of " + folder.resolve("filter.fs") + " [gain], found \"gian\""), line);
     }
+
+    @Test
+    void anAudioInputFeedsTheShadersWaveform() throws Exception {
+        // A constant 0.5 (16-bit): the waveform texture shows 0.5 * 0.5 + 0.5 = 0.75 everywhere.
+        Path wav = temp.resolve("dc.wav");
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(44_100, 16, 1, true, false);
+        byte[] samples = new byte[44_100 * 2];
+        for (int i = 0; i < samples.length; i += 2) {
+            samples[i] = (byte) 0x00;
+            samples[i + 1] = (byte) 0x40; // 16384 / 32768 = 0.5
+        }
+        try (var in = new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(samples), format,
+                44_100)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, wav.toFile());
+        }
+        Path frames = temp.resolve("frames");
+        StringWriter err = new StringWriter();
+        int code = vernissage(err, "run", ISF.resolve("audio.fs").toString(), "--headless", "--size", "16x16",
+                "--frames", "20", "--fps", "30", "--osc-host", "127.0.0.1", "--osc-port", "0",
+                "--audio-file", wav.toString(), "--capture", frames.toString());
+        assertEquals(0, code, err.toString());
+        RgbaImage last = RgbaImage.readPng(frames.resolve("frame-000019.png"));
+        assertEquals(191, last.channel(5, 2, 0), 2);
+    }
 }
