@@ -21,11 +21,13 @@ final class AudioTexture implements TextureImage, AutoCloseable {
     private final int width;
     private final int texture;
     private final FloatBuffer texels;
+    private final long texelsAddress;
 
     AudioTexture(boolean spectrum, int width) {
         this.spectrum = spectrum;
         this.width = width;
         this.texels = MemoryUtil.memAllocFloat(width * 4);
+        this.texelsAddress = MemoryUtil.memAddress(texels);
         this.texture = glGenTextures();
         for (int x = 0; x < width; x++) {
             float silence = spectrum ? 0f : 0.5f;
@@ -47,7 +49,8 @@ final class AudioTexture implements TextureImage, AutoCloseable {
             fill(frames.samples(), from, count - from, true);
         }
         glBindTexture(GL_TEXTURE_2D, texture);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, 1, GL_RGBA, GL_FLOAT, texels);
+        // By address: the buffer variant's checks (is a pixel buffer bound?) cost a query per call.
+        nglTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, 1, GL_RGBA, GL_FLOAT, texelsAddress);
         glBindTexture(GL_TEXTURE_2D, 0);
     }
 
