@@ -132,8 +132,9 @@ public final class ManifestLoader {
 
     private static List<String> topFields() {
         List<String> fields = new ArrayList<>(
-                List.of("title", "artist", "year", "description", "shader", "parameters", "images"));
+                List.of("title", "artist", "year", "description", "shader", "parameters"));
         fields.addAll(BindingReader.arrayNames());
+        fields.add("images"); // an ISF shader's image inputs
         return List.copyOf(fields);
     }
 
