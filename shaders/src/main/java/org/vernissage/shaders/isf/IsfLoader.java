@@ -22,6 +22,9 @@ import org.vernissage.shaders.ShaderSourceLoader;
  */
 public final class IsfLoader {
 
+    /** How {@link ShaderSourceLoader} names bundled library files; they never change during a run. */
+    private static final String LIBRARY_PREFIX = "<vernissage>/";
+
     private final IsfParser parser = new IsfParser();
     private final ShaderSourceLoader sources = new ShaderSourceLoader();
     private final IsfTranslator translator = new IsfTranslator();
@@ -62,8 +65,19 @@ public final class IsfLoader {
             vertex = Optional.of(sources.load(root, vertexFile.get()));
             files.add(vertexFile.get());
         }
+        addIncludes(files, fragment);
+        vertex.ifPresent(source -> addIncludes(files, source));
         new IsfPassOrder(document, file.toString()).check(text);
         return new IsfShader(document, translator.translate(document, fragment, vertex), files);
+    }
+
+    /** The artist's files a source includes (source strings 1..), not the bundled library's. */
+    private static void addIncludes(List<Path> files, ShaderSource source) {
+        for (String origin : source.origins().subList(1, source.origins().size())) {
+            if (!origin.startsWith(LIBRARY_PREFIX)) {
+                files.add(Path.of(origin));
+            }
+        }
     }
 
     /** The {@code .vs} with the same base name, when there is one. */

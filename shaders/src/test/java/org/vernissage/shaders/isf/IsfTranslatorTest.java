@@ -69,4 +69,17 @@ class IsfTranslatorTest {
         assertEquals("$WIDTH/2", acc.width().orElseThrow().text());
         assertEquals(false, document.passes().get(1).persistent());
     }
+
+    @Test
+    void theFilesToWatchAreTheShaderItsVertexShaderItsIncludesAndImages() throws Exception {
+        Path file = temp.resolve("watched.fs");
+        Files.writeString(file, "/*{\"ISFVSN\": \"2\", \"IMPORTED\": {\"pic\": {\"PATH\": \"pic.png\"}}}*/\n"
+                + "#include \"helpers.glsl\"\n#include \"noise.glsl\"\nvoid main() { gl_FragColor = vec4(helper()); }\n");
+        Files.writeString(temp.resolve("helpers.glsl"), "float helper() { return 0.5; }\n");
+        Files.writeString(temp.resolve("watched.vs"), "void main() { isf_vertShaderInit(); }\n");
+        Files.write(temp.resolve("pic.png"), new byte[] {1});
+        IsfShader shader = new IsfLoader().load(temp, file);
+        assertEquals(List.of(file, temp.resolve("pic.png"), temp.resolve("watched.vs"), temp.resolve("helpers.glsl")),
+                shader.files());
+    }
 }

@@ -15,7 +15,6 @@ import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.artwork.ReloadableArtwork;
 import org.vernissage.engine.param.ParameterLayout;
-import org.vernissage.engine.param.ParameterType;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.FullscreenTriangle;
 import org.vernissage.engine.render.RenderTarget;

@@ -287,4 +287,28 @@ class IsfConformanceTest {
             }
         }
     }
+
+    @Test
+    void aLastPassWithATargetIsWhatTheFrameShows() throws Exception {
+        try (Player player = new Player("last-target.fs", 16, 16, Map.of())) {
+            // the final buffer is 8x8: (0.2, 0.4, 0.6) + (8, 8) / 255, scaled up to the frame
+            assertPixel(player.frame(), 7, 7, 0.2 + 8 / 255.0, 0.4 + 8 / 255.0, 0.6, 1.0);
+        }
+    }
+
+    @Test
+    void aVertexShaderErrorNamesTheVsFileAndLine() throws Exception {
+        Path file = FOLDER.resolve("broken-vertex.fs");
+        ParameterLayout layout = new ParameterLayout(java.util.List.of());
+        IsfArtwork artwork = new IsfArtwork(FOLDER, file, layout, Map.of(), ORIGIN);
+        try (Framebuffer canvas = new Framebuffer(16, 16)) {
+            canvas.bind();
+            var failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.vernissage.engine.artwork.ArtworkException.class, () -> artwork.setup(canvas));
+            assertTrue(failure.getMessage().startsWith(FOLDER.resolve("broken-vertex.vs") + ":3:"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("undeclaredShift"), failure.getMessage());
+        } finally {
+            artwork.dispose();
+        }
+    }
 }
