@@ -28,6 +28,9 @@ import org.vernissage.shaders.ShaderSourceException;
  */
 public final class IsfParser {
 
+    /** Names ISF declares itself: an input, import or buffer by one of them would be declared twice. */
+    static final List<String> BUILT_INS = List.of("PASSINDEX", "RENDERSIZE", "TIME", "TIMEDELTA", "DATE",
+            "FRAMEINDEX", "isf_FragNormCoord", "isf_FragColor");
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "1");
     private static final Set<String> FALSE_WORDS = Set.of("false", "no", "0");
 
@@ -181,6 +184,10 @@ public final class IsfParser {
                 throw error(path, "an object {\"NAME\": ..., \"TYPE\": ...}, found " + kind(node));
             }
             String name = identifier(path + ".NAME", node.get("NAME"));
+            if (BUILT_INS.contains(name)) {
+                throw error(path + ".NAME", "a name that is not one of ISF's built-ins " + BUILT_INS + ", found \""
+                        + name + "\"");
+            }
             JsonNode typeNode = node.get("TYPE");
             if (typeNode == null || !typeNode.isTextual()) {
                 throw error(path + ".TYPE", "one of " + IsfInputType.isfNames() + ", found " + kind(typeNode));

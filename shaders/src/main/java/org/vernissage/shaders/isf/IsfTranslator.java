@@ -27,8 +27,10 @@ public final class IsfTranslator {
 
     /** The name legacy {@code gl_FragColor} becomes. */
     public static final String FRAG_COLOR = "isf_FragColor";
-    /** How the generated vertex shader is named in messages. */
-    public static final String DEFAULT_VERTEX_NAME = "<isf default vertex shader>";
+    /** How the declarations ISF adds are named in messages. */
+    public static final String DECLARATIONS_SUFFIX = " (the declarations ISF adds)";
+    /** How the generated vertex shader is named in messages: after the {@code .fs} file, with this. */
+    public static final String DEFAULT_VERTEX_SUFFIX = " (the vertex shader ISF adds)";
 
     private static final String CORE_VERSION = "#version 330 core";
     private static final Pattern VERSION = Pattern.compile("\\s*#\\s*version\\s+(\\d+).*");
@@ -71,15 +73,27 @@ public final class IsfTranslator {
         String fragmentPrelude = declarations + "in vec2 isf_FragNormCoord;\n"
                 + (USES_FRAG_COLOR.matcher(fragment.text()).find() ? "out vec4 " + FRAG_COLOR + ";\n" : "")
                 + IMAGE_FUNCTIONS + THIS_PIXEL;
-        ShaderSource translatedFragment = new ShaderSource(
-                insertPrelude(renameLegacy(fragment.text(), "in"), fragmentPrelude), fragment.origins());
+        ShaderSource translatedFragment = withPrelude(renameLegacy(fragment.text(), "in"), fragmentPrelude,
+                fragment.origins());
         String vertexPrelude = declarations + "out vec2 isf_FragNormCoord;\n" + IMAGE_FUNCTIONS + VERTEX_INIT;
         ShaderSource translatedVertex = vertex
-                .map(custom -> new ShaderSource(insertPrelude(renameLegacy(custom.text(), "out"), vertexPrelude),
-                        custom.origins()))
+                .map(custom -> withPrelude(renameLegacy(custom.text(), "out"), vertexPrelude, custom.origins()))
                 .orElseGet(() -> new ShaderSource(CORE_VERSION + "\n" + vertexPrelude
-                        + "void main() {\n    isf_vertShaderInit();\n}\n", List.of(DEFAULT_VERTEX_NAME)));
+                        + "void main() {\n    isf_vertShaderInit();\n}\n", List.of(document.file() + DEFAULT_VERTEX_SUFFIX)));
         return new Program(translatedVertex, translatedFragment);
+    }
+
+    /**
+     * The file's text with the prelude inserted as a source string of its own, named after the
+     * file with {@value #DECLARATIONS_SUFFIX}: a driver message about a declaration (an input named
+     * like a GLSL keyword) then names the file and its declarations, not a line of the artist's file.
+     */
+    private static ShaderSource withPrelude(String text, String prelude, List<String> origins) {
+        List<String> named = new ArrayList<>(origins);
+        named.add(origins.get(0) + DECLARATIONS_SUFFIX);
+        int string = named.size() - 1;
+        String numbered = "#line " + (string * ShaderSource.LINE_STRIDE + 1) + " " + string + "\n" + prelude;
+        return new ShaderSource(insertPrelude(text, numbered), named);
     }
 
     /** The uniforms ISF declares for a shader. */

@@ -121,4 +121,13 @@ class IsfBadInputTest {
                 void main() {}
                 """));
     }
+
+    @Test
+    void anInputNamedLikeABuiltIn() throws Exception {
+        assertEquals(": INPUTS[0].NAME: expected a name that is not one of ISF's built-ins [PASSINDEX, RENDERSIZE,"
+                + " TIME, TIMEDELTA, DATE, FRAMEINDEX, isf_FragNormCoord, isf_FragColor], found \"TIME\"", failure("""
+                /*{"ISFVSN": "2", "INPUTS": [{"NAME": "TIME", "TYPE": "float"}]}*/
+                void main() {}
+                """));
+    }
 }

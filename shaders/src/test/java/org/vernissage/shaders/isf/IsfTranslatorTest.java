@@ -39,8 +39,8 @@ class IsfTranslatorTest {
         List<String> lines = text.lines().toList();
         int announced = lines.indexOf("#line 1 0");
         assertTrue(lines.get(announced + 4).contains("isf_FragColor = texture("), lines.get(announced + 4));
-        assertEquals(List.of(file.toString()), fragment.origins());
-        assertEquals(List.of(IsfTranslator.DEFAULT_VERTEX_NAME), shader.program().vertex().origins());
+        assertEquals(List.of(file.toString(), file + IsfTranslator.DECLARATIONS_SUFFIX), fragment.origins());
+        assertEquals(List.of(file + IsfTranslator.DEFAULT_VERTEX_SUFFIX), shader.program().vertex().origins());
         assertEquals(IsfKind.FILTER.equals(shader.document().kind()), false, "img is not inputImage");
     }
 

@@ -311,4 +311,23 @@ class IsfConformanceTest {
             artwork.dispose();
         }
     }
+
+    @Test
+    void anInputNamedLikeAReservedWordNamesTheDeclarationsNotALineOfTheFile(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws Exception {
+        Path file = temp.resolve("reserved.fs");
+        Files.writeString(file, "/*{\"ISFVSN\": \"2\", \"INPUTS\": [{\"NAME\": \"input\", \"TYPE\": \"float\"}]}*/\n"
+                + "void main() { gl_FragColor = vec4(1.0); }\n");
+        IsfArtwork artwork = new IsfArtwork(temp, file, new ParameterLayout(java.util.List.of()), Map.of(), ORIGIN);
+        try (Framebuffer canvas = new Framebuffer(16, 16)) {
+            canvas.bind();
+            var failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.vernissage.engine.artwork.ArtworkException.class, () -> artwork.setup(canvas));
+            // Both stages declare the inputs; the vertex shader is compiled first.
+            assertTrue(failure.getMessage().startsWith(file + " (the vertex shader ISF adds):"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("reserved word `input'"), failure.getMessage());
+        } finally {
+            artwork.dispose();
+        }
+    }
 }
