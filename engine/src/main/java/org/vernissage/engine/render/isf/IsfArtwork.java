@@ -170,7 +170,23 @@ public final class IsfArtwork implements ReloadableArtwork {
         this.audioFrames = frames;
     }
 
+    /**
+     * {@link #buildAll} with the caller's framebuffer and viewport put back afterwards: making pass
+     * buffers binds them, and a reload runs between frames, where the render loop's binding holds.
+     */
     private Loaded build() throws ArtworkException {
+        int framebuffer = glGetInteger(GL_FRAMEBUFFER_BINDING);
+        int[] viewport = new int[4];
+        glGetIntegerv(GL_VIEWPORT, viewport);
+        try {
+            return buildAll();
+        } finally {
+            glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+            glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+        }
+    }
+
+    private Loaded buildAll() throws ArtworkException {
         IsfShader shader;
         try {
             shader = loader.load(root, file);

@@ -251,8 +251,13 @@ class IsfConformanceTest {
                     org.vernissage.engine.artwork.ArtworkException.class, player.artwork::reload);
             assertTrue(failure.getMessage().startsWith(file + ":3:"), failure.getMessage());
             assertPixel(player.frame(), 1, 1, 0.2, 0.4, 0.6, 1.0);
-            Files.writeString(file, "/*{\"ISFVSN\": \"2\"}*/\nvoid main() { gl_FragColor = vec4(0.8, 0.4, 0.6, 1.0); }\n");
+            Files.writeString(file, "/*{\"ISFVSN\": \"2\", \"PASSES\": [{\"TARGET\": \"a\"}, {}]}*/\n"
+                    + "void main() { gl_FragColor = vec4(0.8, 0.4, 0.6, 1.0); }\n");
+            player.canvas.bind();
             player.artwork.reload();
+            assertEquals(player.canvas.framebufferId(),
+                    org.lwjgl.opengl.GL30C.glGetInteger(org.lwjgl.opengl.GL30C.GL_FRAMEBUFFER_BINDING),
+                    "a reload between frames leaves the render loop's target bound");
             assertPixel(player.frame(), 1, 1, 0.8, 0.4, 0.6, 1.0);
         }
     }
