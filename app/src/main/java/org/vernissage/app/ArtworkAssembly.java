@@ -95,7 +95,7 @@ final class ArtworkAssembly {
                 ? Optional.of(parts.start(() -> VenuePart.load(options.output().venueFile().get(), mailbox)))
                 : Optional.empty();
         GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title(), venue.isPresent()));
-        ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size));
+        ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size, options.images()));
         // After the artwork, so it closes first; a replay plays the recorded piece, not an edited one.
         if (options.reload() && recorded.isEmpty() && artwork.reloadable().isPresent()) {
             parts.start(() -> ReloadPart.start(artwork.reloadable().get(), mailbox));
@@ -113,7 +113,7 @@ final class ArtworkAssembly {
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
         PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer));
         Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
-                : startSensors(pipeline, clock, layout, venue.map(VenuePart::oscControl));
+                : startSensors(pipeline, clock, layout, artwork, venue.map(VenuePart::oscControl));
 
         FrameStats frameStats = new FrameStats();
         // Outputs in the order each frame reaches them: listeners and captures read the canvas
@@ -141,12 +141,11 @@ final class ArtworkAssembly {
     }
 
     /** A live run: every kind of sensor, publishing into the ring; the loop paced by the clock. */
-    private Inputs startSensors(PipelinePart pipeline, ClockPart clock, ParameterLayout layout,
+    private Inputs startSensors(PipelinePart pipeline, ClockPart clock, ParameterLayout layout, ArtworkPart artwork,
                                 Optional<OutputOscControl> outputControl) throws SensorStartException {
         SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(),
-                SensorWiring.oscParameters(manifest.folder().getFileName().toString(), layout, warnings::add),
-                outputControl.orElse(null),
-                pipeline.ring(), clock.clock(), warnings::add);
+                SensorWiring.oscParameters(manifest.id(), layout, warnings::add), outputControl.orElse(null),
+                pipeline.ring(), clock.clock(), warnings::add, artwork.audioFrames());
         for (SensorPart.Kind sensor : SENSORS) {
             sensor.start(wiring, parts);
         }

@@ -1,5 +1,9 @@
 package org.vernissage.app;
 
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
@@ -12,6 +16,10 @@ import org.vernissage.engine.render.FragmentShaderArtwork;
 import org.vernissage.engine.render.Framebuffer;
 import org.vernissage.engine.render.RenderTarget;
 import org.vernissage.engine.render.graph.GraphArtworks;
+import org.vernissage.engine.render.isf.AudioFrames;
+import org.vernissage.engine.render.isf.IsfArtwork;
+import org.vernissage.sensors.audio.AudioFramesFeed;
+import org.vernissage.shaders.isf.IsfInputType;
 
 /**
  * The artwork, set up (its shader compiled and checked against the manifest) while the run is
@@ -28,10 +36,17 @@ final class ArtworkPart implements RunPart {
 
     private final Artwork artwork;
     private final Artwork prepared;
+    private final Optional<AudioFrames> audioFrames;
 
-    private ArtworkPart(Artwork artwork) {
+    private ArtworkPart(Artwork artwork, Optional<AudioFrames> audioFrames) {
         this.artwork = artwork;
         this.prepared = new Prepared(artwork);
+        this.audioFrames = audioFrames;
+    }
+
+    /** Where the audio input feeds the artwork's ISF audio inputs, when it has any. */
+    Optional<AudioFrames> audioFrames() {
+        return audioFrames;
     }
 
     /**
@@ -40,9 +55,29 @@ final class ArtworkPart implements RunPart {
      * @throws ArtworkException naming the file and what was expected; nothing is left set up
      */
     static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size) throws ArtworkException {
-        // Layers or a Java piece when the manifest declares them, else its one shader.
-        Artwork artwork = GraphArtworks.forManifest(manifest, layout)
-                .orElseGet(() -> new FragmentShaderArtwork(manifest, layout));
+        return setUp(manifest, layout, size, Map.of());
+    }
+
+    /**
+     * As {@link #setUp(ArtworkManifest, ParameterLayout, FrameSize)}; an ISF shader (.fs) plays as an
+     * {@link IsfArtwork}, its image inputs fed from the manifest's images and {@code images} (which win).
+     */
+    static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size,
+                             Map<String, Path> images) throws ArtworkException {
+        Artwork artwork;
+        if (manifest.isIsf()) {
+            Map<String, Path> files = new HashMap<>(manifest.images());
+            files.putAll(images);
+            // DATE counts show time from the moment the run starts (see IsfArtwork).
+            artwork = new IsfArtwork(manifest.folder(), manifest.shader(), layout, files, LocalDateTime.now());
+        } else if (!images.isEmpty()) {
+            throw new ArtworkException("--image feeds the image inputs of an ISF shader (.fs); " + manifest.file()
+                    + " does not name one");
+        } else {
+            // Layers or a Java piece when the manifest declares them, else its one shader.
+            artwork = GraphArtworks.forManifest(manifest, layout)
+                    .orElseGet(() -> new FragmentShaderArtwork(manifest, layout));
+        }
         // The render loop makes the canvas the artwork draws into; set-up only needs a target of
         // the same size bound, so a short-lived one stands in for it.
         try (Framebuffer stand = new Framebuffer(size.width(), size.height())) {
@@ -52,7 +87,13 @@ final class ArtworkPart implements RunPart {
             artwork.dispose(); // the contract: dispose follows even a failed setup
             throw e;
         }
-        return new ArtworkPart(artwork);
+        Optional<AudioFrames> audio = Optional.empty();
+        if (artwork instanceof IsfArtwork isf && isf.document().imageInputs().stream()
+                .anyMatch(input -> input.type() != IsfInputType.IMAGE)) {
+            audio = Optional.of(AudioFramesFeed.newFrames());
+            isf.listenTo(audio.get());
+        }
+        return new ArtworkPart(artwork, audio);
     }
 
     /** The artwork itself when it can reload from its files while it plays (the hot reload watches it). */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.vernissage.sensors.osc.OscEndpoint;
@@ -20,22 +21,18 @@ import org.vernissage.sensors.osc.OscEndpoint;
  * @param pipeline how the input ring runs
  * @param journal recording, or replaying instead of listening
  * @param statsInterval how often statistics are printed while playing, or empty for only at the end
+ * @param images still image files for an ISF shader's image inputs ({@code --image NAME=FILE}), by
+ *     input name; they win over the manifest's {@code images}
  * @param reload whether a live run reloads the artwork when its files change ({@code --no-reload}: false)
  */
 public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
                          PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval,
-                         boolean reload) {
+                         Map<String, Path> images, boolean reload) {
 
     /** The shortest {@code --stats} interval: printing more often would flood the console. */
     public static final Duration MIN_STATS_INTERVAL = Duration.ofMillis(100);
     /** The longest {@code --stats} interval: a day. */
     public static final Duration MAX_STATS_INTERVAL = Duration.ofDays(1);
-
-    /** With the hot reload on, as {@code vernissage run} has it by default. */
-    public RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
-                      PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval) {
-        this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, true);
-    }
 
     public RunOptions {
         Objects.requireNonNull(artworkFolder, "artworkFolder");
@@ -45,12 +42,19 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(statsInterval, "statsInterval");
+        images = Map.copyOf(images);
         statsInterval.ifPresent(interval -> {
             if (interval.compareTo(MIN_STATS_INTERVAL) < 0 || interval.compareTo(MAX_STATS_INTERVAL) > 0) {
                 throw statsOutOfRange(new BigDecimal(interval.toNanos()).movePointLeft(9).stripTrailingZeros()
                         .toPlainString());
             }
         });
+    }
+
+    /** Options without image files, with the hot reload on (as {@code vernissage run} has it by default). */
+    public RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
+                      PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval) {
+        this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, Map.of(), true);
     }
 
     /**
@@ -85,25 +89,29 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         return journal.replay().isPresent();
     }
 
+    public RunOptions withImages(Map<String, Path> newImages) {
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, newImages, reload);
+    }
+
     public RunOptions withOutput(OutputOptions newOutput) {
-        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval, reload);
+        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval, images, reload);
     }
 
     public RunOptions withPacing(PacingOptions newPacing) {
-        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval, reload);
+        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval, images, reload);
     }
 
     public RunOptions withSensors(SensorOptions newSensors) {
-        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval, reload);
+        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval, images, reload);
     }
 
     public RunOptions withJournal(JournalOptions newJournal) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, reload);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, images, reload);
     }
 
     /** These options with the hot reload on or off. */
     public RunOptions withReload(boolean newReload) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, newReload);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, newReload);
     }
 
     public RunOptions withSize(FrameSize newSize) {

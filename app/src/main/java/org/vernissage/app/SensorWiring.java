@@ -2,6 +2,7 @@ package org.vernissage.app;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.binding.InputSelector;
@@ -13,6 +14,7 @@ import org.vernissage.sensors.osc.OscBindingRouter;
 import org.vernissage.sensors.osc.OscParameterAddresses;
 import org.vernissage.sensors.osc.OscStats;
 import org.vernissage.sensors.osc.OscTimeTags;
+import org.vernissage.engine.render.isf.AudioFrames;
 
 /**
  * What every sensor part of a live run is started with: the command line's sensor options, the
@@ -25,9 +27,18 @@ import org.vernissage.sensors.osc.OscTimeTags;
  * @param outputControl takes the OSC messages under {@code /vernissage/output/}, on each OSC
  *     receiving thread (so it must be safe for several); null when nothing controls the outputs
  * @param warnings takes one line for the run's start banner (printed after it)
+ * @param audioFrames where the audio input hands its windows to an ISF shader's audio inputs, if
+ *     the artwork has any
  */
 record SensorWiring(SensorOptions options, List<BindingSpec> bindings, OscParameterAddresses oscParameters,
-                    OscMessageHandler outputControl, InputSink sink, Clock clock, Consumer<String> warnings) {
+                    OscMessageHandler outputControl, InputSink sink, Clock clock, Consumer<String> warnings,
+                    Optional<AudioFrames> audioFrames) {
+
+    /** Wiring for an artwork without audio inputs of an ISF shader. */
+    SensorWiring(SensorOptions options, List<BindingSpec> bindings, OscParameterAddresses oscParameters,
+                 OscMessageHandler outputControl, InputSink sink, Clock clock, Consumer<String> warnings) {
+        this(options, bindings, oscParameters, outputControl, sink, clock, warnings, Optional.empty());
+    }
 
     SensorWiring {
         Objects.requireNonNull(options, "options");
@@ -36,6 +47,7 @@ record SensorWiring(SensorOptions options, List<BindingSpec> bindings, OscParame
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(audioFrames, "audioFrames");
     }
 
     /**

@@ -2,6 +2,7 @@ package org.vernissage.engine.artwork;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.param.ParameterLayout;
@@ -18,14 +19,18 @@ import org.vernissage.engine.param.ParameterSpec;
  *     manifest declares {@code layers} or a Java {@code class} instead ({@link #graph})
  * @param bindings every input binding, OSC first, then MIDI, audio and phones: a binding's index
  *     here is its channel number on the input ring
- * @param graph the layers or Java class declared instead of one shader, else
+  * @param graph the layers or Java class declared instead of one shader, else
  *     {@link GraphDeclaration#NONE}; the layers' opacity and blend parameters are in {@code parameters}
  * @param timePeriodSeconds the period the shaders' {@code TIME} wraps at (the manifest's
  *     {@code timePeriod}; {@link FrameInfo#DEFAULT_SHADER_TIME_PERIOD_SECONDS} when absent)
+ * @param id the artwork's name in addresses ({@code /vernissage/<id>/...}): the folder's name, or
+ *     for an ISF file played without a manifest, the file's name without {@code .fs}
+ * @param images still image files for an ISF shader's image inputs, by input name
  */
 public record ArtworkManifest(Path folder, String title, String artist, int year, String description,
-                              Path shader, List<ParameterSpec> parameters,
-                              List<BindingSpec> bindings, GraphDeclaration graph, double timePeriodSeconds) {
+                              Path shader, List<ParameterSpec> parameters, List<BindingSpec> bindings,
+                              GraphDeclaration graph, double timePeriodSeconds, String id,
+                              Map<String, Path> images) {
 
     /** The file name every artwork folder keeps its manifest under. */
     public static final String FILE_NAME = "artwork.json";
@@ -42,27 +47,30 @@ public record ArtworkManifest(Path folder, String title, String artist, int year
         parameters = List.copyOf(parameters);
         bindings = List.copyOf(bindings);
         FrameInfo.requireShaderTimePeriod(timePeriodSeconds);
+        Objects.requireNonNull(id, "id");
+        images = Map.copyOf(images);
     }
 
-    /** A manifest of one shader, with the default time period. */
+    /**
+     * A manifest of one shader, as a test writes it: the default time period, the folder's name as
+     * its id, no images.
+     */
     public ArtworkManifest(Path folder, String title, String artist, int year, String description, Path shader,
                            List<ParameterSpec> parameters, List<BindingSpec> bindings) {
         this(folder, title, artist, year, description, Objects.requireNonNull(shader, "shader"), parameters,
-                bindings, GraphDeclaration.NONE, FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS);
+                bindings, GraphDeclaration.NONE, FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS,
+                String.valueOf(folder.toAbsolutePath().normalize().getFileName()), Map.of());
     }
 
-    /** A manifest of one shader with the given time period. */
-    public ArtworkManifest(Path folder, String title, String artist, int year, String description, Path shader,
-                           List<ParameterSpec> parameters, List<BindingSpec> bindings, double timePeriodSeconds) {
-        this(folder, title, artist, year, description, Objects.requireNonNull(shader, "shader"), parameters,
-                bindings, GraphDeclaration.NONE, timePeriodSeconds);
+    /** Whether the shader is an ISF file ({@code .fs}): its parameters come from its INPUTS. */
+    public boolean isIsf() {
+        return shader != null && isIsfFile(shader);
     }
 
-    /** A manifest of layers or a Java class, with the default time period. */
-    public ArtworkManifest(Path folder, String title, String artist, int year, String description, Path shader,
-                           List<ParameterSpec> parameters, List<BindingSpec> bindings, GraphDeclaration graph) {
-        this(folder, title, artist, year, description, shader, parameters, bindings, graph,
-                FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS);
+    /** Whether {@code file} is named as an ISF fragment shader. */
+    public static boolean isIsfFile(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().endsWith(".fs");
     }
 
     /** The manifest file itself, for messages. */

@@ -1,0 +1,4 @@
+void main() {
+    isf_vertShaderInit();
+    gl_Position.x += undeclaredShift;
+}
