@@ -1,0 +1,165 @@
+package org.vernissage.bench.frametime;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.engine.render.EglSurfacelessContext;
+import org.vernissage.engine.render.HeadlessOutput;
+import org.vernissage.engine.render.RenderLoop;
+import org.vernissage.engine.render.SteppedPacer;
+
+/**
+ * End-to-end frame-time benchmark: the engine's {@link RenderLoop} playing a shader headless (EGL,
+ * surfaceless) against a bare LWJGL loop drawing the same GLSL, in the same run and the same
+ * context, at the same size, the same number of frames, {@code glFinish} at the end of every frame
+ * in both. Frame time is the interval between the ends of two consecutive frames (see
+ * {@link FrameIntervals}), so all the engine's per-frame work counts: pacer, mailbox, latch,
+ * uniforms, outputs, statistics. Rounds alternate which loop goes first, so a slow spell of the
+ * shared machine falls on both. Prints p50, p99 and mean for each, and the engine/bare ratios.
+ *
+ * <p>Run: {@code bench/run-isf-frametime.sh [options] [TARGET]}, TARGET being an artwork folder
+ * (manifest + GLSL; default {@code artworks/tidewater}). Options: {@code --sizes 640x360,1280x720},
+ * {@code --frames 240} (per round and loop), {@code --rounds 4}, {@code --skip 10} (frames not
+ * recorded at the start of each round), {@code --warmup 60} (a first round of each, unrecorded).
+ * Single-threaded: the main thread is the render thread.
+ */
+public final class FrameTimeBenchmark {
+
+    /** The overhead the issue allows the engine over the bare loop, p50 and p99. */
+    private static final double TARGET_RATIO = 1.05;
+
+    private FrameTimeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        PrintStream out = System.out;
+        ShaderCase shaderCase = caseFor(options.target);
+        out.printf(Locale.ROOT, "frame time, engine vs bare LWJGL loop: %s%n", shaderCase.description());
+        out.printf(Locale.ROOT, "%d rounds x %d frames per loop and size (first %d of each round skipped), "
+                        + "%d cores, %s%n", options.rounds, options.frames, options.skip,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        out.println("size       loop    p50 ms   p99 ms  mean ms   frames");
+        for (int[] size : options.sizes) {
+            measure(shaderCase, size[0], size[1], options, out);
+        }
+    }
+
+    /** An artwork folder with a manifest; ISF files are added once the ISF artwork exists. */
+    static ShaderCase caseFor(Path target) throws Exception {
+        if (Files.isDirectory(target)) {
+            return new ManifestCase(target);
+        }
+        throw new IllegalArgumentException(target + ": expected an artwork folder (with artwork.json)");
+    }
+
+    private static void measure(ShaderCase shaderCase, int width, int height, Options options, PrintStream out)
+            throws Exception {
+        EglSurfacelessContext context = EglSurfacelessContext.open(width, height);
+        try (BareShaderLoop bare = new BareShaderLoop(shaderCase.vertexSource(), shaderCase.fragmentSource(),
+                width, height, shaderCase::setConstantUniforms)) {
+            FrameIntervals engineTimes = new FrameIntervals();
+            FrameIntervals bareTimes = new FrameIntervals();
+            // Warm-up: JIT, llvmpipe's shader variants, the driver's first allocations. Not recorded.
+            runEngine(shaderCase, context, width, height, options.warmup, new FrameIntervals(), options.warmup);
+            bare.run(options.warmup, new FrameIntervals());
+            for (int round = 0; round < options.rounds; round++) {
+                if (round % 2 == 0) {
+                    runEngine(shaderCase, context, width, height, options.frames, engineTimes, options.skip);
+                    bareTimes.startRun(options.skip);
+                    bare.run(options.frames, bareTimes);
+                } else {
+                    bareTimes.startRun(options.skip);
+                    bare.run(options.frames, bareTimes);
+                    runEngine(shaderCase, context, width, height, options.frames, engineTimes, options.skip);
+                }
+            }
+            report(width + "x" + height, engineTimes.histogram(), bareTimes.histogram(), out);
+        } finally {
+            context.close();
+        }
+    }
+
+    private static void runEngine(ShaderCase shaderCase, EglSurfacelessContext context, int width, int height,
+                                  int frames, FrameIntervals intervals, int skip) throws Exception {
+        SnapshotExchange snapshots = new SnapshotExchange(shaderCase.initialValues());
+        RenderLoop loop = RenderLoop.builder(context, shaderCase.newArtwork(), snapshots,
+                        new SteppedPacer(new ManualClock(0), 60), width, height)
+                .output(new HeadlessOutput())
+                .output(new IntervalOutput(intervals))
+                .build();
+        intervals.startRun(skip);
+        loop.run(frames);
+    }
+
+    private static void report(String size, Histogram engine, Histogram bare, PrintStream out) {
+        out.println(row(size, "engine", engine));
+        out.println(row(size, "bare", bare));
+        double p50 = ratio(engine, bare, 50);
+        double p99 = ratio(engine, bare, 99);
+        double mean = engine.getMean() / bare.getMean();
+        out.printf(Locale.ROOT, "%-10s ratio   %6.3f   %6.3f   %6.3f            engine/bare; target <= %.2f: %s%n",
+                size, p50, p99, mean, TARGET_RATIO, p50 <= TARGET_RATIO && p99 <= TARGET_RATIO ? "met" : "NOT met");
+    }
+
+    private static double ratio(Histogram engine, Histogram bare, double percentile) {
+        return (double) engine.getValueAtPercentile(percentile) / bare.getValueAtPercentile(percentile);
+    }
+
+    private static String row(String size, String loop, Histogram h) {
+        return String.format(Locale.ROOT, "%-10s %-6s %7.3f  %7.3f  %7.3f  %7d", size, loop,
+                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMean() / 1e6,
+                h.getTotalCount());
+    }
+
+    /** The command line; defaults sized for a short run on 2 shared cores with llvmpipe. */
+    private record Options(Path target, List<int[]> sizes, int frames, int rounds, int skip, int warmup) {
+
+        static Options parse(String[] args) {
+            Path target = Path.of("artworks/tidewater");
+            List<int[]> sizes = new ArrayList<>(List.of(new int[] {640, 360}, new int[] {1280, 720}));
+            int frames = 240;
+            int rounds = 4;
+            int skip = 10;
+            int warmup = 60;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--sizes" -> sizes = sizes(args[++i]);
+                    case "--frames" -> frames = Integer.parseInt(args[++i]);
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                    case "--skip" -> skip = Integer.parseInt(args[++i]);
+                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]
+                                    + "; expected --sizes WxH[,WxH...], --frames N, --rounds N, --skip N, --warmup N");
+                        }
+                        target = Path.of(args[i]);
+                    }
+                }
+            }
+            if (frames <= skip + 1 || rounds < 1) {
+                throw new IllegalArgumentException("--frames must exceed --skip + 1 and --rounds be at least 1");
+            }
+            return new Options(target, sizes, frames, rounds, skip, warmup);
+        }
+
+        private static List<int[]> sizes(String text) {
+            List<int[]> sizes = new ArrayList<>();
+            for (String size : text.split(",")) {
+                String[] parts = size.split("x");
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("--sizes: expected WxH[,WxH...], got " + text);
+                }
+                sizes.add(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
+            }
+            return sizes;
+        }
+    }
+}
