@@ -16,6 +16,7 @@ final class FrameIntervals {
     private static final long MAX_NANOS = 60_000_000_000L;
 
     private final Histogram histogram = new Histogram(MAX_NANOS, 3);
+    private final Histogram round = new Histogram(MAX_NANOS, 3);
     private int skip;
     private long previousEnd;
 
@@ -23,13 +24,16 @@ final class FrameIntervals {
     void startRun(int skipFrames) {
         this.skip = skipFrames;
         this.previousEnd = 0;
+        round.reset();
     }
 
     /** Just after a frame's {@code glFinish}. */
     void frameEnded() {
         long now = System.nanoTime();
         if (previousEnd != 0 && skip <= 0) {
-            histogram.recordValue(Math.min(now - previousEnd, MAX_NANOS));
+            long interval = Math.min(now - previousEnd, MAX_NANOS);
+            histogram.recordValue(interval);
+            round.recordValue(interval);
         }
         if (previousEnd != 0) {
             skip--;
@@ -37,7 +41,13 @@ final class FrameIntervals {
         previousEnd = now;
     }
 
+    /** Every recorded frame of every run. */
     Histogram histogram() {
         return histogram;
+    }
+
+    /** The frames of the current (or last) run only. */
+    Histogram round() {
+        return round;
     }
 }

@@ -21,11 +21,13 @@ import org.vernissage.engine.render.SteppedPacer;
  * in both. Frame time is the interval between the ends of two consecutive frames (see
  * {@link FrameIntervals}), so all the engine's per-frame work counts: pacer, mailbox, latch,
  * uniforms, outputs, statistics. Rounds alternate which loop goes first, so a slow spell of the
- * shared machine falls on both. Prints p50, p99 and mean for each, and the engine/bare ratios.
+ * shared machine falls on both, and short rounds (a few seconds) keep each pair under similar load.
+ * Prints p50, p99 and mean for each over all rounds, the engine/bare ratios of those, and the
+ * median of each round pair's own ratios (less moved by a burst of load from other processes).
  *
  * <p>Run: {@code bench/run-isf-frametime.sh [options] [TARGET]}, TARGET being an artwork folder
  * (manifest + GLSL; default {@code artworks/tidewater}). Options: {@code --sizes 640x360,1280x720},
- * {@code --frames 240} (per round and loop), {@code --rounds 4}, {@code --skip 10} (frames not
+ * {@code --frames 60} (per round and loop), {@code --rounds 16}, {@code --skip 10} (frames not
  * recorded at the start of each round), {@code --warmup 60} (a first round of each, unrecorded).
  * Single-threaded: the main thread is the render thread.
  */
@@ -66,6 +68,8 @@ public final class FrameTimeBenchmark {
                 width, height, shaderCase::setConstantUniforms)) {
             FrameIntervals engineTimes = new FrameIntervals();
             FrameIntervals bareTimes = new FrameIntervals();
+            double[] p50Ratios = new double[options.rounds];
+            double[] p99Ratios = new double[options.rounds];
             // Warm-up: JIT, llvmpipe's shader variants, the driver's first allocations. Not recorded.
             runEngine(shaderCase, context, width, height, options.warmup, new FrameIntervals(), options.warmup);
             bare.run(options.warmup, new FrameIntervals());
@@ -79,8 +83,12 @@ public final class FrameTimeBenchmark {
                     bare.run(options.frames, bareTimes);
                     runEngine(shaderCase, context, width, height, options.frames, engineTimes, options.skip);
                 }
+                p50Ratios[round] = ratio(engineTimes.round(), bareTimes.round(), 50);
+                p99Ratios[round] = ratio(engineTimes.round(), bareTimes.round(), 99);
             }
             report(width + "x" + height, engineTimes.histogram(), bareTimes.histogram(), out);
+            out.printf(Locale.ROOT, "%-10s paired  %6.3f   %6.3f            median of the %d rounds' own ratios%n",
+                    width + "x" + height, median(p50Ratios), median(p99Ratios), options.rounds);
         } finally {
             context.close();
         }
@@ -108,6 +116,13 @@ public final class FrameTimeBenchmark {
                 size, p50, p99, mean, TARGET_RATIO, p50 <= TARGET_RATIO && p99 <= TARGET_RATIO ? "met" : "NOT met");
     }
 
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     private static double ratio(Histogram engine, Histogram bare, double percentile) {
         return (double) engine.getValueAtPercentile(percentile) / bare.getValueAtPercentile(percentile);
     }
@@ -124,8 +139,8 @@ public final class FrameTimeBenchmark {
         static Options parse(String[] args) {
             Path target = Path.of("artworks/tidewater");
             List<int[]> sizes = new ArrayList<>(List.of(new int[] {640, 360}, new int[] {1280, 720}));
-            int frames = 240;
-            int rounds = 4;
+            int frames = 60;
+            int rounds = 16;
             int skip = 10;
             int warmup = 60;
             for (int i = 0; i < args.length; i++) {
