@@ -35,8 +35,20 @@ public final class ShaderProgram implements AutoCloseable {
      */
     public static ShaderProgram build(String vertexSource, String fragmentSource, String fragmentName,
                                       UnaryOperator<String> fragmentLog) throws ShaderBuildException {
-        int vertex = compile(GL_VERTEX_SHADER, vertexSource, "the engine's fullscreen vertex shader",
-                UnaryOperator.identity());
+        return build(vertexSource, "the engine's fullscreen vertex shader", UnaryOperator.identity(),
+                fragmentSource, fragmentName, fragmentLog);
+    }
+
+    /**
+     * Compiles and links an artist's vertex shader too (ISF's {@code .vs}).
+     *
+     * @param vertexName the vertex shader's file, for messages when its log cannot be mapped
+     * @param vertexLog maps the driver's vertex log onto the artist's files and lines
+     */
+    public static ShaderProgram build(String vertexSource, String vertexName, UnaryOperator<String> vertexLog,
+                                      String fragmentSource, String fragmentName,
+                                      UnaryOperator<String> fragmentLog) throws ShaderBuildException {
+        int vertex = compile(GL_VERTEX_SHADER, vertexSource, vertexName, vertexLog);
         int fragment;
         try {
             fragment = compile(GL_FRAGMENT_SHADER, fragmentSource, fragmentName, fragmentLog);
