@@ -3,7 +3,9 @@
 # a bare LWJGL loop drawing the same GLSL at the same size, in the same run and context, glFinish
 # per frame in both; p50, p99, mean and the engine/bare ratios (issue 9's target: <= 1.05).
 #
-#   bench/run-isf-frametime.sh                                 artworks/tidewater at 640x360 and 1280x720
+#   bench/run-isf-frametime.sh                                 shaders/library/plasma.fs (ISF) at 640x360 and 1280x720
+#   bench/run-isf-frametime.sh shaders/library/gradient.fs     a lighter ISF generator
+#   bench/run-isf-frametime.sh artworks/tidewater               an artwork folder (manifest + GLSL)
 #   bench/run-isf-frametime.sh --sizes 320x180 --frames 600 artworks/tidewater
 #   options: --sizes WxH[,WxH...] --frames N (per round and loop) --rounds N --skip N --warmup N
 set -euo pipefail

@@ -25,10 +25,11 @@ import org.vernissage.engine.render.SteppedPacer;
  * Prints p50, p99 and mean for each over all rounds, the engine/bare ratios of those, and the
  * median of each round pair's own ratios (less moved by a burst of load from other processes).
  *
- * <p>Run: {@code bench/run-isf-frametime.sh [options] [TARGET]}, TARGET being an artwork folder
- * (manifest + GLSL; default {@code artworks/tidewater}). Options: {@code --sizes 640x360,1280x720},
+ * <p>Run: {@code bench/run-isf-frametime.sh [options] [TARGET]}, TARGET being a single-pass ISF
+ * generator (default {@code shaders/library/plasma.fs}, played by {@code IsfArtwork}; the bare loop
+ * runs the translator's GLSL) or an artwork folder (manifest + GLSL, e.g. {@code artworks/tidewater}). Options: {@code --sizes 640x360,1280x720},
  * {@code --frames 60} (per round and loop), {@code --rounds 16}, {@code --skip 10} (frames not
- * recorded at the start of each round), {@code --warmup 60} (a first round of each, unrecorded).
+ * recorded at the start of each round), {@code --warmup 200} (a first round of each, unrecorded).
  * Single-threaded: the main thread is the render thread.
  */
 public final class FrameTimeBenchmark {
@@ -53,12 +54,15 @@ public final class FrameTimeBenchmark {
         }
     }
 
-    /** An artwork folder with a manifest; ISF files are added once the ISF artwork exists. */
+    /** An ISF file, or an artwork folder with a manifest and GLSL. */
     static ShaderCase caseFor(Path target) throws Exception {
         if (Files.isDirectory(target)) {
             return new ManifestCase(target);
         }
-        throw new IllegalArgumentException(target + ": expected an artwork folder (with artwork.json)");
+        if (target.getFileName().toString().endsWith(".fs")) {
+            return new IsfCase(target);
+        }
+        throw new IllegalArgumentException(target + ": expected an ISF file (.fs) or an artwork folder (with artwork.json)");
     }
 
     private static void measure(ShaderCase shaderCase, int width, int height, Options options, PrintStream out)
@@ -137,12 +141,12 @@ public final class FrameTimeBenchmark {
     private record Options(Path target, List<int[]> sizes, int frames, int rounds, int skip, int warmup) {
 
         static Options parse(String[] args) {
-            Path target = Path.of("artworks/tidewater");
+            Path target = Path.of("shaders/library/plasma.fs");
             List<int[]> sizes = new ArrayList<>(List.of(new int[] {640, 360}, new int[] {1280, 720}));
             int frames = 60;
             int rounds = 16;
             int skip = 10;
-            int warmup = 60;
+            int warmup = 200;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--sizes" -> sizes = sizes(args[++i]);

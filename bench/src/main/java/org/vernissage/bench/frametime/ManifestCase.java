@@ -1,11 +1,5 @@
 package org.vernissage.bench.frametime;
 
-import static org.lwjgl.opengl.GL20C.glGetUniformLocation;
-import static org.lwjgl.opengl.GL20C.glUniform1f;
-import static org.lwjgl.opengl.GL20C.glUniform1i;
-import static org.lwjgl.opengl.GL20C.glUniform2f;
-import static org.lwjgl.opengl.GL20C.glUniform3f;
-import static org.lwjgl.opengl.GL20C.glUniform4f;
 
 import java.nio.file.Path;
 import org.vernissage.engine.artwork.Artwork;
@@ -13,7 +7,6 @@ import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.ManifestLoader;
 import org.vernissage.engine.param.ParameterLayout;
-import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.render.FragmentShaderArtwork;
 import org.vernissage.engine.render.FullscreenTriangle;
 import org.vernissage.shaders.ShaderSourceLoader;
@@ -65,18 +58,6 @@ final class ManifestCase implements ShaderCase {
 
     @Override
     public void setConstantUniforms(int program) {
-        for (ParameterSpec spec : layout.specs()) {
-            int location = glGetUniformLocation(program, spec.name());
-            float[] v = spec.defaultValue();
-            switch (spec.type()) {
-                case FLOAT -> glUniform1f(location, v[0]);
-                case INT -> glUniform1i(location, Math.round(v[0]));
-                case BOOL -> glUniform1i(location, v[0] >= 0.5f ? 1 : 0);
-                case EVENT -> glUniform1i(location, 0);
-                case VEC2 -> glUniform2f(location, v[0], v[1]);
-                case VEC3 -> glUniform3f(location, v[0], v[1], v[2]);
-                case COLOR -> glUniform4f(location, v[0], v[1], v[2], v[3]);
-            }
-        }
+        DefaultUniforms.set(program, layout);
     }
 }
