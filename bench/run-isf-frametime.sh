@@ -7,7 +7,8 @@
 #   bench/run-isf-frametime.sh shaders/library/gradient.fs     a lighter ISF generator
 #   bench/run-isf-frametime.sh artworks/tidewater               an artwork folder (manifest + GLSL)
 #   bench/run-isf-frametime.sh --sizes 320x180 --frames 600 artworks/tidewater
-#   options: --sizes WxH[,WxH...] --frames N (per round and loop) --rounds N --skip N --warmup N
+#   LP_NUM_THREADS=0 bench/run-isf-frametime.sh --clock cpu   render-thread CPU time: what other processes take is left out
+#   options: --sizes WxH[,WxH...] --frames N (per round and loop) --rounds N --skip N --warmup N --clock wall|cpu
 set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"

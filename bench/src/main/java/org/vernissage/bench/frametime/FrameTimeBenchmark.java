@@ -29,7 +29,8 @@ import org.vernissage.engine.render.SteppedPacer;
  * generator (default {@code shaders/library/plasma.fs}, played by {@code IsfArtwork}; the bare loop
  * runs the translator's GLSL) or an artwork folder (manifest + GLSL, e.g. {@code artworks/tidewater}). Options: {@code --sizes 640x360,1280x720},
  * {@code --frames 60} (per round and loop), {@code --rounds 16}, {@code --skip 10} (frames not
- * recorded at the start of each round), {@code --warmup 200} (a first round of each, unrecorded).
+ * recorded at the start of each round), {@code --warmup 200} (a first round of each, unrecorded),
+ * {@code --clock wall|cpu} (see {@link FrameIntervals}; run {@code cpu} with {@code LP_NUM_THREADS=0}).
  * Single-threaded: the main thread is the render thread.
  */
 public final class FrameTimeBenchmark {
@@ -48,6 +49,12 @@ public final class FrameTimeBenchmark {
         out.printf(Locale.ROOT, "%d rounds x %d frames per loop and size (first %d of each round skipped), "
                         + "%d cores, %s%n", options.rounds, options.frames, options.skip,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        out.println(options.cpuClock
+                ? "clock: the render thread's CPU time (LP_NUM_THREADS=" + System.getenv("LP_NUM_THREADS") + ")"
+                : "clock: wall (System.nanoTime)");
+        if (options.cpuClock && !"0".equals(System.getenv("LP_NUM_THREADS"))) {
+            out.println("warning: --clock cpu without LP_NUM_THREADS=0 leaves llvmpipe's rasterising threads out");
+        }
         out.println("size       loop    p50 ms   p99 ms  mean ms   frames");
         for (int[] size : options.sizes) {
             measure(shaderCase, size[0], size[1], options, out);
@@ -70,13 +77,13 @@ public final class FrameTimeBenchmark {
         EglSurfacelessContext context = EglSurfacelessContext.open(width, height);
         try (BareShaderLoop bare = new BareShaderLoop(shaderCase.vertexSource(), shaderCase.fragmentSource(),
                 width, height, shaderCase::setConstantUniforms)) {
-            FrameIntervals engineTimes = new FrameIntervals();
-            FrameIntervals bareTimes = new FrameIntervals();
+            FrameIntervals engineTimes = new FrameIntervals(options.cpuClock);
+            FrameIntervals bareTimes = new FrameIntervals(options.cpuClock);
             double[] p50Ratios = new double[options.rounds];
             double[] p99Ratios = new double[options.rounds];
             // Warm-up: JIT, llvmpipe's shader variants, the driver's first allocations. Not recorded.
-            runEngine(shaderCase, context, width, height, options.warmup, new FrameIntervals(), options.warmup);
-            bare.run(options.warmup, new FrameIntervals());
+            runEngine(shaderCase, context, width, height, options.warmup, new FrameIntervals(options.cpuClock), options.warmup);
+            bare.run(options.warmup, new FrameIntervals(options.cpuClock));
             for (int round = 0; round < options.rounds; round++) {
                 if (round % 2 == 0) {
                     runEngine(shaderCase, context, width, height, options.frames, engineTimes, options.skip);
@@ -138,7 +145,8 @@ public final class FrameTimeBenchmark {
     }
 
     /** The command line; defaults sized for a short run on 2 shared cores with llvmpipe. */
-    private record Options(Path target, List<int[]> sizes, int frames, int rounds, int skip, int warmup) {
+    private record Options(Path target, List<int[]> sizes, int frames, int rounds, int skip, int warmup,
+                           boolean cpuClock) {
 
         static Options parse(String[] args) {
             Path target = Path.of("shaders/library/plasma.fs");
@@ -147,6 +155,7 @@ public final class FrameTimeBenchmark {
             int rounds = 16;
             int skip = 10;
             int warmup = 200;
+            boolean cpuClock = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--sizes" -> sizes = sizes(args[++i]);
@@ -154,10 +163,15 @@ public final class FrameTimeBenchmark {
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                     case "--skip" -> skip = Integer.parseInt(args[++i]);
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--clock" -> cpuClock = switch (args[++i]) {
+                        case "cpu" -> true;
+                        case "wall" -> false;
+                        default -> throw new IllegalArgumentException("--clock: expected wall or cpu, got " + args[i]);
+                    };
                     default -> {
                         if (args[i].startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + args[i]
-                                    + "; expected --sizes WxH[,WxH...], --frames N, --rounds N, --skip N, --warmup N");
+                                    + "; expected --sizes WxH[,WxH...], --frames N, --rounds N, --skip N, --warmup N, --clock wall|cpu");
                         }
                         target = Path.of(args[i]);
                     }
@@ -166,7 +180,7 @@ public final class FrameTimeBenchmark {
             if (frames <= skip + 1 || rounds < 1) {
                 throw new IllegalArgumentException("--frames must exceed --skip + 1 and --rounds be at least 1");
             }
-            return new Options(target, sizes, frames, rounds, skip, warmup);
+            return new Options(target, sizes, frames, rounds, skip, warmup, cpuClock);
         }
 
         private static List<int[]> sizes(String text) {
