@@ -55,9 +55,12 @@ final class BareShaderLoop implements AutoCloseable {
         vertexArray = glGenVertexArrays();
     }
 
-    /** Renders {@code frames} frames as fast as it can, marking each end in {@code intervals}. */
-    void run(int frames, FrameIntervals intervals) {
-        for (int frame = 0; frame < frames; frame++) {
+    /**
+     * Renders frames {@code first} to {@code first + frames - 1} as fast as it can, marking each
+     * end in {@code intervals}.
+     */
+    void run(int first, int frames, FrameIntervals intervals) {
+        for (int frame = first; frame < first + frames; frame++) {
             glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
             glViewport(0, 0, width, height);
             glUseProgram(program);

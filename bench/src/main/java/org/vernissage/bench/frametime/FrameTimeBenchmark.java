@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
-import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.render.EglSurfacelessContext;
 import org.vernissage.engine.render.HeadlessOutput;
 import org.vernissage.engine.render.RenderLoop;
-import org.vernissage.engine.render.SteppedPacer;
 
 /**
  * End-to-end frame-time benchmark: the engine's {@link RenderLoop} playing a shader headless (EGL,
@@ -20,8 +18,9 @@ import org.vernissage.engine.render.SteppedPacer;
  * context, at the same size, the same number of frames, {@code glFinish} at the end of every frame
  * in both. Frame time is the interval between the ends of two consecutive frames (see
  * {@link FrameIntervals}), so all the engine's per-frame work counts: pacer, mailbox, latch,
- * uniforms, outputs, statistics. Rounds alternate which loop goes first, so a slow spell of the
- * shared machine falls on both, and short rounds (a few seconds) keep each pair under similar load.
+ * uniforms, outputs, statistics. The engine is set up once and runs as in a show; its pacer
+ * ({@link AlternatingPacer}) hands the context to the bare loop for a block of frames between two
+ * of its own blocks, so short rounds (a second or so) keep each pair under similar load.
  * Prints p50, p99 and mean for each over all rounds, the engine/bare ratios of those, and the
  * median of each round pair's own ratios (less moved by a burst of load from other processes).
  *
@@ -79,42 +78,21 @@ public final class FrameTimeBenchmark {
                 width, height, shaderCase::setConstantUniforms)) {
             FrameIntervals engineTimes = new FrameIntervals(options.cpuClock);
             FrameIntervals bareTimes = new FrameIntervals(options.cpuClock);
-            double[] p50Ratios = new double[options.rounds];
-            double[] p99Ratios = new double[options.rounds];
-            // Warm-up: JIT, llvmpipe's shader variants, the driver's first allocations. Not recorded.
-            runEngine(shaderCase, context, width, height, options.warmup, new FrameIntervals(options.cpuClock), options.warmup);
-            bare.run(options.warmup, new FrameIntervals(options.cpuClock));
-            for (int round = 0; round < options.rounds; round++) {
-                if (round % 2 == 0) {
-                    runEngine(shaderCase, context, width, height, options.frames, engineTimes, options.skip);
-                    bareTimes.startRun(options.skip);
-                    bare.run(options.frames, bareTimes);
-                } else {
-                    bareTimes.startRun(options.skip);
-                    bare.run(options.frames, bareTimes);
-                    runEngine(shaderCase, context, width, height, options.frames, engineTimes, options.skip);
-                }
-                p50Ratios[round] = ratio(engineTimes.round(), bareTimes.round(), 50);
-                p99Ratios[round] = ratio(engineTimes.round(), bareTimes.round(), 99);
-            }
+            AlternatingPacer pacer = new AlternatingPacer(bare, engineTimes, bareTimes, options.warmup,
+                    options.frames, options.rounds, options.skip, options.cpuClock);
+            RenderLoop loop = RenderLoop.builder(context, shaderCase.newArtwork(),
+                            new SnapshotExchange(shaderCase.initialValues()), pacer, width, height)
+                    .output(new HeadlessOutput())
+                    .output(new IntervalOutput(engineTimes))
+                    .build();
+            loop.run(pacer.engineFrames());
+            pacer.finish();
             report(width + "x" + height, engineTimes.histogram(), bareTimes.histogram(), out);
             out.printf(Locale.ROOT, "%-10s paired  %6.3f   %6.3f            median of the %d rounds' own ratios%n",
-                    width + "x" + height, median(p50Ratios), median(p99Ratios), options.rounds);
+                    width + "x" + height, median(pacer.p50Ratios()), median(pacer.p99Ratios()), options.rounds);
         } finally {
             context.close();
         }
-    }
-
-    private static void runEngine(ShaderCase shaderCase, EglSurfacelessContext context, int width, int height,
-                                  int frames, FrameIntervals intervals, int skip) throws Exception {
-        SnapshotExchange snapshots = new SnapshotExchange(shaderCase.initialValues());
-        RenderLoop loop = RenderLoop.builder(context, shaderCase.newArtwork(), snapshots,
-                        new SteppedPacer(new ManualClock(0), 60), width, height)
-                .output(new HeadlessOutput())
-                .output(new IntervalOutput(intervals))
-                .build();
-        intervals.startRun(skip);
-        loop.run(frames);
     }
 
     private static void report(String size, Histogram engine, Histogram bare, PrintStream out) {
