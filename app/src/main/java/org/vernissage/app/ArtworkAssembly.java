@@ -88,7 +88,7 @@ final class ArtworkAssembly {
         ClockPart clock = parts.start(() -> recorded.isPresent() ? ClockPart.replay()
                 : ClockPart.live(options.pacing()));
         GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title()));
-        ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size));
+        ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size, options.images()));
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()
                 ? Optional.of(parts.start(() -> CapturePart.open(captureFolder.get(), size)))
@@ -101,7 +101,8 @@ final class ArtworkAssembly {
         }
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
         PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer));
-        Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline) : startSensors(pipeline, clock);
+        Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
+                : startSensors(pipeline, clock, artwork);
 
         FrameStats frameStats = new FrameStats();
         // Outputs in the order each frame reaches them: listeners and captures read the canvas
@@ -121,9 +122,10 @@ final class ArtworkAssembly {
     }
 
     /** A live run: every kind of sensor, publishing into the ring; the loop paced by the clock. */
-    private Inputs startSensors(PipelinePart pipeline, ClockPart clock) throws SensorStartException {
+    private Inputs startSensors(PipelinePart pipeline, ClockPart clock, ArtworkPart artwork)
+            throws SensorStartException {
         SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(), pipeline.ring(), clock.clock(),
-                warnings::add);
+                warnings::add, artwork.audioFrames());
         for (SensorPart.Kind sensor : SENSORS) {
             sensor.start(wiring, parts);
         }

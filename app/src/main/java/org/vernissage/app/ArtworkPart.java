@@ -1,5 +1,10 @@
 package org.vernissage.app;
 
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
@@ -9,6 +14,10 @@ import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.FragmentShaderArtwork;
 import org.vernissage.engine.render.Framebuffer;
 import org.vernissage.engine.render.RenderTarget;
+import org.vernissage.engine.render.isf.AudioFrames;
+import org.vernissage.engine.render.isf.IsfArtwork;
+import org.vernissage.sensors.audio.AudioFramesFeed;
+import org.vernissage.shaders.isf.IsfInputType;
 
 /**
  * The artwork, set up (its shader compiled and checked against the manifest) while the run is
@@ -25,10 +34,17 @@ final class ArtworkPart implements RunPart {
 
     private final Artwork artwork;
     private final Artwork prepared;
+    private final Optional<AudioFrames> audioFrames;
 
-    private ArtworkPart(Artwork artwork) {
+    private ArtworkPart(Artwork artwork, Optional<AudioFrames> audioFrames) {
         this.artwork = artwork;
         this.prepared = new Prepared(artwork);
+        this.audioFrames = audioFrames;
+    }
+
+    /** Where the audio input feeds the artwork's ISF audio inputs, when it has any. */
+    Optional<AudioFrames> audioFrames() {
+        return audioFrames;
     }
 
     /**
@@ -37,7 +53,27 @@ final class ArtworkPart implements RunPart {
      * @throws ArtworkException naming the file and what was expected; nothing is left set up
      */
     static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size) throws ArtworkException {
-        Artwork artwork = new FragmentShaderArtwork(manifest, layout);
+        return setUp(manifest, layout, size, Map.of());
+    }
+
+    /**
+     * As {@link #setUp(ArtworkManifest, ParameterLayout, FrameSize)}; an ISF shader (.fs) plays as an
+     * {@link IsfArtwork}, its image inputs fed from the manifest's images and {@code images} (which win).
+     */
+    static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size,
+                             Map<String, Path> images) throws ArtworkException {
+        Artwork artwork;
+        if (manifest.isIsf()) {
+            Map<String, Path> files = new HashMap<>(manifest.images());
+            files.putAll(images);
+            // DATE counts show time from the moment the run starts (see IsfArtwork).
+            artwork = new IsfArtwork(manifest.folder(), manifest.shader(), layout, files, LocalDateTime.now());
+        } else if (!images.isEmpty()) {
+            throw new ArtworkException("--image feeds the image inputs of an ISF shader (.fs); " + manifest.shader()
+                    + " is not one");
+        } else {
+            artwork = new FragmentShaderArtwork(manifest, layout);
+        }
         // The render loop makes the canvas the artwork draws into; set-up only needs a target of
         // the same size bound, so a short-lived one stands in for it.
         try (Framebuffer stand = new Framebuffer(size.width(), size.height())) {
@@ -47,7 +83,13 @@ final class ArtworkPart implements RunPart {
             artwork.dispose(); // the contract: dispose follows even a failed setup
             throw e;
         }
-        return new ArtworkPart(artwork);
+        Optional<AudioFrames> audio = Optional.empty();
+        if (artwork instanceof IsfArtwork isf && isf.document().imageInputs().stream()
+                .anyMatch(input -> input.type() != IsfInputType.IMAGE)) {
+            audio = Optional.of(AudioFramesFeed.newFrames());
+            isf.listenTo(audio.get());
+        }
+        return new ArtworkPart(artwork, audio);
     }
 
     /** The artwork for the render loop: already set up, disposed by this part. */

@@ -6,6 +6,7 @@ import org.vernissage.engine.binding.AudioSelector;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.sensors.SourceCounters;
 import org.vernissage.sensors.audio.AudioFileOptions;
+import org.vernissage.sensors.audio.AudioFramesFeed;
 import org.vernissage.sensors.audio.AudioInput;
 import org.vernissage.sensors.audio.CaptureDeviceCatalog;
 
@@ -33,6 +34,10 @@ final class AudioPart implements SensorPart {
             parts.start(() -> start(wiring));
         } else {
             wiring.warnIfBound(AudioSelector.class, "audio", "--audio-line or --audio-file");
+            if (wiring.audioFrames().isPresent()) {
+                wiring.warnings().accept("the ISF shader has audio inputs; they stay silent without --audio-line"
+                        + " or --audio-file");
+            }
         }
     }
 
@@ -43,6 +48,7 @@ final class AudioPart implements SensorPart {
                         wiring.sink(), wiring.clock())
                 : AudioInput.openLine(options.audioLine().get(), CaptureDeviceCatalog.system(), wiring.bindings(),
                         wiring.sink(), wiring.clock());
+        wiring.audioFrames().ifPresent(frames -> audio.tap(new AudioFramesFeed(frames)));
         try {
             audio.start();
         } catch (RuntimeException e) {

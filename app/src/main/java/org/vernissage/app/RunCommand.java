@@ -3,7 +3,9 @@ package org.vernissage.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -30,11 +32,16 @@ import picocli.CommandLine.TypeConversionException;
  * render thread.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Play an artwork folder.")
+        description = "Play an artwork folder, or an ISF shader file without a manifest.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ARTWORK-FOLDER", description = "The artwork to play (a folder with an artwork.json).")
+    @Parameters(index = "0", paramLabel = "ARTWORK",
+            description = "The artwork to play: a folder with an artwork.json, or an ISF shader file (.fs).")
     private Path artworkFolder;
+
+    @Option(names = "--image", paramLabel = "NAME=FILE",
+            description = "Feed the ISF image input NAME from a still image FILE (PNG, JPEG); repeat for several.")
+    private Map<String, Path> images = new LinkedHashMap<>();
 
     @Option(names = "--size", paramLabel = "WxH", converter = OutputFlags.SizeConverter.class,
             description = "Frame size in pixels (default: ${DEFAULT-VALUE}).", defaultValue = "1280x720")
@@ -135,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
     private RunOptions toOptions() {
         return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
                 sensors(), new PipelineOptions(ringWait), new JournalOptions(Optional.ofNullable(record),
-                        Optional.empty()), output.statsInterval());
+                        Optional.empty()), output.statsInterval(), images);
     }
 
     private SensorOptions sensors() {

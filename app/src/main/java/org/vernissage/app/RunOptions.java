@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.vernissage.sensors.osc.OscEndpoint;
@@ -20,9 +21,12 @@ import org.vernissage.sensors.osc.OscEndpoint;
  * @param pipeline how the input ring runs
  * @param journal recording, or replaying instead of listening
  * @param statsInterval how often statistics are printed while playing, or empty for only at the end
+ * @param images still image files for an ISF shader's image inputs ({@code --image NAME=FILE}), by
+ *     input name; they win over the manifest's {@code images}
  */
 public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
-                         PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval) {
+                         PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval,
+                         Map<String, Path> images) {
 
     /** The shortest {@code --stats} interval: printing more often would flood the console. */
     public static final Duration MIN_STATS_INTERVAL = Duration.ofMillis(100);
@@ -37,12 +41,19 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(statsInterval, "statsInterval");
+        images = Map.copyOf(images);
         statsInterval.ifPresent(interval -> {
             if (interval.compareTo(MIN_STATS_INTERVAL) < 0 || interval.compareTo(MAX_STATS_INTERVAL) > 0) {
                 throw statsOutOfRange(new BigDecimal(interval.toNanos()).movePointLeft(9).stripTrailingZeros()
                         .toPlainString());
             }
         });
+    }
+
+    /** Options without image files. */
+    public RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
+                      PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval) {
+        this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, Map.of());
     }
 
     /**
@@ -77,20 +88,24 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         return journal.replay().isPresent();
     }
 
+    public RunOptions withImages(Map<String, Path> newImages) {
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, newImages);
+    }
+
     public RunOptions withOutput(OutputOptions newOutput) {
-        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval);
+        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval, images);
     }
 
     public RunOptions withPacing(PacingOptions newPacing) {
-        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval);
+        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval, images);
     }
 
     public RunOptions withSensors(SensorOptions newSensors) {
-        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval);
+        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval, images);
     }
 
     public RunOptions withJournal(JournalOptions newJournal) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, images);
     }
 
     public RunOptions withSize(FrameSize newSize) {

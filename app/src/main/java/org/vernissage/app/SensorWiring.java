@@ -2,11 +2,13 @@ package org.vernissage.app;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.binding.InputSelector;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputSink;
+import org.vernissage.engine.render.isf.AudioFrames;
 
 /**
  * What every sensor part of a live run is started with: the command line's sensor options, the
@@ -15,9 +17,16 @@ import org.vernissage.engine.pipeline.InputSink;
  * <p>Immutable; used on the thread preparing the run.
  *
  * @param warnings takes one line for the run's start banner (printed after it)
+ * @param audioFrames where the audio input hands its windows to an ISF shader's audio inputs, if
+ *     the artwork has any
  */
 record SensorWiring(SensorOptions options, List<BindingSpec> bindings, InputSink sink, Clock clock,
-                    Consumer<String> warnings) {
+                    Consumer<String> warnings, Optional<AudioFrames> audioFrames) {
+
+    SensorWiring(SensorOptions options, List<BindingSpec> bindings, InputSink sink, Clock clock,
+                 Consumer<String> warnings) {
+        this(options, bindings, sink, clock, warnings, Optional.empty());
+    }
 
     SensorWiring {
         Objects.requireNonNull(options, "options");
@@ -25,6 +34,7 @@ record SensorWiring(SensorOptions options, List<BindingSpec> bindings, InputSink
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(audioFrames, "audioFrames");
     }
 
     /**

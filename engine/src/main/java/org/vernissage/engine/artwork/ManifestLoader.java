@@ -12,9 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.vernissage.engine.binding.BindingSpec;
 import org.vernissage.engine.param.ParameterSpec;
+import org.vernissage.shaders.ShaderSourceException;
+import org.vernissage.shaders.isf.IsfDocument;
+import org.vernissage.shaders.isf.IsfInput;
+import org.vernissage.shaders.isf.IsfParser;
 
 /**
  * Reads and checks an artwork folder's {@code artwork.json} into an {@link ArtworkManifest}. Every
@@ -53,9 +60,38 @@ public final class ManifestLoader {
      * @throws ManifestException with a one-line message naming the file, field and expectation
      */
     public static ArtworkManifest load(Path folder) throws ManifestException {
+        if (Files.isRegularFile(folder) && ArtworkManifest.isIsfFile(folder)) {
+            return loadIsfFile(folder);
+        }
         Path file = manifestFileOf(folder);
         JsonNode root = parse(file);
         return new ManifestLoader(folder, file).read(root);
+    }
+
+    /**
+     * An ISF file played without a manifest: its id is the file's name without {@code .fs}, its
+     * parameters its value INPUTS, its title that id, its artist the CREDIT and its description the
+     * DESCRIPTION; no bindings (every parameter is still reachable at its OSC address).
+     *
+     * @throws ManifestException naming the file, the header key and what was expected
+     */
+    public static ArtworkManifest loadIsfFile(Path file) throws ManifestException {
+        IsfDocument document = isfHeader(file, file);
+        String name = file.getFileName().toString();
+        String id = name.substring(0, name.length() - ".fs".length());
+        Path folder = file.toAbsolutePath().getParent();
+        return new ArtworkManifest(folder, id, document.credit(), 0, document.description(), file,
+                IsfParameters.specs(document), List.of(), id, Map.of());
+    }
+
+    private static IsfDocument isfHeader(Path blame, Path shader) throws ManifestException {
+        try {
+            return new IsfParser().parse(shader, Files.readString(shader));
+        } catch (ShaderSourceException e) {
+            throw ManifestException.location(blame, e.getMessage(), "an ISF header", e);
+        } catch (IOException e) {
+            throw ManifestException.location(blame, shader + ": cannot read: " + e, "a readable ISF file", e);
+        }
     }
 
     private static Path manifestFileOf(Path folder) throws ManifestException {
@@ -98,6 +134,7 @@ public final class ManifestLoader {
         List<String> fields = new ArrayList<>(
                 List.of("title", "artist", "year", "description", "shader", "parameters"));
         fields.addAll(BindingReader.arrayNames());
+        fields.add("images"); // an ISF shader's image inputs
         return List.copyOf(fields);
     }
 
@@ -120,8 +157,81 @@ public final class ManifestLoader {
         String description = top.requiredText("description");
         Path shader = shaderPath(top);
         List<ParameterSpec> parameters = new ParameterReader().readAll(top);
+        Map<String, Path> images = Map.of();
+        if (ArtworkManifest.isIsfFile(shader)) {
+            IsfDocument document = isfHeader(file, shader);
+            parameters = isfParameters(top, document, parameters);
+            images = images(top, document);
+        } else if (top.has("images")) {
+            throw top.error("images", "no \"images\" (image inputs are for ISF shaders, .fs)", "an images object");
+        }
         List<BindingSpec> bindings = new BindingReader(parameters).readAll(top);
-        return new ArtworkManifest(folder, title, artist, year, description, shader, parameters, bindings);
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        return new ArtworkManifest(folder, title, artist, year, description, shader, parameters, bindings,
+                name == null ? "artwork" : name.toString(), images);
+    }
+
+    /**
+     * An ISF shader's parameters are its value INPUTS, in the header's order; a manifest parameter
+     * of the same name replaces the one made from the input (to give it another range, default,
+     * unit or description) and must keep its type. A manifest parameter that is no input is an
+     * error: the shader has no uniform for it.
+     */
+    private List<ParameterSpec> isfParameters(ManifestFields top, IsfDocument document, List<ParameterSpec> declared)
+            throws ManifestException {
+        List<ParameterSpec> fromInputs = IsfParameters.specs(document);
+        List<ParameterSpec> merged = new ArrayList<>(fromInputs);
+        for (int i = 0; i < declared.size(); i++) {
+            ParameterSpec spec = declared.get(i);
+            int at = -1;
+            for (int j = 0; j < fromInputs.size(); j++) {
+                if (fromInputs.get(j).name().equals(spec.name())) {
+                    at = j;
+                }
+            }
+            if (at < 0) {
+                throw ManifestException.field(file, "parameters[" + i + "].name", "the NAME of one of the value"
+                        + " INPUTS of " + document.file() + " " + fromInputs.stream().map(ParameterSpec::name).toList(),
+                        "\"" + spec.name() + "\"");
+            }
+            if (fromInputs.get(at).type() != spec.type()) {
+                throw ManifestException.field(file, "parameters[" + i + "].type", "\""
+                        + fromInputs.get(at).type().manifestName() + "\" (the type of ISF input " + spec.name() + ")",
+                        "\"" + spec.type().manifestName() + "\"");
+            }
+            merged.set(at, spec);
+        }
+        return merged;
+    }
+
+    /** The manifest's {@code images}: image input name to a file in the artwork folder. */
+    private Map<String, Path> images(ManifestFields top, IsfDocument document) throws ManifestException {
+        Map<String, Path> images = new LinkedHashMap<>();
+        JsonNode node = top.get("images");
+        if (node == null || node.isNull()) {
+            return images;
+        }
+        if (!node.isObject()) {
+            throw top.error("images", "an object {\"inputImage\": \"picture.png\"}", Found.json(node));
+        }
+        List<String> inputs = document.imageInputs().stream().map(IsfInput::name).toList();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String field = "images." + entry.getKey();
+            if (!inputs.contains(entry.getKey())) {
+                throw ManifestException.field(file, field, "the NAME of an image input of " + document.file() + " "
+                        + inputs, "\"" + entry.getKey() + "\"");
+            }
+            if (!entry.getValue().isTextual()) {
+                throw ManifestException.field(file, field, "an image file name", Found.json(entry.getValue()));
+            }
+            Path image = folder.resolve(entry.getValue().textValue());
+            if (!Files.isRegularFile(image)) {
+                throw ManifestException.field(file, field, "an existing image file in " + folder, "no file at " + image);
+            }
+            images.put(entry.getKey(), image);
+        }
+        return images;
     }
 
     private Path shaderPath(ManifestFields top) throws ManifestException {

@@ -343,7 +343,7 @@ class ManifestLoaderTest {
 
         ManifestException e = assertRejectedAt("titel");
         assertTrue(e.getMessage().contains("unknown field (did you mean \"title\"?)"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("allowed here: title, artist, year, description, shader, parameters, osc, midi, audio, phones"),
+        assertTrue(e.getMessage().endsWith("allowed here: title, artist, year, description, shader, parameters, osc, midi, audio, phones, images"),
                 e.getMessage());
     }
 

@@ -189,6 +189,31 @@ public final class AudioAnalyzer {
         return onset;
     }
 
+    /**
+     * Copies the last block's samples (clipped to -1..1, oldest first) into {@code into}: the newest
+     * {@code min(blockSize, into.length)} of them. Valid during {@link AudioBlockListener#onBlock}.
+     * Allocates nothing.
+     *
+     * @return how many were copied
+     */
+    public int copySamples(float[] into) {
+        int count = Math.min(blockSize, into.length);
+        System.arraycopy(samples, blockSize - count, into, 0, count);
+        return count;
+    }
+
+    /**
+     * Copies the last block's magnitude spectrum (bins 1..N/2, lowest first, a sine of amplitude A
+     * peaking near A) into {@code into}, as many bins as fit. Allocates nothing.
+     *
+     * @return how many were copied
+     */
+    public int copyMagnitudes(float[] into) {
+        int count = Math.min(magnitudes.length, into.length);
+        System.arraycopy(magnitudes, 0, into, 0, count);
+        return count;
+    }
+
     /** How many blocks have been analysed. */
     public long blocks() {
         return blocks;

@@ -100,6 +100,7 @@ public final class AudioInput implements AutoCloseable {
     private volatile long streamFailures;   // audio thread writes, anyone reads
     private long nonFiniteSeen;             // audio thread only
     private long framesRead;                // audio thread only
+    private volatile AudioBlockListener tap; // set by any thread, read by the audio thread
     private boolean confirming;             // audio thread only: a reopened source has not delivered yet
 
     /**
@@ -435,7 +436,20 @@ public final class AudioInput implements AutoCloseable {
         }
     }
 
+    /**
+     * Also tells {@code listener} about every analysed block, on the audio thread (e.g. the feed of
+     * an ISF shader's audio textures); any thread, before or after {@link #start}. The listener must
+     * not allocate or block: it runs on the audio thread's hot path.
+     */
+    public void tap(AudioBlockListener listener) {
+        this.tap = listener;
+    }
+
     private void publishBlock(AudioAnalyzer analyzed) {
+        AudioBlockListener listener = tap;
+        if (listener != null) {
+            listener.onBlock(analyzed);
+        }
         long now = clock.nanos();
         stats.countReceived(now);
         countRefused(router.publish(analyzed, sink, now));

@@ -1,5 +1,6 @@
 package org.vernissage.engine.render.isf;
 
+import org.vernissage.engine.artwork.IsfParameters;
 import static org.lwjgl.opengl.GL30C.*;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.vernissage.shaders.isf.IsfDocument;
 import org.vernissage.shaders.isf.IsfExpression;
 import org.vernissage.shaders.isf.IsfImport;
 import org.vernissage.shaders.isf.IsfInput;
+import org.vernissage.shaders.isf.IsfInputType;
 import org.vernissage.shaders.isf.IsfLoader;
 import org.vernissage.shaders.isf.IsfPass;
 import org.vernissage.shaders.isf.IsfShader;
@@ -50,6 +52,10 @@ public final class IsfArtwork implements ReloadableArtwork {
 
     /** GL guarantees at least this texture size; a pass expression is held inside it. */
     private static final int MAX_SIZE = 16_384;
+    /** An {@code audio} input's width without MAX: about 21 ms at 48 kHz, the analyser's block. */
+    public static final int DEFAULT_AUDIO_SAMPLES = 1024;
+    /** An {@code audioFFT} input's width without MAX: the bins of a 1024-sample block. */
+    public static final int DEFAULT_FFT_BINS = 512;
 
     private final Path root;
     private final Path file;
@@ -63,6 +69,7 @@ public final class IsfArtwork implements ReloadableArtwork {
     /** Images bound from outside, by image input name; survive reloads. */
     private final Map<String, TextureImage> bound = new HashMap<>();
 
+    private AudioFrames audioFrames;
     private Loaded loaded;
     private FullscreenTriangle triangle;
     private ImageTexture blank;
@@ -93,10 +100,13 @@ public final class IsfArtwork implements ReloadableArtwork {
     /** Everything one load built; swapped as a whole. */
     private record Loaded(IsfShader shader, IsfProgram program, PassBuffer[] buffers, List<ImageTexture> owned,
                           TextureImage[] units, int[] imageUnits, String[] imageNames, boolean[] fired,
-                          float[] lastEventCounts, List<Path> files) implements AutoCloseable {
+                          float[] lastEventCounts, AudioTexture[] audio, List<Path> files) implements AutoCloseable {
         @Override
         public void close() {
             program.close();
+            for (AudioTexture texture : audio) {
+                texture.close();
+            }
             for (PassBuffer buffer : buffers) {
                 if (buffer != null) {
                     buffer.close();
@@ -153,6 +163,14 @@ public final class IsfArtwork implements ReloadableArtwork {
         }
     }
 
+    /**
+     * Feeds the shader's {@code audio} and {@code audioFFT} inputs from {@code frames} (written by
+     * the audio input's thread) from the next frame on. Render thread, before or during play.
+     */
+    public void listenTo(AudioFrames frames) {
+        this.audioFrames = frames;
+    }
+
     private Loaded build() throws ArtworkException {
         IsfShader shader;
         try {
@@ -170,11 +188,23 @@ public final class IsfArtwork implements ReloadableArtwork {
         }
         IsfProgram program = new IsfProgram(shader, layout);
         List<ImageTexture> owned = new ArrayList<>();
+        List<AudioTexture> audio = new ArrayList<>();
         PassBuffer[] buffers = new PassBuffer[document.passes().size()];
         try {
             Map<String, TextureImage> byName = new LinkedHashMap<>();
             for (IsfImport image : document.imports()) {
                 byName.put(image.name(), loadImage(owned, image.path(), "IMPORTED." + image.name()));
+            }
+            for (IsfInput input : document.imageInputs()) {
+                if (input.type() != IsfInputType.IMAGE) {
+                    boolean fft = input.type() == IsfInputType.AUDIO_FFT;
+                    float[] max = input.max();
+                    int width = max.length > 0 && max[0] >= 1 ? (int) Math.min(MAX_SIZE, max[0])
+                            : fft ? DEFAULT_FFT_BINS : DEFAULT_AUDIO_SAMPLES;
+                    AudioTexture texture = new AudioTexture(fft, width);
+                    audio.add(texture);
+                    byName.put(input.name(), texture);
+                }
             }
             for (Map.Entry<String, Path> image : imageFiles.entrySet()) {
                 byName.put(image.getKey(), loadImage(owned, image.getValue(), "image input " + image.getKey()));
@@ -207,12 +237,12 @@ public final class IsfArtwork implements ReloadableArtwork {
                 lastEventCounts[i] = program.offsetOf(i) < 0 ? 0f : values[program.offsetOf(i)];
             }
             Loaded next = new Loaded(shader, program, buffers, owned, units, imageUnits, imageNames,
-                    new boolean[inputs], lastEventCounts, shader.files());
+                    new boolean[inputs], lastEventCounts, audio.toArray(AudioTexture[]::new), shader.files());
             bindUnits(next);
             return next;
         } catch (ArtworkException | RuntimeException e) {
             new Loaded(shader, program, buffers, owned, new TextureImage[0], new int[0], new String[0],
-                    new boolean[0], new float[0], List.of()).close();
+                    new boolean[0], new float[0], audio.toArray(AudioTexture[]::new), List.of()).close();
             throw e;
         }
     }
@@ -253,6 +283,11 @@ public final class IsfArtwork implements ReloadableArtwork {
             }
         }
         date.at(frame.timeSeconds());
+        if (audioFrames != null && loaded.audio().length > 0 && audioFrames.latch()) {
+            for (AudioTexture texture : loaded.audio()) {
+                texture.upload(audioFrames);
+            }
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.vernissage.engine.render.isf;
 
+import org.vernissage.engine.artwork.IsfParameters;
 import static org.lwjgl.opengl.GL30C.*;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.vernissage.engine.render.isf;
 
+import org.vernissage.engine.artwork.IsfParameters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import org.vernissage.shaders.isf.IsfLoader;
 
 /**
  * An ISF artwork allocates nothing per frame on the render thread once warm: every value input
- * type (an event firing all the time), an image input from a file, an imported image, and a
+ * type (an event firing all the time), an image input from a file, audio and audioFFT inputs
+ * fed new windows all the time, an imported image, and a
  * persistent float pass sized by an expression. Measured like {@code RenderAllocationTest}: the
  * least of several windows of frames.
  */
@@ -40,12 +42,18 @@ class IsfAllocationTest {
         int bang = layout.offset(layout.indexOf("bang").orElseThrow());
         int level = layout.offset(layout.indexOf("level").orElseThrow());
         AtomicBoolean running = new AtomicBoolean(true);
+        AudioFrames audio = new AudioFrames(1024, 512);
+        // The conductor's part and the audio thread's, from one test thread: new values and new
+        // audio windows all the time, so every frame latches and uploads.
         Thread conductor = new Thread(() -> {
             float[] values = defaults.clone();
             for (long n = 1; running.get(); n++) {
                 values[level] = (n % 100) / 100f;
                 values[bang] = n / 7;
                 snapshots.publish(values, n, n);
+                audio.samplesToFill()[(int) (n % 1024)] = (n % 200) / 100f - 1f;
+                audio.spectrumToFill()[(int) (n % 512)] = (n % 100) / 100f;
+                audio.publish(1024, 512);
                 Thread.onSpinWait();
             }
         }, "test-conductor");
@@ -53,6 +61,7 @@ class IsfAllocationTest {
         try (EglSurfacelessContext context = EglSurfacelessContext.open(WIDTH, HEIGHT)) {
             IsfArtwork artwork = new IsfArtwork(FOLDER, file, layout,
                     Map.of("inputImage", FOLDER.resolve("imported.png")), LocalDateTime.of(2026, 1, 1, 23, 59));
+            artwork.listenTo(audio);
             RenderLoop loop = RenderLoop.builder(context, artwork, snapshots, new SteppedPacer(new ManualClock(0), 60),
                     WIDTH, HEIGHT).output(new HeadlessOutput()).output(probe).build();
             conductor.start();

@@ -1,5 +1,6 @@
 package org.vernissage.engine.render.isf;
 
+import org.vernissage.engine.artwork.IsfParameters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -253,6 +254,37 @@ class IsfConformanceTest {
             Files.writeString(file, "/*{\"ISFVSN\": \"2\"}*/\nvoid main() { gl_FragColor = vec4(0.8, 0.4, 0.6, 1.0); }\n");
             player.artwork.reload();
             assertPixel(player.frame(), 1, 1, 0.8, 0.4, 0.6, 1.0);
+        }
+    }
+
+    @Test
+    void audioInputsShowTheLatestWindowAndSpectrumAtTheirMaxWidth() throws Exception {
+        AudioFrames audio = new AudioFrames(64, 32);
+        try (Player player = new Player("audio.fs", 16, 16, Map.of())) {
+            player.artwork.listenTo(audio);
+            RgbaImage silent = player.frame();
+            assertPixel(silent, 5, 2, 0.5, 16 / 255.0, 1 / 255.0); // silence: 0.5 in a waveform
+            assertPixel(silent, 5, 13, 0.0, 16 / 255.0, 1 / 255.0);
+            Thread writer = new Thread(() -> {
+                float[] samples = audio.samplesToFill();
+                float[] bins = audio.spectrumToFill();
+                for (int i = 0; i < 64; i++) {
+                    samples[i] = (i % 16) / 16f - 0.5f;
+                }
+                for (int j = 0; j < 32; j++) {
+                    bins[j] = j / 64f;
+                }
+                audio.publish(64, 32);
+            }, "test-audio");
+            writer.start();
+            writer.join();
+            RgbaImage image = player.frame();
+            for (int x = 0; x < 16; x++) {
+                // the newest 16 of 64 samples, -1..1 shown as 0..1
+                assertPixel(image, x, 2, x / 32.0 + 0.25);
+                // 32 bins into 16 texels: each the mean of two
+                assertPixel(image, x, 13, (4 * x + 1) / 128.0);
+            }
         }
     }
 }

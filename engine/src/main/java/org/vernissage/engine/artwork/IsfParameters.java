@@ -1,4 +1,4 @@
-package org.vernissage.engine.render.isf;
+package org.vernissage.engine.artwork;
 
 import java.util.ArrayList;
 import java.util.List;
