@@ -11,7 +11,7 @@ import java.util.Map;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.render.isf.IsfArtwork;
-import org.vernissage.engine.render.isf.IsfParameters;
+import org.vernissage.engine.artwork.IsfParameters;
 import org.vernissage.shaders.isf.IsfLoader;
 import org.vernissage.shaders.isf.IsfShader;
 

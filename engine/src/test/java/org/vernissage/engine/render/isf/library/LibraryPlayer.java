@@ -19,7 +19,7 @@ import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.RgbaImage;
 import org.vernissage.engine.render.SteppedPacer;
 import org.vernissage.engine.render.isf.IsfArtwork;
-import org.vernissage.engine.render.isf.IsfParameters;
+import org.vernissage.engine.artwork.IsfParameters;
 import org.vernissage.shaders.isf.IsfDocument;
 import org.vernissage.shaders.isf.IsfInput;
 import org.vernissage.shaders.isf.IsfLoader;
