@@ -105,8 +105,10 @@ public final class ArtworkRun implements AutoCloseable {
      * window, the end of a replayed journal or {@link #requestStop}; then stops printing statistics.
      */
     public void renderUntilDone() throws ArtworkException {
-        out.println("vernissage: playing \"" + manifest.title() + "\" by " + manifest.artist() + " ("
-                + manifest.year() + ") at " + options.output().size() + ", " + String.join("; ", parts.banner()));
+        // A lone ISF file has a CREDIT but no year (0).
+        String year = manifest.year() > 0 ? " (" + manifest.year() + ")" : "";
+        out.println("vernissage: playing \"" + manifest.title() + "\" by " + manifest.artist() + year
+                + " at " + options.output().size() + ", " + String.join("; ", parts.banner()));
         for (String warning : warnings) {
             out.println("vernissage: warning: " + warning);
         }
