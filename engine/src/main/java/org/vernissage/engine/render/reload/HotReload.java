@@ -21,11 +21,12 @@ import org.vernissage.engine.render.RenderTask;
  * ({@link ReloadReport}); the parameter values live in the conductor and are untouched.
  *
  * <p>The build runs on the render thread, in the frame that takes it. Building in a second EGL
- * context sharing objects with the render context was built and measured (see
- * docs/architecture-reload.md): on Mesa 22.3 llvmpipe most of the cost is not the compile and link
- * but the first draw, where llvmpipe JITs the program, and that code belongs to the context that
- * drew; a warm-up draw in the build context cut the render thread's stall to about 5 ms, but the
- * render context then crashed in the driver (SIGSEGV in swrast_dri.so while drawing tidewater).
+ * context sharing objects with the render context was built and measured (see "Known limits" in
+ * docs/architecture.md, and "Hot reload" in docs/performance.md): on Mesa 22.3 llvmpipe most of
+ * the cost is not the compile and link but the first draw, where llvmpipe JITs the program, and
+ * that code belongs to the context that drew; a warm-up draw in the build context cut the render
+ * thread's stall to 5-18 ms, but the render context then crashed in the driver (SIGSEGV in
+ * swrast_dri.so while drawing tidewater).
  * The pause each reload costs the render thread is measured ({@link ReloadReport}).
  *
  * <p>{@link #start} and {@link #close} on the render thread; the report and health from any thread.
