@@ -179,8 +179,8 @@ final class LayersReader {
 
     /** Refuses a parameter name a layer adds when an earlier layer added it already. */
     private void claimAdded(ManifestFields f, String layer, String parameter) throws ManifestException {
-        added.claim(f, "name", parameter, "a layer whose parameters no other layer adds",
-                "\"" + layer + "\" (it adds " + parameter + ")", "as does");
+        added.claim(f, "name", parameter, "a layer whose parameters' names are not taken",
+                "\"" + layer + "\" (it adds " + parameter + ")", "already added by");
     }
 
     /**
@@ -194,9 +194,9 @@ final class LayersReader {
             String name = layer + "_" + spec.name();
             ParameterSpec own = declared.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
             if (own != null && own.type() != spec.type()) {
-                throw f.error("shader", "an ISF file whose input " + spec.name() + " is a "
-                        + own.type().manifestName() + " (parameter '" + name + "' is declared so)",
-                        "a " + spec.type().manifestName() + " input in " + document.file());
+                throw f.error("shader", "an ISF file whose input " + spec.name() + " has type \""
+                        + own.type().manifestName() + "\" (parameter '" + name + "' is declared so)",
+                        "a \"" + spec.type().manifestName() + "\" input in " + document.file());
             }
             claimAdded(f, layer, name);
             if (own == null) {
@@ -214,10 +214,6 @@ final class LayersReader {
                 + " or picture.png\"}");
         if (images == null) {
             return;
-        }
-        if (!f.get("images").isObject()) {
-            throw f.error("images", "an object {\"inputImage\": \"an earlier layer's name or picture.png\"}",
-                    Found.json(f.get("images")));
         }
         List<String> inputs = document.imageInputs().stream().filter(i -> i.type() == IsfInputType.IMAGE)
                 .map(IsfInput::name).toList();
