@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,6 +118,16 @@ class LayersReaderTest {
     void aFractionalResolution() throws Exception {
         assertEquals(RenderResolution.ofCanvas(0.5),
                 load("\"resolution\": 0.5, \"layers\": [{\"name\": \"sea\", \"shader\": \"sea.frag\"}]").graph().resolution());
+    }
+
+    @Test
+    void anIsfLayerWithABadHeaderIsRefusedNamingTheShaderFile() throws Exception {
+        Files.writeString(folder.resolve("bad.fs"), "/*{ \"INPUTS\": [ {\"NAME\": \"x\", \"TYPE\": \"colour\"} ] }*/\n"
+                + "void main() { gl_FragColor = vec4(1.0); }\n");
+        String message = refused("\"layers\": [{\"name\": \"fx\", \"shader\": \"bad.fs\"}]");
+        assertTrue(message.startsWith(folder.resolve("bad.fs").toString()), message);
+        assertTrue(message.contains("colour"), message);
+        assertEquals(1, message.lines().count(), message);
     }
 
     @ParameterizedTest
