@@ -3,7 +3,10 @@ package org.vernissage.engine.artwork;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
@@ -12,6 +15,9 @@ import org.vernissage.engine.render.graph.BlendMode;
 import org.vernissage.engine.render.graph.GraphArtworks;
 import org.vernissage.engine.render.graph.GraphPiece;
 import org.vernissage.engine.render.graph.RenderResolution;
+import org.vernissage.shaders.isf.IsfDocument;
+import org.vernissage.shaders.isf.IsfInput;
+import org.vernissage.shaders.isf.IsfInputType;
 
 /**
  * Reads what a manifest may declare instead of one {@code shader}: {@code layers} (each a name, a
@@ -20,11 +26,18 @@ import org.vernissage.engine.render.graph.RenderResolution;
  * layer adds two parameters, {@code <name>_opacity} (float 0..1) and {@code <name>_blend} (int, a
  * {@link BlendMode} code), after the declared ones, so bindings and cues move them like any other.
  *
+ * <p>A layer whose shader is an ISF file ({@code .fs}) also adds one parameter per value INPUT,
+ * called {@code <layer>_<INPUT NAME>} (the prefix keeps two ISF layers' inputs apart; the player
+ * maps it back to the uniform's name), unless the manifest declares a parameter of that name and
+ * type itself (to give it another range, default or unit). Its {@code images} object gives each
+ * image input an earlier layer's image (by the layer's name) or a still image file of the folder.
+ *
  * <pre>
  * "resolution": [640, 360]   (pixels)  or  0.5  (a fraction of the canvas; default 1)
  * "layers": [ {"name": "sea", "shader": "sea.frag"},
  *             {"name": "glow", "shader": "glow.frag", "blend": "screen", "opacity": 0.8,
- *              "feedback": true, "format": "rgba16f", "scale": 0.5} ]
+ *              "feedback": true, "format": "rgba16f", "scale": 0.5},
+ *             {"name": "ripple", "shader": "ripple.fs", "images": {"inputImage": "sea"}} ]
  * "class": "org.vernissage.artworks.ember.Ember"
  * </pre>
  *
@@ -33,7 +46,7 @@ import org.vernissage.engine.render.graph.RenderResolution;
 final class LayersReader {
 
     private static final List<String> LAYER_FIELDS =
-            List.of("name", "shader", "blend", "opacity", "feedback", "format", "scale");
+            List.of("name", "shader", "blend", "opacity", "feedback", "format", "scale", "images");
     private static final List<String> FORMATS = List.of("rgba8", "rgba16f", "rgba32f");
     private static final Pattern LAYER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*");
     private static final List<String> RESERVED = List.of("FEEDBACK", "TIME", "RENDERSIZE", "FRAMEINDEX",
@@ -43,6 +56,12 @@ final class LayersReader {
 
     private final Path folder;
     private final FirstUses names = new FirstUses();
+    /** Parameters the layers add, so that two never share a name. */
+    private final FirstUses added = new FirstUses();
+    /** Every layer's name as written, to tell a later layer from a missing image file. */
+    private List<String> allNames = List.of();
+    /** The names of the layers read so far: those an ISF layer's image input may name. */
+    private final List<String> earlier = new ArrayList<>();
 
     LayersReader(Path folder) {
         this.folder = folder;
@@ -74,6 +93,7 @@ final class LayersReader {
             return GraphDeclaration.NONE;
         }
         String expectedArray = "a non-empty array of layer objects [ {\"name\": ..., \"shader\": ...} ]";
+        allNames = namesAsWritten(top.get("layers"));
         List<LayerSpec> layers = top.optionalObjects("layers", expectedArray,
                 "a layer object {\"name\": ..., \"shader\": ...}", f -> layer(f, declared));
         if (layers.isEmpty()) {
@@ -86,10 +106,27 @@ final class LayersReader {
         return new GraphDeclaration(resolution(top), layers, "");
     }
 
-    /** The parameters each layer adds: its opacity and its blend mode, defaults as declared. */
+    private static List<String> namesAsWritten(JsonNode layers) {
+        List<String> written = new ArrayList<>();
+        if (layers != null && layers.isArray()) {
+            for (JsonNode layer : layers) {
+                JsonNode name = layer.get("name");
+                if (name != null && name.isTextual()) {
+                    written.add(name.textValue());
+                }
+            }
+        }
+        return written;
+    }
+
+    /**
+     * The parameters each layer adds: an ISF layer's inputs, then its opacity and its blend mode,
+     * defaults as declared.
+     */
     static List<ParameterSpec> controls(GraphDeclaration graph) {
         List<ParameterSpec> controls = new ArrayList<>();
         for (LayerSpec layer : graph.layers()) {
+            controls.addAll(layer.inputs());
             controls.add(new ParameterSpec(layer.name() + "_opacity", ParameterType.FLOAT, 0, 1,
                     new float[] {layer.opacity()}, "", "Opacity of layer " + layer.name() + "."));
             controls.add(new ParameterSpec(layer.name() + "_blend", ParameterType.INT, 0, BlendMode.maxCode(),
@@ -116,7 +153,88 @@ final class LayersReader {
         boolean feedback = f.optionalBoolean("feedback", false);
         TargetFormat format = TargetFormat.values()[f.choice("format", FORMATS, 0)];
         double scale = f.optionalNumber("scale", 0.0625, 4, 1, "a fraction of the resolution from 0.0625 to 4");
-        return new LayerSpec(name, shader, blend, opacity, feedback, format, scale);
+        claimAdded(f, name, name + "_opacity");
+        claimAdded(f, name, name + "_blend");
+        LayerSpec layer;
+        if (ArtworkManifest.isIsfFile(shader)) {
+            if (feedback) {
+                throw f.error("feedback", "false for an ISF layer (an ISF shader keeps its own PERSISTENT buffers)",
+                        "true");
+            }
+            IsfDocument document = ManifestLoader.isfHeader(folder.resolve(ArtworkManifest.FILE_NAME), shader);
+            List<ParameterSpec> inputs = isfInputs(f, name, document, declared);
+            Map<String, String> imageLayers = new LinkedHashMap<>();
+            Map<String, Path> imageFiles = new LinkedHashMap<>();
+            images(f, name, document, imageLayers, imageFiles);
+            layer = new LayerSpec(name, shader, blend, opacity, false, format, scale, inputs, imageLayers, imageFiles);
+        } else {
+            if (f.has("images")) {
+                throw f.error("images", "no \"images\" (image inputs are for ISF layers, .fs)", Found.json(f.get("images")));
+            }
+            layer = new LayerSpec(name, shader, blend, opacity, feedback, format, scale);
+        }
+        earlier.add(name);
+        return layer;
+    }
+
+    /** Refuses a parameter name a layer adds when an earlier layer added it already. */
+    private void claimAdded(ManifestFields f, String layer, String parameter) throws ManifestException {
+        added.claim(f, "name", parameter, "a layer whose parameters' names are not taken",
+                "\"" + layer + "\" (it adds " + parameter + ")", "already added by");
+    }
+
+    /**
+     * The parameters an ISF layer's value inputs add, {@code <layer>_<INPUT>}; a declared
+     * parameter of that name stands in for one (it must have the input's type).
+     */
+    private List<ParameterSpec> isfInputs(ManifestFields f, String layer, IsfDocument document,
+                                          List<ParameterSpec> declared) throws ManifestException {
+        List<ParameterSpec> inputs = new ArrayList<>();
+        for (ParameterSpec spec : IsfParameters.specs(document)) {
+            String name = layer + "_" + spec.name();
+            ParameterSpec own = declared.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
+            if (own != null && own.type() != spec.type()) {
+                throw f.error("shader", "an ISF file whose input " + spec.name() + " has type \""
+                        + own.type().manifestName() + "\" (parameter '" + name + "' is declared so)",
+                        "a \"" + spec.type().manifestName() + "\" input in " + document.file());
+            }
+            claimAdded(f, layer, name);
+            if (own == null) {
+                inputs.add(new ParameterSpec(name, spec.type(), spec.min(), spec.max(), spec.defaultValue(),
+                        spec.unit(), spec.description()));
+            }
+        }
+        return inputs;
+    }
+
+    /** An ISF layer's {@code images}: each image input to an earlier layer or an image file. */
+    private void images(ManifestFields f, String layer, IsfDocument document, Map<String, String> imageLayers,
+                        Map<String, Path> imageFiles) throws ManifestException {
+        ManifestFields images = f.optionalObject("images", "an object {\"inputImage\": \"an earlier layer's name"
+                + " or picture.png\"}");
+        if (images == null) {
+            return;
+        }
+        List<String> inputs = document.imageInputs().stream().filter(i -> i.type() == IsfInputType.IMAGE)
+                .map(IsfInput::name).toList();
+        for (Iterator<String> it = f.get("images").fieldNames(); it.hasNext();) {
+            String input = it.next();
+            if (!inputs.contains(input)) {
+                throw images.error(input, "the NAME of an image input of " + document.file() + " " + inputs,
+                        "\"" + input + "\"");
+            }
+            String source = images.requiredText(input);
+            if (earlier.contains(source)) {
+                imageLayers.put(input, source);
+            } else if (allNames.contains(source)) {
+                String why = source.equals(layer) ? "this layer itself" : "a later layer: it is drawn after this one";
+                throw images.error(input, "an earlier layer's name " + earlier + " or an image file",
+                        "\"" + source + "\" (" + why + ")");
+            } else {
+                imageFiles.put(input, ManifestLoader.fileInFolder(folder, images, input,
+                        "image file (or an earlier layer's name " + earlier + ")"));
+            }
+        }
     }
 
     private String name(ManifestFields f, List<ParameterSpec> declared) throws ManifestException {

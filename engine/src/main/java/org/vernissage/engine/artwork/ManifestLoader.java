@@ -85,7 +85,7 @@ public final class ManifestLoader {
                 FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS, id, Map.of());
     }
 
-    private static IsfDocument isfHeader(Path blame, Path shader) throws ManifestException {
+    static IsfDocument isfHeader(Path blame, Path shader) throws ManifestException {
         try {
             return new IsfParser().parse(shader, Files.readString(shader));
         } catch (ShaderSourceException e) {

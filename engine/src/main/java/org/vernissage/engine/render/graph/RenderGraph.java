@@ -12,6 +12,7 @@ import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.Framebuffer;
 import org.vernissage.engine.render.RenderTarget;
+import org.vernissage.engine.render.isf.IsfArtwork;
 
 /**
  * An artwork made of a graph of nodes, drawn in declaration order every frame: each node draws
@@ -85,6 +86,7 @@ public final class RenderGraph implements ReloadableArtwork {
             boolean used = false;
             for (GraphNode node : nodes) {
                 used |= node.drawing() instanceof ShaderPass pass && pass.usedParameters().contains(spec);
+                used |= node.drawing() instanceof IsfArtwork isf && isf.reads(spec.name());
                 used |= node.layer() != null && (spec.name().equals(LayerControl.opacityParameter(node.name()))
                         || spec.name().equals(LayerControl.blendParameter(node.name())));
             }
@@ -154,30 +156,40 @@ public final class RenderGraph implements ReloadableArtwork {
         for (GraphNode node : nodes) {
             if (node.drawing() instanceof ShaderPass pass) {
                 files.add(pass.shader());
+            } else if (node.drawing() instanceof IsfArtwork isf) {
+                files.addAll(isf.sourceFiles());
             }
         }
         return files;
     }
 
-    /** Rebuilds every shader node; all or nothing: one failure keeps every previous program. */
+    /**
+     * Rebuilds every shader node and every ISF node; all or nothing: one failure keeps every
+     * previous program (each is built aside first, then all are swapped in).
+     */
     @Override
     public void reload() throws ArtworkException {
         List<ShaderPass> passes = new ArrayList<>();
         List<ShaderPass.Built> built = new ArrayList<>();
+        List<IsfArtwork.Staged> staged = new ArrayList<>();
         try {
             for (GraphNode node : nodes) {
                 if (node.drawing() instanceof ShaderPass pass) {
                     built.add(pass.rebuild());
                     passes.add(pass);
+                } else if (node.drawing() instanceof IsfArtwork isf) {
+                    staged.add(isf.stage());
                 }
             }
         } catch (ArtworkException | RuntimeException e) {
             built.forEach(ShaderPass.Built::close);
+            staged.forEach(IsfArtwork.Staged::close);
             throw e;
         }
         for (int i = 0; i < passes.size(); i++) {
             passes.get(i).install(built.get(i));
         }
+        staged.forEach(IsfArtwork.Staged::install);
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class IsfArtwork implements ReloadableArtwork {
     private final Path file;
     private final ParameterLayout layout;
     private final Map<String, Path> imageFiles;
+    private final String parameterPrefix;
     private final DateUniform date;
     private final IsfLoader loader = new IsfLoader();
     private final float[] values;
@@ -84,7 +85,20 @@ public final class IsfArtwork implements ReloadableArtwork {
      */
     public IsfArtwork(Path root, Path file, ParameterLayout layout, Map<String, Path> imageFiles,
                       LocalDateTime dateOrigin) {
+        this(root, file, layout, imageFiles, dateOrigin, "");
+    }
+
+    /**
+     * An ISF shader whose value input {@code NAME} reads the layout's parameter
+     * {@code parameterPrefix + NAME}: a layer of a render graph, whose snapshot holds the inputs of
+     * several shaders (and of other layers), each under its layer's prefix.
+     *
+     * @param parameterPrefix put before every input name to find its parameter ({@code ""}: the name itself)
+     */
+    public IsfArtwork(Path root, Path file, ParameterLayout layout, Map<String, Path> imageFiles,
+                      LocalDateTime dateOrigin, String parameterPrefix) {
         this.root = root;
+        this.parameterPrefix = parameterPrefix;
         this.file = file;
         this.layout = layout;
         this.imageFiles = Map.copyOf(imageFiles);
@@ -92,7 +106,11 @@ public final class IsfArtwork implements ReloadableArtwork {
         this.values = new float[layout.slotCount()];
         layout.copyDefaultsInto(values);
         for (int i = 0; i < layout.parameterCount(); i++) {
-            sizeSlots.put(layout.specs().get(i).name(), layout.offset(i));
+            String name = layout.specs().get(i).name();
+            if (name.startsWith(parameterPrefix)) {
+                // Pass sizes name the inputs as the shader does: without the prefix.
+                sizeSlots.put(name.substring(parameterPrefix.length()), layout.offset(i));
+            }
         }
     }
 
@@ -126,12 +144,56 @@ public final class IsfArtwork implements ReloadableArtwork {
 
     @Override
     public void reload() throws ArtworkException {
-        Loaded next = build();
-        Loaded previous = loaded;
-        loaded = next;
-        if (previous != null) {
-            previous.close();
+        stage().install();
+    }
+
+    /**
+     * Builds the shader's next program, buffers and images from its files without touching the
+     * ones playing, for a caller that swaps several artworks all or nothing (a render graph):
+     * {@link Staged#install} swaps them in, {@link Staged#close} drops them. Render thread.
+     *
+     * @throws ArtworkException when the files do not load or compile; the artwork is unchanged
+     */
+    public Staged stage() throws ArtworkException {
+        return new Staged(build());
+    }
+
+    /** A reload built and not yet installed; owned by the caller of {@link #stage}. */
+    public final class Staged implements AutoCloseable {
+        private Loaded next;
+
+        private Staged(Loaded next) {
+            this.next = next;
         }
+
+        /** Plays what was built from the next frame on, and frees what played before. */
+        public void install() {
+            Loaded previous = loaded;
+            loaded = next;
+            next = null;
+            if (previous != null) {
+                previous.close();
+            }
+        }
+
+        /** Frees what was built unless it was installed. */
+        @Override
+        public void close() {
+            if (next != null) {
+                next.close();
+                next = null;
+            }
+        }
+    }
+
+    /**
+     * Whether the layout's parameter {@code parameter} feeds a value input of the shader now
+     * playing (after setup): a graph of layers checks every parameter is read by someone.
+     */
+    public boolean reads(String parameter) {
+        return parameter.startsWith(parameterPrefix) && loaded != null
+                && loaded.shader().document().input(parameter.substring(parameterPrefix.length()))
+                .filter(input -> document().valueInputs().contains(input)).isPresent();
     }
 
     @Override
@@ -201,7 +263,7 @@ public final class IsfArtwork implements ReloadableArtwork {
                         + document.imageInputs().stream().map(IsfInput::name).toList() + ")");
             }
         }
-        IsfProgram program = new IsfProgram(shader, layout);
+        IsfProgram program = new IsfProgram(shader, layout, parameterPrefix);
         List<ImageTexture> owned = new ArrayList<>();
         List<AudioTexture> audio = new ArrayList<>();
         PassBuffer[] buffers = new PassBuffer[document.passes().size()];

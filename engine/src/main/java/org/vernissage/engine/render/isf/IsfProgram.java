@@ -42,7 +42,11 @@ final class IsfProgram implements AutoCloseable {
     /** The sampler names in unit order: image inputs, imports, pass targets. */
     private final List<String> samplers;
 
-    IsfProgram(IsfShader shader, ParameterLayout layout) throws ShaderBuildException {
+    /**
+     * @param parameterPrefix what the layout's parameter names put before the input names (empty
+     *     for an ISF file played alone; {@code <layer>_} for a layer of a graph)
+     */
+    IsfProgram(IsfShader shader, ParameterLayout layout, String parameterPrefix) throws ShaderBuildException {
         IsfTranslator.Program source = shader.program();
         String fragmentName = shader.document().file().toString();
         String vertexName = source.vertex().origins().get(0);
@@ -69,7 +73,7 @@ final class IsfProgram implements AutoCloseable {
             inputLocations[i] = glGetUniformLocation(id, input.name());
             inputTypes[i] = spec.type();
             inputFallbacks[i] = spec.defaultValue();
-            inputOffsets[i] = layout.indexOf(input.name())
+            inputOffsets[i] = layout.indexOf(parameterPrefix + input.name())
                     .filter(index -> layout.specs().get(index).type() == spec.type())
                     .map(layout::offset).orElse(-1);
         }

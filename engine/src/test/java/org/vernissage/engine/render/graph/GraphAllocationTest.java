@@ -123,4 +123,76 @@ class GraphAllocationTest {
         assertEquals(frames, right.get());
         assertEquals(0, least, "the render thread allocated " + probe.describe() + " with a graph");
     }
+
+    @Test
+    void steadyStateFramesOfAGraphWithAnIsfLayerAllocateNothingOnTheRenderThread() throws Exception {
+        GraphGl.write(folder, "sea.frag", """
+                uniform vec2 RENDERSIZE;
+                uniform float TIME;
+                out vec4 fragColor;
+                void main() { fragColor = vec4(gl_FragCoord.xy / RENDERSIZE, 0.5 + 0.5 * sin(TIME), 1.0); }
+                """);
+        GraphGl.write(folder, "fx.fs", """
+                /*{ "ISFVSN": "2",
+                    "INPUTS": [ {"NAME": "inputImage", "TYPE": "image"},
+                                {"NAME": "gain", "TYPE": "float", "DEFAULT": 0.5, "MIN": 0, "MAX": 2},
+                                {"NAME": "bang", "TYPE": "event"} ],
+                    "PASSES": [ {"TARGET": "small", "WIDTH": "$WIDTH / 2.0", "HEIGHT": "$HEIGHT / 2.0"}, {} ] }*/
+                void main() {
+                    if (PASSINDEX == 0) {
+                        gl_FragColor = IMG_THIS_NORM_PIXEL(inputImage) * gain + (bang ? 1.0 : 0.0);
+                    } else {
+                        gl_FragColor = IMG_NORM_PIXEL(small, isf_FragNormCoord);
+                    }
+                }
+                """);
+        GraphGl.write(folder, ArtworkManifest.FILE_NAME, """
+                {"title": "ISF layer", "artist": "Test", "year": 2026, "description": "A test graph.",
+                 "layers": [
+                   {"name": "sea", "shader": "sea.frag"},
+                   {"name": "fx", "shader": "fx.fs", "images": {"inputImage": "sea"}, "blend": "screen"}]}
+                """);
+        ArtworkManifest manifest = ManifestLoader.load(folder);
+        ParameterLayout layout = manifest.layout();
+        Artwork graph = GraphArtworks.forManifest(manifest, layout).orElseThrow();
+        float[] defaults = new float[layout.slotCount()];
+        layout.copyDefaultsInto(defaults);
+        SnapshotExchange snapshots = new SnapshotExchange(defaults);
+        AllocationProbe probe = new AllocationProbe(WARM_UP_FRAMES, WINDOW, WINDOWS);
+        int frames = probe.framesNeeded();
+        FrameStats stats = new FrameStats();
+        RenderLoop loop = RenderLoop.builder(GL.context(), graph, snapshots,
+                        new SteppedPacer(new ManualClock(0), 60), WIDTH, HEIGHT)
+                .stats(stats)
+                .output(new HeadlessOutput())
+                .output(probe)
+                .build();
+        int gain = layout.offset(layout.indexOf("fx_gain").orElseThrow());
+        int bang = layout.offset(layout.indexOf("fx_bang").orElseThrow());
+        int fxOpacity = layout.offset(layout.indexOf("fx_opacity").orElseThrow());
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread conductor = new Thread(() -> {
+            float[] values = defaults.clone();
+            for (long n = 1; running.get(); n++) {
+                values[gain] = (n % 200) / 100f;
+                values[bang] = (n / 7) % (1 << 20);
+                values[fxOpacity] = (n % 10) / 10f;
+                snapshots.publish(values, n, n);
+                Thread.onSpinWait();
+            }
+        }, "test-conductor");
+        conductor.setDaemon(true);
+        conductor.start();
+        try {
+            loop.run(frames);
+        } finally {
+            running.set(false);
+            conductor.join(5_000);
+        }
+        long least = probe.leastBytesPerWindow();
+        System.out.printf("render thread with an ISF layer: %s, %.3f bytes/frame, %dx%d, a GLSL and a 2-pass ISF layer%n",
+                probe.describe(), least / (double) WINDOW, WIDTH, HEIGHT);
+        assertEquals(frames, stats.frames());
+        assertEquals(0, least, "the render thread allocated " + probe.describe() + " with an ISF layer");
+    }
 }
