@@ -18,8 +18,8 @@ import org.vernissage.engine.render.RenderTarget;
 import org.vernissage.engine.render.graph.GraphArtworks;
 import org.vernissage.engine.render.isf.AudioFrames;
 import org.vernissage.engine.render.isf.IsfArtwork;
+import org.vernissage.engine.render.isf.ListensToAudio;
 import org.vernissage.sensors.audio.AudioFramesFeed;
-import org.vernissage.shaders.isf.IsfInputType;
 
 /**
  * The artwork, set up (its shader compiled and checked against the manifest) while the run is
@@ -87,11 +87,11 @@ final class ArtworkPart implements RunPart {
             artwork.dispose(); // the contract: dispose follows even a failed setup
             throw e;
         }
+        // A lone ISF file or a graph with ISF layers that read audio: the audio input feeds them.
         Optional<AudioFrames> audio = Optional.empty();
-        if (artwork instanceof IsfArtwork isf && isf.document().imageInputs().stream()
-                .anyMatch(input -> input.type() != IsfInputType.IMAGE)) {
+        if (artwork instanceof ListensToAudio listener && listener.hasAudioInputs()) {
             audio = Optional.of(AudioFramesFeed.newFrames());
-            isf.listenTo(audio.get());
+            listener.listenTo(audio.get());
         }
         return new ArtworkPart(artwork, audio);
     }

@@ -99,8 +99,41 @@ class IsfRunTest {
 
     @Test
     void anAudioInputFeedsTheShadersWaveform() throws Exception {
-        // A constant 0.5 (16-bit): the waveform texture shows 0.5 * 0.5 + 0.5 = 0.75 everywhere.
+        Path wav = constantHalfWav();
+        Path frames = temp.resolve("frames");
+        StringWriter err = new StringWriter();
+        int code = vernissage(err, "run", ISF.resolve("audio.fs").toString(), "--headless", "--size", "16x16",
+                "--frames", "20", "--fps", "30", "--osc-host", "127.0.0.1", "--osc-port", "0",
+                "--audio-file", wav.toString(), "--capture", frames.toString());
+        assertEquals(0, code, err.toString());
+        RgbaImage last = RgbaImage.readPng(frames.resolve("frame-000019.png"));
+        assertEquals(191, last.channel(5, 2, 0), 2);
+    }
+
+    @Test
+    void anAudioInputFeedsAnIsfLayerOfAGraph() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("layered"));
+        Files.copy(ISF.resolve("audio.fs"), folder.resolve("audio.fs"));
+        Files.writeString(folder.resolve("artwork.json"), """
+                {"title": "Heard", "artist": "Test", "year": 2026, "description": "An ISF layer reading audio.",
+                 "layers": [{"name": "sound", "shader": "audio.fs"}]}
+                """);
+        Path frames = temp.resolve("layer-frames");
+        StringWriter err = new StringWriter();
+        int code = vernissage(err, "run", folder.toString(), "--headless", "--size", "16x16",
+                "--frames", "20", "--fps", "30", "--osc-host", "127.0.0.1", "--osc-port", "0",
+                "--audio-file", constantHalfWav().toString(), "--capture", frames.toString());
+        assertEquals(0, code, err.toString());
+        RgbaImage last = RgbaImage.readPng(frames.resolve("frame-000019.png"));
+        assertEquals(191, last.channel(5, 2, 0), 2, "the layer's waveform, composited normal at opacity 1");
+    }
+
+    /** A constant 0.5 (16-bit): a waveform texture shows 0.5 * 0.5 + 0.5 = 0.75 everywhere. */
+    private Path constantHalfWav() throws Exception {
         Path wav = temp.resolve("dc.wav");
+        if (Files.exists(wav)) {
+            return wav;
+        }
         javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(44_100, 16, 1, true, false);
         byte[] samples = new byte[44_100 * 2];
         for (int i = 0; i < samples.length; i += 2) {
@@ -111,13 +144,6 @@ class IsfRunTest {
                 44_100)) {
             javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, wav.toFile());
         }
-        Path frames = temp.resolve("frames");
-        StringWriter err = new StringWriter();
-        int code = vernissage(err, "run", ISF.resolve("audio.fs").toString(), "--headless", "--size", "16x16",
-                "--frames", "20", "--fps", "30", "--osc-host", "127.0.0.1", "--osc-port", "0",
-                "--audio-file", wav.toString(), "--capture", frames.toString());
-        assertEquals(0, code, err.toString());
-        RgbaImage last = RgbaImage.readPng(frames.resolve("frame-000019.png"));
-        assertEquals(191, last.channel(5, 2, 0), 2);
+        return wav;
     }
 }

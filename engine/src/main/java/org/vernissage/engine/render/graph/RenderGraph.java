@@ -12,7 +12,9 @@ import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.Framebuffer;
 import org.vernissage.engine.render.RenderTarget;
+import org.vernissage.engine.render.isf.AudioFrames;
 import org.vernissage.engine.render.isf.IsfArtwork;
+import org.vernissage.engine.render.isf.ListensToAudio;
 
 /**
  * An artwork made of a graph of nodes, drawn in declaration order every frame: each node draws
@@ -26,7 +28,7 @@ import org.vernissage.engine.render.isf.IsfArtwork;
  * (or the app's artwork part) from setup to dispose. A frame allocates nothing: nodes and layers
  * are arrays fixed at build.
  */
-public final class RenderGraph implements ReloadableArtwork {
+public final class RenderGraph implements ReloadableArtwork, ListensToAudio {
 
     private final GraphNode[] nodes;
     private final GraphNode[] layers;
@@ -50,6 +52,27 @@ public final class RenderGraph implements ReloadableArtwork {
         this.layout = layout;
         this.manifestName = manifestName;
         this.everyParameterDrawn = everyParameterDrawn;
+    }
+
+    /** Whether any node (an ISF layer) reads audio; known once set up. */
+    @Override
+    public boolean hasAudioInputs() {
+        for (GraphNode node : nodes) {
+            if (node.drawing() instanceof ListensToAudio listener && listener.hasAudioInputs()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Feeds every node that reads audio (ISF layers) from {@code frames}. */
+    @Override
+    public void listenTo(AudioFrames frames) {
+        for (GraphNode node : nodes) {
+            if (node.drawing() instanceof ListensToAudio listener && listener.hasAudioInputs()) {
+                listener.listenTo(frames);
+            }
+        }
     }
 
     /** The size the graph renders at, as of the last setup or resize. */

@@ -47,7 +47,7 @@ import org.vernissage.shaders.isf.IsfShader;
  * {@link #reload} builds the new program, buffers and images before touching the old ones: a
  * failure leaves the artwork as it was.
  */
-public final class IsfArtwork implements ReloadableArtwork {
+public final class IsfArtwork implements ReloadableArtwork, ListensToAudio {
 
     /** GL guarantees at least this texture size; a pass expression is held inside it. */
     private static final int MAX_SIZE = 16_384;
@@ -228,8 +228,16 @@ public final class IsfArtwork implements ReloadableArtwork {
      * Feeds the shader's {@code audio} and {@code audioFFT} inputs from {@code frames} (written by
      * the audio input's thread) from the next frame on. Render thread, before or during play.
      */
+    @Override
     public void listenTo(AudioFrames frames) {
         this.audioFrames = frames;
+    }
+
+    /** Whether the shader has {@code audio} or {@code audioFFT} inputs (known once set up). */
+    @Override
+    public boolean hasAudioInputs() {
+        return loaded != null && loaded.shader().document().imageInputs().stream()
+                .anyMatch(input -> input.type() != IsfInputType.IMAGE);
     }
 
     /**
