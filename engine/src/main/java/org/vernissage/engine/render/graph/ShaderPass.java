@@ -99,6 +99,10 @@ final class ShaderPass implements Artwork {
     /** Installs a program from {@link #rebuild}, freeing the previous one. */
     void install(Built fresh) {
         Built old = built;
+        if (fresh.used().equals(old.used())) {
+            // The triggers the old program already showed are not shown again by the new one.
+            fresh.uniforms().continueFrom(old.uniforms());
+        }
         built = fresh;
         old.close();
     }

@@ -449,4 +449,29 @@ class RenderGraphTest {
             assertEquals(byteOf(0.5), pixel(canvas, 2, 2)[2], 1);
         });
     }
+
+    @Test
+    void aReloadedLayerDoesNotShowAnEventItAlreadyShowed() throws Exception {
+        write(folder, "a.frag", "uniform bool flash;\nout vec4 fragColor;\n"
+                + "void main() { fragColor = vec4(flash ? 1.0 : 0.0, 0.0, 0.0, 1.0); }\n");
+        ParameterLayout layout = new ParameterLayout(List.of(
+                new ParameterSpec("flash", ParameterType.EVENT, 0, 1, new float[] {0}, "", "")));
+        GraphBuilder builder = new GraphBuilder(folder, layout, "test.json");
+        builder.layer("a").shader("a.frag");
+        RenderGraph graph = builder.build();
+        onCanvas(graph, 8, 8, canvas -> {
+            play(graph, canvas, snapshot(layout, 1f), 1);
+            assertEquals(255, pixel(canvas, 2, 2)[0], "the first trigger shows");
+            play(graph, canvas, snapshot(layout, 1f), 1);
+            assertEquals(0, pixel(canvas, 2, 2)[0], "for one frame");
+            write(folder, "a.frag", "uniform bool flash;\nout vec4 fragColor;\n"
+                    + "void main() { fragColor = vec4(flash ? 1.0 : 0.0, 0.5, 0.0, 1.0); }\n");
+            graph.reload();
+            play(graph, canvas, snapshot(layout, 1f), 1);
+            assertEquals(byteOf(0.5), pixel(canvas, 2, 2)[1], 1, "the new program draws");
+            assertEquals(0, pixel(canvas, 2, 2)[0], "and does not show the old trigger again");
+            play(graph, canvas, snapshot(layout, 2f), 1);
+            assertEquals(255, pixel(canvas, 2, 2)[0], "a new trigger shows");
+        });
+    }
 }
