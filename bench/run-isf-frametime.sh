@@ -12,6 +12,4 @@
 set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -Dorg.lwjgl.system.memoryBackend=ffm \
-  -Dorg.lwjgl.system.SharedLibraryExtractPath="$root/target/natives" \
-  -cp "$jar" org.vernissage.bench.frametime.FrameTimeBenchmark "$@"
+bench_exec_gl org.vernissage.bench.frametime.FrameTimeBenchmark "$@"

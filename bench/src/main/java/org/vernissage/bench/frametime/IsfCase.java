@@ -52,10 +52,8 @@ final class IsfCase implements ShaderCase {
     }
 
     @Override
-    public float[] initialValues() {
-        float[] values = new float[layout.slotCount()];
-        layout.copyDefaultsInto(values);
-        return values;
+    public ParameterLayout layout() {
+        return layout;
     }
 
     @Override

@@ -40,10 +40,8 @@ final class ManifestCase implements ShaderCase {
     }
 
     @Override
-    public float[] initialValues() {
-        float[] values = new float[layout.slotCount()];
-        layout.copyDefaultsInto(values);
-        return values;
+    public ParameterLayout layout() {
+        return layout;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.vernissage.bench.frametime;
 
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
+import org.vernissage.engine.param.ParameterLayout;
 
 /**
  * One shader measured both ways: as the engine plays it (an {@link Artwork}) and as the bare loop
@@ -17,8 +18,15 @@ interface ShaderCase {
     /** A fresh artwork for one engine run (the render loop disposes it at the end of the run). */
     Artwork newArtwork() throws ArtworkException;
 
+    /** The artwork's parameters, whose defaults both loops start from. */
+    ParameterLayout layout();
+
     /** The parameter values the engine's snapshot starts from (the defaults). */
-    float[] initialValues();
+    default float[] initialValues() {
+        float[] values = new float[layout().slotCount()];
+        layout().copyDefaultsInto(values);
+        return values;
+    }
 
     /** The vertex shader the engine runs this case with. */
     String vertexSource();

@@ -3,6 +3,7 @@ package org.vernissage.engine.artwork;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vernissage.engine.config.JsonFields;
 
 /**
  * How a found value is shown in a manifest error message: as the artist wrote it, short and on one
@@ -13,21 +14,16 @@ import java.util.regex.Pattern;
  */
 final class Found {
 
-    static final String MISSING = "nothing (the field is missing)";
-    private static final int MAX_SHOWN = 60;
+    static final String MISSING = JsonFields.MISSING;
     private static final Pattern JACKSON_SOURCE =
             Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     private Found() {
     }
 
-    /** The value as JSON text, cut after {@value #MAX_SHOWN} characters; {@link #MISSING} for null. */
+    /** The value as JSON text, cut after 60 characters; {@link #MISSING} for null. */
     static String json(JsonNode value) {
-        if (value == null) {
-            return MISSING;
-        }
-        String text = value.toString();
-        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
+        return JsonFields.found(value);
     }
 
     /** Jackson's message on one line, its source descriptions shortened to line:column. */

@@ -28,6 +28,12 @@ public final class VenueException extends Exception {
         return new VenueException(file, fieldPath, where + "expected " + expected + ", found " + found, null);
     }
 
+    /** A field the venue file does not know, e.g. a typo: {@code file: path: unknown field; allowed here: ...}. */
+    static VenueException unknownField(Path file, String fieldPath, String allowed) {
+        return new VenueException(file, fieldPath, file + ": " + fieldPath + ": unknown field; allowed here: "
+                + allowed, null);
+    }
+
     static VenueException file(Path file, String message, Throwable cause) {
         return new VenueException(file, "", file + ": " + message, cause);
     }

@@ -93,26 +93,26 @@ public final class VenueLoader {
         output.allowOnly(OUTPUT);
         String name = output.text("name", "output " + (index + 1));
         return new OutputSpec(name, placement(output), region(output), corners(output), mesh(output),
-                blend(output), output.bool("testCard", false));
+                blend(output), output.optionalBoolean("testCard", false));
     }
 
     private Placement placement(VenueFields output) throws VenueException {
         int given = (output.has("window") ? 1 : 0) + (output.has("fullscreen") ? 1 : 0)
                 + (output.has("offscreen") ? 1 : 0);
         if (given != 1) {
-            throw VenueException.field(file, output.pathOf("window"),
+            throw output.error("window",
                     "exactly one of \"window\", \"fullscreen\" or \"offscreen\" (where the output shows)",
                     given + " of them");
         }
         if (output.has("window")) {
-            VenueFields window = output.object("window", "{\"x\", \"y\", \"width\", \"height\"} in pixels");
+            VenueFields window = output.requiredObject("window", "{\"x\", \"y\", \"width\", \"height\"} in pixels");
             window.allowOnly(WINDOW);
             return new Placement.Window(window.integer("x", -MAX_PIXELS, MAX_PIXELS),
                     window.integer("y", -MAX_PIXELS, MAX_PIXELS), window.integer("width", 1, MAX_PIXELS),
                     window.integer("height", 1, MAX_PIXELS));
         }
         if (output.has("offscreen")) {
-            VenueFields size = output.object("offscreen", "{\"width\", \"height\"} in pixels");
+            VenueFields size = output.requiredObject("offscreen", "{\"width\", \"height\"} in pixels");
             size.allowOnly(SIZE);
             return new Placement.Offscreen(size.integer("width", 1, MAX_PIXELS), size.integer("height", 1, MAX_PIXELS));
         }
@@ -127,7 +127,7 @@ public final class VenueLoader {
         if (!output.has("region")) {
             return CanvasRegion.FULL;
         }
-        VenueFields region = output.object("region", "{\"x\", \"y\", \"width\", \"height\"} in fractions of the canvas");
+        VenueFields region = output.requiredObject("region", "{\"x\", \"y\", \"width\", \"height\"} in fractions of the canvas");
         region.allowOnly(REGION);
         double x = region.number("x", 0, 1, 0);
         double y = region.number("y", 0, 1, 0);
@@ -156,7 +156,7 @@ public final class VenueLoader {
         if (!output.has("mesh")) {
             return MeshWarp.identity(2, 2);
         }
-        VenueFields mesh = output.object("mesh", "{\"columns\", \"rows\", \"points\"}");
+        VenueFields mesh = output.requiredObject("mesh", "{\"columns\", \"rows\", \"points\"}");
         mesh.allowOnly(MESH);
         int columns = mesh.integer("columns", 2, MeshWarp.MAX_POINTS_PER_SIDE);
         int rows = mesh.integer("rows", 2, MeshWarp.MAX_POINTS_PER_SIDE);
@@ -172,7 +172,7 @@ public final class VenueLoader {
         if (!output.has("blend")) {
             return EdgeBlend.NONE;
         }
-        VenueFields blend = output.object("blend", "{\"left\", \"right\", \"top\", \"bottom\", \"gamma\", \"curve\"}");
+        VenueFields blend = output.requiredObject("blend", "{\"left\", \"right\", \"top\", \"bottom\", \"gamma\", \"curve\"}");
         blend.allowOnly(BLEND);
         double max = EdgeBlend.MAX_WIDTH;
         return new EdgeBlend(blend.number("left", 0, max, 0), blend.number("right", 0, max, 0),
