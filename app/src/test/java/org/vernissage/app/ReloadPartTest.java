@@ -112,4 +112,35 @@ class ReloadPartTest {
             assertTrue(background.run().report().lines().stream().noneMatch(l -> l.startsWith("hot reload")));
         }
     }
+
+    private static String isf(String blue) {
+        return """
+                /*{"ISFVSN": "2", "INPUTS": [{"NAME": "level", "TYPE": "float", "DEFAULT": 0.2, "MIN": 0, "MAX": 1}]}*/
+                void main() { gl_FragColor = vec4(level, 1.0, %s, 1.0); }
+                """.formatted(blue);
+    }
+
+    @Test
+    void aLoneIsfFileReloadsWhenSavedAndItsOscValueSurvives() throws Exception {
+        Path file = temp.resolve("lone.fs");
+        Files.writeString(file, isf("0.0"));
+        try (BackgroundRun background = BackgroundRun.start(options(file), List.of(grabber));
+             DatagramChannel osc = DatagramChannel.open()) {
+            ByteBuffer packet = ByteBuffer.allocate(64);
+            int length = new OscWriter().wrap(packet).message("/vernissage/lone/level").f(0.6f).end().length();
+            osc.send(packet.limit(length), new InetSocketAddress("127.0.0.1", background.run().oscPort()));
+            Await.until(() -> centre == rgb(0.6, 1.0, 0.0), "the value sent to the input's own address on the wall");
+
+            Files.writeString(file, isf("1.0"));
+            Await.until(() -> centre == rgb(0.6, 1.0, 1.0), "the edited ISF file on the wall, with the value OSC gave");
+
+            Files.writeString(file, isf("1.0").replace("void main()", "void main("));
+            Await.until(() -> background.run().report().lines().stream().anyMatch(line -> line.contains("failing now")),
+                    "the broken save in the statistics");
+            String line = background.run().report().lines().stream().filter(l -> l.startsWith("hot reload:"))
+                    .findFirst().orElseThrow();
+            assertTrue(line.contains("1 reload, 1 failed") && line.contains("lone.fs:2"), line);
+            assertEquals(rgb(0.6, 1.0, 1.0), centre, "the last good image stays");
+        }
+    }
 }
