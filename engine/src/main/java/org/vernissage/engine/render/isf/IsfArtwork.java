@@ -236,8 +236,7 @@ public final class IsfArtwork implements ReloadableArtwork, ListensToAudio {
     /** Whether the shader has {@code audio} or {@code audioFFT} inputs (known once set up). */
     @Override
     public boolean hasAudioInputs() {
-        return loaded != null && loaded.shader().document().imageInputs().stream()
-                .anyMatch(input -> input.type() != IsfInputType.IMAGE);
+        return loaded != null && loaded.audio().length > 0;
     }
 
     /**
