@@ -2,9 +2,7 @@ package org.vernissage.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -15,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,24 +46,9 @@ class IsfOscEndToEndTest {
         RunOptions options = RunOptions.defaults(file).withSize(new FrameSize(WIDTH, HEIGHT))
                 .withOsc("127.0.0.1", 0).withFramesPerSecond(60);
         FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, SLOTS);
-        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        Thread renderThread = new Thread(() -> {
-            try {
-                try (ArtworkRun r = ArtworkRun.prepare(options, List.of(grabber),
-                        new PrintStream(new ByteArrayOutputStream(), true))) {
-                    started.complete(r);
-                    r.renderUntilDone();
-                }
-                finished.complete(null);
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-                finished.completeExceptionally(t);
-            }
-        }, "test-render");
-        renderThread.start();
-        ArtworkRun run = started.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        try (DatagramSocket sender = new DatagramSocket()) {
+        try (BackgroundRun background = BackgroundRun.start(options, List.of(grabber));
+             DatagramSocket sender = new DatagramSocket()) {
+            ArtworkRun run = background.run();
             Consumer<Consumer<OscWriter>> send = message -> {
                 writer.wrap(packet.clear());
                 message.accept(writer);
@@ -93,9 +74,6 @@ class IsfOscEndToEndTest {
             assertPixel(grab, 1, 0.6f, 0.8f, 0f);           // spot
             assertPixel(grab, 2, 0.2f, 0.4f, 0.6f);         // tint.rgb
             assertPixel(grab, 3, 1f, 0f, 0f);               // tint.a
-        } finally {
-            run.requestStop();
-            finished.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
     }
 

@@ -3,8 +3,6 @@ package org.vernissage.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -13,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,24 +53,9 @@ class OscParameterAddressEndToEndTest {
         RunOptions options = RunOptions.defaults(folder).withSize(new FrameSize(WIDTH, HEIGHT))
                 .withOsc("127.0.0.1", 0).withFramesPerSecond(60);
         FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, SLOTS);
-        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Thread renderThread = new Thread(() -> {
-            try {
-                try (ArtworkRun r = ArtworkRun.prepare(options, List.of(grabber), new PrintStream(console, true))) {
-                    started.complete(r);
-                    r.renderUntilDone();
-                }
-                finished.complete(null);
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-                finished.completeExceptionally(t);
-            }
-        }, "test-render");
-        renderThread.start();
-        ArtworkRun run = started.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        try (DatagramSocket sender = new DatagramSocket()) {
+        try (BackgroundRun background = BackgroundRun.start(options, List.of(grabber));
+             DatagramSocket sender = new DatagramSocket()) {
+            ArtworkRun run = background.run();
             Consumer<Consumer<OscWriter>> send = message -> {
                 writer.wrap(packet.clear());
                 message.accept(writer);
@@ -118,11 +99,8 @@ class OscParameterAddressEndToEndTest {
             assertPixel(grab, 4, 0.5f, 0f, 0f);
             assertTrue(run.report().describe().contains("dropped 1,"), "the string sent to a float: "
                     + run.report().describe());
-        } finally {
-            run.requestStop();
-            finished.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(!background.console().contains("answer over OSC only"), background.console());
         }
-        assertTrue(!console.toString().contains("answer over OSC only"), console.toString());
     }
 
     private static FrameGrabber.Grab awaitValues(FrameGrabber grabber, float[] expected, ArtworkRun run)

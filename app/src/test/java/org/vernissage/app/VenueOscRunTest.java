@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -14,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.osc.OscWriter;
@@ -50,25 +46,9 @@ class VenueOscRunTest {
         RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(64, 36)).withOsc("127.0.0.1", 0)
                 .withFramesPerSecond(60);
         options = options.withOutput(options.output().withVenue(venue)).withReload(false);
-        RunOptions chosen = options;
-        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        Thread renderThread = new Thread(() -> {
-            try {
-                try (ArtworkRun r = ArtworkRun.prepare(chosen, List.of(),
-                        new PrintStream(new ByteArrayOutputStream(), true))) {
-                    started.complete(r);
-                    r.renderUntilDone();
-                }
-                finished.complete(null);
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-                finished.completeExceptionally(t);
-            }
-        }, "test-render");
-        renderThread.start();
-        ArtworkRun run = started.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        try (DatagramSocket sender = new DatagramSocket()) {
+        try (BackgroundRun background = BackgroundRun.start(options, List.of());
+             DatagramSocket sender = new DatagramSocket()) {
+            ArtworkRun run = background.run();
             send(sender, run, w -> w.message("/vernissage/output/2/gamma").f(2.5f).end());
             send(sender, run, w -> w.message("/vernissage/output/2/blend/left").f(0.25f).end());
             send(sender, run, w -> w.message("/vernissage/output/2/save").end());
@@ -78,9 +58,6 @@ class VenueOscRunTest {
             assertEquals(0.25, blend.path("left").asDouble(), 1e-6, saved.toString());
             assertEquals(0.3, saved.path("outputs").path(0).path("blend").path("right").asDouble(), 1e-6,
                     "the first output is untouched: " + saved);
-        } finally {
-            run.requestStop();
-            finished.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
