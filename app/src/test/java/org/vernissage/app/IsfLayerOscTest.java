@@ -2,8 +2,6 @@ package org.vernissage.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -12,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameGrabber;
@@ -61,32 +57,15 @@ class IsfLayerOscTest {
         RunOptions options = RunOptions.defaults(folder).withSize(new FrameSize(SIZE, SIZE))
                 .withOsc("127.0.0.1", 0).withFramesPerSecond(60);
         FrameGrabber grabber = new FrameGrabber(SIZE, SIZE, SLOTS);
-        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        Thread renderThread = new Thread(() -> {
-            try (ArtworkRun run = ArtworkRun.prepare(options, List.of(grabber),
-                    new PrintStream(new ByteArrayOutputStream(), true))) {
-                started.complete(run);
-                run.renderUntilDone();
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-                finished.completeExceptionally(t);
-                return;
-            }
-            finished.complete(null);
-        }, "test-render");
-        renderThread.start();
-        ArtworkRun run = started.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        try (DatagramSocket sender = new DatagramSocket()) {
+        try (BackgroundRun background = BackgroundRun.start(options, List.of(grabber));
+             DatagramSocket sender = new DatagramSocket()) {
+            ArtworkRun run = background.run();
             FrameGrabber.Grab first = grabber.awaitFrameAfter(-1, PATIENCE);
             assertPixel(first, composite(0.5), "the filter at its default gain 0.5");
 
             send(sender, run, "/vernissage/ripple/fx_gain", 1.5f);
             FrameGrabber.Grab moved = awaitSlot(grabber, GAIN_SLOT, 1.5f);
             assertPixel(moved, composite(1.5), "the filter at gain 1.5, moved over OSC");
-        } finally {
-            run.requestStop();
-            finished.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
     }
 

@@ -2,8 +2,6 @@ package org.vernissage.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -12,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameGrabber;
@@ -50,23 +46,9 @@ class LayerOscTest {
         RunOptions options = RunOptions.defaults(folder).withSize(new FrameSize(SIZE, SIZE))
                 .withOsc("127.0.0.1", 0).withFramesPerSecond(60);
         FrameGrabber grabber = new FrameGrabber(SIZE, SIZE, 4);
-        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        Thread renderThread = new Thread(() -> {
-            try (ArtworkRun run = ArtworkRun.prepare(options, List.of(grabber),
-                    new PrintStream(new ByteArrayOutputStream(), true))) {
-                started.complete(run);
-                run.renderUntilDone();
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-                finished.completeExceptionally(t);
-                return;
-            }
-            finished.complete(null);
-        }, "test-render");
-        renderThread.start();
-        ArtworkRun run = started.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        try (DatagramSocket sender = new DatagramSocket()) {
+        try (BackgroundRun background = BackgroundRun.start(options, List.of(grabber));
+             DatagramSocket sender = new DatagramSocket()) {
+            ArtworkRun run = background.run();
             FrameGrabber.Grab first = grabber.awaitFrameAfter(-1, PATIENCE);
             assertPixel(first, TOP, "top at normal, opacity 1, by default");
 
@@ -85,9 +67,6 @@ class LayerOscTest {
             multiplied = grabber.awaitFrameAfter(multiplied.frameIndex() + 1, PATIENCE);
             double[] product = {BASE[0] * TOP[0], BASE[1] * TOP[1], BASE[2] * TOP[2]};
             assertPixel(multiplied, product, "multiply at opacity 1");
-        } finally {
-            run.requestStop();
-            finished.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
