@@ -138,6 +138,7 @@ public final class ManifestLoader {
         fields.addAll(BindingReader.arrayNames());
         fields.add("timePeriod");
         fields.add("images"); // an ISF shader's image inputs
+        fields.add("models"); // read by the models module (org.vernissage.models), not here
         return List.copyOf(fields);
     }
 
