@@ -39,6 +39,16 @@ final class OutputFlags {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
+    @Option(names = "--log-dir", paramLabel = "DIR",
+            description = "Also write what the run prints, and every warning, time-stamped into rotating files"
+                    + " DIR/vernissage.N.log (10 x 10 MiB): for unattended runs. The terminal is unchanged.")
+    Path logFolder;
+
+    /** The log files these flags ask for (none without --log-dir), printing to {@code terminal}. */
+    LogFiles logFiles(java.io.PrintWriter terminal) throws java.io.IOException {
+        return logFolder == null ? LogFiles.none(terminal) : LogFiles.open(logFolder, terminal);
+    }
+
     /** The output options these flags ask for, at {@code size}. */
     OutputOptions toOptions(FrameSize size) {
         return new OutputOptions(headlessOrNoDisplay(), size, monitor(), Optional.ofNullable(captureFolder),

@@ -62,6 +62,8 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException badValue) {
             throw new ParameterException(spec.commandLine(), badValue.getMessage(), badValue);
         }
-        return Performance.play(options, spec.commandLine().getOut());
+        try (LogFiles logs = output.logFiles(spec.commandLine().getOut())) {
+            return Performance.play(options, logs.out());
+        }
     }
 }

@@ -141,7 +141,9 @@ final class RunCommand implements Callable<Integer> {
             // A value picocli could parse but we cannot use is still a usage error (exit 2).
             throw new ParameterException(spec.commandLine(), badValue.getMessage(), badValue);
         }
-        return Performance.play(options, spec.commandLine().getOut());
+        try (LogFiles logs = output.logFiles(spec.commandLine().getOut())) {
+            return Performance.play(options, logs.out());
+        }
     }
 
     private RunOptions toOptions() {
