@@ -23,4 +23,11 @@ public interface FramePacer {
 
     /** Frames skipped so far because rendering fell behind the target rate. */
     long droppedFrames();
+
+    /**
+     * The render thread rested on purpose (standby: about a frame a second): pace again from now,
+     * without counting the rest as dropped frames. Nothing to do for pacers that never wait.
+     */
+    default void resume() {
+    }
 }

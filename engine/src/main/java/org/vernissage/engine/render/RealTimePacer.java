@@ -59,6 +59,11 @@ public final class RealTimePacer implements FramePacer {
     }
 
     @Override
+    public void resume() {
+        nextDeadline = Long.MIN_VALUE;
+    }
+
+    @Override
     public long nextFrameNanos() {
         // Unpaced, the next frame may come at any moment: no time may be taken ahead.
         return periodNanos == 0 ? clock.nanos() : nextDeadline;

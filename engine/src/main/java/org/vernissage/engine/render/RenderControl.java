@@ -22,4 +22,13 @@ public interface RenderControl {
      *     the canvas is unchanged
      */
     void resizeCanvas(int width, int height);
+
+    /**
+     * Whether the work shows and how brightly (opening hours): {@code standby().close(fade)} fades
+     * to black and rests, {@code standby().open(fade)} wakes and fades in, from the next frame.
+     * The render loop's control has one; a test's stand-in control need not.
+     */
+    default Standby standby() {
+        throw new UnsupportedOperationException("this render control has no standby");
+    }
 }

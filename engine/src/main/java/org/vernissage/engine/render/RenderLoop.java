@@ -1,6 +1,9 @@
 package org.vernissage.engine.render;
 
+import static org.lwjgl.opengl.GL11C.GL_COLOR_BUFFER_BIT;
 import static org.lwjgl.opengl.GL11C.GL_MAX_TEXTURE_SIZE;
+import static org.lwjgl.opengl.GL11C.glClear;
+import static org.lwjgl.opengl.GL11C.glClearColor;
 import static org.lwjgl.opengl.GL11C.glGetInteger;
 
 import java.lang.System.Logger;
@@ -8,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.FrameInfo;
@@ -49,12 +53,15 @@ public final class RenderLoop {
     private final FrameInfo frame = new FrameInfo();
     private final long showStartNanos;
     private final Control control = new Control();
+    private final Standby standby;
+    private final CanvasDimmer dimmer = new CanvasDimmer();
     private int width;
     private int height;
     private Framebuffer canvas;
     private int maxCanvasSize;
     private long nextIndex;
     private volatile boolean stopRequested;
+    private volatile Thread renderThread;
 
     /**
      * The shape of a run before outputs: {@code listeners} see every frame, then the frame is
@@ -89,6 +96,7 @@ public final class RenderLoop {
                     "the frame was not shown there and the show goes on", LOG);
         }
         this.canvasFormat = builder.format;
+        this.standby = builder.standby;
         this.frame.shaderTimePeriod(builder.shaderTimePeriodSeconds);
         this.showStartNanos = builder.showStartNanos;
         this.width = builder.width;
@@ -116,6 +124,15 @@ public final class RenderLoop {
     /** Asks the loop to finish the frame it is making and return. Any thread. */
     public void requestStop() {
         stopRequested = true;
+        Thread rendering = renderThread;
+        if (rendering != null) {
+            LockSupport.unpark(rendering); // out of a standby rest at once
+        }
+    }
+
+    /** Whether the work is open, fading or in standby (opening hours). Any thread reads its state. */
+    public Standby standby() {
+        return standby;
     }
 
     /** The mailbox this loop drains at each frame boundary. Any thread may post to it. */
@@ -136,6 +153,7 @@ public final class RenderLoop {
      * @throws ArtworkException when the artwork cannot be set up; nothing was shown
      */
     public void run(long maxFrames) throws ArtworkException {
+        renderThread = Thread.currentThread();
         try {
             maxCanvasSize = glGetInteger(GL_MAX_TEXTURE_SIZE);
             canvas = new Framebuffer(width, height, canvasFormat);
@@ -145,6 +163,7 @@ public final class RenderLoop {
                 loop(maxFrames);
             } finally {
                 artwork.dispose();
+                dimmer.close();
             }
         } finally {
             if (canvas != null) {
@@ -181,9 +200,26 @@ public final class RenderLoop {
             marker.frameLatched(index, frameNanos, pacer.nextFrameNanos(), parameters);
             frame.set(index, (frameNanos - startNanos) / 1e9, (frameNanos - previousNanos) / 1e9, width, height);
             previousNanos = frameNanos;
-            drawFrame(parameters);
+            drawFrame(parameters, standby.level(frameNanos));
             stats.recordFrame(System.nanoTime() - workStart, pacer.droppedFrames());
+            if (standby.resting()) {
+                rest();
+            }
         }
+    }
+
+    /**
+     * Standby: a black frame about once a second and nothing else, so a closed venue's machine
+     * draws next to no power. A stop ends the rest at once; an opening posted to the mailbox is
+     * seen within the rest (at most a second late).
+     */
+    private void rest() {
+        long until = System.nanoTime() + standby.restNanos();
+        long left;
+        while (!stopRequested && (left = until - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, left);
+        }
+        pacer.resume();
     }
 
     private boolean closeRequested() {
@@ -195,10 +231,20 @@ public final class RenderLoop {
         return context.closeRequested();
     }
 
-    private void drawFrame(ParameterSnapshot parameters) {
+    private void drawFrame(ParameterSnapshot parameters, float level) {
         canvas.bind();
-        artwork.update(frame, parameters);
-        artwork.render(frame, canvas);
+        if (level == 0f) {
+            // closed: black, and the artwork is not even asked to draw
+            glClearColor(0f, 0f, 0f, 1f);
+            glClear(GL_COLOR_BUFFER_BIT);
+        } else {
+            artwork.update(frame, parameters);
+            artwork.render(frame, canvas);
+            if (level < 1f) {
+                canvas.bind();
+                dimmer.dim(canvas, level);
+            }
+        }
         for (int i = 0; i < outputs.length; i++) {
             try {
                 outputs[i].present(frame, parameters, canvas);
@@ -250,6 +296,11 @@ public final class RenderLoop {
         }
 
         @Override
+        public Standby standby() {
+            return standby;
+        }
+
+        @Override
         public void resizeCanvas(int newWidth, int newHeight) {
             if (newWidth < 1 || newHeight < 1 || newWidth > maxCanvasSize || newHeight > maxCanvasSize) {
                 throw new IllegalArgumentException("cannot make the canvas " + newWidth + "x" + newHeight
@@ -290,6 +341,7 @@ public final class RenderLoop {
         private TargetFormat format = TargetFormat.RGBA8;
         private double shaderTimePeriodSeconds = FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS;
         private long showStartNanos = FIRST_FRAME;
+        private Standby standby = new Standby();
         private final List<Output> outputs = new ArrayList<>();
 
         private Builder(GlContext context, Artwork artwork, SnapshotExchange snapshots, FramePacer pacer,
@@ -349,6 +401,12 @@ public final class RenderLoop {
                 throw new IllegalArgumentException("show start " + clockNanos + " is reserved");
             }
             this.showStartNanos = clockNanos;
+            return this;
+        }
+
+        /** The opening-hours state the loop draws by; always open unless given (and told otherwise). */
+        public Builder standby(Standby workStandby) {
+            this.standby = Objects.requireNonNull(workStandby, "standby");
             return this;
         }
 
