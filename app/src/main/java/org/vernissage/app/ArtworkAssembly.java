@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.InstantSource;
+import org.vernissage.showcontrol.hours.OpeningHours;
 import java.util.Optional;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
@@ -91,14 +93,24 @@ final class ArtworkAssembly {
                 : ClockPart.live(options.pacing()));
         // One mailbox per run: the venue's OSC control and the hot reload both post to it.
         RenderMailbox mailbox = new RenderMailbox();
-        Optional<VenuePart> venue = options.output().venueFile().isPresent()
+        Optional<VenuePart> venueFile = options.output().venueFile().isPresent()
                 ? Optional.of(parts.start(() -> VenuePart.load(options.output().venueFile().get(), mailbox)))
                 : Optional.empty();
+        Optional<VenuePart> venue = venueFile.filter(VenuePart::hasOutputs); // a file may hold only hours
         GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title(), venue.isPresent()));
         ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size, options.images()));
         // After the artwork, so it closes first; a replay plays the recorded piece, not an edited one.
         if (options.reload() && recorded.isEmpty() && artwork.reloadable().isPresent()) {
             parts.start(() -> ReloadPart.start(artwork.reloadable().get(), mailbox));
+        }
+        // A replay shows what was recorded, whatever the hour.
+        Optional<HoursPart> hours = Optional.empty();
+        if (venueFile.isPresent() && recorded.isEmpty()) {
+            Optional<OpeningHours> venueHours = HoursPart.read(options.output().venueFile().get());
+            if (venueHours.isPresent()) {
+                hours = Optional.of(parts.start(() -> HoursPart.start(venueHours.get(), InstantSource.system(),
+                        mailbox)));
+            }
         }
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()
@@ -121,6 +133,7 @@ final class ArtworkAssembly {
         RenderLoop.Builder loop = RenderLoop.builder(gl.context(), artwork.artwork(), pipeline.snapshots(),
                 inputs.pacer(), size.width(), size.height()).stats(frameStats).marker(inputs.marker())
                 .shaderTimePeriod(manifest.timePeriodSeconds()).mailbox(mailbox).listeners(extraListeners);
+        hours.ifPresent(h -> loop.standby(h.standby()));
         capture.ifPresent(png -> loop.output(png.output(size)));
         if (venue.isPresent()) {
             // The venue's outputs show the frames; a headless run still finishes each one (glFinish).

@@ -43,6 +43,11 @@ final class VenuePart implements RunPart {
         }
     }
 
+    /** Whether the file describes outputs (a file may hold only opening hours). */
+    boolean hasOutputs() {
+        return venue.count() > 0;
+    }
+
     /** Builds the venue's outputs for {@code context}. Render thread. */
     List<Output> outputs(GlContext context) throws GlContextException {
         try {
@@ -71,12 +76,18 @@ final class VenuePart implements RunPart {
 
     @Override
     public Optional<String> banner() {
+        if (!hasOutputs()) {
+            return Optional.empty();
+        }
         return Optional.of("venue " + venue.file() + " (" + venue.count() + " output" + (venue.count() == 1 ? "" : "s")
                 + ", OSC " + OutputOscControl.PREFIX + "N/...)");
     }
 
     @Override
     public List<String> statistics() {
+        if (!hasOutputs()) {
+            return List.of();
+        }
         String saves = "venue " + venue.file() + ": saved " + venue.saves() + " times"
                 + (venue.saveFailures() > 0 ? ", " + venue.saveFailures() + " saves failed" : "");
         return List.of(saves, control.describe());

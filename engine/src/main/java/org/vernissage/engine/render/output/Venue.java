@@ -16,8 +16,8 @@ public record Venue(List<OutputSpec> outputs) {
 
     public Venue {
         outputs = List.copyOf(outputs);
-        if (outputs.isEmpty() || outputs.size() > MAX_OUTPUTS) {
-            throw new IllegalArgumentException("a venue has 1 to " + MAX_OUTPUTS + " outputs, got " + outputs.size());
+        if (outputs.size() > MAX_OUTPUTS) { // none: a venue file with only opening hours
+            throw new IllegalArgumentException("a venue has 0 to " + MAX_OUTPUTS + " outputs, got " + outputs.size());
         }
     }
 }

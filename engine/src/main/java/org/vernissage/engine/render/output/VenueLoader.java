@@ -36,7 +36,8 @@ import org.vernissage.engine.render.CanvasRegion;
  */
 public final class VenueLoader {
 
-    private static final List<String> TOP = List.of("outputs");
+    // "hours" (opening hours) is read by show-control's OpeningHoursReader, not here
+    private static final List<String> TOP = List.of("outputs", "hours");
     private static final List<String> OUTPUT = List.of("name", "window", "fullscreen", "offscreen", "region",
             "corners", "mesh", "blend", "testCard");
     private static final List<String> WINDOW = List.of("x", "y", "width", "height");
@@ -79,6 +80,9 @@ public final class VenueLoader {
         VenueFields top = VenueFields.of(file, "", root, "a JSON object {\"outputs\": [...]}");
         top.allowOnly(TOP);
         JsonNode list = top.get("outputs");
+        if (list == null && top.has("hours")) {
+            return new Venue(List.of()); // opening hours only: the run's own output shows the frames
+        }
         if (list == null || !list.isArray() || list.isEmpty() || list.size() > Venue.MAX_OUTPUTS) {
             throw top.error("outputs", "a list of 1 to " + Venue.MAX_OUTPUTS + " outputs");
         }

@@ -1,0 +1,135 @@
+package org.vernissage.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.nio.file.Path;
+import org.vernissage.engine.agent.AgentThread;
+import org.vernissage.engine.agent.SupervisedAgent;
+import org.vernissage.engine.render.RenderMailbox;
+import org.vernissage.engine.render.Standby;
+import org.vernissage.showcontrol.hours.OpeningHours;
+import org.vernissage.showcontrol.hours.OpeningHoursAgent;
+import org.vernissage.showcontrol.hours.OpeningHoursException;
+import org.vernissage.showcontrol.hours.OpeningHoursReader;
+import org.vernissage.showcontrol.hours.OpeningListener;
+
+/**
+ * Opening hours ({@code "hours"} in the {@code --venue} file): the work wakes and fades in at
+ * opening, fades out at closing and then stands by (a black frame a second, the artwork not drawn)
+ * until the next opening. A run started out of hours starts in standby. The statistics say which,
+ * and when the next change comes.
+ *
+ * <p>The opening-hours agent runs on its own parking thread "vernissage-hours" (a look a second)
+ * and posts each change to the render thread's mailbox; the {@link Standby} it moves belongs to
+ * the render loop ({@link #standby()} goes to {@code RenderLoop.Builder.standby}). Same threads and
+ * owner as every {@link RunPart}.
+ */
+final class HoursPart implements RunPart {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+    private final OpeningHoursAgent agent;
+    private final Standby standby = new Standby();
+    private final AgentThread thread;
+    private final AgentHealthLine health;
+
+    private HoursPart(OpeningHours hours, InstantSource clock, RenderMailbox mailbox) {
+        this.agent = new OpeningHoursAgent(hours, clock, new StandbyPoster(mailbox));
+        this.thread = AgentThread.parking("vernissage-hours", Duration.ofSeconds(1));
+        SupervisedAgent supervised = new SupervisedAgent(agent, System.getLogger(OpeningHoursAgent.class.getName()));
+        this.health = new AgentHealthLine("opening hours", () -> supervised);
+        thread.add(supervised);
+    }
+
+    /**
+     * The opening hours of {@code venueFile}; empty when it has none.
+     *
+     * @throws IOException naming the file and field when the hours cannot be read
+     */
+    static Optional<OpeningHours> read(Path venueFile) throws IOException {
+        JsonNode root = JsonMapper.builder().build().readTree(venueFile.toFile());
+        if (root == null || !root.has("hours")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OpeningHoursReader.read(venueFile, root.get("hours")));
+        } catch (OpeningHoursException e) {
+            throw new IOException("--venue: " + e.getMessage(), e);
+        }
+    }
+
+    /** Follows {@code hours} on {@code clock}, posting each change to {@code mailbox}. */
+    static HoursPart start(OpeningHours hours, InstantSource clock, RenderMailbox mailbox) {
+        return new HoursPart(hours, clock, mailbox);
+    }
+
+    /** The standby the render loop must draw by. */
+    Standby standby() {
+        return standby;
+    }
+
+    @Override
+    public Optional<String> banner() {
+        return Optional.of("opening hours in " + agent.hours().zone() + " (" + now() + ")");
+    }
+
+    @Override
+    public List<String> statistics() {
+        List<String> lines = new ArrayList<>();
+        lines.add("hours: " + now() + ", the work " + switch (standby.state()) {
+            case OPEN -> "shows";
+            case CLOSING -> "fades out";
+            case STANDBY -> "stands by (a black frame a second, not drawn)";
+            case OPENING -> "fades in";
+        });
+        lines.addAll(health.lines());
+        return lines;
+    }
+
+    private String now() {
+        String state = agent.open() ? "open" : "closed";
+        Optional<Instant> next = agent.nextChange();
+        return next.map(at -> state + ", " + (agent.open() ? "closes " : "opens ")
+                + WHEN.format(at.atZone(agent.hours().zone()))).orElse(state);
+    }
+
+    @Override
+    public void close() {
+        health.partClosed();
+        thread.close();
+    }
+
+    /** Tells the render thread, through its mailbox, to fade and stand by or to wake. */
+    private final class StandbyPoster implements OpeningListener {
+        private final RenderMailbox mailbox;
+
+        StandbyPoster(RenderMailbox mailbox) {
+            this.mailbox = mailbox;
+        }
+
+        @Override
+        public void opened(OpeningHours.Transition transition, boolean atStart) {
+            long fade = atStart ? 0 : nanos(transition.fadeSeconds());
+            mailbox.post(control -> control.standby().open(fade));
+        }
+
+        @Override
+        public void closed(OpeningHours.Transition transition, boolean atStart) {
+            long fade = atStart ? 0 : nanos(transition.fadeSeconds());
+            mailbox.post(control -> control.standby().close(fade));
+        }
+
+        private long nanos(double seconds) {
+            return (long) (seconds * 1e9);
+        }
+    }
+}
