@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Calls come from the test thread; replies and events arrive on the HTTP client's thread.
  * Owned by the test that opened it, which closes it.
  */
-final class CdpSession implements AutoCloseable {
+public final class CdpSession implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -48,12 +48,12 @@ final class CdpSession implements AutoCloseable {
     }
 
     /** Connects to a target's {@code webSocketDebuggerUrl}; every later call waits at most {@code timeout}. */
-    static CdpSession open(HttpClient http, URI debuggerUrl, Duration timeout) throws Exception {
+    public static CdpSession open(HttpClient http, URI debuggerUrl, Duration timeout) throws Exception {
         return new CdpSession(http, debuggerUrl, timeout);
     }
 
     /** Sends a command without parameters and returns its result. */
-    JsonNode call(String method) throws Exception {
+    public JsonNode call(String method) throws Exception {
         return call(method, Map.of());
     }
 
@@ -61,7 +61,7 @@ final class CdpSession implements AutoCloseable {
      * Sends a command and returns the reply's {@code result}; fails on an error reply, a closed
      * connection, or no reply within the timeout.
      */
-    synchronized JsonNode call(String method, Map<String, ?> params) throws Exception {
+    public synchronized JsonNode call(String method, Map<String, ?> params) throws Exception {
         long id = ++lastId;
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
@@ -90,7 +90,7 @@ final class CdpSession implements AutoCloseable {
     }
 
     /** The events received so far with this method name (e.g. "Runtime.exceptionThrown"), oldest first. */
-    List<JsonNode> events(String method) {
+    public List<JsonNode> events(String method) {
         synchronized (events) {
             return events.stream().filter(e -> method.equals(e.path("method").asText())).toList();
         }

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * <p>Used from the test thread only; owned by the test that launched it, which must close it
  * whatever happens (its JUnit {@code @AfterEach}).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
     private static final String PROFILE = "profile";
@@ -50,7 +50,7 @@ final class HeadlessChromium implements AutoCloseable {
      * {@code folder}/chromium.log, and waits (at most {@code timeout}) until its DevTools port is open.
      * Fails, never skips, where Chromium is not installed: the test suite's setup installs it.
      */
-    static HeadlessChromium launch(Path folder, Duration timeout) throws Exception {
+    public static HeadlessChromium launch(Path folder, Duration timeout) throws Exception {
         if (!Files.isExecutable(EXECUTABLE)) {
             throw new AssertionError("no Chromium at " + EXECUTABLE
                     + ": run scripts/test-setup.sh (it installs the Debian package chromium)");
@@ -87,7 +87,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The DevTools WebSocket of the browser's first ordinary tab. */
-    URI pageDebuggerUrl(HttpClient http) throws Exception {
+    public URI pageDebuggerUrl(HttpClient http) throws Exception {
         HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
                 .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         for (JsonNode target : new ObjectMapper().readTree(list.body())) {
@@ -99,7 +99,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Chromium's own output so far (for a failure's message). */
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));

@@ -1,0 +1,94 @@
+package org.vernissage.showcontrol.console;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The technicians' web console ({@code --console[=PORT]}, default 8090): a page with the cue list,
+ * GO, stop and panic, the playhead and running fades, a live preview, each sensor's activity,
+ * frame time, health and recent errors. Served by Netty on its own event loop, apart from the
+ * audience's phones server, so a crowd of phones cannot starve the technician's buttons (and the
+ * phones' page can never reach a cue). Every call but the page itself needs the {@link ConsoleToken}.
+ *
+ * <p>Started and closed by the run's wiring thread; its one event-loop thread
+ * "vernissage-console" reads the {@link ConsoleView}, which never blocks.
+ */
+public final class ConsoleServer implements AutoCloseable {
+
+    /** The console's port unless told otherwise. */
+    public static final int DEFAULT_PORT = 8090;
+    /** The largest request body taken (commands are a few bytes). */
+    private static final int MAX_REQUEST_BYTES = 16 * 1024;
+    /** A connection that sends nothing for this long is closed. */
+    private static final int READ_TIMEOUT_SECONDS = 60;
+
+    private final EventLoopGroup group;
+    private final Channel listener;
+    private final ConsoleHttpHandler.Counters counters;
+
+    private ConsoleServer(EventLoopGroup group, Channel listener, ConsoleHttpHandler.Counters counters) {
+        this.group = group;
+        this.listener = listener;
+        this.counters = counters;
+    }
+
+    /**
+     * Listens on {@code host}:{@code port} (0: any free port).
+     *
+     * @throws IOException naming the address when it cannot listen there
+     */
+    public static ConsoleServer start(String host, int port, ConsoleToken token, ConsoleView view) throws IOException {
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, "vernissage-console");
+            thread.setDaemon(true);
+            return thread;
+        };
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, threads, NioIoHandler.newFactory());
+        ConsoleHttpHandler.Counters counters = new ConsoleHttpHandler.Counters();
+        ConsolePage page = ConsolePage.load();
+        try {
+            Channel listener = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                                    new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
+                                    new ConsoleHttpHandler(token, view, page, counters));
+                        }
+                    }).bind(host, port).sync().channel();
+            return new ConsoleServer(group, listener, counters);
+        } catch (Exception e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IOException("console: cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Requests answered, commands run and calls refused for a wrong token. Any thread. */
+    public ConsoleHttpHandler.Counters counters() {
+        return counters;
+    }
+
+    @Override
+    public void close() {
+        listener.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+}
