@@ -1,0 +1,72 @@
+package org.vernissage.engine.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.artwork.ArtworkManifest;
+import org.vernissage.engine.clock.ManualClock;
+import org.vernissage.engine.pipeline.SnapshotExchange;
+
+/**
+ * The console's thumbnail: read back asynchronously through pixel-pack buffers while a real
+ * (headless) render loop runs, encoded off the render thread, and only as often as asked.
+ */
+class PreviewFeedTest {
+
+    private static final String LEFT_RED_RIGHT_BLUE = """
+            uniform vec2 RENDERSIZE;
+            out vec4 fragColor;
+            void main() {
+                fragColor = gl_FragCoord.x < RENDERSIZE.x * 0.5 ? vec4(1.0, 0.0, 0.0, 1.0) : vec4(0.0, 0.0, 1.0, 1.0);
+            }
+            """;
+
+    @RegisterExtension
+    static final HeadlessGl GL = new HeadlessGl(64);
+
+    @TempDir
+    Path temp;
+
+    private RenderLoop loop(PreviewFeed feed) throws Exception {
+        ArtworkManifest manifest = TestArtworkFolder.create(temp, "halves", "main.frag", "[]")
+                .file("main.frag", LEFT_RED_RIGHT_BLUE).load();
+        return RenderLoop.builder(GL.context(), new FragmentShaderArtwork(manifest, manifest.layout()),
+                new SnapshotExchange(new float[0]), new SteppedPacer(new ManualClock(0), 30), 64, 36)
+                .output(new OffscreenOutput("preview", CanvasRegion.FULL, 32, 18, feed)).build();
+    }
+
+    @Test
+    void aThumbnailOfTheOutputIsMadeAsAPngOffTheRenderThread() throws Exception {
+        try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ZERO)) {
+            loop(feed).run(4);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (feed.made() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(feed.made() >= 1, "a thumbnail was made");
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(feed.latestPng().orElseThrow()));
+            assertEquals(32, png.getWidth());
+            assertEquals(18, png.getHeight());
+            assertEquals(0xFF0000, png.getRGB(4, 9) & 0xFFFFFF, "left half red");
+            assertEquals(0x0000FF, png.getRGB(28, 9) & 0xFFFFFF, "right half blue");
+        }
+    }
+
+    @Test
+    void betweenTwoPeriodsNothingIsRead() throws Exception {
+        try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ofHours(1))) {
+            loop(feed).run(5);
+            Thread.sleep(100);
+            assertEquals(0, feed.made(), "one read started in the first frame, none taken back within the hour");
+            assertEquals(0, feed.skipped());
+        }
+    }
+}
