@@ -5,7 +5,8 @@
 #  - real OSC peers for the interop tests: liblo's oscsend/oscsendfile/oscdump, and osc.js on node
 #    (pinned in interop/package-lock.json, installed here, never while the tests run);
 #  - headless Chromium for the audience page's browser test (PhonePageBrowserTest);
-#  - an X server without a display (Xvfb, with xauth) for the venue's two-window test (TwoWindowsXvfbTest).
+#  - an X server without a display (Xvfb, with xauth) for the venue's two-window test (TwoWindowsXvfbTest);
+#  - exiftool, the standard reader the provenance marks in PNG captures are checked with.
 # System packages need root (or sudo); without them it says what to install and goes on.
 test_setup() {
   local root="$1" need=()
@@ -20,6 +21,7 @@ test_setup() {
   command -v chromium >/dev/null || need+=(chromium)
   command -v Xvfb >/dev/null || need+=(xvfb)
   command -v xauth >/dev/null || need+=(xauth)
+  command -v exiftool >/dev/null || need+=(libimage-exiftool-perl)
   if [ ${#need[@]} -gt 0 ]; then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="$(command -v sudo || true)"

@@ -114,7 +114,8 @@ final class ArtworkAssembly {
         }
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()
-                ? Optional.of(parts.start(() -> CapturePart.open(captureFolder.get(), size)))
+                ? Optional.of(parts.start(() -> CapturePart.open(captureFolder.get(), size,
+                        ArtworkProvenance.of(manifest))))
                 : Optional.empty();
         Optional<JournalPart> journal = Optional.empty();
         if (options.journal().record().isPresent()) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.vernissage.engine.provenance.Provenance;
 import org.vernissage.engine.render.FrameListenerOutput;
 import org.vernissage.engine.render.Output;
 import org.vernissage.engine.render.PngFrameCapture;
@@ -36,13 +37,13 @@ final class CapturePart implements RunPart {
      *
      * @throws IOException saying what is wrong with {@code folder} and what {@code --capture} expects
      */
-    static CapturePart open(Path folder, FrameSize size) throws IOException {
+    static CapturePart open(Path folder, FrameSize size, Provenance provenance) throws IOException {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new IOException("--capture " + folder + " is a file, not a folder; give a folder (made if missing)"
                     + " for the frames' numbered PNGs (frame-000000.png, ...)");
         }
         try {
-            return new CapturePart(new PngFrameCapture(folder, size.width(), size.height()), folder);
+            return new CapturePart(new PngFrameCapture(folder, size.width(), size.height(), provenance), folder);
         } catch (IOException e) {
             throw new IOException("--capture " + folder + " cannot hold the frames' PNGs: " + reason(e)
                     + "; give a folder that can be made and written", e);

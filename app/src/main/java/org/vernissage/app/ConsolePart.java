@@ -60,10 +60,12 @@ final class ConsolePart implements RunPart {
      */
     static ConsolePart start(String host, int port, Optional<java.nio.file.Path> tokenFile, String title,
                              String artist, Supplier<Optional<RunReport>> report, ConsoleCommands commands,
-                             FrameSize canvas) throws IOException {
+                             FrameSize canvas, org.vernissage.engine.provenance.Provenance provenance)
+            throws IOException {
         ConsoleToken token = tokenFile.isPresent() ? ConsoleToken.fromFile(tokenFile.get()) : ConsoleToken.random();
         int previewHeight = Math.max(1, Math.round(PREVIEW_WIDTH * (float) canvas.height() / canvas.width()));
-        PreviewFeed preview = new PreviewFeed(PREVIEW_WIDTH, previewHeight, Duration.ofMillis(1000 / PREVIEWS_PER_SECOND));
+        PreviewFeed preview = new PreviewFeed(PREVIEW_WIDTH, previewHeight, Duration.ofMillis(1000 / PREVIEWS_PER_SECOND),
+                provenance);
         RecentErrors errors = RecentErrors.install();
         try {
             ConsoleView view = new RunConsoleView(title, artist, report, preview, errors, commands);

@@ -17,6 +17,8 @@ import org.vernissage.engine.agent.AgentThread;
 import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.engine.provenance.MarkedPng;
+import org.vernissage.engine.provenance.Provenance;
 
 /**
  * Writes every frame as a numbered PNG ({@code frame-000000.png}, ...) into a folder.
@@ -50,6 +52,7 @@ public final class PngFrameCapture implements FrameListener, AutoCloseable {
     private static final long FLUSH_MILLIS = 30_000;
 
     private final Path folder;
+    private final Provenance provenance;
     private final Logger logger;
     private final BlockingQueue<Pending> free = new ArrayBlockingQueue<>(BUFFERS);
     private final BlockingQueue<Pending> full = new ArrayBlockingQueue<>(BUFFERS);
@@ -73,12 +76,14 @@ public final class PngFrameCapture implements FrameListener, AutoCloseable {
         }
     }
 
-    public PngFrameCapture(Path folder, int width, int height) throws IOException {
-        this(folder, width, height, LOG);
+    /** @param provenance what every written PNG says about itself (its XMP mark) */
+    public PngFrameCapture(Path folder, int width, int height, Provenance provenance) throws IOException {
+        this(folder, width, height, provenance, LOG);
     }
 
-    PngFrameCapture(Path folder, int width, int height, Logger logger) throws IOException {
+    PngFrameCapture(Path folder, int width, int height, Provenance provenance, Logger logger) throws IOException {
         this.folder = folder;
+        this.provenance = provenance;
         this.logger = logger;
         Files.createDirectories(folder);
         if (!Files.isWritable(folder)) {
@@ -202,7 +207,8 @@ public final class PngFrameCapture implements FrameListener, AutoCloseable {
         Path file = folder.resolve(String.format("frame-%06d.png", pending.frameIndex));
         try {
             pending.pixels.position(0);
-            RgbaImage.fromGlRows(pending.pixels, pending.width, pending.height).writePng(file);
+            MarkedPng.write(RgbaImage.fromGlRows(pending.pixels, pending.width, pending.height).toBufferedImage(),
+                    provenance, file);
             written = written + 1;
         } catch (IOException e) {
             stop(file, e);

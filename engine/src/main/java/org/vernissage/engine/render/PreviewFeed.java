@@ -15,13 +15,11 @@ import static org.lwjgl.opengl.GL30C.GL_UNSIGNED_BYTE;
 import static org.lwjgl.opengl.GL30C.glBindFramebuffer;
 import static org.lwjgl.opengl.GL30C.glReadPixels;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.imageio.ImageIO;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 import org.vernissage.engine.agent.AgentHealth;
@@ -29,6 +27,8 @@ import org.vernissage.engine.agent.AgentThread;
 import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.engine.provenance.MarkedPng;
+import org.vernissage.engine.provenance.Provenance;
 
 /**
  * A live thumbnail of the output for consoles, a few times a second, that never makes the render
@@ -54,6 +54,7 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
     private final int width;
     private final int height;
     private final long periodNanos;
+    private final Provenance provenance;
     private final int[] packBuffers = new int[2];
     private final OneToOneConcurrentArrayQueue<ByteBuffer> free = new OneToOneConcurrentArrayQueue<>(POOL);
     private final OneToOneConcurrentArrayQueue<ByteBuffer> full = new OneToOneConcurrentArrayQueue<>(POOL);
@@ -69,9 +70,11 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
      * @param width the thumbnail's width (the offscreen output's)
      * @param height its height
      * @param period how often a thumbnail is made
+     * @param provenance what each thumbnail says about itself (its XMP mark)
      */
-    public PreviewFeed(int width, int height, Duration period) {
+    public PreviewFeed(int width, int height, Duration period, Provenance provenance) {
         this.width = width;
+        this.provenance = provenance;
         this.height = height;
         this.periodNanos = period.toNanos();
         for (int i = 0; i < POOL; i++) {
@@ -168,9 +171,7 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
                 return 0;
             }
             try {
-                ByteArrayOutputStream png = new ByteArrayOutputStream(width * height);
-                ImageIO.write(RgbaImage.fromGlRows(pixels, width, height).toBufferedImage(), "png", png);
-                latest.set(png.toByteArray());
+                latest.set(MarkedPng.bytes(RgbaImage.fromGlRows(pixels, width, height).toBufferedImage(), provenance));
                 made = made + 1;
             } finally {
                 free.offer(pixels);

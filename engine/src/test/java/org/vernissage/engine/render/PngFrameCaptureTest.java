@@ -26,6 +26,10 @@ import org.vernissage.engine.artwork.FrameInfo;
  */
 class PngFrameCaptureTest {
 
+    private static final org.vernissage.engine.provenance.Provenance PROVENANCE =
+            org.vernissage.engine.provenance.Provenance.plain("test", "the suite", "test");
+
+
     private static final int SIZE = 32;
 
     @RegisterExtension
@@ -40,7 +44,7 @@ class PngFrameCaptureTest {
     void everyFrameIsWrittenAsANumberedPng() throws Exception {
         Path folder = temp.resolve("frames");
         try (Framebuffer image = new Framebuffer(SIZE, SIZE)) {
-            PngFrameCapture capture = new PngFrameCapture(folder, SIZE, SIZE, log);
+            PngFrameCapture capture = new PngFrameCapture(folder, SIZE, SIZE, PROVENANCE, log);
             render(capture, image, 10);
             capture.close();
             assertEquals(10, capture.framesWritten());
@@ -57,7 +61,7 @@ class PngFrameCaptureTest {
         assumeTrue(mountTinyTmpfs(disk), "cannot mount a 64 KiB tmpfs here (not root, or not permitted)");
         try (Framebuffer image = new Framebuffer(SIZE, SIZE)) {
             Path folder = disk.resolve("frames");
-            PngFrameCapture capture = new PngFrameCapture(folder, SIZE, SIZE, log);
+            PngFrameCapture capture = new PngFrameCapture(folder, SIZE, SIZE, PROVENANCE, log);
             int frames = 200; // 4 KiB a file at least on tmpfs: the disk is full after about 16
             long start = System.nanoTime();
             render(capture, image, frames);

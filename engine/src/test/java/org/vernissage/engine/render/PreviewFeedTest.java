@@ -21,6 +21,10 @@ import org.vernissage.engine.pipeline.SnapshotExchange;
  */
 class PreviewFeedTest {
 
+    private static final org.vernissage.engine.provenance.Provenance PROVENANCE =
+            org.vernissage.engine.provenance.Provenance.plain("test", "the suite", "test");
+
+
     private static final String LEFT_RED_RIGHT_BLUE = """
             uniform vec2 RENDERSIZE;
             out vec4 fragColor;
@@ -45,7 +49,7 @@ class PreviewFeedTest {
 
     @Test
     void aThumbnailOfTheOutputIsMadeAsAPngOffTheRenderThread() throws Exception {
-        try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ZERO)) {
+        try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ZERO, PROVENANCE)) {
             loop(feed).run(4);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (feed.made() < 1 && System.nanoTime() < deadline) {
@@ -62,7 +66,7 @@ class PreviewFeedTest {
 
     @Test
     void betweenTwoPeriodsNothingIsRead() throws Exception {
-        try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ofHours(1))) {
+        try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ofHours(1), PROVENANCE)) {
             loop(feed).run(5);
             Thread.sleep(100);
             assertEquals(0, feed.made(), "one read started in the first frame, none taken back within the hour");
