@@ -141,6 +141,13 @@ public final class CardFiles {
         files.write(file, root);
     }
 
+    /** Writes {@code datasheet} beside the example set {@code examplesFile} ({@code NAME.datasheet.json}); returns its file. */
+    public Path writeBeside(Path examplesFile, Datasheet datasheet) throws ModelException {
+        Path file = ModelCards.datasheetFileFor(examplesFile);
+        write(file, datasheet);
+        return file;
+    }
+
     /** Reads the datasheet in {@code file}. */
     public Datasheet readDatasheet(Path file) throws ModelException {
         ModelFields root = ModelFields.of(file, "", files.read(file, "a datasheet"), "a datasheet object");
