@@ -111,7 +111,8 @@ public final class LineagePiece implements GraphPiece {
 
     /** Triggers between two readings of an event's count, which wraps from 2^24 to 1. */
     static int triggers(float before, float now) {
-        float moved = now >= before ? now - before : now + ParameterLayout.MAX_EVENT_COUNT - before;
+        // In doubles: near 2^24 a float has no room for the sum.
+        double moved = now >= before ? (double) now - before : (double) now + ParameterLayout.MAX_EVENT_COUNT - before;
         return (int) moved;
     }
 

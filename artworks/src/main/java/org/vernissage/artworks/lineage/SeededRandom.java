@@ -3,8 +3,8 @@ package org.vernissage.artworks.lineage;
 /**
  * A deterministic random stream (SplitMix64) that can be set to the stream of any (seed,
  * generation, variant): the weights of a network are a function of those three numbers and of the
- * history of breeds, never of when or where they were computed. Gaussians use {@link StrictMath},
- * so every JVM on every machine draws the same bits.
+ * history of breeds, never of when or where they were computed. Gaussians use {@link StrictMath}
+ * (whose results are specified to the bit), so every JVM on every machine draws the same bits.
  *
  * <p>Not thread-safe; owned by one {@link Lineage}. Allocates nothing.
  */
@@ -41,10 +41,19 @@ final class SeededRandom {
         return (int) Long.remainderUnsigned(nextLong(), bound);
     }
 
-    /** Standard normal (Box-Muller, one of the pair). */
+    /**
+     * Standard normal (Marsaglia's polar method, one of the pair). Not Box-Muller: StrictMath.cos
+     * allocates for its argument reduction, and this runs on the render thread.
+     */
     double nextGaussian() {
-        double u = 1.0 - nextDouble();
-        double v = nextDouble();
-        return StrictMath.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2.0 * StrictMath.PI * v);
+        double u;
+        double v;
+        double s;
+        do {
+            u = 2.0 * nextDouble() - 1.0;
+            v = 2.0 * nextDouble() - 1.0;
+            s = u * u + v * v;
+        } while (s >= 1.0 || s == 0.0);
+        return u * StrictMath.sqrt(-2.0 * StrictMath.log(s) / s);
     }
 }
