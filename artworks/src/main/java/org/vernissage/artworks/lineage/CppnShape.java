@@ -4,9 +4,12 @@ package org.vernissage.artworks.lineage;
  * The shape of Lineage's network and the layout of its weights, as {@code lineage.frag} reads them
  * from its uniform block: 8 inputs (x, y, distance from the centre, sin and cos of the clock, three
  * latents), three hidden layers of 12 neurons, 3 outputs (red, green, blue). Neuron by neuron,
- * layer by layer: a neuron's incoming weights (4 to a vec4), then one vec4 (bias, then the weights
- * of its sin, gaussian and tanh activations). Every float is a parameter of the network: 576 in
- * 144 vec4s, no padding (every fan-in is a multiple of 4).
+ * layer by layer: a neuron's incoming weights (4 to a vec4), then one vec4 (bias, gain, 0, 0).
+ * A hidden neuron's activation is fixed by its place, as in the first CPPNs: neuron j of a layer
+ * is sin (j % 3 == 0), gaussian (1) or tanh (2); the outputs are linear (the shader squashes the
+ * colour). So a blend between parent and child moves weights only, and every neuron costs one
+ * transcendental function whatever its weights. 576 floats in 144 vec4s; 498 are parameters (the
+ * two zeros closing each neuron's last vec4 are padding).
  *
  * <p>Also draws networks: {@link #randomise} a first one from a random stream, {@link #mutate} a
  * child from a parent. Stateless; any thread. Allocates nothing.
@@ -17,61 +20,58 @@ final class CppnShape {
     static final int HIDDEN = 12;
     static final int HIDDEN_LAYERS = 3;
     static final int OUTPUTS = 3;
-    /** Activations a neuron mixes: sin, gaussian, tanh. */
-    static final int ACTIVATIONS = 3;
 
     /** What each float of the network is. */
     static final byte WEIGHT = 0;
     static final byte BIAS = 1;
-    static final byte ACTIVATION = 2;
+    static final byte GAIN = 2;
+    static final byte PADDING = 3;
 
     static final int FLOATS;
     static final int VEC4S;
+    private static final int PARAMETERS;
     /** Per float: its role and the spread of a first network's values (a weight's depends on its layer). */
     private static final byte[] ROLE;
     private static final float[] SPREAD;
-    /** Per neuron: the index of its (bias, sin, gaussian, tanh) vec4. */
-    private static final int[] NEURON_K;
 
     /** Spreads of first networks: wide input weights make many bands; narrower deeper weights keep them apart. */
     private static final float INPUT_SPREAD = 2.4f;
     private static final float HIDDEN_SPREAD = 1.0f;
     private static final float OUTPUT_SPREAD = 0.8f;
     private static final float BIAS_SPREAD = 0.6f;
+    private static final float GAIN_SPREAD = 0.5f;
 
     static {
         int[] fanIn = fanIns();
         int floats = 0;
-        int neurons = 0;
         for (int layer = 0; layer < fanIn.length; layer++) {
             int count = layer == fanIn.length - 1 ? OUTPUTS : HIDDEN;
             floats += count * (fanIn[layer] + 4);
-            neurons += count;
         }
         FLOATS = floats;
         VEC4S = floats / 4;
         ROLE = new byte[floats];
         SPREAD = new float[floats];
-        NEURON_K = new int[neurons];
         int at = 0;
-        int neuron = 0;
+        int parameters = 0;
         for (int layer = 0; layer < fanIn.length; layer++) {
             boolean output = layer == fanIn.length - 1;
             float spread = layer == 0 ? INPUT_SPREAD : output ? OUTPUT_SPREAD : HIDDEN_SPREAD;
             for (int j = 0; j < (output ? OUTPUTS : HIDDEN); j++) {
-                for (int i = 0; i < fanIn[layer]; i++, at++) {
-                    ROLE[at] = WEIGHT;
+                for (int i = 0; i < fanIn[layer]; i++) {
                     SPREAD[at] = spread;
+                    ROLE[at++] = WEIGHT;
                 }
-                NEURON_K[neuron++] = at;
-                ROLE[at] = BIAS;
-                SPREAD[at++] = BIAS_SPREAD;
-                for (int a = 0; a < ACTIVATIONS; a++) {
-                    ROLE[at] = ACTIVATION;
-                    SPREAD[at++] = 1f;
-                }
+                SPREAD[at] = BIAS_SPREAD;
+                ROLE[at++] = BIAS;
+                SPREAD[at] = GAIN_SPREAD;
+                ROLE[at++] = GAIN;
+                ROLE[at++] = PADDING;
+                ROLE[at++] = PADDING;
+                parameters += fanIn[layer] + 2;
             }
         }
+        PARAMETERS = parameters;
     }
 
     private CppnShape() {
@@ -86,49 +86,35 @@ final class CppnShape {
         return fanIn;
     }
 
-    /** The network's parameters: every float of the block. */
+    /** The network's parameters: weights, biases and gains (not the padding). */
     static int parameterCount() {
-        return FLOATS;
-    }
-
-    /** How many neurons (hidden and output). */
-    static int neurons() {
-        return NEURON_K.length;
+        return PARAMETERS;
     }
 
     static byte role(int index) {
         return ROLE[index];
     }
 
-    /** A first network: normal weights and biases, each neuron one activation chosen at random. */
+    /** A first network: normal weights and biases around 0, gains around 1, padding 0. */
     static void randomise(SeededRandom random, float[] out) {
         for (int i = 0; i < FLOATS; i++) {
-            out[i] = ROLE[i] == ACTIVATION ? 0f : (float) (random.nextGaussian() * SPREAD[i]);
-        }
-        for (int k : NEURON_K) {
-            out[k + 1 + random.nextInt(ACTIVATIONS)] = 1f;
+            out[i] = switch (ROLE[i]) {
+                case PADDING -> 0f;
+                case GAIN -> (float) (1.0 + random.nextGaussian() * SPREAD[i]);
+                default -> (float) (random.nextGaussian() * SPREAD[i]);
+            };
         }
     }
 
     /**
-     * A child of {@code parent} into {@code child}: every weight and bias moved by a normal step of
-     * {@code strength} times its spread; each neuron, with probability {@code strength / 4}, takes
-     * one other activation (the blend then morphs one into the other).
+     * A child of {@code parent} into {@code child}: every weight, bias and gain moved by a normal
+     * step of {@code strength} times its spread.
      *
      * @param strength 0 (a copy) to 1 (steps as wide as a first network's spread)
      */
     static void mutate(float[] parent, SeededRandom random, float strength, float[] child) {
         for (int i = 0; i < FLOATS; i++) {
-            float step = (float) (random.nextGaussian() * SPREAD[i] * strength);
-            child[i] = ROLE[i] == ACTIVATION ? parent[i] : parent[i] + step;
-        }
-        for (int k : NEURON_K) {
-            if (random.nextDouble() < strength / 4.0) {
-                int chosen = random.nextInt(ACTIVATIONS);
-                for (int a = 0; a < ACTIVATIONS; a++) {
-                    child[k + 1 + a] = a == chosen ? 1f : 0f;
-                }
-            }
+            child[i] = ROLE[i] == PADDING ? 0f : parent[i] + (float) (random.nextGaussian() * SPREAD[i] * strength);
         }
     }
 }

@@ -116,6 +116,25 @@ public final class LineagePiece implements GraphPiece {
         return (int) moved;
     }
 
+    /**
+     * Copies the weights the uniform block holds now (those of the last frame updated) into
+     * {@code out} ({@link #weightCount()} floats): for tools that need the network as drawn, such as
+     * the benchmark that inlines them as constants. Render thread.
+     */
+    public void copyWeights(float[] out) {
+        System.arraycopy(weights.values(), 0, out, 0, CppnShape.FLOATS);
+    }
+
+    /** Sets {@code to} to the clock input of the last frame updated (sin, cos of the phase): for tools. */
+    public void copyClock(FrameUniform to) {
+        to.set(clock.get(0), clock.get(1));
+    }
+
+    /** How many floats the network's weights take (every one a parameter of the network). */
+    public static int weightCount() {
+        return CppnShape.FLOATS;
+    }
+
     /** The lineage as it stands (tests). */
     Lineage lineage() {
         return lineage;

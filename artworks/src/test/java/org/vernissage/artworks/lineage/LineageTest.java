@@ -51,20 +51,28 @@ class LineageTest {
     }
 
     @Test
-    void theShapeIsTheShadersAndAFirstNetworkHasOneActivationPerNeuron() {
-        assertEquals(576, CppnShape.parameterCount());
+    void theShapeIsTheShadersAndAFirstNetworkKeepsItsPaddingZero() {
+        assertEquals(576, CppnShape.FLOATS);
         assertEquals(144, CppnShape.VEC4S);
-        assertEquals(39, CppnShape.neurons());
+        assertEquals(8 * 12 + 2 * 12 * 12 + 12 * 3 + 39 * 2, CppnShape.parameterCount(), "weights, biases, gains");
         float[] network = new float[CppnShape.FLOATS];
         SeededRandom random = new SeededRandom();
         random.reseed(7, 0, 0);
         CppnShape.randomise(random, network);
-        float activations = 0;
+        float[] child = new float[CppnShape.FLOATS];
+        CppnShape.mutate(network, random, 1f, child);
+        int padding = 0;
         for (int i = 0; i < network.length; i++) {
-            assertTrue(Float.isFinite(network[i]), "value " + i);
-            activations += CppnShape.role(i) == CppnShape.ACTIVATION ? network[i] : 0;
+            assertTrue(Float.isFinite(network[i]) && Float.isFinite(child[i]), "value " + i);
+            if (CppnShape.role(i) == CppnShape.PADDING) {
+                padding++;
+                assertEquals(0f, network[i]);
+                assertEquals(0f, child[i]);
+            } else {
+                assertNotEquals(network[i], child[i], "value " + i + " mutated");
+            }
         }
-        assertEquals(CppnShape.neurons(), activations, 0f, "one activation at weight 1 per neuron");
+        assertEquals(39 * 2, padding);
     }
 
     @Test
