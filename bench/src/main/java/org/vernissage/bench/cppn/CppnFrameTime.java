@@ -86,14 +86,22 @@ public final class CppnFrameTime {
         try (Framebuffer blockCanvas = new Framebuffer(width, height);
              Framebuffer inlinedCanvas = new Framebuffer(width, height)) {
             blockCanvas.bind();
+            long blockStart = System.nanoTime();
             blockGraph.setup(blockCanvas);
             frame(blockGraph, blockCanvas, frame, snapshot, 0, null);
+            glFinish();
+            out.printf(Locale.ROOT, "the block shader's setup and first frame: %.1f ms%n",
+                    (System.nanoTime() - blockStart) / 1e6);
             float[] weights = new float[LineagePiece.weightCount()];
             piece.copyWeights(weights);
             RenderGraph inlinedGraph = inlined(artwork, folder, layout, weights, piece);
             inlinedCanvas.bind();
+            long compileStart = System.nanoTime();
             inlinedGraph.setup(inlinedCanvas);
             frame(inlinedGraph, inlinedCanvas, frame, snapshot, 0, null);
+            glFinish();
+            out.printf(Locale.ROOT, "the inlined shader's setup and first frame (compile and link with the weights"
+                    + " as constants): %.1f ms%n", (System.nanoTime() - compileStart) / 1e6);
             sameImages(blockCanvas, inlinedCanvas, out);
             long index = 1;
             for (int i = 0; i < WARM_UP_FRAMES; i++, index++) {
