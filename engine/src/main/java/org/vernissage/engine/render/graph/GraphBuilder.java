@@ -24,6 +24,7 @@ import org.vernissage.engine.render.TextureImage;
  * graph.resolution(RenderResolution.ofCanvas(0.5));
  * graph.node("sim").shader("sim.frag").format(TargetFormat.RGBA16F).feedback();
  * FrameUniform pulse = graph.layer("glow").shader("glow.frag").blend(BlendMode.SCREEN).uniform("pulse", 1);
+ * FrameBlock weights = graph.layer("net").shader("net.frag").uniformBlock("Weights", 144);
  * RenderGraph artwork = graph.build();
  * }</pre>
  *
