@@ -6,6 +6,8 @@ import static org.vernissage.engine.render.graph.GraphGl.byteOf;
 import static org.vernissage.engine.render.graph.GraphGl.pixel;
 import static org.vernissage.engine.render.graph.GraphGl.write;
 
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.vernissage.engine.render.Framebuffer;
 
 /**
  * Uniform blocks a Java artwork fills ({@link FrameBlock}) on real GL (headless EGL): the values
- * written reach the shader, a change reaches it the next frame, two nodes' blocks at the same
+ * written reach the shader, a change reaches it the next frame, refilling every frame allocates
+ * nothing on the render thread, two nodes' blocks at the same
  * binding point stay apart, block members are not taken for parameters, and a block the artwork
  * does not fill or fills with another size is refused at setup with the declaration expected.
  */
@@ -97,6 +100,35 @@ class FrameBlockTest {
 
             draw(graph, canvas, parameters, 2);
             assertPixel(rgb(0.8, 0.4, 0.8), pixel(canvas, 8, 8), "an unchanged block keeps its values");
+        } finally {
+            graph.dispose();
+        }
+    }
+
+    @Test
+    void aBlockChangingEveryFrameAllocatesNothing() throws Exception {
+        write(folder, "colours.frag", TWO_COLOURS);
+        ParameterLayout layout = gainLayout();
+        GraphBuilder builder = new GraphBuilder(folder, layout, "test.json");
+        FrameBlock colours = builder.layer("colours").shader("colours.frag").uniformBlock("Colours", 2);
+        RenderGraph graph = builder.build();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (Framebuffer canvas = new Framebuffer(16, 16)) {
+            canvas.bind();
+            graph.setup(canvas);
+            ParameterSnapshot parameters = defaults(layout);
+            long before = 0;
+            for (int n = 0; n < 1000; n++) {
+                if (n == 500) {
+                    before = threads.getCurrentThreadAllocatedBytes();
+                }
+                colours.values()[0] = (n % 256) / 255f;
+                colours.changed();
+                draw(graph, canvas, parameters, n);
+            }
+            long bytes = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(bytes < 1024, "500 frames refilling the block allocated " + bytes + " bytes");
+            assertPixel(rgb(999 % 256 / 255.0, 0, 0), pixel(canvas, 8, 8), "the last values drawn");
         } finally {
             graph.dispose();
         }
