@@ -1,6 +1,12 @@
 package org.vernissage.engine.render;
 
 import static org.lwjgl.opengl.GL20C.*;
+import static org.lwjgl.opengl.GL31C.GL_ACTIVE_UNIFORM_BLOCKS;
+import static org.lwjgl.opengl.GL31C.GL_UNIFORM_BLOCK_DATA_SIZE;
+import static org.lwjgl.opengl.GL31C.GL_UNIFORM_BLOCK_INDEX;
+import static org.lwjgl.opengl.GL31C.glGetActiveUniformBlockName;
+import static org.lwjgl.opengl.GL31C.glGetActiveUniformBlocki;
+import static org.lwjgl.opengl.GL31C.glGetActiveUniformsi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +117,11 @@ public final class ShaderProgram implements AutoCloseable {
         glUseProgram(program);
     }
 
-    /** Every uniform the linked program uses, as the driver reports them. */
+    /**
+     * Every uniform the linked program uses, as the driver reports them, except the members of
+     * uniform blocks: those are set through a buffer, never with {@code glUniform*} (see
+     * {@link #activeUniformBlocks}).
+     */
     public List<ActiveUniform> activeUniforms() {
         int count = glGetProgrami(program, GL_ACTIVE_UNIFORMS);
         List<ActiveUniform> uniforms = new ArrayList<>(count);
@@ -119,12 +129,26 @@ public final class ShaderProgram implements AutoCloseable {
             var size = stack.mallocInt(1);
             var type = stack.mallocInt(1);
             for (int i = 0; i < count; i++) {
+                if (glGetActiveUniformsi(program, i, GL_UNIFORM_BLOCK_INDEX) != -1) {
+                    continue;
+                }
                 String name = glGetActiveUniform(program, i, size, type);
                 uniforms.add(new ActiveUniform(name, type.get(0), size.get(0),
                         glGetUniformLocation(program, name)));
             }
         }
         return uniforms;
+    }
+
+    /** Every uniform block the linked program uses: its name, index and size in bytes. */
+    public List<ActiveUniformBlock> activeUniformBlocks() {
+        int count = glGetProgrami(program, GL_ACTIVE_UNIFORM_BLOCKS);
+        List<ActiveUniformBlock> blocks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            blocks.add(new ActiveUniformBlock(glGetActiveUniformBlockName(program, i), i,
+                    glGetActiveUniformBlocki(program, i, GL_UNIFORM_BLOCK_DATA_SIZE)));
+        }
+        return blocks;
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.vernissage.engine.render.TextureImage;
  * graph.resolution(RenderResolution.ofCanvas(0.5));
  * graph.node("sim").shader("sim.frag").format(TargetFormat.RGBA16F).feedback();
  * FrameUniform pulse = graph.layer("glow").shader("glow.frag").blend(BlendMode.SCREEN).uniform("pulse", 1);
+ * FrameBlock weights = graph.layer("net").shader("net.frag").uniformBlock("Weights", 144);
  * RenderGraph artwork = graph.build();
  * }</pre>
  *
@@ -162,6 +163,7 @@ public final class GraphBuilder {
         private float opacity = 1f;
         private final Map<String, TextureImage> images = new LinkedHashMap<>();
         private final List<FrameUniform> uniforms = new ArrayList<>();
+        private final List<FrameBlock> blocks = new ArrayList<>();
 
         private NodeBuilder(String name, boolean layer) {
             this.name = name;
@@ -249,9 +251,28 @@ public final class GraphBuilder {
             return declared;
         }
 
+        /**
+         * A uniform block of {@code vec4s} vec4s the Java artwork fills (a network's weights): the
+         * shader declares it as {@code layout(std140) uniform NAME { vec4 values[vec4s]; };}. A
+         * shader node only.
+         */
+        public FrameBlock uniformBlock(String block, int vec4s) {
+            if (blocks.stream().anyMatch(b -> b.name().equals(block))) {
+                throw new IllegalArgumentException("node '" + name + "': a uniform block '" + block
+                        + "' is already declared");
+            }
+            FrameBlock declared = new FrameBlock(block, vec4s);
+            blocks.add(declared);
+            return declared;
+        }
+
         private GraphNode make() throws ArtworkException {
             if (shader == null && artwork == null) {
                 throw new ArtworkException(manifestName + ": node '" + name + "' has neither a shader nor an artwork");
+            }
+            if (artwork != null && !blocks.isEmpty()) {
+                throw new ArtworkException(manifestName + ": node '" + name + "' draws an artwork; uniform blocks"
+                        + " belong to shader nodes");
             }
             LayerControl control;
             try {
@@ -268,7 +289,7 @@ public final class GraphBuilder {
                     readable.put(ShaderPass.FEEDBACK, new DeferredImage(() -> holder[0].previous()));
                 }
                 readable.putAll(images);
-                drawing = new ShaderPass(folder, shader, layout, manifestName, readable, uniforms);
+                drawing = new ShaderPass(folder, shader, layout, manifestName, readable, uniforms, blocks);
             }
             GraphNode node = new GraphNode(name, drawing, format, feedback, scale, control);
             holder[0] = node;

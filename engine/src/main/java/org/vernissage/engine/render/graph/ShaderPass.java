@@ -6,6 +6,7 @@ import static org.lwjgl.opengl.GL20C.GL_SAMPLER_2D;
 import static org.lwjgl.opengl.GL20C.glUniform1i;
 import static org.lwjgl.opengl.GL30C.GL_TEXTURE_2D;
 import static org.lwjgl.opengl.GL30C.glBindTexture;
+import static org.lwjgl.opengl.GL31C.glUniformBlockBinding;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.render.ActiveUniform;
+import org.vernissage.engine.render.ActiveUniformBlock;
 import org.vernissage.engine.render.FullscreenTriangle;
 import org.vernissage.engine.render.ParameterUniforms;
 import org.vernissage.engine.render.RenderTarget;
@@ -35,8 +37,9 @@ import org.vernissage.shaders.ShaderSourceLoader;
  * others are for other layers), the engine's built-ins ({@code TIME}, {@code RENDERSIZE} = this
  * node's size, {@code FRAMEINDEX}, the touches), a {@code sampler2D} per image it was given (the
  * outputs of nodes drawn before it by their names, {@code FEEDBACK} for its own previous frame,
- * images from the Java author), and the Java author's {@link FrameUniform}s. Anything else is an
- * error at setup naming the shader and the uniform.
+ * images from the Java author), and the Java author's {@link FrameUniform}s; its uniform blocks
+ * are the Java author's {@link FrameBlock}s, each bound to the binding point of its place in the
+ * node's list. Anything else is an error at setup naming the shader and the uniform.
  *
  * <p>Parameter uniforms are checked and applied by the engine's {@link ParameterUniforms} over the
  * sub-layout of the parameters this shader uses; each frame copies their slots out of the snapshot
@@ -55,6 +58,8 @@ final class ShaderPass implements Artwork {
     private final String manifestName;
     private final Map<String, TextureImage> images;
     private final Map<String, FrameUniform> frameUniforms;
+    /** The node's uniform blocks; block i is bound at binding point i while this node draws. */
+    private final UniformBlockBuffer[] blocks;
     private FullscreenTriangle triangle;
     private Built built;
 
@@ -64,7 +69,7 @@ final class ShaderPass implements Artwork {
      * @param manifestName the file the parameters were declared in, for messages
      */
     ShaderPass(Path folder, Path shader, ParameterLayout layout, String manifestName,
-               Map<String, TextureImage> images, List<FrameUniform> frameUniforms) {
+               Map<String, TextureImage> images, List<FrameUniform> frameUniforms, List<FrameBlock> frameBlocks) {
         this.folder = folder;
         this.shader = shader;
         this.layout = layout;
@@ -74,6 +79,7 @@ final class ShaderPass implements Artwork {
         for (FrameUniform uniform : frameUniforms) {
             this.frameUniforms.put(uniform.name(), uniform);
         }
+        this.blocks = frameBlocks.stream().map(UniformBlockBuffer::new).toArray(UniformBlockBuffer[]::new);
     }
 
     Path shader() {
@@ -89,6 +95,9 @@ final class ShaderPass implements Artwork {
     public void setup(RenderTarget target) throws ArtworkException {
         built = build();
         triangle = new FullscreenTriangle();
+        for (UniformBlockBuffer block : blocks) {
+            block.create();
+        }
     }
 
     /** Builds the program again from the file as it is now, without installing it. */
@@ -155,6 +164,7 @@ final class ShaderPass implements Artwork {
                 rest.add(uniform);
             }
         }
+        bindBlocks(program, shaderName);
         List<ParameterSpec> usedHere = new ArrayList<>();
         List<Integer> slots = new ArrayList<>();
         for (int i = 0; i < layout.parameterCount(); i++) {
@@ -171,6 +181,47 @@ final class ShaderPass implements Artwork {
         return new Built(program, List.copyOf(usedHere), uniforms, toArray(slots), new float[subLayout.slotCount()],
                 samplerImages.toArray(TextureImage[]::new), toArray(samplerLocations),
                 custom.toArray(FrameUniform[]::new), toArray(customLocations));
+    }
+
+    /**
+     * Binds each uniform block of the program to its {@link FrameBlock}'s binding point, after
+     * checking that the artwork declared it with the size the shader gives it.
+     */
+    private void bindBlocks(ShaderProgram program, String shaderName) throws ArtworkException {
+        for (ActiveUniformBlock active : program.activeUniformBlocks()) {
+            int binding = bindingOf(active.name());
+            if (binding < 0) {
+                throw new ArtworkException(shaderName + ": uniform block '" + active.name() + "' is not a block"
+                        + " the artwork fills (expected one of: " + blockNames() + ")");
+            }
+            FrameBlock declared = blocks[binding].block();
+            if (active.dataSize() != declared.bytes()) {
+                throw new ArtworkException(shaderName + ": uniform block '" + active.name() + "' takes "
+                        + active.dataSize() + " bytes but the artwork fills " + declared.bytes() + " (expected `layout(std140)"
+                        + " uniform " + declared.name() + " { vec4 values[" + declared.vec4s() + "]; };`)");
+            }
+            glUniformBlockBinding(program.id(), active.index(), binding);
+        }
+    }
+
+    private int bindingOf(String blockName) {
+        for (int i = 0; i < blocks.length; i++) {
+            if (blocks[i].block().name().equals(blockName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String blockNames() {
+        if (blocks.length == 0) {
+            return "none: declare it with NodeBuilder.uniformBlock";
+        }
+        List<String> names = new ArrayList<>();
+        for (UniformBlockBuffer block : blocks) {
+            names.add(block.block().name());
+        }
+        return String.join(", ", names);
     }
 
     private static int[] toArray(List<Integer> values) {
@@ -201,6 +252,9 @@ final class ShaderPass implements Artwork {
         for (int i = 0; i < b.custom.length; i++) {
             b.custom[i].apply(b.customLocations[i]);
         }
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i].bind(i);
+        }
         triangle.draw();
         for (int unit = b.samplerImages.length - 1; unit >= 0; unit--) {
             // Unbound, so the next node may draw into a texture this one sampled without a feedback loop.
@@ -216,6 +270,9 @@ final class ShaderPass implements Artwork {
         }
         if (built != null) {
             built.close();
+        }
+        for (UniformBlockBuffer block : blocks) {
+            block.close();
         }
     }
 
