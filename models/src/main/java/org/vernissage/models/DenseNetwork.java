@@ -2,6 +2,8 @@ package org.vernissage.models;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.vernissage.models.learn.Activation;
+import org.vernissage.models.learn.MlpNetwork;
 
 /**
  * The weights of a fully connected network (a multilayer perceptron): what the project's ONNX and
@@ -20,21 +22,6 @@ import java.util.Random;
  */
 public record DenseNetwork(int[] sizes, float[][] weights, float[][] biases, Activation hidden,
                            Activation output) {
-
-    /** The activations the writers know how to express in ONNX and TorchScript. */
-    public enum Activation {
-        IDENTITY, TANH, RELU, SIGMOID;
-
-        /** Applies this activation to one value. */
-        public float apply(float x) {
-            return switch (this) {
-                case IDENTITY -> x;
-                case TANH -> (float) Math.tanh(x);
-                case RELU -> x > 0f ? x : 0f;
-                case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
-            };
-        }
-    }
 
     public DenseNetwork {
         if (sizes.length < 2) {
@@ -78,6 +65,37 @@ public record DenseNetwork(int[] sizes, float[][] weights, float[][] biases, Act
             }
         }
         return new DenseNetwork(sizes, w, b, hidden, output);
+    }
+
+    /**
+     * The same function as a network the engine trained ({@link MlpNetwork}), with its input
+     * normalisation folded into the first layer ({@code w' = w * scale}, {@code b' = b - w' . mean}),
+     * so that an exported file needs no preprocessing.
+     */
+    public static DenseNetwork of(MlpNetwork mlp) {
+        int[] sizes = mlp.sizes();
+        float[] mean = mlp.inputMean();
+        float[] scale = mlp.inputScale();
+        float[][] w = new float[sizes.length - 1][];
+        float[][] b = new float[sizes.length - 1][];
+        for (int layer = 0; layer < w.length; layer++) {
+            int ins = sizes[layer];
+            int outs = sizes[layer + 1];
+            float[] rowMajor = mlp.weights(layer); // [out][in]
+            w[layer] = new float[ins * outs];
+            b[layer] = mlp.biases(layer);
+            for (int o = 0; o < outs; o++) {
+                for (int k = 0; k < ins; k++) {
+                    float weight = rowMajor[o * ins + k];
+                    if (layer == 0) {
+                        weight *= scale[k];
+                        b[layer][o] -= weight * mean[k];
+                    }
+                    w[layer][k * outs + o] = weight;
+                }
+            }
+        }
+        return new DenseNetwork(sizes, w, b, mlp.hiddenActivation(), mlp.outputActivation());
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.vernissage.models;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.vernissage.models.declare.ModelDeclaration;
+import org.vernissage.models.declare.ModelType;
 import org.vernissage.models.djl.TorchScriptModel;
 import org.vernissage.models.onnx.OnnxModel;
 
@@ -27,6 +29,23 @@ public final class ModelLoader {
     /** Whether the file's extension names a runtime this loader has. */
     public static boolean handles(Path file) {
         return typeOf(file) != null;
+    }
+
+    /**
+     * Loads the file of a declared {@code onnx} or {@code torchscript} model, checked against its
+     * declared inputs and outputs (one float per parameter).
+     *
+     * @throws ModelException for a trained type (mlp, knn, dtw: learn's files) or when the runtime
+     *                        refused the file
+     */
+    public static Model load(ModelDeclaration declaration) throws ModelException {
+        if (declaration.type() != ModelType.ONNX && declaration.type() != ModelType.TORCHSCRIPT) {
+            throw new ModelException("model '" + declaration.name() + "': type '" + declaration.type().manifestName()
+                    + "' is trained by the engine, not loaded from an artist's file; this loader runs \"" + ONNX
+                    + "\" and \"" + TORCHSCRIPT + "\"");
+        }
+        return load(declaration.name(), declaration.type().manifestName(), declaration.file(),
+                declaration.inputCount(), declaration.outputCount());
     }
 
     /** Loads {@code file} with the runtime its extension names. */

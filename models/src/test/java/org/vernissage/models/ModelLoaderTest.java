@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vernissage.models.DenseNetwork.Activation;
+import org.vernissage.models.learn.Activation;
 import org.vernissage.models.djl.TorchScriptModel;
 import org.vernissage.models.djl.TorchScriptNetworkWriter;
 import org.vernissage.models.onnx.OnnxModel;
@@ -43,7 +43,7 @@ class ModelLoaderTest {
     @Test
     void aDeclaredTypeWinsOverTheExtension() throws Exception {
         Path file = folder.resolve("look.model");
-        TorchScriptNetworkWriter.write(DenseNetwork.random(1, Activation.TANH, Activation.IDENTITY, 2, 2), file);
+        TorchScriptNetworkWriter.write(DenseNetwork.random(1, Activation.TANH, Activation.LINEAR, 2, 2), file);
         try (Model model = ModelLoader.load("look", ModelLoader.TORCHSCRIPT, file, 2, 2)) {
             assertInstanceOf(TorchScriptModel.class, model);
         }

@@ -11,6 +11,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.vernissage.models.AtomicFiles;
 import org.vernissage.models.DenseNetwork;
+import org.vernissage.models.learn.Activation;
 
 /**
  * Writes a {@link DenseNetwork} as a TorchScript module file ({@code .pt}) from Java, without Python
@@ -96,9 +97,9 @@ public final class TorchScriptNetworkWriter {
         return code.toString();
     }
 
-    private static String activated(DenseNetwork.Activation activation, String expression) {
+    private static String activated(Activation activation, String expression) {
         return switch (activation) {
-            case IDENTITY -> expression;
+            case LINEAR -> expression;
             case TANH -> "torch.tanh(" + expression + ")";
             case RELU -> "torch.relu(" + expression + ")";
             case SIGMOID -> "torch.sigmoid(" + expression + ")";

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.vernissage.models.AtomicFiles;
 import org.vernissage.models.DenseNetwork;
+import org.vernissage.models.learn.Activation;
 
 /**
  * Writes a {@link DenseNetwork} as an ONNX model, from Java, with the ONNX protobuf classes (no
@@ -58,9 +59,9 @@ public final class OnnxNetworkWriter {
             String b = "b" + layer;
             graph.addInitializer(tensor(w, network.layerWeights(layer), sizes[layer], sizes[layer + 1]));
             graph.addInitializer(tensor(b, network.layerBiases(layer), sizes[layer + 1]));
-            DenseNetwork.Activation activation = network.activation(layer);
+            Activation activation = network.activation(layer);
             boolean last = layer == network.layerCount() - 1;
-            String linear = (last && activation == DenseNetwork.Activation.IDENTITY) ? OUTPUT : "linear" + layer;
+            String linear = (last && activation == Activation.LINEAR) ? OUTPUT : "linear" + layer;
             graph.addNode(NodeProto.newBuilder().setName("gemm" + layer).setOpType("Gemm")
                     .addInput(previous).addInput(w).addInput(b).addOutput(linear)
                     .addAttribute(AttributeProto.newBuilder().setName("alpha").setF(1f)
@@ -68,7 +69,7 @@ public final class OnnxNetworkWriter {
                     .addAttribute(AttributeProto.newBuilder().setName("beta").setF(1f)
                             .setType(AttributeProto.AttributeType.FLOAT)));
             previous = linear;
-            if (activation != DenseNetwork.Activation.IDENTITY) {
+            if (activation != Activation.LINEAR) {
                 String activated = last ? OUTPUT : "hidden" + layer;
                 graph.addNode(NodeProto.newBuilder().setName("act" + layer).setOpType(opType(activation))
                         .addInput(linear).addOutput(activated));
@@ -86,12 +87,12 @@ public final class OnnxNetworkWriter {
                 .build();
     }
 
-    private static String opType(DenseNetwork.Activation activation) {
+    private static String opType(Activation activation) {
         return switch (activation) {
             case TANH -> "Tanh";
             case RELU -> "Relu";
             case SIGMOID -> "Sigmoid";
-            case IDENTITY -> throw new IllegalArgumentException("identity needs no node");
+            case LINEAR -> throw new IllegalArgumentException("identity needs no node");
         };
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.models.ComputeDevice;
 import org.vernissage.models.DenseNetwork;
-import org.vernissage.models.DenseNetwork.Activation;
+import org.vernissage.models.learn.Activation;
 import org.vernissage.models.ModelException;
 
 class TorchScriptModelTest {
@@ -58,7 +58,7 @@ class TorchScriptModelTest {
     @Test
     void aShapeMismatchNamesTheFileTheTensorAndBothShapes() throws Exception {
         Path file = folder.resolve("wide.pt");
-        TorchScriptNetworkWriter.write(DenseNetwork.random(1, Activation.TANH, Activation.IDENTITY, 3, 4, 2), file);
+        TorchScriptNetworkWriter.write(DenseNetwork.random(1, Activation.TANH, Activation.LINEAR, 3, 4, 2), file);
 
         ModelException inputs = assertThrows(ModelException.class, () -> TorchScriptModel.load("pose", file, 2, 2));
         assertTrue(inputs.getMessage().contains("model 'pose'") && inputs.getMessage().contains(file.toString()),
@@ -89,7 +89,7 @@ class TorchScriptModelTest {
     @Test
     void libtorchIsUnpackedIntoTheCacheNotTmpAndTheDeviceFollowsWhatTheEngineReports() throws Exception {
         Path file = folder.resolve("tiny.pt");
-        TorchScriptNetworkWriter.write(DenseNetwork.random(2, Activation.TANH, Activation.IDENTITY, 2, 2), file);
+        TorchScriptNetworkWriter.write(DenseNetwork.random(2, Activation.TANH, Activation.LINEAR, 2, 2), file);
         try (TorchScriptModel model = TorchScriptModel.load("tiny", file, 2, 2)) {
             Path cache = DjlSettings.cacheFolder();
             assertTrue(!cache.startsWith("/tmp"), "cache at " + cache);

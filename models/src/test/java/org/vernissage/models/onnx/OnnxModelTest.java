@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.models.ComputeDevice;
 import org.vernissage.models.DenseNetwork;
-import org.vernissage.models.DenseNetwork.Activation;
+import org.vernissage.models.learn.Activation;
 import org.vernissage.models.ModelException;
 
 class OnnxModelTest {
@@ -51,7 +51,7 @@ class OnnxModelTest {
     @Test
     void aShapeMismatchNamesTheFileTheTensorAndBothShapes() throws Exception {
         Path file = folder.resolve("wide.onnx");
-        OnnxNetworkWriter.write(DenseNetwork.random(1, Activation.RELU, Activation.IDENTITY, 3, 4, 2), file);
+        OnnxNetworkWriter.write(DenseNetwork.random(1, Activation.RELU, Activation.LINEAR, 3, 4, 2), file);
 
         ModelException inputs = assertThrows(ModelException.class, () -> OnnxModel.load("pose", file, 2, 2));
         assertTrue(inputs.getMessage().contains("model 'pose'"), inputs.getMessage());
@@ -73,7 +73,7 @@ class OnnxModelTest {
                 absent.getMessage());
 
         Path corrupt = folder.resolve("corrupt.onnx");
-        byte[] bytes = OnnxNetworkWriter.toBytes(DenseNetwork.random(1, Activation.TANH, Activation.IDENTITY, 2, 2));
+        byte[] bytes = OnnxNetworkWriter.toBytes(DenseNetwork.random(1, Activation.TANH, Activation.LINEAR, 2, 2));
         Files.write(corrupt, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         ModelException broken = assertThrows(ModelException.class, () -> OnnxModel.load("pose", corrupt, 2, 2));
         assertTrue(broken.getMessage().contains(corrupt.toString())
