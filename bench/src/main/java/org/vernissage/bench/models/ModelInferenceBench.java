@@ -23,7 +23,8 @@ import org.vernissage.models.onnx.OnnxNetworkWriter;
  * Single-sample inference of one network (an 8-32-32-3 MLP, tanh hidden, sigmoid out: a typical
  * network trained in the room) on the three runtimes the engine has, in the same run: plain Java
  * ({@link MlpNetwork}, the baseline), ONNX Runtime ({@link OnnxModel}) and DJL PyTorch
- * ({@link TorchScriptModel}), each from a file the project wrote itself.
+ * ({@link TorchScriptModel}), each from a file the project wrote itself; and, to show why the
+ * engine does not use it, DJL's documented {@code Predictor} API on both engines.
  *
  * <pre>
  *   latency [calls]   p50/p99/p99.9/max per call and heap bytes per call, interleaved rounds,
@@ -60,10 +61,15 @@ public final class ModelInferenceBench {
                 torchFile.getFileName(), Files.size(torchFile));
         System.out.println("cpus " + Runtime.getRuntime().availableProcessors() + ", "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        try (Model onnx = OnnxModel.load("onnx", onnxFile, 8, 3);
+        // DJL's OnnxRuntime engine insists on creating ONNX Runtime's process-wide environment
+        // itself (with its own thread pool options), so it must start before OnnxModel's first use.
+        try (Model djlOnnx = new PredictorModel("djl-onnx", "OnnxRuntime", onnxFile, 8, 3);
+             Model djlTorch = new PredictorModel("djl-torch", "PyTorch", torchFile, 8, 3);
+             Model onnx = OnnxModel.load("onnx", onnxFile, 8, 3);
              Model torch = TorchScriptModel.load("torchscript", torchFile, 8, 3)) {
-            Model[] models = {mlp, onnx, torch};
-            String[] names = {"plain Java (MlpNetwork)", "ONNX Runtime 1.24.2 (Java API)", "DJL 0.35.1 PyTorch 2.7.1"};
+            Model[] models = {mlp, onnx, torch, djlOnnx, djlTorch};
+            String[] names = {"plain Java (MlpNetwork)", "OnnxModel (ORT 1.24.2 Java API)",
+                "TorchScriptModel (DJL PyTorch)", "DJL Predictor, OnnxRuntime eng.", "DJL Predictor, PyTorch eng."};
             checkAgreement(models);
             switch (mode) {
                 case "latency" -> latency(models, names, args.length > 1 ? Integer.parseInt(args[1]) : 200_000);
