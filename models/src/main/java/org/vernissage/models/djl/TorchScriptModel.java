@@ -51,8 +51,11 @@ public final class TorchScriptModel implements Model {
     private final int outputCount;
     private final PtNDManager manager;
     private final PtSymbolBlock module;
+    private final ByteBuffer inputBytes;
     private final FloatBuffer inputBuffer;
     private final PtNDArray inputTensor;
+    /** True on a GPU: the input tensor is a device copy of the buffer, refreshed per run. */
+    private final boolean onDevice;
     private final IValue[] forwardArguments;
     private final ComputeDevice device;
     /** The thread on which autograd was last switched off (grad mode is per thread in libtorch). */
@@ -68,12 +71,13 @@ public final class TorchScriptModel implements Model {
         this.manager = manager;
         this.module = module;
         this.device = device;
-        ByteBuffer bytes = ByteBuffer.allocateDirect(inputCount * Float.BYTES).order(ByteOrder.nativeOrder());
-        inputBuffer = bytes.asFloatBuffer();
+        inputBytes = ByteBuffer.allocateDirect(inputCount * Float.BYTES).order(ByteOrder.nativeOrder());
+        inputBuffer = inputBytes.asFloatBuffer();
         // A direct buffer on the CPU: libtorch wraps its memory (from_blob) instead of copying, so
         // writing the buffer is writing the tensor. On a GPU the tensor is a device copy, refreshed
         // per run (see run).
-        inputTensor = (PtNDArray) manager.create(bytes, new Shape(1, inputCount), DataType.FLOAT32);
+        inputTensor = (PtNDArray) manager.create(inputBytes, new Shape(1, inputCount), DataType.FLOAT32);
+        onDevice = device == ComputeDevice.CUDA;
         forwardArguments = new IValue[] {IValue.from(inputTensor)};
     }
 
@@ -187,9 +191,12 @@ public final class TorchScriptModel implements Model {
         }
         IValue result = null;
         try {
+            if (onDevice) {
+                inputTensor.set(inputBytes.rewind()); // host -> device copy (not exercised here: no GPU)
+            }
             result = module.forward(forwardArguments);
             try (PtNDArray output = result.toTensor(manager)) {
-                ByteBuffer bytes = output.toByteBuffer(true);
+                ByteBuffer bytes = onDevice ? output.toByteBuffer() : output.toByteBuffer(true);
                 FloatBuffer floats = bytes.order(ByteOrder.nativeOrder()).asFloatBuffer();
                 for (int i = 0; i < outputCount; i++) {
                     out[i] = floats.get(i);
