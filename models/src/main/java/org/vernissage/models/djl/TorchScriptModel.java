@@ -237,9 +237,9 @@ public final class TorchScriptModel implements Model {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /** For tests: DJL's cache folder after the engine loaded. */
-    static Path cacheFolder() {
-        return DjlSettings.cacheFolder();
+    /** How many NDArrays the model's manager holds: constant from run to run (tests check it). */
+    int managedArrays() {
+        return manager.getManagedArrays().size();
     }
 
 }

@@ -50,6 +50,22 @@ class TorchScriptModelTest {
     }
 
     @Test
+    void runsLeaveNoTensorBehindInTheModelsNativeScope() throws Exception {
+        Path file = folder.resolve("steady.pt");
+        TorchScriptNetworkWriter.write(DenseNetwork.random(4, Activation.TANH, Activation.SIGMOID, 8, 32, 32, 3), file);
+        try (TorchScriptModel model = TorchScriptModel.load("steady", file, 8, 3)) {
+            int afterLoad = model.managedArrays();
+            float[] in = new float[8];
+            float[] out = new float[3];
+            for (int i = 0; i < 20_000; i++) {
+                in[i & 7] = (i % 100) / 100f;
+                model.run(in, out);
+            }
+            assertEquals(afterLoad, model.managedArrays(), "output tensors are freed per run, not left to the GC");
+        }
+    }
+
+    @Test
     void theSameNetworkWrittenTwiceGivesTheSameBytes() throws Exception {
         DenseNetwork network = DenseNetwork.random(3, Activation.TANH, Activation.SIGMOID, 2, 4, 1);
         assertArrayEquals(TorchScriptNetworkWriter.toBytes(network), TorchScriptNetworkWriter.toBytes(network));
