@@ -71,12 +71,27 @@ public final class ModelLoader {
             throw new ModelException("model '" + name + "' (" + file + "): expected at least one input and one output"
                     + " parameter, the manifest binds " + inputCount + " and " + outputCount);
         }
-        return switch (runtime) {
-            case ONNX -> OnnxModel.load(name, file, inputCount, outputCount);
-            case TORCHSCRIPT -> TorchScriptModel.load(name, file, inputCount, outputCount);
-            default -> throw new ModelException("model '" + name + "' (" + file + "): unknown type '" + type
-                    + "'; this loader runs \"" + ONNX + "\" and \"" + TORCHSCRIPT + "\"");
-        };
+        try {
+            return switch (runtime) {
+                case ONNX -> OnnxModel.load(name, file, inputCount, outputCount);
+                case TORCHSCRIPT -> TorchScriptModel.load(name, file, inputCount, outputCount);
+                default -> throw new ModelException("model '" + name + "' (" + file + "): unknown type '" + type
+                        + "'; this loader runs \"" + ONNX + "\" and \"" + TORCHSCRIPT + "\"");
+            };
+        } catch (LinkageError e) {
+            // The runtimes' jars travel beside the launcher's jar (lib/, on its Class-Path), not in it.
+            throw new ModelException("model '" + name + "' (" + file + "): " + runtimeName(runtime)
+                    + " is not on the class path (" + e + "); the launcher's jar expects "
+                    + runtimeJar(runtime) + " in the lib/ folder beside it (made by the build)", e);
+        }
+    }
+
+    private static String runtimeName(String runtime) {
+        return ONNX.equals(runtime) ? "ONNX Runtime" : "DJL PyTorch";
+    }
+
+    private static String runtimeJar(String runtime) {
+        return ONNX.equals(runtime) ? "onnxruntime-<version>.jar" : "pytorch-native-cpu-<version>-<platform>.jar";
     }
 
     private static String typeOf(Path file) {

@@ -98,8 +98,9 @@ public final class TorchScriptModel implements Model {
         try {
             engine = Engine.getEngine(ENGINE);
         } catch (EngineException | IllegalArgumentException e) {
-            throw new ModelException(where + ": DJL's PyTorch engine did not start (its native library must be on the"
-                    + " class path, unpacked offline into " + DjlSettings.cacheFolder() + "): " + e.getMessage(), e);
+            throw new ModelException(where + ": DJL's PyTorch engine did not start (libtorch must be on the class"
+                    + " path: pytorch-native-cpu-<version>-<platform>.jar, in lib/ beside the launcher's jar; it is"
+                    + " unpacked offline into " + DjlSettings.cacheFolder() + "): " + e.getMessage(), e);
         }
         ComputeDevice device = ComputeDevice.requested().resolve(engine.getGpuCount() > 0);
         Device djlDevice = device == ComputeDevice.CUDA ? Device.gpu() : Device.cpu();
