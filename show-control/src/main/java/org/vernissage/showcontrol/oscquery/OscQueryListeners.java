@@ -1,0 +1,215 @@
+package org.vernissage.showcontrol.oscquery;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.netty.channel.EventLoop;
+import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.param.ParameterType;
+import org.vernissage.osc.OscWriter;
+
+/**
+ * Who LISTENs to which parameter over the WebSocket, and the push of changed values to them as
+ * binary OSC frames (one OSC message per frame, at the parameter's own address, as the proposal
+ * says). Also keeps the {@link ValueDemand}: values are wanted while some client listens, and for
+ * {@link #HTTP_WARM_NANOS} after an HTTP read of values.
+ *
+ * <p>Event loop only (the server's one thread), but for {@link #wake()}, which the outbox agent's
+ * thread calls through the {@link ParameterMirror} and which only schedules a push. A client that
+ * does not read (channel not writable) loses pushes, counted, rather than growing a queue.
+ */
+final class OscQueryListeners {
+
+    /** How long an HTTP read of values keeps the conductor reporting them. */
+    static final long HTTP_WARM_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private static final int MAX_MESSAGE_BYTES = 1024;
+
+    /** One WebSocket client's listened parameters. */
+    static final class Session {
+        final Channel channel;
+        final boolean[] listened;
+        int count;
+
+        Session(Channel channel, int parameters) {
+            this.channel = channel;
+            this.listened = new boolean[parameters];
+        }
+    }
+
+    private final ParameterLayout layout;
+    private final OscQueryNamespace namespace;
+    private final ParameterMirror mirror;
+    private final ValueDemand demand;
+    private final OscQueryStats stats;
+    private final EventLoop loop;
+    private final List<Session> sessions = new ArrayList<>();
+    private final int[] listenersOf;
+    private final String[] addresses;
+    private final ByteBuffer scratch = ByteBuffer.allocate(MAX_MESSAGE_BYTES);
+    private final OscWriter writer = new OscWriter();
+    private final AtomicBoolean pushScheduled = new AtomicBoolean();
+    private final Runnable push = this::push;
+    private int listening;
+    private long httpWarmUntil = Long.MIN_VALUE;
+
+    OscQueryListeners(ParameterLayout layout, OscQueryNamespace namespace, ParameterMirror mirror, ValueDemand demand,
+                      OscQueryStats stats, EventLoop loop) {
+        this.layout = layout;
+        this.namespace = namespace;
+        this.mirror = mirror;
+        this.demand = demand;
+        this.stats = stats;
+        this.loop = loop;
+        this.listenersOf = new int[layout.parameterCount()];
+        this.addresses = new String[layout.parameterCount()];
+        for (int p = 0; p < addresses.length; p++) {
+            addresses[p] = namespace.pathOf(p);
+        }
+    }
+
+    /** A client connected over the WebSocket. */
+    Session open(Channel channel) {
+        Session session = new Session(channel, listenersOf.length);
+        sessions.add(session);
+        return session;
+    }
+
+    /** A client went away: its listens end. */
+    void close(Session session) {
+        if (!sessions.remove(session)) {
+            return;
+        }
+        for (int p = 0; p < session.listened.length; p++) {
+            if (session.listened[p]) {
+                listenersOf[p]--;
+            }
+        }
+        if (session.count > 0) {
+            listening--;
+        }
+        session.count = 0;
+        updateDemand(System.nanoTime());
+    }
+
+    /** LISTEN: {@code path}'s value is pushed to {@code session} from now on. False when it is no readable parameter. */
+    boolean listen(Session session, String path) {
+        int p = namespace.parameterAt(path);
+        if (p < 0 || layout.specs().get(p).type() == ParameterType.EVENT) {
+            return false;
+        }
+        if (!session.listened[p]) {
+            session.listened[p] = true;
+            listenersOf[p]++;
+            if (session.count++ == 0) {
+                listening++;
+            }
+            updateDemand(System.nanoTime());
+            if (mirror.freshFor(demand.generation())) {
+                // Values are current: the listener gets this one now. (Otherwise the full report
+                // that the new demand asks for brings it with the rest.)
+                encode(p);
+                write(session, writer.length());
+            }
+        }
+        return true;
+    }
+
+    /** IGNORE: no more pushes of {@code path} to {@code session}. False when it is no parameter. */
+    boolean ignore(Session session, String path) {
+        int p = namespace.parameterAt(path);
+        if (p < 0) {
+            return false;
+        }
+        if (session.listened[p]) {
+            session.listened[p] = false;
+            listenersOf[p]--;
+            if (--session.count == 0) {
+                listening--;
+            }
+            updateDemand(System.nanoTime());
+        }
+        return true;
+    }
+
+    /** An HTTP answer needs values: keep them reported for a while. */
+    void httpRead(long nowNanos) {
+        httpWarmUntil = nowNanos + HTTP_WARM_NANOS;
+        updateDemand(nowNanos);
+    }
+
+    /** Periodic: lets an HTTP read's warmth expire. */
+    void tick(long nowNanos) {
+        updateDemand(nowNanos);
+    }
+
+    private void updateDemand(long nowNanos) {
+        if (listening > 0 || nowNanos - httpWarmUntil < 0) {
+            demand.want();
+        } else {
+            demand.release();
+        }
+    }
+
+    /** Any thread (the outbox agent's): a value changed; a push runs on the event loop soon. */
+    void wake() {
+        if (pushScheduled.compareAndSet(false, true)) {
+            loop.execute(push);
+        }
+    }
+
+    /** Event loop: sends every changed, listened parameter to its listeners. */
+    void push() {
+        pushScheduled.set(false); // first: a change from now on schedules another push
+        for (int p = 0; p < listenersOf.length; p++) {
+            if (mirror.takeChanged(p) && listenersOf[p] > 0) {
+                send(p);
+            }
+        }
+    }
+
+    private void send(int parameter) {
+        int length = encode(parameter);
+        for (Session session : sessions) {
+            if (session.listened[parameter]) {
+                write(session, length);
+            }
+        }
+    }
+
+    /** Writes {@code parameter}'s current value as one OSC message into the scratch buffer; its length. */
+    private int encode(int parameter) {
+        writer.wrap(scratch.clear());
+        writer.message(addresses[parameter]);
+        ParameterType type = layout.specs().get(parameter).type();
+        int slot = layout.offset(parameter);
+        switch (type) {
+            case INT -> writer.i(Math.round(mirror.value(slot)));
+            case BOOL -> writer.bool(mirror.value(slot) >= 0.5f);
+            default -> {
+                for (int c = 0; c < type.components(); c++) {
+                    writer.f(mirror.value(slot + c));
+                }
+            }
+        }
+        writer.end();
+        return writer.length();
+    }
+
+    /** Sends the scratch buffer's message to {@code session}, or drops it (counted) when the client does not read. */
+    private void write(Session session, int length) {
+        if (!session.channel.isWritable()) {
+            stats.pushesDropped.incrementAndGet();
+            return;
+        }
+        stats.pushes.incrementAndGet();
+        ByteBuf frame = session.channel.alloc().buffer(length);
+        frame.writeBytes(scratch.array(), 0, length);
+        session.channel.writeAndFlush(new BinaryWebSocketFrame(frame));
+    }
+}
