@@ -95,6 +95,12 @@ final class RunCommand implements Callable<Integer> {
                     + " comes through one NAT, as on many guest Wi-Fi networks.")
     private int phonesPerAddress;
 
+    @Option(names = "--oscquery", paramLabel = "PORT", arity = "0..1",
+            fallbackValue = "" + org.vernissage.showcontrol.oscquery.OscQuerySettings.DEFAULT_PORT,
+            description = "Serve the OSCQuery namespace of every parameter (HTTP and WebSocket LISTEN on this port,"
+                    + " announced over mDNS as _oscjson._tcp; default when given: ${FALLBACK-VALUE}).")
+    private Integer oscQueryPort;
+
     @Option(names = "--sensor-host", paramLabel = "ADDRESS", defaultValue = OscEndpoint.ANY_HOST,
             description = "Address TUIO and the phones' server listen on (default: ${DEFAULT-VALUE}).")
     private String sensorHost;
@@ -147,7 +153,8 @@ final class RunCommand implements Callable<Integer> {
     private RunOptions toOptions() {
         return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
                 sensors(), new PipelineOptions(ringWait), new JournalOptions(Optional.ofNullable(record),
-                        Optional.empty()), output.statsInterval(), images, !noReload);
+                        Optional.empty()), output.statsInterval(), images, !noReload,
+                oscQueryPort == null ? OscQueryOptions.NONE : OscQueryOptions.on(oscQueryPort));
     }
 
     private SensorOptions sensors() {
