@@ -36,6 +36,10 @@ public final class ValueReportStage implements ConductorStage {
     private final ValueDemand demand;
     private final float[] reported;
     private int reportedGeneration = -1;
+    /** The generation of the full report under way; meaningful while {@link #fullFrom} >= 0. */
+    private int reportingGeneration;
+    /** The slot the full report under way continues at (a full outbox interrupted it); -1: none under way. */
+    private int fullFrom = -1;
 
     /** @param slotCount the show's snapshot slot count */
     public ValueReportStage(ValueDemand demand, int slotCount) {
@@ -65,21 +69,29 @@ public final class ValueReportStage implements ConductorStage {
             return;
         }
         int generation = demand.generation();
-        boolean full = generation != reportedGeneration;
+        if (generation != reportedGeneration && (fullFrom < 0 || generation != reportingGeneration)) {
+            reportingGeneration = generation;
+            fullFrom = 0;
+        }
         float[] values = show.values();
         Outbox outbox = show.outbox();
         int slots = Math.min(values.length, reported.length);
         for (int slot = 0; slot < slots; slot++) {
             float value = values[slot];
-            if (full || Float.floatToRawIntBits(value) != Float.floatToRawIntBits(reported[slot])) {
+            boolean inFullReport = fullFrom >= 0 && slot >= fullFrom;
+            if (inFullReport || Float.floatToRawIntBits(value) != Float.floatToRawIntBits(reported[slot])) {
                 if (!post(outbox, horizonNanos, slot, value)) {
-                    return; // full outbox: the rest (and the marker) next frame
+                    return; // full outbox: the rest (and the marker) next frame, from here
                 }
                 reported[slot] = value;
+                if (inFullReport) {
+                    fullFrom = slot + 1;
+                }
             }
         }
-        if (full && post(outbox, horizonNanos, FULL_REPORT_END, generation)) {
-            reportedGeneration = generation;
+        if (fullFrom >= 0 && post(outbox, horizonNanos, FULL_REPORT_END, reportingGeneration)) {
+            reportedGeneration = reportingGeneration;
+            fullFrom = -1;
         }
     }
 
