@@ -29,16 +29,21 @@ final class OscQueryListeners {
     static final long HTTP_WARM_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private static final int MAX_MESSAGE_BYTES = 1024;
+    /** How long a LISTEN waits for current values before it sends the value it has. */
+    private static final long OWED_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     /** One WebSocket client's listened parameters. */
     static final class Session {
         final Channel channel;
         final boolean[] listened;
+        /** Listened to before the values were current: owed its first value. */
+        final boolean[] owed;
         int count;
 
         Session(Channel channel, int parameters) {
             this.channel = channel;
             this.listened = new boolean[parameters];
+            this.owed = new boolean[parameters];
         }
     }
 
@@ -56,7 +61,7 @@ final class OscQueryListeners {
     private final AtomicBoolean pushScheduled = new AtomicBoolean();
     private final Runnable push = this::push;
     private int listening;
-    private long httpWarmUntil = Long.MIN_VALUE;
+    private long httpWarmUntil = System.nanoTime(); // already over (a MIN_VALUE would overflow the comparison)
 
     OscQueryListeners(ParameterLayout layout, OscQueryNamespace namespace, ParameterMirror mirror, ValueDemand demand,
                       OscQueryStats stats, EventLoop loop) {
@@ -109,15 +114,26 @@ final class OscQueryListeners {
             if (session.count++ == 0) {
                 listening++;
             }
-            updateDemand(System.nanoTime());
-            if (mirror.freshFor(demand.generation())) {
-                // Values are current: the listener gets this one now. (Otherwise the full report
-                // that the new demand asks for brings it with the rest.)
-                encode(p);
-                write(session, writer.length());
-            }
+            long now = System.nanoTime();
+            updateDemand(now);
+            // The listener gets the current value first: now if the values are current, else once
+            // the full report the demand asked for has arrived (or a push brought it before that).
+            session.owed[p] = true;
+            payWhenFresh(session, p, now + OWED_WAIT_NANOS);
         }
         return true;
+    }
+
+    private void payWhenFresh(Session session, int parameter, long deadline) {
+        if (!session.owed[parameter] || !session.listened[parameter] || !sessions.contains(session)) {
+            return;
+        }
+        if (!mirror.freshFor(demand.generation()) && System.nanoTime() - deadline < 0) {
+            loop.schedule(() -> payWhenFresh(session, parameter, deadline), 2, TimeUnit.MILLISECONDS);
+            return;
+        }
+        session.owed[parameter] = false;
+        write(session, encode(parameter));
     }
 
     /** IGNORE: no more pushes of {@code path} to {@code session}. False when it is no parameter. */
@@ -128,6 +144,7 @@ final class OscQueryListeners {
         }
         if (session.listened[p]) {
             session.listened[p] = false;
+            session.owed[p] = false;
             listenersOf[p]--;
             if (--session.count == 0) {
                 listening--;
@@ -177,6 +194,7 @@ final class OscQueryListeners {
         int length = encode(parameter);
         for (Session session : sessions) {
             if (session.listened[parameter]) {
+                session.owed[parameter] = false;
                 write(session, length);
             }
         }

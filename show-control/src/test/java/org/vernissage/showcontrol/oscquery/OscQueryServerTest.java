@@ -229,6 +229,38 @@ class OscQueryServerTest {
         assertEquals(afterReport + 1, rig.outbox.posted(), "one changed slot: one envelope");
     }
 
+    @Test
+    void aConsoleThatDisappearsMidSubscriptionLeavesTheOthersListening() throws Exception {
+        Frames staying = new Frames();
+        Frames leaving = new Frames();
+        URI uri = URI.create("ws://127.0.0.1:" + rig.server.port() + "/");
+        WebSocket stays = http.newWebSocketBuilder().buildAsync(uri, staying).get(5, TimeUnit.SECONDS);
+        WebSocket leaves = http.newWebSocketBuilder().buildAsync(uri, leaving).get(5, TimeUnit.SECONDS);
+        try {
+            String listen = "{\"COMMAND\":\"LISTEN\",\"DATA\":\"" + LEVEL + "\"}";
+            stays.sendText(listen, true).get(5, TimeUnit.SECONDS);
+            leaves.sendText(listen, true).get(5, TimeUnit.SECONDS);
+            Osc first = staying.next();
+            assertEquals(0.25f, first.buffer.getFloat(first.argumentsAt));
+            first = leaving.next();
+            assertEquals(0.25f, first.buffer.getFloat(first.argumentsAt));
+            leaves.abort(); // gone without a close frame, as a tablet leaving the Wi-Fi
+            rig.set(OscQueryRig.LEVEL, 0.5f);
+            Osc message = staying.next();
+            assertEquals(0.5f, message.buffer.getFloat(message.argumentsAt));
+            assertTrue(rig.demand.wanted());
+            stays.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (rig.demand.wanted() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertFalse(rig.demand.wanted(), "every listener gone: no values wanted");
+            assertEquals(200, get("/").statusCode(), "the server goes on");
+        } finally {
+            stays.abort();
+        }
+    }
+
     private void awaitDemand() throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!(rig.demand.wanted() && rig.server.outboxListener() instanceof ParameterMirror mirror
