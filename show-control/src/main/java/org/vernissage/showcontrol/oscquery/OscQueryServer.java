@@ -63,6 +63,8 @@ public final class OscQueryServer implements AutoCloseable {
     private static final int MAX_FRAME_BYTES = 8 * 1024;
     private static final int PENDING_LOW_BYTES = 64 * 1024;
     private static final int PENDING_HIGH_BYTES = 256 * 1024;
+    /** Consoles and browsers at once; beyond, a connection is closed unanswered (counted). */
+    static final int MAX_CONNECTIONS = 64;
 
     private final OscQuerySettings settings;
     private final ParameterLayout layout;
@@ -79,6 +81,7 @@ public final class OscQueryServer implements AutoCloseable {
     private Future<?> ticker;
     private int port;
     private int mdnsPort = -1;
+    private int connections; // event loop only
 
     public OscQueryServer(OscQuerySettings settings, OscQueryNamespace namespace, ParameterLayout layout,
                           OscQueryHostInfo hostInfo, ValueDemand demand) {
@@ -124,6 +127,15 @@ public final class OscQueryServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (connections >= MAX_CONNECTIONS) {
+                            stats.connectionsRefused.incrementAndGet();
+                            once.warn("too many connections", "closed a connection from " + channel.remoteAddress()
+                                    + ": " + MAX_CONNECTIONS + " are open already");
+                            channel.close();
+                            return;
+                        }
+                        connections++;
+                        channel.closeFuture().addListener(closed -> connections--);
                         ChannelPipeline pipeline = channel.pipeline();
                         pipeline.addLast(new HttpServerCodec());
                         pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));

@@ -18,6 +18,7 @@ public final class OscQueryStats {
     final AtomicLong pushes = new AtomicLong();
     final AtomicLong pushesDropped = new AtomicLong();
     final AtomicLong mdnsAnswers = new AtomicLong();
+    final AtomicLong connectionsRefused = new AtomicLong();
 
     public long requests() {
         return requests.get();
@@ -56,10 +57,15 @@ public final class OscQueryStats {
         return mdnsAnswers.get();
     }
 
+    /** Connections closed unanswered because {@code OscQueryServer.MAX_CONNECTIONS} were open. */
+    public long connectionsRefused() {
+        return connectionsRefused.get();
+    }
+
     /** One line for the run's statistics. */
     public String describe() {
         return requests() + " requests (" + notFound() + " not found, " + badRequests() + " bad), "
                 + commands() + " listen commands (" + badCommands() + " bad), " + pushes() + " value pushes ("
-                + pushesDropped() + " dropped for slow clients), " + mdnsAnswers() + " mDNS answers";
+                + pushesDropped() + " dropped for slow clients), " + mdnsAnswers() + " mDNS answers, " + connectionsRefused() + " connections refused (too many)";
     }
 }

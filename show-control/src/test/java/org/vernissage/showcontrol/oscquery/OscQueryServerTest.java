@@ -261,6 +261,42 @@ class OscQueryServerTest {
         }
     }
 
+    @Test
+    void connectionsBeyondTheLimitAreClosedAndTheOthersServed() throws Exception {
+        List<java.net.Socket> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < OscQueryServer.MAX_CONNECTIONS; i++) {
+                open.add(new java.net.Socket("127.0.0.1", rig.server.port()));
+            }
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            try (java.net.Socket extra = new java.net.Socket("127.0.0.1", rig.server.port())) {
+                extra.setSoTimeout(5_000);
+                assertEquals(-1, extra.getInputStream().read(), "one too many: closed unanswered");
+            }
+            while (rig.server.stats().connectionsRefused() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, rig.server.stats().connectionsRefused());
+            java.net.Socket first = open.remove(0);
+            first.getOutputStream().write("GET /?HOST_INFO HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            first.setSoTimeout(5_000);
+            String answer = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            first.close();
+        } finally {
+            for (java.net.Socket socket : open) {
+                socket.close();
+            }
+        }
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) { // once the closes are seen, room again
+            status = get("/").statusCode();
+        }
+        assertEquals(200, status);
+    }
+
     private void awaitDemand() throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!(rig.demand.wanted() && rig.server.outboxListener() instanceof ParameterMirror mirror
