@@ -101,6 +101,11 @@ final class RunCommand implements Callable<Integer> {
                     + " announced over mDNS as _oscjson._tcp; default when given: ${FALLBACK-VALUE}).")
     private Integer oscQueryPort;
 
+    @Option(names = "--oscquery-host", paramLabel = "ADDRESS",
+            description = "Address the OSCQuery server listens on, e.g. the control network's (default: every"
+                    + " interface, 0.0.0.0; on 127.0.0.1 the mDNS announcement stays on this machine).")
+    private String oscQueryHost;
+
     @Option(names = "--sensor-host", paramLabel = "ADDRESS", defaultValue = OscEndpoint.ANY_HOST,
             description = "Address TUIO and the phones' server listen on (default: ${DEFAULT-VALUE}).")
     private String sensorHost;
@@ -154,7 +159,20 @@ final class RunCommand implements Callable<Integer> {
         return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
                 sensors(), new PipelineOptions(ringWait), new JournalOptions(Optional.ofNullable(record),
                         Optional.empty()), output.statsInterval(), images, !noReload,
-                oscQueryPort == null ? OscQueryOptions.NONE : OscQueryOptions.on(oscQueryPort));
+                oscQuery());
+    }
+
+    private OscQueryOptions oscQuery() {
+        if (oscQueryPort == null) {
+            if (oscQueryHost != null) {
+                throw new IllegalArgumentException("--oscquery-host places the OSCQuery server, which is not started;"
+                        + " add --oscquery");
+            }
+            return OscQueryOptions.NONE;
+        }
+        OscQueryOptions options = OscQueryOptions.on(oscQueryPort);
+        return oscQueryHost == null ? options
+                : new OscQueryOptions(options.port(), oscQueryHost, options.mdnsPort());
     }
 
     private SensorOptions sensors() {

@@ -62,6 +62,15 @@ class RunCommandTest {
     }
 
     @Test
+    void anOscQueryHostWithoutTheServerIsAUsageError() {
+        Outcome outcome = vernissage("run", TIDEWATER.toString(), "--headless", "--oscquery-host", "127.0.0.1");
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertOneCleanLine(outcome);
+        assertTrue(outcome.errorLine().contains("--oscquery-host places the OSCQuery server, which is not started;"
+                + " add --oscquery"), outcome.err());
+    }
+
+    @Test
     void playsTheBundledArtworkHeadlessForAFewFramesAndReportsStatistics() throws IOException {
         Path frames = temp.resolve("frames");
         Outcome outcome = vernissage("run", TIDEWATER.toString(), "--headless", "--size", "64x36",

@@ -30,7 +30,8 @@ import java.util.Optional;
  * project's build can fetch, and a responder that answers one PTR/SRV/TXT/A set is a hundred lines
  * on the Netty the server already runs (no thread of its own: it shares the server's event loop).
  *
- * <p>It binds the mDNS port with address reuse (another responder such as Avahi may hold it
+ * <p>Bound to a loopback address it only answers unicast queries (it joins no group and announces
+ * nothing: a server kept on this machine, and the tests, stay off the network). Otherwise it binds the mDNS port with address reuse (another responder such as Avahi may hold it
  * too), joins 224.0.0.251 on each interface that is up and multicast-capable (failures are logged
  * and the responder goes on unicast-only), announces once at start, and answers: a query from port
  * 5353 by multicast (or unicast when it asks so, the QU bit), a query from any other port (a
@@ -62,8 +63,12 @@ final class MdnsResponder {
                 .handler(new Handler());
         ChannelFuture bound = bootstrap.bind(new InetSocketAddress(host, port)).sync();
         channel = bound.channel();
-        joinGroup((DatagramChannel) channel);
-        announce();
+        if (!((InetSocketAddress) channel.localAddress()).getAddress().isLoopbackAddress()) {
+            // Bound to loopback (tests, a server kept on this machine): unicast answers only, nothing
+            // joins or sends to the network's multicast group.
+            joinGroup((DatagramChannel) channel);
+            announce();
+        }
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
