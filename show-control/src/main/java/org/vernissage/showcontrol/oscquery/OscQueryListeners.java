@@ -38,12 +38,17 @@ final class OscQueryListeners {
         final boolean[] listened;
         /** Listened to before the values were current: owed its first value. */
         final boolean[] owed;
+        /** Whether it was sent a value of each parameter, and the float bits of the last (per slot). */
+        final boolean[] sent;
+        final int[] sentBits;
         int count;
 
-        Session(Channel channel, int parameters) {
+        Session(Channel channel, int parameters, int slots) {
             this.channel = channel;
             this.listened = new boolean[parameters];
             this.owed = new boolean[parameters];
+            this.sent = new boolean[parameters];
+            this.sentBits = new int[slots];
         }
     }
 
@@ -58,6 +63,8 @@ final class OscQueryListeners {
     private final String[] addresses;
     private final ByteBuffer scratch = ByteBuffer.allocate(MAX_MESSAGE_BYTES);
     private final OscWriter writer = new OscWriter();
+    /** The float bits of the value {@link #encode} last wrote, per component. */
+    private final int[] encodedBits = new int[4];
     private final AtomicBoolean pushScheduled = new AtomicBoolean();
     private final Runnable push = this::push;
     private int listening;
@@ -80,7 +87,7 @@ final class OscQueryListeners {
 
     /** A client connected over the WebSocket. */
     Session open(Channel channel) {
-        Session session = new Session(channel, listenersOf.length);
+        Session session = new Session(channel, listenersOf.length, layout.slotCount());
         sessions.add(session);
         return session;
     }
@@ -133,7 +140,7 @@ final class OscQueryListeners {
             return;
         }
         session.owed[parameter] = false;
-        write(session, encode(parameter));
+        write(session, encode(parameter), parameter);
     }
 
     /** IGNORE: no more pushes of {@code path} to {@code session}. False when it is no parameter. */
@@ -145,6 +152,7 @@ final class OscQueryListeners {
         if (session.listened[p]) {
             session.listened[p] = false;
             session.owed[p] = false;
+            session.sent[p] = false; // a later LISTEN gets the value again
             listenersOf[p]--;
             if (--session.count == 0) {
                 listening--;
@@ -195,23 +203,29 @@ final class OscQueryListeners {
         for (Session session : sessions) {
             if (session.listened[parameter]) {
                 session.owed[parameter] = false;
-                write(session, length);
+                write(session, length, parameter);
             }
         }
     }
 
-    /** Writes {@code parameter}'s current value as one OSC message into the scratch buffer; its length. */
+    /**
+     * Writes {@code parameter}'s current value as one OSC message into the scratch buffer (its bits,
+     * read once per component, into {@link #encodedBits}); returns the message's length.
+     */
     private int encode(int parameter) {
-        writer.wrap(scratch.clear());
-        writer.message(addresses[parameter]);
         ParameterType type = layout.specs().get(parameter).type();
         int slot = layout.offset(parameter);
+        for (int c = 0; c < type.components(); c++) {
+            encodedBits[c] = Float.floatToRawIntBits(mirror.value(slot + c));
+        }
+        writer.wrap(scratch.clear());
+        writer.message(addresses[parameter]);
         switch (type) {
-            case INT -> writer.i(Math.round(mirror.value(slot)));
-            case BOOL -> writer.bool(mirror.value(slot) >= 0.5f);
+            case INT -> writer.i(Math.round(Float.intBitsToFloat(encodedBits[0])));
+            case BOOL -> writer.bool(Float.intBitsToFloat(encodedBits[0]) >= 0.5f);
             default -> {
                 for (int c = 0; c < type.components(); c++) {
-                    writer.f(mirror.value(slot + c));
+                    writer.f(Float.intBitsToFloat(encodedBits[c]));
                 }
             }
         }
@@ -219,11 +233,28 @@ final class OscQueryListeners {
         return writer.length();
     }
 
-    /** Sends the scratch buffer's message to {@code session}, or drops it (counted) when the client does not read. */
-    private void write(Session session, int length) {
+    /**
+     * Sends the scratch buffer's message (parameter {@code parameter}'s value) to {@code session},
+     * unless that is the value it was last sent (a LISTEN's first value and a push may race to it),
+     * or drops it, counted, when the client does not read.
+     */
+    private void write(Session session, int length, int parameter) {
+        int slot = layout.offset(parameter);
+        int components = layout.specs().get(parameter).type().components();
+        boolean same = session.sent[parameter];
+        for (int c = 0; c < components && same; c++) {
+            same = session.sentBits[slot + c] == encodedBits[c];
+        }
+        if (same) {
+            return;
+        }
         if (!session.channel.isWritable()) {
             stats.pushesDropped.incrementAndGet();
             return;
+        }
+        session.sent[parameter] = true;
+        for (int c = 0; c < components; c++) {
+            session.sentBits[slot + c] = encodedBits[c];
         }
         stats.pushes.incrementAndGet();
         ByteBuf frame = session.channel.alloc().buffer(length);
