@@ -24,7 +24,9 @@ import org.vernissage.engine.render.GlContextException;
 import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.engine.render.output.OutputOscControl;
+import org.vernissage.engine.pipeline.ConductorStage;
 import org.vernissage.sensors.SensorStartException;
+import org.vernissage.showcontrol.oscquery.ValueDemand;
 
 /**
  * Composes one run from its parts, in the shape of the design and in this order: the clock and
@@ -124,9 +126,24 @@ final class ArtworkAssembly {
                     options.pacing())));
         }
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
-        PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer));
+        // OSCQuery (a live run with --oscquery): its value report stage ends the conductor's list.
+        Optional<ValueDemand> valueDemand = options.oscQuery().enabled() && recorded.isEmpty()
+                ? Optional.of(new ValueDemand()) : Optional.empty();
+        List<ConductorStage> lastStages = valueDemand.isPresent()
+                ? List.of(OscQueryPart.reportStage(valueDemand.get(), layout)) : List.of();
+        PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer,
+                lastStages));
+        // The run's ONE outbox agent (the outbox has a single consumer): every part that takes
+        // envelopes from the conductor listens on it below, then it starts draining.
+        OutboxPart outbox = parts.start(() -> OutboxPart.create(pipeline.conductor().outbox()));
         Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
                 : startSensors(pipeline, clock, layout, artwork, venue.map(VenuePart::oscControl));
+        if (valueDemand.isPresent()) {
+            Optional<OscUdpPart> osc = parts.ofType(OscUdpPart.class).stream().findFirst();
+            parts.start(() -> OscQueryPart.start(options.oscQuery(), manifest, layout, osc, List.of(),
+                    valueDemand.get(), outbox));
+        }
+        outbox.startDraining();
 
         FrameStats frameStats = new FrameStats();
         // Outputs in the order each frame reaches them: listeners and captures read the canvas

@@ -91,6 +91,11 @@ public final class ArtworkRun implements AutoCloseable {
         return oscPort(0);
     }
 
+    /** The OSCQuery server's HTTP port ({@code --oscquery}); empty when the run has none. */
+    public Optional<Integer> oscQueryPort() {
+        return parts.ofType(OscQueryPart.class).stream().findFirst().map(OscQueryPart::port);
+    }
+
     /** The live run's sensors; empty for a replay. */
     public Optional<InputSources> sources() {
         return sources;

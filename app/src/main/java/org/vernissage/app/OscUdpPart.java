@@ -49,6 +49,11 @@ final class OscUdpPart implements OscPart {
         return receiver.port();
     }
 
+    /** The address the endpoint is bound to ("0.0.0.0": every interface). */
+    String host() {
+        return endpoint.host();
+    }
+
     @Override
     public Optional<String> banner() {
         return Optional.of("OSC on udp " + endpoint.host() + ":" + receiver.port());

@@ -95,6 +95,17 @@ final class RunCommand implements Callable<Integer> {
                     + " comes through one NAT, as on many guest Wi-Fi networks.")
     private int phonesPerAddress;
 
+    @Option(names = "--oscquery", paramLabel = "PORT", arity = "0..1",
+            fallbackValue = "" + org.vernissage.showcontrol.oscquery.OscQuerySettings.DEFAULT_PORT,
+            description = "Serve the OSCQuery namespace of every parameter (HTTP and WebSocket LISTEN on this port,"
+                    + " announced over mDNS as _oscjson._tcp; default when given: ${FALLBACK-VALUE}).")
+    private Integer oscQueryPort;
+
+    @Option(names = "--oscquery-host", paramLabel = "ADDRESS",
+            description = "Address the OSCQuery server listens on, e.g. the control network's (default: every"
+                    + " interface, 0.0.0.0; on 127.0.0.1 the mDNS announcement stays on this machine).")
+    private String oscQueryHost;
+
     @Option(names = "--sensor-host", paramLabel = "ADDRESS", defaultValue = OscEndpoint.ANY_HOST,
             description = "Address TUIO and the phones' server listen on (default: ${DEFAULT-VALUE}).")
     private String sensorHost;
@@ -149,7 +160,21 @@ final class RunCommand implements Callable<Integer> {
     private RunOptions toOptions() {
         return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
                 sensors(), new PipelineOptions(ringWait), new JournalOptions(Optional.ofNullable(record),
-                        Optional.empty()), output.statsInterval(), images, !noReload);
+                        Optional.empty()), output.statsInterval(), images, !noReload,
+                oscQuery());
+    }
+
+    private OscQueryOptions oscQuery() {
+        if (oscQueryPort == null) {
+            if (oscQueryHost != null) {
+                throw new IllegalArgumentException("--oscquery-host places the OSCQuery server, which is not started;"
+                        + " add --oscquery");
+            }
+            return OscQueryOptions.NONE;
+        }
+        OscQueryOptions options = OscQueryOptions.on(oscQueryPort);
+        return oscQueryHost == null ? options
+                : new OscQueryOptions(options.port(), oscQueryHost, options.mdnsPort());
     }
 
     private SensorOptions sensors() {

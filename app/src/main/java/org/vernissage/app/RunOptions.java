@@ -24,10 +24,11 @@ import org.vernissage.sensors.osc.OscEndpoint;
  * @param images still image files for an ISF shader's image inputs ({@code --image NAME=FILE}), by
  *     input name; they win over the manifest's {@code images}
  * @param reload whether a live run reloads the artwork when its files change ({@code --no-reload}: false)
+ * @param oscQuery the OSCQuery server of a live run ({@code --oscquery[=PORT]}), or none
  */
 public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
                          PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval,
-                         Map<String, Path> images, boolean reload) {
+                         Map<String, Path> images, boolean reload, OscQueryOptions oscQuery) {
 
     /** The shortest {@code --stats} interval: printing more often would flood the console. */
     public static final Duration MIN_STATS_INTERVAL = Duration.ofMillis(100);
@@ -42,6 +43,7 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(statsInterval, "statsInterval");
+        Objects.requireNonNull(oscQuery, "oscQuery");
         images = Map.copyOf(images);
         statsInterval.ifPresent(interval -> {
             if (interval.compareTo(MIN_STATS_INTERVAL) < 0 || interval.compareTo(MAX_STATS_INTERVAL) > 0) {
@@ -51,10 +53,18 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         });
     }
 
+    /** Options without an OSCQuery server. */
+    public RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
+                      PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval,
+                      Map<String, Path> images, boolean reload) {
+        this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, reload,
+                OscQueryOptions.NONE);
+    }
+
     /** Options without image files, with the hot reload on (as {@code vernissage run} has it by default). */
     public RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
                       PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval) {
-        this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, Map.of(), true);
+        this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, Map.of(), true, OscQueryOptions.NONE);
     }
 
     /**
@@ -90,28 +100,34 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
     }
 
     public RunOptions withImages(Map<String, Path> newImages) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, newImages, reload);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, newImages, reload, oscQuery);
     }
 
     public RunOptions withOutput(OutputOptions newOutput) {
-        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval, images, reload);
+        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval, images, reload, oscQuery);
     }
 
     public RunOptions withPacing(PacingOptions newPacing) {
-        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval, images, reload);
+        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval, images, reload, oscQuery);
     }
 
     public RunOptions withSensors(SensorOptions newSensors) {
-        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval, images, reload);
+        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval, images, reload, oscQuery);
     }
 
     public RunOptions withJournal(JournalOptions newJournal) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, images, reload);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, images, reload, oscQuery);
     }
 
     /** These options with the hot reload on or off. */
     public RunOptions withReload(boolean newReload) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, newReload);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, newReload, oscQuery);
+    }
+
+    /** These options with an OSCQuery server (or {@link OscQueryOptions#NONE}). */
+    public RunOptions withOscQuery(OscQueryOptions newOscQuery) {
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, reload,
+                newOscQuery);
     }
 
     public RunOptions withSize(FrameSize newSize) {

@@ -1,6 +1,7 @@
 package org.vernissage.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,28 @@ class RunCommandTest {
     private static void assertOneCleanLine(Outcome outcome) {
         assertFalse(outcome.err().contains("\tat "), "no stack trace without --verbose:\n" + outcome.err());
         assertTrue(outcome.errorLine().startsWith("vernissage: "), outcome.err());
+    }
+
+    @Test
+    void anOscQueryPortInUseIsOneLineNamingIt() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("0.0.0.0"))) {
+            Outcome outcome = vernissage("run", TIDEWATER.toString(), "--headless", "--size", "64x36",
+                    "--frames", "3", "--fps", "0", "--osc-host", "127.0.0.1", "--osc-port", "0",
+                    "--oscquery=" + taken.getLocalPort());
+            assertNotEquals(0, outcome.exitCode());
+            assertOneCleanLine(outcome);
+            assertTrue(outcome.errorLine().contains("oscquery: cannot listen on 0.0.0.0:" + taken.getLocalPort()),
+                    outcome.err());
+        }
+    }
+
+    @Test
+    void anOscQueryHostWithoutTheServerIsAUsageError() {
+        Outcome outcome = vernissage("run", TIDEWATER.toString(), "--headless", "--oscquery-host", "127.0.0.1");
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertOneCleanLine(outcome);
+        assertTrue(outcome.errorLine().contains("--oscquery-host places the OSCQuery server, which is not started;"
+                + " add --oscquery"), outcome.err());
     }
 
     @Test
