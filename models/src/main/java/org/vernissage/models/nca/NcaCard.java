@@ -27,7 +27,7 @@ final class NcaCard {
         NcaWeights w = model.weights();
         ObjectNode root = JSON.createObjectNode();
         root.put("name", NcaTraining.MODEL_NAME);
-        root.put("purpose", "The update rule of the neural cellular automaton of the bundled artwork 'nca': every"
+        root.put("purpose", "The update rule of the neural cellular automaton of the bundled artwork 'bloom': every"
                 + " cell of a " + model.grid() + "x" + model.grid() + " grid grows, keeps and regrows a flower"
                 + " from one seed cell, on the GPU, one step per frame; a touch erases a disc of cells.");
         root.put("architecture", "neural cellular automaton (Mordvintsev et al., Growing Neural Cellular Automata,"

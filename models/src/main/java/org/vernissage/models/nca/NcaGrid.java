@@ -67,6 +67,28 @@ public final class NcaGrid {
         }
     }
 
+    /**
+     * One step in which exactly the living cells with {@code fire[cell] < 0.5} fire: to replay a
+     * step another implementation (the GPU's hash) chose the firing of.
+     */
+    public void stepWith(float[] fire) {
+        if (fire.length != size * size) {
+            throw new IllegalArgumentException("one firing number per cell: " + size * size + ", got " + fire.length);
+        }
+        rule.forward(weights, state, next, fire, null);
+        float[] swap = state;
+        state = next;
+        next = swap;
+    }
+
+    /** Replaces the whole state ({@code (y * size + x) * channels + ch}). */
+    public void setState(float[] source) {
+        if (source.length != state.length) {
+            throw new IllegalArgumentException("a state of " + state.length + " numbers, got " + source.length);
+        }
+        System.arraycopy(source, 0, state, 0, state.length);
+    }
+
     /** Sets every cell whose centre lies within {@code radius} cells of (cx, cy) to zero. */
     public void erase(double cx, double cy, double radius) {
         erase(state, size, channels, cx, cy, radius);

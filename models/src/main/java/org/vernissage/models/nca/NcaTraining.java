@@ -28,7 +28,7 @@ public final class NcaTraining {
         long seed = BUNDLED_SEED;
         Integer iterations = null;
         Integer threads = null;
-        Path out = Path.of("artworks", "nca", "models");
+        Path out = Path.of("artworks", "bloom", "models");
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {

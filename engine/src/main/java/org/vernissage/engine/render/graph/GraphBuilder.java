@@ -162,6 +162,9 @@ public final class GraphBuilder {
         private float opacity = 1f;
         private final Map<String, TextureImage> images = new LinkedHashMap<>();
         private final List<FrameUniform> uniforms = new ArrayList<>();
+        private final List<UniformArray> arrays = new ArrayList<>();
+        private int fixedWidth;
+        private int fixedHeight;
 
         private NodeBuilder(String name, boolean layer) {
             this.name = name;
@@ -213,6 +216,21 @@ public final class GraphBuilder {
             return this;
         }
 
+        /**
+         * A fixed size in pixels, whatever the graph's resolution and the canvas (a simulation's grid,
+         * a data image): the node is never rescaled, so its cells keep their meaning. Replaces
+         * {@link #scale}.
+         */
+        public NodeBuilder size(int width, int height) {
+            if (width < 1 || height < 1 || width > RenderResolution.MAX_SIDE || height > RenderResolution.MAX_SIDE) {
+                throw new IllegalArgumentException("node '" + name + "': a size from 1x1 to " + RenderResolution.MAX_SIDE
+                        + " pixels a side, got " + width + "x" + height);
+            }
+            this.fixedWidth = width;
+            this.fixedHeight = height;
+            return this;
+        }
+
         /** A layer's blend mode, when no {@code <layer>_blend} parameter moves it. */
         public NodeBuilder blend(BlendMode mode) {
             requireLayer();
@@ -249,6 +267,16 @@ public final class GraphBuilder {
             return declared;
         }
 
+        /**
+         * A {@code uniform vec4 NAME[vec4Count]} the Java artwork fills ({@link UniformArray#set}):
+         * weights, palettes. The shader must declare exactly that many elements.
+         */
+        public UniformArray uniformArray(String uniform, int vec4Count) {
+            UniformArray declared = new UniformArray(uniform, vec4Count);
+            arrays.add(declared);
+            return declared;
+        }
+
         private GraphNode make() throws ArtworkException {
             if (shader == null && artwork == null) {
                 throw new ArtworkException(manifestName + ": node '" + name + "' has neither a shader nor an artwork");
@@ -268,9 +296,9 @@ public final class GraphBuilder {
                     readable.put(ShaderPass.FEEDBACK, new DeferredImage(() -> holder[0].previous()));
                 }
                 readable.putAll(images);
-                drawing = new ShaderPass(folder, shader, layout, manifestName, readable, uniforms);
+                drawing = new ShaderPass(folder, shader, layout, manifestName, readable, uniforms, arrays);
             }
-            GraphNode node = new GraphNode(name, drawing, format, feedback, scale, control);
+            GraphNode node = new GraphNode(name, drawing, format, feedback, scale, fixedWidth, fixedHeight, control);
             holder[0] = node;
             return node;
         }

@@ -55,6 +55,7 @@ final class ShaderPass implements Artwork {
     private final String manifestName;
     private final Map<String, TextureImage> images;
     private final Map<String, FrameUniform> frameUniforms;
+    private final Map<String, UniformArray> uniformArrays;
     private FullscreenTriangle triangle;
     private Built built;
 
@@ -64,7 +65,7 @@ final class ShaderPass implements Artwork {
      * @param manifestName the file the parameters were declared in, for messages
      */
     ShaderPass(Path folder, Path shader, ParameterLayout layout, String manifestName,
-               Map<String, TextureImage> images, List<FrameUniform> frameUniforms) {
+               Map<String, TextureImage> images, List<FrameUniform> frameUniforms, List<UniformArray> arrays) {
         this.folder = folder;
         this.shader = shader;
         this.layout = layout;
@@ -73,6 +74,10 @@ final class ShaderPass implements Artwork {
         this.frameUniforms = new LinkedHashMap<>();
         for (FrameUniform uniform : frameUniforms) {
             this.frameUniforms.put(uniform.name(), uniform);
+        }
+        this.uniformArrays = new LinkedHashMap<>();
+        for (UniformArray array : arrays) {
+            this.uniformArrays.put(array.name(), array);
         }
     }
 
@@ -131,7 +136,24 @@ final class ShaderPass implements Artwork {
         List<Integer> samplerLocations = new ArrayList<>();
         List<FrameUniform> custom = new ArrayList<>();
         List<Integer> customLocations = new ArrayList<>();
+        List<UniformArray> arrays = new ArrayList<>();
+        List<Integer> arrayLocations = new ArrayList<>();
         for (ActiveUniform uniform : program.activeUniforms()) {
+            // Drivers name an active array after its first element.
+            String arrayName = uniform.name().endsWith("[0]")
+                    ? uniform.name().substring(0, uniform.name().length() - 3) : uniform.name();
+            if (uniformArrays.containsKey(arrayName)) {
+                UniformArray declared = uniformArrays.get(arrayName);
+                if (uniform.glType() != declared.glType() || uniform.size() != declared.length()) {
+                    throw new ArtworkException(shaderName + ": uniform '" + arrayName + "' is " + uniform.glslType()
+                            + "[" + uniform.size() + "] but the artwork sets it as vec4[" + declared.length()
+                            + "] (expected `uniform vec4 " + arrayName + "[" + declared.length() + "];`, every"
+                            + " element used)");
+                }
+                arrays.add(declared);
+                arrayLocations.add(uniform.location());
+                continue;
+            }
             if (uniform.glType() == GL_SAMPLER_2D) {
                 TextureImage image = images.get(uniform.name());
                 if (image == null || uniform.size() != 1) {
@@ -170,7 +192,8 @@ final class ShaderPass implements Artwork {
         ParameterUniforms uniforms = ParameterUniforms.check(subLayout, rest, shaderName, manifestName);
         return new Built(program, List.copyOf(usedHere), uniforms, toArray(slots), new float[subLayout.slotCount()],
                 samplerImages.toArray(TextureImage[]::new), toArray(samplerLocations),
-                custom.toArray(FrameUniform[]::new), toArray(customLocations));
+                custom.toArray(FrameUniform[]::new), toArray(customLocations),
+                arrays.toArray(UniformArray[]::new), toArray(arrayLocations));
     }
 
     private static int[] toArray(List<Integer> values) {
@@ -201,6 +224,9 @@ final class ShaderPass implements Artwork {
         for (int i = 0; i < b.custom.length; i++) {
             b.custom[i].apply(b.customLocations[i]);
         }
+        for (int i = 0; i < b.arrays.length; i++) {
+            b.arrays[i].apply(b.arrayLocations[i]);
+        }
         triangle.draw();
         for (int unit = b.samplerImages.length - 1; unit >= 0; unit--) {
             // Unbound, so the next node may draw into a texture this one sampled without a feedback loop.
@@ -222,7 +248,7 @@ final class ShaderPass implements Artwork {
     /** A linked program and everything resolved against it: swapped whole by a reload. */
     record Built(ShaderProgram program, List<ParameterSpec> used, ParameterUniforms uniforms, int[] slots, float[] values,
                          TextureImage[] samplerImages, int[] samplerLocations, FrameUniform[] custom,
-                         int[] customLocations) {
+                         int[] customLocations, UniformArray[] arrays, int[] arrayLocations) {
         /** Frees the program. */
         void close() {
             program.close();
