@@ -97,7 +97,7 @@ public final class NcaGrid {
     static void erase(float[] state, int size, int channels, double cx, double cy, double radius) {
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                if (Math.hypot(x + 0.5 - cx, y + 0.5 - cy) <= radius) {
+                if (StrictMath.hypot(x + 0.5 - cx, y + 0.5 - cy) <= radius) {
                     java.util.Arrays.fill(state, (y * size + x) * channels, (y * size + x + 1) * channels, 0f);
                 }
             }

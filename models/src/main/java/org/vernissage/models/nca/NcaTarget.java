@@ -1,8 +1,8 @@
 package org.vernissage.models.nca;
 
 /**
- * The pattern the bundled NCA learns to grow, drawn by code (no downloaded image): a flower of six
- * coral petals around a golden heart, anti-aliased by 4x4 supersampling, as premultiplied RGBA
+ * The pattern the bundled NCA learns to grow, drawn by code (no downloaded image): a flower of five
+ * round coral petals around a golden heart, anti-aliased by 4x4 supersampling, as premultiplied RGBA
  * ({@code (y * size + x) * 4 + c}, row 0 at the top), transparent outside.
  *
  * <p>Stateless; any thread.
@@ -49,16 +49,17 @@ public final class NcaTarget {
 
     /** Straight RGBA at (u, v), in cells of a 32-cell grid from the centre. */
     private static double[] colourAt(double u, double v) {
-        double radius = Math.hypot(u, v);
-        double angle = Math.atan2(v, u);
-        if (radius < 3.2) {
-            double shade = 1 - 0.25 * radius / 3.2;
+        // StrictMath: the same pattern, bit for bit, on every machine (the training is reproducible).
+        double radius = StrictMath.hypot(u, v);
+        double angle = StrictMath.atan2(v, u);
+        if (radius < 4.0) {
+            double shade = 1 - 0.25 * radius / 4.0;
             return new double[] {1.0 * shade, 0.78 * shade, 0.18 * shade, 1};
         }
-        double petal = Math.pow(Math.abs(Math.cos(3 * angle)), 0.7);
-        double edge = 4.5 + 6.5 * petal;
+        // Five broad lobes: a shape a small rule can learn in minutes, still a flower.
+        double edge = 8.5 + 2.5 * StrictMath.cos(5 * angle);
         if (radius < edge) {
-            double t = (radius - 3.2) / (edge - 3.2);
+            double t = (radius - 4.0) / (edge - 4.0);
             return new double[] {0.85 + 0.15 * t, 0.25 + 0.35 * t, 0.45 + 0.05 * t, 1};
         }
         return new double[] {0, 0, 0, 0};

@@ -292,8 +292,9 @@ public final class NcaTrainer {
         float[] step(float[] weights, float[] gradient, double rate) {
             t++;
             float[] out = new float[weights.length];
-            double c1 = 1 - Math.pow(BETA1, t);
-            double c2 = 1 - Math.pow(BETA2, t);
+            // StrictMath: Math.pow may differ in the last bit between CPUs; the seed must fix every bit.
+            double c1 = 1 - StrictMath.pow(BETA1, t);
+            double c2 = 1 - StrictMath.pow(BETA2, t);
             for (int i = 0; i < weights.length; i++) {
                 m[i] = BETA1 * m[i] + (1 - BETA1) * gradient[i];
                 v[i] = BETA2 * v[i] + (1 - BETA2) * gradient[i] * gradient[i];

@@ -29,7 +29,9 @@ import org.vernissage.engine.render.TextureImage;
  *
  * A shader node reads, as {@code uniform sampler2D NAME}, the nodes declared before it (this
  * frame's images), its own previous frame as {@code FEEDBACK} (with {@link NodeBuilder#feedback}),
- * and the images given with {@link NodeBuilder#image}. {@link #output} gives a node's image to an
+ * and the images given with {@link NodeBuilder#image}; Java sets its {@link NodeBuilder#uniform}s and
+ * {@link NodeBuilder#uniformArray}s. A node is the graph's size times its {@link NodeBuilder#scale},
+ * or a fixed {@link NodeBuilder#size} (a simulation's grid). {@link #output} gives a node's image to an
  * artwork made outside the graph. A layer's opacity and blend follow the parameters
  * {@code <layer>_opacity} and {@code <layer>_blend} when the layout has them.
  *

@@ -35,8 +35,9 @@ import org.vernissage.shaders.ShaderSourceLoader;
  * others are for other layers), the engine's built-ins ({@code TIME}, {@code RENDERSIZE} = this
  * node's size, {@code FRAMEINDEX}, the touches), a {@code sampler2D} per image it was given (the
  * outputs of nodes drawn before it by their names, {@code FEEDBACK} for its own previous frame,
- * images from the Java author), and the Java author's {@link FrameUniform}s. Anything else is an
- * error at setup naming the shader and the uniform.
+ * images from the Java author), and the Java author's {@link FrameUniform}s and
+ * {@link UniformArray}s ({@code uniform vec4 NAME[N]}, e.g. a network's weights). Anything else is
+ * an error at setup naming the shader and the uniform.
  *
  * <p>Parameter uniforms are checked and applied by the engine's {@link ParameterUniforms} over the
  * sub-layout of the parameters this shader uses; each frame copies their slots out of the snapshot
