@@ -58,9 +58,11 @@ class BloomWeightsTest {
         String figures = String.format("grown %.5f, 300 steps later %.5f, erased %.5f, 90 steps later %.5f",
                 grown, kept, erased, regrown);
         System.out.println("Bloom on the CPU, error to the target: " + figures);
-        assertTrue(grown < 0.01, figures);
-        assertTrue(kept < 2 * grown + 0.002, "it does not keep the flower: " + figures);
+        // The empty grid's error is 0.13: grown, the rule is within a tenth of that.
+        assertTrue(grown < 0.02, figures);
+        assertTrue(kept < 1.2 * grown, "it does not keep the flower: " + figures);
         assertTrue(erased > 3 * kept, figures);
+        // It takes back most of the damage, not all of it (the notes give the figures).
         assertTrue(regrown < 0.35 * erased, "it does not grow back: " + figures);
     }
 

@@ -82,6 +82,12 @@ public final class NcaWeightsFile {
         } finally {
             Files.deleteIfExists(temporary);
         }
+        try {
+            // A temporary file is private to its owner; the weights are for anyone who plays the piece.
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults stand
+        }
     }
 
     private static void putFloats(ArrayNode array, float[] values) {
