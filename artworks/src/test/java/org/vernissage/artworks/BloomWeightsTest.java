@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.artworks.bloom.Bloom;
@@ -34,11 +38,18 @@ class BloomWeightsTest {
     @Test
     void bundledWeightsAreTheSeedsAndHaveACard() throws Exception {
         NcaWeightsFile.NcaModel model = NcaWeightsFile.read(FOLDER.resolve(Bloom.WEIGHTS_FILE));
+        NcaWeights weights = model.weights();
         assertEquals(NcaTraining.BUNDLED_SEED, model.seed());
         assertTrue(model.trainingCommand().startsWith("scripts/train-nca.sh --seed " + NcaTraining.BUNDLED_SEED),
                 model.trainingCommand());
         assertTrue(Files.size(FOLDER.resolve(Bloom.WEIGHTS_FILE)) < 64 * 1024, "the weights file stays small");
-        assertTrue(Files.isRegularFile(FOLDER.resolve("models/flower.nca.card.json")), "the model card is beside it");
+        // The card beside it (NAME.card.json for NAME.nca.json) describes this very file.
+        JsonNode card = new ObjectMapper().readTree(FOLDER.resolve("models/flower.card.json").toFile());
+        assertEquals(weights.parameterCount(), card.path("parameterCount").asInt());
+        assertEquals(NcaTraining.BUNDLED_SEED, card.path("seed").asLong());
+        assertEquals(model.trainingCommand(), card.path("trainingCommand").asText());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(FOLDER.resolve(Bloom.WEIGHTS_FILE)))), card.path("files").path(0).path("sha256").asText());
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Writes the model card of an NCA's weights ({@code NAME.nca.card.json} beside them), in the
+ * Writes the model card of an NCA's weights ({@code NAME.card.json} beside {@code NAME.nca.json}), in the
  * project's card format (the fields helper {@code learn}'s card writer reads), by hand until that
  * writer is merged. The training data is the pattern the code draws ({@link NcaTarget}): no
  * examples recorded from anyone, so no datasheet.
@@ -22,9 +22,23 @@ final class NcaCard {
     private NcaCard() {
     }
 
-    static void write(Path card, NcaWeightsFile.NcaModel model, NcaTrainingPlan plan, double seconds, Instant trainedAt,
-                      double p50Micros, double p99Micros) throws IOException {
+    static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * @param card the card file ({@code NAME.card.json}: the weights file's name up to its first dot)
+     * @param weights the weights file, already written (its SHA-256 goes on the card)
+     */
+    static void write(Path card, Path weights, NcaWeightsFile.NcaModel model, NcaTrainingPlan plan, double seconds,
+                      Instant trainedAt, double p50Micros, double p99Micros) throws IOException {
         NcaWeights w = model.weights();
+        // The project's card fields only (the card reader refuses others): training details go in notes.
         ObjectNode root = JSON.createObjectNode();
         root.put("name", NcaTraining.MODEL_NAME);
         root.put("purpose", "The update rule of the neural cellular automaton of the bundled artwork 'bloom': every"
@@ -55,17 +69,6 @@ final class NcaCard {
         root.put("seed", model.seed());
         root.put("trainingSeconds", Math.round(seconds * 10) / 10.0);
         root.put("trainingCommand", model.trainingCommand());
-        ObjectNode training = root.putObject("training");
-        training.put("method", "sample-pool training, BPTT with hand-written gradients in plain Java, per-array"
-                + " gradient normalisation, Adam");
-        training.put("iterations", model.iterations());
-        training.put("batch", plan.batch());
-        training.put("pool", plan.pool());
-        training.put("damagedPerBatch", plan.damaged());
-        training.put("rolloutSteps", plan.minSteps() + ".." + plan.maxSteps());
-        training.put("learningRate", plan.learningRate());
-        training.put("threads", plan.threads());
-        training.put("finalLoss", model.finalLoss());
         ObjectNode latency = root.putObject("inferenceLatency");
         latency.put("p50Micros", Math.round(p50Micros * 10) / 10.0);
         latency.put("p99Micros", Math.round(p99Micros * 10) / 10.0);
@@ -75,8 +78,18 @@ final class NcaCard {
         ObjectNode energy = root.putObject("energy");
         energy.putNull("joulesPerThousandInferences");
         energy.put("kind", "not measured");
-        var files = root.putArray("files");
-        files.add(NcaTraining.MODEL_NAME + ".nca.json");
+        energy.put("basis", "no energy counter (RAPL) on the training machine; the artwork runs the rule on the GPU");
+        ObjectNode weightsFile = root.putArray("files").addObject();
+        weightsFile.put("path", weights.getFileName().toString());
+        weightsFile.put("sha256", sha256(weights));
+        weightsFile.put("bytes", Files.size(weights));
+        root.put("notes", String.format(java.util.Locale.ROOT, "Sample-pool training with BPTT and hand-written"
+                + " gradients in plain Java (org.vernissage.models.nca.NcaTrainer), per-array gradient normalisation,"
+                + " Adam: %d steps, batch %d, pool %d, %d of each batch damaged, rollouts of %d..%d NCA steps,"
+                + " learning rate %s (x0.1 for the last fifth), %d threads (the result does not depend on them)."
+                + " Final loss %.5f (mean squared RGBA error to the target, mean of the last tenth of the steps).",
+                model.iterations(), plan.batch(), plan.pool(), plan.damaged(), plan.minSteps(), plan.maxSteps(),
+                plan.learningRate(), plan.threads(), model.finalLoss()));
         Files.createDirectories(card.toAbsolutePath().getParent());
         Files.writeString(card, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }

@@ -77,7 +77,7 @@ public final class NcaTraining {
         Path weightsFile = folder.resolve(MODEL_NAME + ".nca.json");
         NcaWeightsFile.write(weightsFile, model);
         double[] latency = stepLatencyMicros(result.weights(), plan.size());
-        NcaCard.write(folder.resolve(MODEL_NAME + ".nca.card.json"), model, plan, result.seconds(),
+        NcaCard.write(folder.resolve(MODEL_NAME + ".card.json"), weightsFile, model, plan, result.seconds(),
                 Instant.now(), latency[0], latency[1]);
         out.printf("wrote %s: %d parameters, final loss %.5f, %.1f s%n", weightsFile,
                 result.weights().parameterCount(), result.finalLoss(), result.seconds());
