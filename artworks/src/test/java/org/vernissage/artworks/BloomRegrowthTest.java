@@ -1,5 +1,6 @@
 package org.vernissage.artworks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lwjgl.opengl.GL11C.GL_FLOAT;
 import static org.lwjgl.opengl.GL11C.GL_RGBA;
@@ -19,6 +20,7 @@ import org.vernissage.engine.clock.ManualClock;
 import org.vernissage.engine.metrics.FrameStats;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.engine.pipeline.TestTouches;
 import org.vernissage.engine.render.EglSurfacelessContext;
 import org.vernissage.engine.render.FrameListener;
 import org.vernissage.engine.render.RenderLoop;
@@ -91,6 +93,53 @@ class BloomRegrowthTest {
         assertTrue(erased > 3 * grown, "the erase did not wipe enough of it: " + figures);
         // It takes back most of the damage, not all of it (the notes give the figures).
         assertTrue(regrown < 0.35 * erased, "it did not grow back: " + figures);
+    }
+
+    /**
+     * A touch erases the cells under it: a cursor at TUIO (0.55, 0.45) on a 16:9 frame lies over cell
+     * (19.2, 14.2) of the grid shown in a square 0.9 of the height; with {@code touch_radius} 0.12
+     * (3.84 cells) the cell under it is zero in every channel the frame after, and a living cell 9
+     * cells away lives on.
+     */
+    @Test
+    void aTouchErasesTheCellsUnderIt() throws Exception {
+        Path folder = Path.of("bloom").toAbsolutePath();
+        ArtworkManifest manifest = ManifestLoader.load(folder);
+        ParameterLayout layout = manifest.layout();
+        float[] values = new float[layout.slotCount()];
+        layout.copyDefaultsInto(values);
+        SnapshotExchange snapshots = new SnapshotExchange(values);
+        GraphBuilder graph = new GraphBuilder(folder, layout, ArtworkManifest.FILE_NAME);
+        Bloom piece = new Bloom();
+        piece.declare(graph);
+        TextureImage state = graph.output("state");
+        RenderGraph artwork = graph.build(piece);
+        Map<Long, float[]> frames = new TreeMap<>();
+        FrameListener probe = (frame, parameters, image) -> {
+            if (frame.index() == GROWN || frame.index() == GROWN + 1) {
+                float[] texels = new float[state.width() * state.height() * 4];
+                glBindTexture(GL_TEXTURE_2D, state.textureId());
+                glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_FLOAT, texels);
+                glBindTexture(GL_TEXTURE_2D, 0);
+                frames.put(frame.index(), cells(texels, state.width()));
+            }
+            if (frame.index() == GROWN) {
+                snapshots.publish(values, TestTouches.oneCursor(0.55f, 0.45f), 1, 1, 0);
+            }
+        };
+        try (EglSurfacelessContext context = EglSurfacelessContext.open(WIDTH, HEIGHT)) {
+            new RenderLoop(context, artwork, snapshots, new SteppedPacer(new ManualClock(0), 60), new FrameStats(),
+                    List.of(probe), WIDTH, HEIGHT).run(GROWN + 2);
+        }
+        float[] before = frames.get(GROWN);
+        float[] after = frames.get(GROWN + 1);
+        int touched = (14 * Bloom.GRID + 19) * Bloom.CHANNELS;
+        int far = (16 * Bloom.GRID + 10) * Bloom.CHANNELS;
+        assertTrue(before[touched + 3] > 0.1f && before[far + 3] > 0.1f, "both cells live before the touch");
+        for (int ch = 0; ch < Bloom.CHANNELS; ch++) {
+            assertEquals(0f, after[touched + ch], "channel " + ch + " of the cell under the touch");
+        }
+        assertTrue(after[far + 3] > 0.1f, "a cell 9 cells from the touch lives on");
     }
 
     /**
