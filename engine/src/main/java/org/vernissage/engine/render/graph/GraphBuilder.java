@@ -30,7 +30,9 @@ import org.vernissage.engine.render.TextureImage;
  *
  * A shader node reads, as {@code uniform sampler2D NAME}, the nodes declared before it (this
  * frame's images), its own previous frame as {@code FEEDBACK} (with {@link NodeBuilder#feedback}),
- * and the images given with {@link NodeBuilder#image}. {@link #output} gives a node's image to an
+ * and the images given with {@link NodeBuilder#image}; Java sets its {@link NodeBuilder#uniform}s and
+ * {@link NodeBuilder#uniformArray}s. A node is the graph's size times its {@link NodeBuilder#scale},
+ * or a fixed {@link NodeBuilder#size} (a simulation's grid). {@link #output} gives a node's image to an
  * artwork made outside the graph. A layer's opacity and blend follow the parameters
  * {@code <layer>_opacity} and {@code <layer>_blend} when the layout has them.
  *
@@ -164,6 +166,9 @@ public final class GraphBuilder {
         private final Map<String, TextureImage> images = new LinkedHashMap<>();
         private final List<FrameUniform> uniforms = new ArrayList<>();
         private final List<FrameBlock> blocks = new ArrayList<>();
+        private final List<UniformArray> arrays = new ArrayList<>();
+        private int fixedWidth;
+        private int fixedHeight;
 
         private NodeBuilder(String name, boolean layer) {
             this.name = name;
@@ -212,6 +217,21 @@ public final class GraphBuilder {
                 throw new IllegalArgumentException("node '" + name + "': scale from 0.0625 to 4, got " + fraction);
             }
             this.scale = fraction;
+            return this;
+        }
+
+        /**
+         * A fixed size in pixels, whatever the graph's resolution and the canvas (a simulation's grid,
+         * a data image): the node is never rescaled, so its cells keep their meaning. Replaces
+         * {@link #scale}.
+         */
+        public NodeBuilder size(int width, int height) {
+            if (width < 1 || height < 1 || width > RenderResolution.MAX_SIDE || height > RenderResolution.MAX_SIDE) {
+                throw new IllegalArgumentException("node '" + name + "': a size from 1x1 to " + RenderResolution.MAX_SIDE
+                        + " pixels a side, got " + width + "x" + height);
+            }
+            this.fixedWidth = width;
+            this.fixedHeight = height;
             return this;
         }
 
@@ -266,6 +286,17 @@ public final class GraphBuilder {
             return declared;
         }
 
+        /**
+         * A {@code uniform vec4 NAME[vec4Count]} the Java artwork fills ({@link UniformArray#set}):
+         * weights, palettes. The shader must declare exactly that many elements. (A uniform block,
+         * {@link #uniformBlock}, holds more: 16 KiB against the few hundred vec4s of plain uniforms.)
+         */
+        public UniformArray uniformArray(String uniform, int vec4Count) {
+            UniformArray declared = new UniformArray(uniform, vec4Count);
+            arrays.add(declared);
+            return declared;
+        }
+
         private GraphNode make() throws ArtworkException {
             if (shader == null && artwork == null) {
                 throw new ArtworkException(manifestName + ": node '" + name + "' has neither a shader nor an artwork");
@@ -289,9 +320,9 @@ public final class GraphBuilder {
                     readable.put(ShaderPass.FEEDBACK, new DeferredImage(() -> holder[0].previous()));
                 }
                 readable.putAll(images);
-                drawing = new ShaderPass(folder, shader, layout, manifestName, readable, uniforms, blocks);
+                drawing = new ShaderPass(folder, shader, layout, manifestName, readable, uniforms, blocks, arrays);
             }
-            GraphNode node = new GraphNode(name, drawing, format, feedback, scale, control);
+            GraphNode node = new GraphNode(name, drawing, format, feedback, scale, fixedWidth, fixedHeight, control);
             holder[0] = node;
             return node;
         }

@@ -22,17 +22,22 @@ final class GraphNode {
     private final TargetFormat format;
     private final boolean feedback;
     private final double scale;
+    private final int fixedWidth;
+    private final int fixedHeight;
     private final LayerControl layer;
     private NodeTargets targets;
     private final TextureImage output = new View(true);
     private final TextureImage previous = new View(false);
 
-    GraphNode(String name, Artwork drawing, TargetFormat format, boolean feedback, double scale, LayerControl layer) {
+    GraphNode(String name, Artwork drawing, TargetFormat format, boolean feedback, double scale, int fixedWidth,
+              int fixedHeight, LayerControl layer) {
         this.name = name;
         this.drawing = drawing;
         this.format = format;
         this.feedback = feedback;
         this.scale = scale;
+        this.fixedWidth = fixedWidth;
+        this.fixedHeight = fixedHeight;
         this.layer = layer;
     }
 
@@ -54,6 +59,16 @@ final class GraphNode {
 
     double scale() {
         return scale;
+    }
+
+    /** The node's width for a graph {@code graphWidth} wide: its fixed size, or the graph's times its scale. */
+    int widthFor(int graphWidth) {
+        return fixedWidth > 0 ? fixedWidth : RenderResolution.scaled(graphWidth, scale);
+    }
+
+    /** The node's height for a graph {@code graphHeight} high. */
+    int heightFor(int graphHeight) {
+        return fixedHeight > 0 ? fixedHeight : RenderResolution.scaled(graphHeight, scale);
     }
 
     /** The compositing of a layer; null for a node that is not composited. */

@@ -89,8 +89,8 @@ public final class RenderGraph implements ReloadableArtwork, ListensToAudio {
         graphWidth = resolution.widthFor(canvas.width());
         graphHeight = resolution.heightFor(canvas.height());
         for (GraphNode node : nodes) {
-            node.targets(new NodeTargets(RenderResolution.scaled(graphWidth, node.scale()),
-                    RenderResolution.scaled(graphHeight, node.scale()), node.format(), node.feedback()));
+            node.targets(new NodeTargets(node.widthFor(graphWidth), node.heightFor(graphHeight), node.format(),
+                    node.feedback()));
             Framebuffer target = node.targets().target();
             target.bind();
             node.drawing().setup(target);
@@ -157,8 +157,7 @@ public final class RenderGraph implements ReloadableArtwork, ListensToAudio {
         graphHeight = resolution.heightFor(canvas.height());
         for (GraphNode node : nodes) {
             try {
-                node.targets().resize(RenderResolution.scaled(graphWidth, node.scale()),
-                        RenderResolution.scaled(graphHeight, node.scale()));
+                node.targets().resize(node.widthFor(graphWidth), node.heightFor(graphHeight));
                 node.drawing().resized(node.targets().target());
             } catch (RuntimeException e) {
                 resizeFaults.record(e, "resizing node '" + node.name() + "'");

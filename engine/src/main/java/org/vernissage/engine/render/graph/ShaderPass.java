@@ -37,9 +37,10 @@ import org.vernissage.shaders.ShaderSourceLoader;
  * others are for other layers), the engine's built-ins ({@code TIME}, {@code RENDERSIZE} = this
  * node's size, {@code FRAMEINDEX}, the touches), a {@code sampler2D} per image it was given (the
  * outputs of nodes drawn before it by their names, {@code FEEDBACK} for its own previous frame,
- * images from the Java author), and the Java author's {@link FrameUniform}s; its uniform blocks
- * are the Java author's {@link FrameBlock}s, each bound to the binding point of its place in the
- * node's list. Anything else is an error at setup naming the shader and the uniform.
+ * images from the Java author), and the Java author's {@link FrameUniform}s and
+ * {@link UniformArray}s ({@code uniform vec4 NAME[N]}, e.g. a network's weights); its uniform
+ * blocks are the Java author's {@link FrameBlock}s, each bound to the binding point of its place in
+ * the node's list. Anything else is an error at setup naming the shader and the uniform.
  *
  * <p>Parameter uniforms are checked and applied by the engine's {@link ParameterUniforms} over the
  * sub-layout of the parameters this shader uses; each frame copies their slots out of the snapshot
@@ -60,6 +61,7 @@ final class ShaderPass implements Artwork {
     private final Map<String, FrameUniform> frameUniforms;
     /** The node's uniform blocks; block i is bound at binding point i while this node draws. */
     private final UniformBlockBuffer[] blocks;
+    private final Map<String, UniformArray> uniformArrays;
     private FullscreenTriangle triangle;
     private Built built;
 
@@ -69,7 +71,8 @@ final class ShaderPass implements Artwork {
      * @param manifestName the file the parameters were declared in, for messages
      */
     ShaderPass(Path folder, Path shader, ParameterLayout layout, String manifestName,
-               Map<String, TextureImage> images, List<FrameUniform> frameUniforms, List<FrameBlock> frameBlocks) {
+               Map<String, TextureImage> images, List<FrameUniform> frameUniforms, List<FrameBlock> frameBlocks,
+               List<UniformArray> arrays) {
         this.folder = folder;
         this.shader = shader;
         this.layout = layout;
@@ -80,6 +83,10 @@ final class ShaderPass implements Artwork {
             this.frameUniforms.put(uniform.name(), uniform);
         }
         this.blocks = frameBlocks.stream().map(UniformBlockBuffer::new).toArray(UniformBlockBuffer[]::new);
+        this.uniformArrays = new LinkedHashMap<>();
+        for (UniformArray array : arrays) {
+            this.uniformArrays.put(array.name(), array);
+        }
     }
 
     Path shader() {
@@ -140,7 +147,24 @@ final class ShaderPass implements Artwork {
         List<Integer> samplerLocations = new ArrayList<>();
         List<FrameUniform> custom = new ArrayList<>();
         List<Integer> customLocations = new ArrayList<>();
+        List<UniformArray> arrays = new ArrayList<>();
+        List<Integer> arrayLocations = new ArrayList<>();
         for (ActiveUniform uniform : program.activeUniforms()) {
+            // Drivers name an active array after its first element.
+            String arrayName = uniform.name().endsWith("[0]")
+                    ? uniform.name().substring(0, uniform.name().length() - 3) : uniform.name();
+            if (uniformArrays.containsKey(arrayName)) {
+                UniformArray declared = uniformArrays.get(arrayName);
+                if (uniform.glType() != declared.glType() || uniform.size() != declared.length()) {
+                    throw new ArtworkException(shaderName + ": uniform '" + arrayName + "' is " + uniform.glslType()
+                            + "[" + uniform.size() + "] but the artwork sets it as vec4[" + declared.length()
+                            + "] (expected `uniform vec4 " + arrayName + "[" + declared.length() + "];`, every"
+                            + " element used)");
+                }
+                arrays.add(declared);
+                arrayLocations.add(uniform.location());
+                continue;
+            }
             if (uniform.glType() == GL_SAMPLER_2D) {
                 TextureImage image = images.get(uniform.name());
                 if (image == null || uniform.size() != 1) {
@@ -180,7 +204,8 @@ final class ShaderPass implements Artwork {
         ParameterUniforms uniforms = ParameterUniforms.check(subLayout, rest, shaderName, manifestName);
         return new Built(program, List.copyOf(usedHere), uniforms, toArray(slots), new float[subLayout.slotCount()],
                 samplerImages.toArray(TextureImage[]::new), toArray(samplerLocations),
-                custom.toArray(FrameUniform[]::new), toArray(customLocations));
+                custom.toArray(FrameUniform[]::new), toArray(customLocations),
+                arrays.toArray(UniformArray[]::new), toArray(arrayLocations));
     }
 
     /**
@@ -255,6 +280,9 @@ final class ShaderPass implements Artwork {
         for (int i = 0; i < blocks.length; i++) {
             blocks[i].bind(i);
         }
+        for (int i = 0; i < b.arrays.length; i++) {
+            b.arrays[i].apply(b.arrayLocations[i]);
+        }
         triangle.draw();
         for (int unit = b.samplerImages.length - 1; unit >= 0; unit--) {
             // Unbound, so the next node may draw into a texture this one sampled without a feedback loop.
@@ -279,7 +307,7 @@ final class ShaderPass implements Artwork {
     /** A linked program and everything resolved against it: swapped whole by a reload. */
     record Built(ShaderProgram program, List<ParameterSpec> used, ParameterUniforms uniforms, int[] slots, float[] values,
                          TextureImage[] samplerImages, int[] samplerLocations, FrameUniform[] custom,
-                         int[] customLocations) {
+                         int[] customLocations, UniformArray[] arrays, int[] arrayLocations) {
         /** Frees the program. */
         void close() {
             program.close();
