@@ -41,7 +41,7 @@ public final class CueStage implements ConductorStage {
 
     private static final int[] KINDS = {EventKinds.CUE_COMMAND, EventKinds.CONSOLE_COMMAND};
     private static final int NO_OWNER = -1;
-    private static final int PARAMETER_FADE = -2;
+    private static final int FADED_BY_COMMAND = -2;
     private static final CueCurve[] CURVES = CueCurve.values();
 
     private final CueList list;
@@ -281,7 +281,7 @@ public final class CueStage implements ConductorStage {
             if (!(seconds >= 0 && seconds <= CueListLoader.MAX_SECONDS) || curve < 0 || curve >= CURVES.length) {
                 return refuse(BAD_VALUE, nanos, show);
             }
-            owner[slot] = PARAMETER_FADE;
+            owner[slot] = FADED_BY_COMMAND;
             fadeFrom[slot] = values[slot];
             fadeTo[slot] = layout.clamp(slot, value);
             fadeStart[slot] = nanos;
@@ -331,7 +331,7 @@ public final class CueStage implements ConductorStage {
 
     private void stopParameterFades() {
         for (int slot = 0; slot < owner.length; slot++) {
-            if (owner[slot] == PARAMETER_FADE) {
+            if (owner[slot] == FADED_BY_COMMAND) {
                 owner[slot] = NO_OWNER;
             }
         }
@@ -382,7 +382,7 @@ public final class CueStage implements ConductorStage {
             }
         }
         for (int slot = 0; slot < owner.length; slot++) {
-            if (owner[slot] == PARAMETER_FADE) {
+            if (owner[slot] == FADED_BY_COMMAND) {
                 applyParameterFade(slot, t, values);
             }
         }
