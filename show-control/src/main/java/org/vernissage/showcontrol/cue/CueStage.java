@@ -165,7 +165,15 @@ public final class CueStage implements ConductorStage {
 
     private boolean onConsoleCommand(long nanos, ShowState show) {
         int code = command.command();
-        int cue = command.count() > 0 ? Math.round(command.argument(0)) : -1;
+        int cue = command.count() > 0 ? Math.round(command.argument(0)) : -2;
+        boolean atPlayhead = cue == -1 && (code == CUE_START || code == CUE_STOP || code == CUE_PAUSE
+                || code == CUE_RESUME || code == CUE_STATE);
+        if (atPlayhead && playhead < 0) {
+            return refuse(NOTHING_AT_PLAYHEAD, nanos, show);
+        }
+        if (atPlayhead) {
+            cue = playhead; // /cue/playhead/...: the cue GO would start
+        }
         boolean cueCommandOk = cue >= 0 && cue < cueCount;
         switch (code) {
             case GO -> {
