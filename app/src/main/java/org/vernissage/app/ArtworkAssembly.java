@@ -23,6 +23,9 @@ import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.engine.render.output.OutputOscControl;
 import org.vernissage.sensors.SensorStartException;
+import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueListException;
+import org.vernissage.showcontrol.cue.CueListLoader;
 
 /**
  * Composes one run from its parts, in the shape of the design and in this order: the clock and
@@ -111,9 +114,15 @@ final class ArtworkAssembly {
                     options.pacing())));
         }
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
-        PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer));
+        Optional<CueList> cues = cues(layout);
+        PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer,
+                cues));
         Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
                 : startSensors(pipeline, clock, layout, artwork, venue.map(VenuePart::oscControl));
+        if (recorded.isEmpty() && ShowControlPart.wanted(options.pipeline())) {
+            parts.start(() -> ShowControlPart.start(pipeline, options.pipeline(), manifest, cues.orElse(CueList.EMPTY),
+                    clock.clock()));
+        }
 
         FrameStats frameStats = new FrameStats();
         // Outputs in the order each frame reaches them: listeners and captures read the canvas
@@ -134,6 +143,15 @@ final class ArtworkAssembly {
         PipelineFaultsView pipelineFaults = new PipelineFaultsView(pipeline.conductor(), pipeline.ring());
         return new ArtworkRun(options, manifest, parts, pipelineFaults, loop.build(), frameStats, inputs.frames(),
                 clock.clock(), warnings, out);
+    }
+
+    /** The artwork's cues.json, if it has one; a broken one refuses the run, naming the file, the cue and the field. */
+    private Optional<CueList> cues(ParameterLayout layout) throws ArtworkException {
+        try {
+            return CueListLoader.loadIfPresent(options.artworkFolder(), layout);
+        } catch (CueListException e) {
+            throw new ArtworkException(e.getMessage(), e);
+        }
     }
 
     /** What drives the render loop: the inputs' pacer, the frame marks they want, how many frames. */

@@ -6,12 +6,16 @@ import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.Conductor;
 import org.vernissage.engine.pipeline.ConductorSettings;
+import org.vernissage.engine.pipeline.ConductorStages;
+import org.vernissage.engine.pipeline.Outbox;
 import org.vernissage.engine.pipeline.ConductorStats;
 import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.render.FrameMarker;
 import org.vernissage.engine.journal.JournalWriter;
 import org.vernissage.sensors.conditioning.BindingConditioner;
+import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueStage;
 
 /**
  * The spine of a run: the input ring, its conductor (the single writer of show state, applying
@@ -36,11 +40,22 @@ final class PipelinePart implements RunPart {
     /** Starts the ring's consumers: the conductor of {@code manifest}'s bindings, and {@code journal} if any. */
     static PipelinePart start(ArtworkManifest manifest, ParameterLayout layout, PipelineOptions options,
                               Optional<JournalWriter> journal) {
+        return start(manifest, layout, options, journal, Optional.empty());
+    }
+
+    /**
+     * As above, with {@code cues} run by a cue stage in the conductor's cues-and-fades place (it
+     * posts updates for consoles only when a control port listens).
+     */
+    static PipelinePart start(ArtworkManifest manifest, ParameterLayout layout, PipelineOptions options,
+                              Optional<JournalWriter> journal, Optional<CueList> cues) {
         float[] defaults = new float[layout.slotCount()];
         layout.copyDefaultsInto(defaults);
         SnapshotExchange snapshots = new SnapshotExchange(defaults, ConductorSettings.DEFAULT.touchCapacity());
-        Conductor conductor = new Conductor(layout, snapshots, new BindingConditioner(manifest.bindings(), layout),
-                ConductorSettings.DEFAULT);
+        ConductorStages stages = ConductorStages.standard(new BindingConditioner(manifest.bindings(), layout));
+        cues.ifPresent(list -> stages.cuesAndFades(new CueStage(list, layout, options.control().isPresent())));
+        Conductor conductor = new Conductor(layout, snapshots, stages, ConductorSettings.DEFAULT,
+                new Outbox(Outbox.DEFAULT_SIZE), System.getLogger(Conductor.class.getName()));
         InputRing ring = journal.isPresent()
                 ? new InputRing(InputRing.DEFAULT_SIZE, options.ringWait(),
                         DaemonThreads.named("vernissage-conductor", "vernissage-journal"), conductor, journal.get())

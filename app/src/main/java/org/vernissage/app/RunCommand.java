@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.vernissage.showcontrol.control.ControlSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -121,6 +122,21 @@ final class RunCommand implements Callable<Integer> {
                     + " sleeping, yielding or busy-spin (spinning burns a core; default: ${DEFAULT-VALUE}).")
     private RingWaitStrategy ringWait;
 
+    @Option(names = "--control", paramLabel = "PORT", arity = "0..1",
+            fallbackValue = "" + ControlSettings.DEFAULT_PORT,
+            description = "Take show control (GO, cues, the playhead, parameter fades; QLab 5's OSC dictionary) on"
+                    + " this UDP and TCP (SLIP) port (default when given: ${FALLBACK-VALUE}); UDP replies go to the"
+                    + " sender's port " + ControlSettings.DEFAULT_REPLY_PORT + " unless it sends /udpReplyPort.")
+    private Integer controlPort;
+
+    @Option(names = "--control-host", paramLabel = "ADDRESS", defaultValue = OscEndpoint.ANY_HOST,
+            description = "The address the control port listens on (default: ${DEFAULT-VALUE}).")
+    private String controlHost;
+
+    @Option(names = "--control-passcode", paramLabel = "PASSCODE",
+            description = "Consoles must send /workspace/{id}/connect PASSCODE before any other command.")
+    private String controlPasscode;
+
     @Option(names = "--stepped", description = "Advance time exactly 1/fps per frame (offline renders, reproducible captures).")
     private boolean stepped;
 
@@ -146,8 +162,19 @@ final class RunCommand implements Callable<Integer> {
 
     private RunOptions toOptions() {
         return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
-                sensors(), new PipelineOptions(ringWait), new JournalOptions(Optional.ofNullable(record),
+                sensors(), pipeline(), new JournalOptions(Optional.ofNullable(record),
                         Optional.empty()), output.statsInterval(), images, !noReload);
+    }
+
+    private PipelineOptions pipeline() {
+        if (controlPort == null) {
+            if (controlPasscode != null) {
+                throw new IllegalArgumentException("--control-passcode needs --control");
+            }
+            return new PipelineOptions(ringWait);
+        }
+        return new PipelineOptions(ringWait).withControl(new ControlSettings(controlHost, controlPort,
+                ControlSettings.DEFAULT_REPLY_PORT, Optional.ofNullable(controlPasscode), 16));
     }
 
     private SensorOptions sensors() {
