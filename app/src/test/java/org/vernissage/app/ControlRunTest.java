@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -149,6 +151,32 @@ class ControlRunTest {
                 run.requestStop();
                 finished.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             }
+        }
+    }
+
+    @Test
+    void controlFlagsAreCheckedAndATakenPortIsNamed() throws Exception {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--frames", "1",
+            "--control-passcode", "4321"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(Main.EXIT_USAGE, code, err.toString());
+        assertTrue(err.toString().lines().findFirst().orElse("").contains("--control-passcode needs --control"),
+                err.toString());
+        err = new StringWriter();
+        code = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--frames", "1", "--control",
+            "70000"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(Main.EXIT_USAGE, code, err.toString());
+        assertTrue(err.toString().contains("--control port must be 0 to 65535"), err.toString());
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            err = new StringWriter();
+            code = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--size", "32x18", "--frames",
+                "1", "--osc-host", "127.0.0.1", "--osc-port", "0", "--control", String.valueOf(port),
+                "--control-host", "127.0.0.1"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+            assertEquals(Main.EXIT_FAILURE, code, err.toString());
+            String line = err.toString().lines().findFirst().orElse("");
+            assertTrue(line.contains("control port 127.0.0.1:" + port + " cannot be bound"), line);
+            assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
         }
     }
 
