@@ -44,8 +44,8 @@ final class PipelinePart implements RunPart {
     }
 
     /**
-     * As above, with {@code cues} run by a cue stage in the conductor's cues-and-fades place (it
-     * posts updates for consoles only when a control port listens).
+     * As above, with {@code cues} run by the cue stage in the conductor's cues-and-fades place (it
+     * answers consoles only when a control port listens).
      */
     static PipelinePart start(ArtworkManifest manifest, ParameterLayout layout, PipelineOptions options,
                               Optional<JournalWriter> journal, Optional<CueList> cues) {
@@ -53,7 +53,9 @@ final class PipelinePart implements RunPart {
         layout.copyDefaultsInto(defaults);
         SnapshotExchange snapshots = new SnapshotExchange(defaults, ConductorSettings.DEFAULT.touchCapacity());
         ConductorStages stages = ConductorStages.standard(new BindingConditioner(manifest.bindings(), layout));
-        cues.ifPresent(list -> stages.cuesAndFades(new CueStage(list, layout, options.control().isPresent())));
+        // Always in place, even with no cues.json: a journal recorded with --control holds console
+        // commands (parameter sets and fades too), and its replay must apply them the same way.
+        stages.cuesAndFades(new CueStage(cues.orElse(CueList.EMPTY), layout, options.control().isPresent()));
         Conductor conductor = new Conductor(layout, snapshots, stages, ConductorSettings.DEFAULT,
                 new Outbox(Outbox.DEFAULT_SIZE), System.getLogger(Conductor.class.getName()));
         InputRing ring = journal.isPresent()

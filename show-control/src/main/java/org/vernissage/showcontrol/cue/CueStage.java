@@ -29,8 +29,9 @@ import org.vernissage.engine.pipeline.event.EventKinds;
  * remaining time unchanged.
  *
  * <p><b>Replies.</b> Every {@code CONSOLE_COMMAND} ({@link ControlCommands}) is answered with one
- * {@code CONSOLE_REPLY} in the outbox, in command order; with {@code postUpdates}, playhead and cue
- * state changes are posted as updates too. A full outbox refuses (counted there); the show goes on.
+ * {@code CONSOLE_REPLY} in the outbox, in command order, and playhead and cue state changes are
+ * posted as updates, when {@code answerConsoles} (a control port drains the outbox). A full
+ * outbox refuses (counted there); the show goes on.
  * {@code CUE_COMMAND} envelopes (GO, STOP, LOAD; cue -1 = the playhead, or all) are obeyed without
  * a reply: they come from in-process sources.
  *
@@ -45,7 +46,7 @@ public final class CueStage implements ConductorStage {
     private static final CueCurve[] CURVES = CueCurve.values();
 
     private final CueList list;
-    private final boolean postUpdates;
+    private final boolean answerConsoles;
     private final int cueCount;
 
     // Per cue.
@@ -74,12 +75,12 @@ public final class CueStage implements ConductorStage {
     /**
      * @param list the cues
      * @param layout the show's parameters (slots are checked against it)
-     * @param postUpdates whether to post playhead and cue-state updates for subscribed consoles
-     *     (false when nothing drains the outbox)
+     * @param answerConsoles whether to post replies and playhead and cue-state updates into the
+     *     outbox (false when nothing drains it, as in a replay: the show state is the same either way)
      */
-    public CueStage(CueList list, ParameterLayout layout, boolean postUpdates) {
+    public CueStage(CueList list, ParameterLayout layout, boolean answerConsoles) {
         this.list = list;
-        this.postUpdates = postUpdates;
+        this.answerConsoles = answerConsoles;
         this.cueCount = list.size();
         this.state = new CueState[cueCount];
         this.pausedFrom = new CueState[cueCount];
@@ -512,7 +513,7 @@ public final class CueStage implements ConductorStage {
     }
 
     private void update(int what, int subject, float detail, long nanos, ShowState show) {
-        if (!postUpdates) {
+        if (!answerConsoles) {
             return;
         }
         InputEvent out = show.outbox().claim(EventKinds.CONSOLE_REPLY, nanos);
@@ -534,6 +535,9 @@ public final class CueStage implements ConductorStage {
     }
 
     private void post(int status, int reason, int subject, float detail, long nanos, ShowState show) {
+        if (!answerConsoles) {
+            return;
+        }
         InputEvent out = show.outbox().claim(EventKinds.CONSOLE_REPLY, nanos);
         if (out != null) {
             reply.wrap(out).reset(command.console(), command.command(), command.requestId())
