@@ -128,19 +128,21 @@ class ControlRunTest {
                     fade.add(grab);
                     seen = grab.frameIndex();
                 }
-                // The stage computes each value for the horizon a frame mark names: the next frame's
-                // time on the pacer's schedule (1/60 s apart), not the moment it was actually drawn.
-                // A frame latches the newest snapshot; the conductor may not yet have moved to that
-                // frame's horizon, so one step between two frames spans at most one more interval.
-                // (The exact per-horizon check is CueStageTest's.)
+                // The stage computes each value for the horizon a frame mark names: the pacer's next
+                // deadline. A frame starts at or after its deadline (later when the machine is busy;
+                // missed deadlines are skipped), so the horizons of two frames are at most the time
+                // between their starts plus one period apart; and a frame latches the newest snapshot,
+                // which may still be the previous horizon's (the latch does not wait for the
+                // conductor): one period more. The exact per-horizon check is CueStageTest's.
                 double slope = CueCurve.SMOOTHSTEP.maxSlope() / 1.5; // per second of show time
+                double period = 1.0 / 60;
                 int rising = 0;
                 for (int i = 1; i < fade.size(); i++) {
                     float step = fade.get(i).parameters()[ENERGY] - fade.get(i - 1).parameters()[ENERGY];
-                    double intervals = fade.get(i).frameIndex() - fade.get(i - 1).frameIndex() + 1;
-                    double allowed = slope * intervals / 60;
+                    double dt = fade.get(i).timeSeconds() - fade.get(i - 1).timeSeconds();
+                    double allowed = slope * (dt + 2 * period);
                     assertTrue(step >= 0 && step <= allowed + 1e-5, "frame " + fade.get(i).frameIndex()
-                            + ": energy stepped " + step + "; the curve allows " + allowed);
+                            + ": energy stepped " + step + " in " + dt + " s; the curve allows " + allowed);
                     rising += step > 0 ? 1 : 0;
                 }
                 assertTrue(rising >= 20, "a 1.5 s fade at 60 fps shows many frames in between: " + rising);

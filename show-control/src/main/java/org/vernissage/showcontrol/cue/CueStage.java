@@ -319,7 +319,7 @@ public final class CueStage implements ConductorStage {
                 : actionAt[cue] + c.postWaitNanos();
         setState(cue, CueState.WAITING, show);
         for (int child : c.children()) {
-            start(child, at, show);
+            start(child, at + c.preWaitNanos(), show); // a group's pre-wait delays all its cues
         }
     }
 

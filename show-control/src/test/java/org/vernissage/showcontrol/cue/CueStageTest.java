@@ -222,6 +222,21 @@ class CueStageTest {
     }
 
     @Test
+    void aGroupsPreWaitDelaysEveryCueInIt() throws Exception {
+        StageDriver d = driver("{ 'cues': [ { 'number': '1', 'preWait': 1, 'continue': 'auto-follow', 'group': ["
+                + " { 'number': '1a', 'targets': { 'energy': 1 }, 'fade': 1 } ] },"
+                + " { 'number': '2', 'targets': { 'hue': 1 } } ] }");
+        d.command(0, ControlCommands.GO);
+        d.frame(SECOND / 2);
+        assertEquals(0f, d.value(ENERGY));
+        d.frame(SECOND + SECOND / 2);
+        assertEquals(0.5f, d.value(ENERGY), 1e-6f);
+        assertEquals(0f, d.value(HUE), "the group is not over before its cue");
+        d.frame(2 * SECOND);
+        assertEquals(1f, d.value(HUE), "then it follows on");
+    }
+
+    @Test
     void unknownCuesAndBadParameterCommandsAreRefusedWithAReason() throws Exception {
         StageDriver d = driver("{ 'cues': [ { 'number': '1', 'group': [ { 'number': '1a' } ] } ] }");
         d.command(0, ControlCommands.CUE_START, 7);
