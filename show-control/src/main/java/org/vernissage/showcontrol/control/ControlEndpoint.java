@@ -464,7 +464,8 @@ public final class ControlEndpoint implements AutoCloseable {
                 return;
             }
             pending.remove(request);
-            if (expected == 0 || failure != null && answers.isEmpty()) {
+            if (failure != null) { // some commands never entered the ring: say so, even if the rest ran
+                stats.refused.incrementAndGet();
                 reply(console, address, "error", failure);
                 return;
             }

@@ -205,6 +205,24 @@ class ControlEndpointTest {
         }
     }
 
+    @Test
+    void aFullRingIsAnsweredNotWaitedFor() throws Exception {
+        try (java.nio.channels.DatagramChannel replies = java.nio.channels.DatagramChannel.open()
+                .bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+             ControlEndpoint endpoint = new ControlEndpoint(new ControlSettings("127.0.0.1", 0,
+                     ((java.net.InetSocketAddress) replies.getLocalAddress()).getPort(), Optional.empty(), 4),
+                     new ControlDictionary("tide", CueFixtures.cues(folder, CUES), LAYOUT), event -> false,
+                     new org.vernissage.engine.clock.SystemClock(), System.getLogger("test"))) {
+            endpoint.start();
+            Process p = new ProcessBuilder("oscsend", "127.0.0.1", Integer.toString(endpoint.port()), "/go").start();
+            assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0);
+            JsonNode reply = LiveControl.next(replies).json();
+            assertEquals("error", reply.get("status").asText());
+            assertEquals("the engine's input is full; try again", reply.get("data").asText());
+            assertEquals(1, endpoint.stats().ringFull());
+        }
+    }
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!condition.getAsBoolean()) {
