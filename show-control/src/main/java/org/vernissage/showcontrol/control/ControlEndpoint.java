@@ -78,6 +78,8 @@ public final class ControlEndpoint implements AutoCloseable {
 
     private static final int PACKET_BYTES = 65_536;
     private static final int MAX_PENDING = 4096;
+    /** A command the stage has not answered by then is answered with an error (a stage disabled, say). */
+    private static final long ANSWER_TIMEOUT_NANOS = 2_000_000_000L;
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private final ControlSettings settings;
@@ -391,12 +393,14 @@ public final class ControlEndpoint implements AutoCloseable {
                 p.failure = "the engine's input is full; try again";
             }
         }
-        p.check(request);
+        p.check();
+        flush();
     }
 
     // ---- replies --------------------------------------------------------------------------
 
     private int sendReplies() {
+        flush(); // answers that timed out
         int n = 0;
         for (ReplyRelay.Note note; (note = relay.poll()) != null; n++) {
             try {
@@ -404,14 +408,17 @@ public final class ControlEndpoint implements AutoCloseable {
                     update(note);
                 } else {
                     Pending p = pending.get(note.request);
-                    if (p != null) {
+                    if (p != null && !p.ready) {
                         p.answered(note);
-                        p.check(note.request);
+                        p.check();
                     }
                 }
             } finally {
                 relay.recycle(note);
             }
+        }
+        if (n > 0) {
+            flush();
         }
         return n;
     }
@@ -437,20 +444,24 @@ public final class ControlEndpoint implements AutoCloseable {
         }
     }
 
-    /** A request the stage has not fully answered yet (a wildcard sends several commands). */
+    /** A command's answer in waiting: for the stage (a wildcard sends several commands), or ready. */
     private final class Pending {
         final String address;
         final Console console;
         final ToStage action;
+        final long createdNanos = System.nanoTime();
         int expected;
         final List<float[]> answers = new ArrayList<>();
         String failure;
+        boolean ready;
+        String status;
+        Object data;
 
         Pending(String address, Console console, ToStage action) {
             this.address = address;
             this.console = console;
             this.action = action;
-            this.expected = action.commands().size();
+            this.expected = action == null ? 0 : action.commands().size();
         }
 
         void answered(ReplyRelay.Note note) {
@@ -459,24 +470,30 @@ public final class ControlEndpoint implements AutoCloseable {
             answers.add(args);
         }
 
-        void check(long request) {
-            if (answers.size() < expected) {
+        void finish(String status, Object data) {
+            this.status = status;
+            this.data = data;
+            this.ready = true;
+        }
+
+        /** Once every command was answered: the reply's status and data. */
+        void check() {
+            if (ready || answers.size() < expected) {
                 return;
             }
-            pending.remove(request);
             if (failure != null) { // some commands never entered the ring: say so, even if the rest ran
                 stats.refused.incrementAndGet();
-                reply(console, address, "error", failure);
+                finish("error", failure);
                 return;
             }
             for (float[] a : answers) {
                 if (Math.round(a[0]) != ControlCommands.OK) {
                     stats.refused.incrementAndGet();
-                    reply(console, address, "error", ControlCommands.reason(Math.round(a[1])));
+                    finish("error", ControlCommands.reason(Math.round(a[1])));
                     return;
                 }
             }
-            reply(console, address, "ok", data(action.shape(), answers));
+            finish("ok", data(action.shape(), answers));
         }
     }
 
@@ -507,7 +524,36 @@ public final class ControlEndpoint implements AutoCloseable {
         };
     }
 
+    /**
+     * Answers {@code console} in turn: the answer waits behind every earlier command's (a refusal
+     * found at once is not sent before the reply to a GO that went through the ring), so each
+     * console hears its answers in the order it sent the commands.
+     */
     private void reply(Console console, String address, String status, Object data) {
+        Pending p = new Pending(address, console, null);
+        p.finish(status, data);
+        pending.put(nextRequest++, p);
+        flush();
+    }
+
+    /** Sends the answers that are ready, oldest first, stopping at the first still waiting for the stage. */
+    private void flush() {
+        long now = System.nanoTime();
+        for (var it = pending.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (!p.ready && now - p.createdNanos > ANSWER_TIMEOUT_NANOS) {
+                stats.refused.incrementAndGet();
+                p.finish("error", "the engine did not answer within 2 s");
+            }
+            if (!p.ready) {
+                return;
+            }
+            it.remove();
+            sendReply(p.console, p.address, p.status, p.data);
+        }
+    }
+
+    private void sendReply(Console console, String address, String status, Object data) {
         ObjectNode json = JSON.createObjectNode();
         json.put("workspace_id", dictionary.workspaceId());
         json.put("address", address);

@@ -181,6 +181,23 @@ class ControlEndpointTest {
     }
 
     @Test
+    void aConsoleHearsItsAnswersInTheOrderItSentTheCommands() throws Exception {
+        try (LiveControl live = live(Optional.empty());
+             TcpConsole console = new TcpConsole(live.port())) {
+            console.send("/go");          // through the ring: answered after the stage ran it
+            console.send("/cue/9/start"); // refused at once by the endpoint
+            console.send("/thump");
+            console.send("/cue/playhead/number");
+            assertEquals("/reply/go", console.next().address());
+            assertEquals("/reply/cue/9/start", console.next().address());
+            assertEquals("/reply/thump", console.next().address());
+            Received playhead = console.next();
+            assertEquals("/reply/cue/playhead/number", playhead.address());
+            assertEquals("2", playhead.json().get("data").asText());
+        }
+    }
+
+    @Test
     void subscribedConsolesGetUpdatesAndAConsoleThatLeavesIsForgotten() throws Exception {
         try (LiveControl live = live(Optional.empty());
              TcpConsole console = new TcpConsole(live.port())) {
@@ -220,6 +237,29 @@ class ControlEndpointTest {
             assertEquals("error", reply.get("status").asText());
             assertEquals("the engine's input is full; try again", reply.get("data").asText());
             assertEquals(1, endpoint.stats().ringFull());
+        }
+    }
+
+    @Test
+    void aCommandTheEngineNeverAnswersIsAnsweredWithAnErrorAndLaterOnesGoOn() throws Exception {
+        try (java.nio.channels.DatagramChannel replies = java.nio.channels.DatagramChannel.open()
+                .bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+             ControlEndpoint endpoint = new ControlEndpoint(new ControlSettings("127.0.0.1", 0,
+                     ((java.net.InetSocketAddress) replies.getLocalAddress()).getPort(), Optional.empty(), 4),
+                     new ControlDictionary("tide", CueFixtures.cues(folder, CUES), LAYOUT), event -> true,
+                     new org.vernissage.engine.clock.SystemClock(), System.getLogger("test"))) {
+            endpoint.start(); // the commands enter a "ring" that nothing drains: no stage will answer
+            for (String address : List.of("/go", "/thump")) {
+                Process p = new ProcessBuilder("oscsend", "127.0.0.1", Integer.toString(endpoint.port()), address)
+                        .start();
+                assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0);
+            }
+            long start = System.nanoTime();
+            Received go = LiveControl.next(replies);
+            assertEquals("/reply/go", go.address());
+            assertEquals("the engine did not answer within 2 s", go.json().get("data").asText());
+            assertTrue(System.nanoTime() - start < 4_000_000_000L);
+            assertEquals("/reply/thump", LiveControl.next(replies).address(), "the next answer follows at once");
         }
     }
 
