@@ -121,7 +121,7 @@ final class ArtworkAssembly {
                 : startSensors(pipeline, clock, layout, artwork, venue.map(VenuePart::oscControl));
         if (recorded.isEmpty() && ShowControlPart.wanted(options.pipeline())) {
             parts.start(() -> ShowControlPart.start(pipeline, options.pipeline(), manifest, cues.orElse(CueList.EMPTY),
-                    clock.clock()));
+                    clock.clock(), Optional.of(options.artworkFolder().resolve(CueListLoader.FILE_NAME))));
         }
 
         FrameStats frameStats = new FrameStats();

@@ -30,8 +30,10 @@ final class PipelinePart implements RunPart {
     private final Conductor conductor;
     private final InputRing ring;
     private final SnapshotExchange snapshots;
+    private final CueStage cues;
 
-    private PipelinePart(Conductor conductor, InputRing ring, SnapshotExchange snapshots) {
+    private PipelinePart(Conductor conductor, InputRing ring, SnapshotExchange snapshots, CueStage cues) {
+        this.cues = cues;
         this.conductor = conductor;
         this.ring = ring;
         this.snapshots = snapshots;
@@ -55,7 +57,8 @@ final class PipelinePart implements RunPart {
         ConductorStages stages = ConductorStages.standard(new BindingConditioner(manifest.bindings(), layout));
         // Always in place, even with no cues.json: a journal recorded with --control holds console
         // commands (parameter sets and fades too), and its replay must apply them the same way.
-        stages.cuesAndFades(new CueStage(cues.orElse(CueList.EMPTY), layout, options.control().isPresent()));
+        CueStage cueStage = new CueStage(cues.orElse(CueList.EMPTY), layout, options.control().isPresent());
+        stages.cuesAndFades(cueStage);
         Conductor conductor = new Conductor(layout, snapshots, stages, ConductorSettings.DEFAULT,
                 new Outbox(Outbox.DEFAULT_SIZE), System.getLogger(Conductor.class.getName()));
         InputRing ring = journal.isPresent()
@@ -64,7 +67,12 @@ final class PipelinePart implements RunPart {
                 : new InputRing(InputRing.DEFAULT_SIZE, options.ringWait(),
                         DaemonThreads.named("vernissage-conductor"), conductor);
         ring.start();
-        return new PipelinePart(conductor, ring, snapshots);
+        return new PipelinePart(conductor, ring, snapshots, cueStage);
+    }
+
+    /** The conductor's cue stage (a reloaded cue list is offered to it). */
+    CueStage cueStage() {
+        return cues;
     }
 
     /** Where sensors (or a journal player) publish input. */

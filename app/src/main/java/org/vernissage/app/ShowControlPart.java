@@ -1,6 +1,11 @@
 package org.vernissage.app;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.engine.pipeline.InputEvent;
+import org.vernissage.engine.pipeline.event.ConsoleCommandFlyweight;
 import java.lang.System.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +21,8 @@ import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.showcontrol.control.ControlDictionary;
 import org.vernissage.showcontrol.control.ControlEndpoint;
 import org.vernissage.showcontrol.control.ControlSettings;
+import org.vernissage.showcontrol.cue.ControlCommands;
+import org.vernissage.showcontrol.cue.CueFileWatcher;
 import org.vernissage.showcontrol.cue.CueList;
 
 /**
@@ -32,15 +39,19 @@ final class ShowControlPart implements RunPart {
 
     /** How long the outbox agent parks when the outbox is empty: the latency a reply may add. */
     static final Duration OUTBOX_PARK = Duration.ofMillis(1);
+    /** How often a run looks whether cues.json was saved. */
+    static final Duration CUE_FILE_LOOK = Duration.ofMillis(500);
     private static final Logger LOG = System.getLogger(ShowControlPart.class.getName());
 
     private final Optional<ControlEndpoint> endpoint;
     private final AgentThread outboxThread;
     private final SupervisedAgent outboxAgent;
     private final String where;
+    private final Optional<CueFileWatcher> watcher;
 
     private ShowControlPart(Optional<ControlEndpoint> endpoint, AgentThread outboxThread, SupervisedAgent outboxAgent,
-                           String where) {
+                           String where, Optional<CueFileWatcher> watcher) {
+        this.watcher = watcher;
         this.endpoint = endpoint;
         this.outboxThread = outboxThread;
         this.outboxAgent = outboxAgent;
@@ -55,6 +66,15 @@ final class ShowControlPart implements RunPart {
     /** Starts the control endpoint (if asked for) and the outbox agent that feeds it. */
     static ShowControlPart start(PipelinePart pipeline, PipelineOptions options, ArtworkManifest manifest,
                                  CueList cues, Clock clock) throws IOException {
+        return start(pipeline, options, manifest, cues, clock, Optional.empty());
+    }
+
+    /**
+     * As above; with {@code cueFile}, a save of it during the run reloads the cue list (a broken
+     * save is reported and the last good list keeps running).
+     */
+    static ShowControlPart start(PipelinePart pipeline, PipelineOptions options, ArtworkManifest manifest,
+                                 CueList cues, Clock clock, Optional<Path> cueFile) throws IOException {
         OutboxAgent outbox = new OutboxAgent(pipeline.conductor().outbox());
         Optional<ControlEndpoint> endpoint = Optional.empty();
         String where = "";
@@ -70,13 +90,34 @@ final class ShowControlPart implements RunPart {
         // Further outbox listeners (OSCQuery, persistence) are added to `outbox` here, before it starts.
         AgentThread thread = AgentThread.parking("vernissage-outbox", OUTBOX_PARK);
         SupervisedAgent agent = new SupervisedAgent(outbox, LOG);
+        Optional<CueFileWatcher> watcher = Optional.empty();
         try {
             thread.add(agent);
+            if (cueFile.isPresent() && endpoint.isPresent()) {
+                CueFileWatcher watching = new CueFileWatcher(cueFile.get(), manifest.layout(),
+                        reloader(pipeline, endpoint.get(), clock), CUE_FILE_LOOK, LOG);
+                thread.add(new SupervisedAgent(watching, LOG)); // the same parking thread: it looks twice a second
+                watcher = Optional.of(watching);
+            }
         } catch (RuntimeException e) {
+            thread.close();
             endpoint.ifPresent(ControlEndpoint::close);
             throw e;
         }
-        return new ShowControlPart(endpoint, thread, agent, where);
+        return new ShowControlPart(endpoint, thread, agent, where, watcher);
+    }
+
+    /** Offers a good new list to the stage and the endpoint, then a RELOAD command through the ring. */
+    private static Predicate<CueList> reloader(PipelinePart pipeline, ControlEndpoint endpoint, Clock clock) {
+        InputEvent reload = new InputEvent(); // the watcher's thread only
+        ConsoleCommandFlyweight command = new ConsoleCommandFlyweight();
+        return list -> {
+            pipeline.cueStage().offer(list);
+            endpoint.offer(list);
+            command.wrap(reload.begin(EventKinds.CONSOLE_COMMAND, clock.nanos(), InputBatch.IMMEDIATELY, false))
+                    .reset(-1, ControlCommands.RELOAD, 0);
+            return pipeline.ring().offerEvent(reload);
+        };
     }
 
     @Override
@@ -98,6 +139,12 @@ final class ShowControlPart implements RunPart {
             AgentHealth health = e.health();
             if (health != null && health.errors() > 0) {
                 lines.add("control " + where + ": " + health.describe());
+            }
+        });
+        watcher.ifPresent(w -> {
+            if (w.reloads() + w.refused() > 0) {
+                lines.add("cue list: " + w.reloads() + " reloads, " + w.refused() + " broken saves refused"
+                        + (w.failing().isEmpty() ? "" : "; failing now, the last good list runs: " + w.failing()));
             }
         });
         if (outboxAgent.errors() > 0) {

@@ -182,6 +182,57 @@ class ControlRunTest {
         }
     }
 
+    @Test
+    void aSavedCueFileIsReloadedAndABrokenSaveLeavesTheLastGoodListRunning() throws Exception {
+        Path artwork = copyOfTidewater("""
+                { "cues": [ { "number": "1", "targets": { "energy": 0 } }, { "number": "2", "targets": { "energy": 1 } } ] }
+                """);
+        int port = freePort();
+        try (DatagramChannel replies = DatagramChannel.open(StandardProtocolFamily.INET)
+                .bind(new InetSocketAddress("127.0.0.1", 0))) {
+            int replyPort = ((InetSocketAddress) replies.getLocalAddress()).getPort();
+            RunOptions options = RunOptions.defaults(artwork).withSize(new FrameSize(WIDTH, HEIGHT))
+                    .withOsc("127.0.0.1", 0).withFramesPerSecond(30)
+                    .withControl(new ControlSettings("127.0.0.1", port, replyPort, Optional.empty(), 4));
+            FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 5);
+            try (BackgroundRun playing = BackgroundRun.start(options, List.of(grabber))) {
+                oscsend(port, "/cue/3/start");
+                assertEquals("error", reply(replies, "/reply/cue/3/start").get("status").asText());
+
+                Path file = artwork.resolve("cues.json");
+                save(file, "{ \"cues\": [ { \"number\": \"3\", \"targets\": { \"energy\": 7 } } ] }");
+                Thread.sleep(1200); // the run looks twice a second
+                oscsend(port, "/cue/2/start");
+                assertEquals("ok", reply(replies, "/reply/cue/2/start").get("status").asText(),
+                        "the last good list still runs");
+                awaitEnergy(grabber, -1, 1f);
+
+                save(file, "{ \"cues\": [ { \"number\": \"2\", \"targets\": { \"energy\": 1 } },"
+                        + " { \"number\": \"3\", \"targets\": { \"energy\": 0.5 } } ] }");
+                long deadline = System.nanoTime() + PATIENCE.toNanos();
+                String status = "";
+                while (!status.equals("ok") && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    oscsend(port, "/cue/3/start");
+                    status = reply(replies, "/reply/cue/3/start").get("status").asText();
+                }
+                assertEquals("ok", status, "the new list's cue 3 runs once the save is reloaded");
+                awaitEnergy(grabber, -1, 0.5f);
+                playing.run().requestStop();
+                playing.awaitEnd(10);
+                String console = playing.console();
+                assertTrue(console.contains("cue list: 1 reloads, 1 broken saves refused"), console);
+            }
+        }
+    }
+
+    /** Writes {@code json} with a modification time a second past the file's, as a later save has. */
+    private static void save(Path file, String json) throws IOException {
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(file);
+        Files.writeString(file, json);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 1000));
+    }
+
     private Path copyOfTidewater(String cues) throws IOException {
         Path copy = folder.resolve("tidewater");
         Files.createDirectories(copy);

@@ -38,7 +38,8 @@ import org.vernissage.showcontrol.control.ControlAction.ToStage;
 public final class ControlDictionary {
 
     private final String workspaceId;
-    private final CueList cues;
+    private CueList cues;
+    private int generation;
     private final ParameterLayout layout;
     private final OscPatternMatcher matcher = new OscPatternMatcher();
 
@@ -54,6 +55,12 @@ public final class ControlDictionary {
 
     public CueList cues() {
         return cues;
+    }
+
+    /** The cue stage swapped in {@code next} as its generation {@code newGeneration}: read against it from now on. */
+    public void replace(CueList next, int newGeneration) {
+        this.cues = next;
+        this.generation = newGeneration;
     }
 
     /** The address without its {@code /workspace/{id}} prefix, or empty when it names another workspace. */
@@ -148,12 +155,12 @@ public final class ControlDictionary {
                     : cueDetail(number, action, address);
         }
         if (atPlayhead) {
-            return one(code, code == CUE_STATE ? Shape.CUE_STATE : Shape.CUES, -1);
+            return one(code, code == CUE_STATE ? Shape.CUE_STATE : Shape.CUES, -1, generation);
         }
         List<StageCommand> commands = new ArrayList<>();
         for (Cue cue : cues.cues()) {
             if (number.equals(cue.number()) || (OscPatternMatcher.isPattern(number) && matches(number, cue.number()))) {
-                commands.add(new StageCommand(code, cue.index()));
+                commands.add(new StageCommand(code, cue.index(), generation));
             }
         }
         if (commands.isEmpty()) {
@@ -188,7 +195,7 @@ public final class ControlDictionary {
         if (index.isEmpty()) {
             return new Refused(address + ": no cue numbered " + parts[1] + noCueHint());
         }
-        return one(PLAYHEAD_SET, Shape.PLAYHEAD, index.get());
+        return one(PLAYHEAD_SET, Shape.PLAYHEAD, index.get(), generation);
     }
 
     private ControlAction parameter(String[] parts, ControlMessage message, String address) {

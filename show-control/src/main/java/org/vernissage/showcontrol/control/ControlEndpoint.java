@@ -49,6 +49,7 @@ import org.vernissage.showcontrol.control.ControlAction.Refused;
 import org.vernissage.showcontrol.control.ControlAction.StageCommand;
 import org.vernissage.showcontrol.control.ControlAction.ToStage;
 import org.vernissage.showcontrol.cue.ControlCommands;
+import org.vernissage.showcontrol.cue.CueList;
 import org.vernissage.showcontrol.cue.CueState;
 
 /**
@@ -104,6 +105,8 @@ public final class ControlEndpoint implements AutoCloseable {
     private final List<Connection> connections = new ArrayList<>();
     private final Consumer<SelectionKey> onReady = this::ready;
     private final Set<String> loggedOnce = new HashSet<>();
+    private final java.util.concurrent.atomic.AtomicReference<CueList> offered =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private DatagramChannel udp;
     private ServerSocketChannel tcp;
@@ -121,6 +124,14 @@ public final class ControlEndpoint implements AutoCloseable {
         this.sink = sink;
         this.clock = clock;
         this.log = log;
+    }
+
+    /**
+     * Any thread (the cue file's watcher): the list the cue stage will swap in at its next
+     * {@code RELOAD}; the endpoint reads cue numbers against it once the stage says it swapped.
+     */
+    public void offer(CueList next) {
+        offered.set(next);
     }
 
     /** The outbox listener to register for {@code CONSOLE_REPLY} before the outbox agent starts. */
@@ -424,13 +435,22 @@ public final class ControlEndpoint implements AutoCloseable {
     }
 
     private void update(ReplyRelay.Note note) {
+        if (note.command == ControlCommands.UPDATE_LIST) {
+            CueList next = offered.getAndSet(null);
+            if (next != null) {
+                dictionary.replace(next, note.intArg(0)); // the stage has swapped: read numbers against it
+            }
+        }
         if (subscribers.isEmpty()) {
             return;
         }
         String base = "/update/workspace/" + dictionary.workspaceId();
         String address;
         String value;
-        if (note.command == ControlCommands.UPDATE_PLAYHEAD) {
+        if (note.command == ControlCommands.UPDATE_LIST) {
+            address = base;
+            value = "cue list reloaded";
+        } else if (note.command == ControlCommands.UPDATE_PLAYHEAD) {
             address = base + "/cueList/main/playbackPosition";
             value = dictionary.cues().numberOf(note.intArg(0));
         } else {

@@ -25,10 +25,16 @@ package org.vernissage.showcontrol.cue;
  * 15 CUE_STATE       cue index                                  status, reason, playhead, cue, state
  * 16 PARAMETER_SET   slot, value                                status, reason, playhead, slot, value
  * 17 PARAMETER_FADE  slot, value, seconds, curve ordinal        status, reason, playhead, slot, value
+ * 18 RELOAD          -                                          status, reason, playhead, -, generation
  * </pre>
+ * The cue commands 7 to 11 take the cue list's generation as argument 1 (the endpoint resolved
+ * the cue's number against that list); a command read against another generation is refused
+ * ({@link #LIST_CHANGED}) rather than run on whatever cue now has that index. RELOAD swaps in
+ * the list offered to the stage ({@code CueStage.offer}) and moves the generation on.
  * Updates are {@code CONSOLE_REPLY} envelopes with request id {@link #UPDATE_REQUEST} and console
- * -1: command {@link #UPDATE_PLAYHEAD} (argument 0: the playhead) or {@link #UPDATE_CUE}
- * (argument 0: the cue, 1: its {@link CueState} code).
+ * -1: command {@link #UPDATE_PLAYHEAD} (argument 0: the playhead), {@link #UPDATE_CUE}
+ * (argument 0: the cue, 1: its {@link CueState} code) or {@link #UPDATE_LIST} (argument 0: the
+ * new generation).
  *
  * <p>Constants only; any thread.
  */
@@ -51,11 +57,13 @@ public final class ControlCommands {
     public static final int CUE_STATE = 15;
     public static final int PARAMETER_SET = 16;
     public static final int PARAMETER_FADE = 17;
+    public static final int RELOAD = 18;
 
     /** The request id of an update (no console asked for it). */
     public static final long UPDATE_REQUEST = -1;
     public static final int UPDATE_PLAYHEAD = 101;
     public static final int UPDATE_CUE = 102;
+    public static final int UPDATE_LIST = 103;
 
     /** Reply argument 0: the command was done. */
     public static final int OK = 0;
@@ -71,6 +79,8 @@ public final class ControlCommands {
     public static final int BAD_VALUE = 5;
     public static final int NOT_RUNNING = 6;
     public static final int NOT_PAUSED = 7;
+    public static final int LIST_CHANGED = 8;
+    public static final int NOTHING_TO_LOAD = 9;
 
     private ControlCommands() {
     }
@@ -85,6 +95,8 @@ public final class ControlCommands {
             case BAD_VALUE -> "expected a finite value, a fade time of 0 s or more and a known curve";
             case NOT_RUNNING -> "the cue is not running";
             case NOT_PAUSED -> "the cue is not paused";
+            case LIST_CHANGED -> "the cue list was reloaded since this command was read; send it again";
+            case NOTHING_TO_LOAD -> "no new cue list was offered";
             default -> "refused";
         };
     }

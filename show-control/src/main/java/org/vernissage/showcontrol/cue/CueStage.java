@@ -3,6 +3,7 @@ package org.vernissage.showcontrol.cue;
 import static org.vernissage.showcontrol.cue.ControlCommands.*;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ConductorStage;
 import org.vernissage.engine.pipeline.InputEvent;
@@ -45,18 +46,18 @@ public final class CueStage implements ConductorStage {
     private static final int FADED_BY_COMMAND = -2;
     private static final CueCurve[] CURVES = CueCurve.values();
 
-    private final CueList list;
+    private CueList list;
     private final boolean answerConsoles;
-    private final int cueCount;
+    private int cueCount;
 
     // Per cue.
-    private final CueState[] state;
-    private final CueState[] pausedFrom;
-    private final long[] actionAt;
-    private final long[] pausedAt;
-    private final boolean[] continuePending;
-    private final long[] continueAt;
-    private final float[][] from;
+    private CueState[] state;
+    private CueState[] pausedFrom;
+    private long[] actionAt;
+    private long[] pausedAt;
+    private boolean[] continuePending;
+    private long[] continueAt;
+    private float[][] from;
 
     // Per slot.
     private final int[] owner;
@@ -69,7 +70,9 @@ public final class CueStage implements ConductorStage {
     private final ConsoleCommandFlyweight command = new ConsoleCommandFlyweight();
     private final ConsoleCommandFlyweight reply = new ConsoleCommandFlyweight();
     private final CueCommandFlyweight cueCommand = new CueCommandFlyweight();
+    private final AtomicReference<CueList> offered = new AtomicReference<>();
     private int playhead;
+    private int generation;
     private long endlessChains;
 
     /**
@@ -79,9 +82,23 @@ public final class CueStage implements ConductorStage {
      *     outbox (false when nothing drains it, as in a replay: the show state is the same either way)
      */
     public CueStage(CueList list, ParameterLayout layout, boolean answerConsoles) {
-        this.list = list;
         this.answerConsoles = answerConsoles;
-        this.cueCount = list.size();
+        allocate(list);
+        int slots = layout.slotCount();
+        this.owner = new int[slots];
+        Arrays.fill(owner, NO_OWNER);
+        this.fadeFrom = new float[slots];
+        this.fadeTo = new float[slots];
+        this.fadeStart = new long[slots];
+        this.fadeNanos = new long[slots];
+        this.fadeCurve = new CueCurve[slots];
+        this.playhead = list.first();
+    }
+
+    /** Per-cue state for {@code next}, every cue stopped. On the wiring thread, or at a reload. */
+    private void allocate(CueList next) {
+        this.list = next;
+        this.cueCount = next.size();
         this.state = new CueState[cueCount];
         this.pausedFrom = new CueState[cueCount];
         Arrays.fill(state, CueState.IDLE);
@@ -92,17 +109,16 @@ public final class CueStage implements ConductorStage {
         this.continueAt = new long[cueCount];
         this.from = new float[cueCount][];
         for (int c = 0; c < cueCount; c++) {
-            from[c] = new float[list.cue(c).slots().length];
+            from[c] = new float[next.cue(c).slots().length];
         }
-        int slots = layout.slotCount();
-        this.owner = new int[slots];
-        Arrays.fill(owner, NO_OWNER);
-        this.fadeFrom = new float[slots];
-        this.fadeTo = new float[slots];
-        this.fadeStart = new long[slots];
-        this.fadeNanos = new long[slots];
-        this.fadeCurve = new CueCurve[slots];
-        this.playhead = list.first();
+    }
+
+    /**
+     * Any thread (the cue file's watcher): offers a new list, swapped in when a {@code RELOAD}
+     * command reaches the stage, so that the swap has its place among the journalled events.
+     */
+    public void offer(CueList next) {
+        offered.set(next);
     }
 
     @Override
@@ -176,6 +192,11 @@ public final class CueStage implements ConductorStage {
             cue = playhead; // /cue/playhead/...: the cue GO would start
         }
         boolean cueCommandOk = cue >= 0 && cue < cueCount;
+        boolean byIndex = code == CUE_START || code == CUE_STOP || code == CUE_PAUSE || code == CUE_RESUME
+                || code == CUE_STATE || code == PLAYHEAD_SET;
+        if (byIndex && command.count() >= 2 && Math.round(command.argument(1)) != generation) {
+            return refuse(LIST_CHANGED, nanos, show);
+        }
         switch (code) {
             case GO -> {
                 if (playhead < 0) {
@@ -232,6 +253,14 @@ public final class CueStage implements ConductorStage {
             }
             case PARAMETER_SET, PARAMETER_FADE -> {
                 return onParameter(code, nanos, show);
+            }
+            case RELOAD -> {
+                CueList next = offered.getAndSet(null);
+                if (next == null) {
+                    return refuse(NOTHING_TO_LOAD, nanos, show); // e.g. a replay: the file is not read again
+                }
+                reload(next, nanos, show);
+                return answer(-1, generation, nanos, show);
             }
             default -> {
                 return refuse(UNKNOWN_COMMAND, nanos, show);
@@ -299,6 +328,24 @@ public final class CueStage implements ConductorStage {
             applyParameterFade(slot, nanos, values);
         }
         return answer(slot, values[slot], nanos, show);
+    }
+
+    /**
+     * Swaps in {@code next}: every cue stops where it is (values stay, so nothing jumps), the
+     * playhead stays on the cue of the same number if the new list has it, else the first cue.
+     * Allocates the new list's state: a reload is rare and never per frame.
+     */
+    private void reload(CueList next, long nanos, ShowState show) {
+        stopAll(show);
+        boolean pastTheEnd = playhead < 0;
+        String at = list.numberOf(playhead);
+        allocate(next);
+        generation++;
+        int same = next.indexOf(at).orElse(-1);
+        int target = pastTheEnd ? -1 : same >= 0 && next.cue(same).parent() < 0 ? same : next.first();
+        playhead = -2; // so that the update below is posted whatever the index
+        setPlayhead(target, nanos, show);
+        update(UPDATE_LIST, generation, 0, nanos, show);
     }
 
     // ---- cue life ---------------------------------------------------------------------------
@@ -557,6 +604,11 @@ public final class CueStage implements ConductorStage {
     /** Where cue {@code cue} is. */
     public CueState state(int cue) {
         return state[cue];
+    }
+
+    /** How many lists were swapped in since the start (0 for the list the stage was made with). */
+    public int generation() {
+        return generation;
     }
 
     /** Frames in which a chain of continues was longer than the list (it goes on at the next frame). */

@@ -237,6 +237,33 @@ class CueStageTest {
     }
 
     @Test
+    void aReloadSwapsTheListKeepsTheValuesAndRefusesCommandsReadAgainstTheOldOne() throws Exception {
+        StageDriver d = driver("{ 'cues': [ { 'number': '1', 'targets': { 'energy': 1 }, 'fade': 2 },"
+                + " { 'number': '2', 'targets': { 'hue': 1 } } ] }");
+        d.command(0, ControlCommands.GO);
+        d.frame(SECOND);
+        assertEquals(0.5f, d.value(ENERGY), 1e-6f);
+        d.command(SECOND, ControlCommands.RELOAD);
+        assertEquals(ControlCommands.NOTHING_TO_LOAD, d.replies().get(1).reason(), "nothing offered: nothing changes");
+        d.stage.offer(CueFixtures.cues(folder, "{ 'cues': [ { 'number': '0', 'targets': { 'hue': 0.3 } },"
+                + " { 'number': '2', 'targets': { 'hue': 0.9 } }, { 'number': '3', 'targets': { 'energy': 0.1 } } ] }"));
+        d.command(SECOND, ControlCommands.RELOAD);
+        assertEquals(1, d.stage.generation());
+        assertEquals(1, d.stage.playhead(), "the playhead stays on cue 2, now the second cue of the new list");
+        d.frame(2 * SECOND);
+        assertEquals(0.5f, d.value(ENERGY), 1e-6f, "the old list's fade stopped where it was: nothing jumps");
+        d.command(2 * SECOND, ControlCommands.CUE_START, 2, 0); // read against generation 0
+        d.command(2 * SECOND, ControlCommands.CUE_START, 2, 1);
+        List<StageDriver.Reply> replies = d.replies();
+        assertEquals(ControlCommands.OK, replies.get(0).status());
+        assertEquals(ControlCommands.LIST_CHANGED, replies.get(1).reason());
+        assertEquals(ControlCommands.OK, replies.get(2).status());
+        assertEquals(0.1f, d.value(ENERGY), "cue 3 of the new list ran");
+        d.command(2 * SECOND, ControlCommands.GO);
+        assertEquals(0.9f, d.value(HUE), "GO runs the new cue 2");
+    }
+
+    @Test
     void unknownCuesAndBadParameterCommandsAreRefusedWithAReason() throws Exception {
         StageDriver d = driver("{ 'cues': [ { 'number': '1', 'group': [ { 'number': '1a' } ] } ] }");
         d.command(0, ControlCommands.CUE_START, 7);
