@@ -26,6 +26,9 @@ import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.engine.render.output.OutputOscControl;
 import org.vernissage.engine.pipeline.ConductorStage;
 import org.vernissage.sensors.SensorStartException;
+import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueListException;
+import org.vernissage.showcontrol.cue.CueListLoader;
 import org.vernissage.showcontrol.oscquery.ValueDemand;
 
 /**
@@ -131,13 +134,18 @@ final class ArtworkAssembly {
                 ? Optional.of(new ValueDemand()) : Optional.empty();
         List<ConductorStage> lastStages = valueDemand.isPresent()
                 ? List.of(OscQueryPart.reportStage(valueDemand.get(), layout)) : List.of();
+        Optional<CueList> cues = cues(layout);
         PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer,
-                lastStages));
+                cues, lastStages));
         // The run's ONE outbox agent (the outbox has a single consumer): every part that takes
         // envelopes from the conductor listens on it below, then it starts draining.
         OutboxPart outbox = parts.start(() -> OutboxPart.create(pipeline.conductor().outbox()));
         Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
                 : startSensors(pipeline, clock, layout, artwork, venue.map(VenuePart::oscControl));
+        if (recorded.isEmpty() && ShowControlPart.wanted(options.pipeline())) {
+            parts.start(() -> ShowControlPart.start(pipeline, options.pipeline(), manifest, cues.orElse(CueList.EMPTY),
+                    clock.clock(), outbox, Optional.of(options.artworkFolder().resolve(CueListLoader.FILE_NAME))));
+        }
         if (valueDemand.isPresent()) {
             Optional<OscUdpPart> osc = parts.ofType(OscUdpPart.class).stream().findFirst();
             parts.start(() -> OscQueryPart.start(options.oscQuery(), manifest, layout, osc, List.of(),
@@ -165,6 +173,15 @@ final class ArtworkAssembly {
         PipelineFaultsView pipelineFaults = new PipelineFaultsView(pipeline.conductor(), pipeline.ring());
         return new ArtworkRun(options, manifest, parts, pipelineFaults, loop.build(), frameStats, inputs.frames(),
                 clock.clock(), warnings, out);
+    }
+
+    /** The artwork's cues.json, if it has one; a broken one refuses the run, naming the file, the cue and the field. */
+    private Optional<CueList> cues(ParameterLayout layout) throws ArtworkException {
+        try {
+            return CueListLoader.loadIfPresent(options.artworkFolder(), layout);
+        } catch (CueListException e) {
+            throw new ArtworkException(e.getMessage(), e);
+        }
     }
 
     /** What drives the render loop: the inputs' pacer, the frame marks they want, how many frames. */

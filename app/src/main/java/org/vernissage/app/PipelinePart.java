@@ -15,6 +15,8 @@ import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.render.FrameMarker;
 import org.vernissage.engine.journal.JournalWriter;
 import org.vernissage.sensors.conditioning.BindingConditioner;
+import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueStage;
 
 /**
  * The spine of a run: the input ring, its conductor (the single writer of show state, applying
@@ -29,8 +31,10 @@ final class PipelinePart implements RunPart {
     private final Conductor conductor;
     private final InputRing ring;
     private final SnapshotExchange snapshots;
+    private final CueStage cues;
 
-    private PipelinePart(Conductor conductor, InputRing ring, SnapshotExchange snapshots) {
+    private PipelinePart(Conductor conductor, InputRing ring, SnapshotExchange snapshots, CueStage cues) {
+        this.cues = cues;
         this.conductor = conductor;
         this.ring = ring;
         this.snapshots = snapshots;
@@ -39,16 +43,24 @@ final class PipelinePart implements RunPart {
     /** Starts the ring's consumers: the conductor of {@code manifest}'s bindings, and {@code journal} if any. */
     static PipelinePart start(ArtworkManifest manifest, ParameterLayout layout, PipelineOptions options,
                               Optional<JournalWriter> journal) {
-        return start(manifest, layout, options, journal, List.of());
+        return start(manifest, layout, options, journal, Optional.empty(), List.of());
     }
 
-    /** The same, with {@code lastStages} after the standard stages ({@code ConductorStages.then}), in order. */
+    /**
+     * As above, with {@code cues} run by the cue stage in the conductor's cues-and-fades place (it
+     * answers consoles only when a control port listens), and {@code lastStages} after the
+     * standard stages ({@code ConductorStages.then}), in order.
+     */
     static PipelinePart start(ArtworkManifest manifest, ParameterLayout layout, PipelineOptions options,
-                              Optional<JournalWriter> journal, List<ConductorStage> lastStages) {
+                              Optional<JournalWriter> journal, Optional<CueList> cues, List<ConductorStage> lastStages) {
         float[] defaults = new float[layout.slotCount()];
         layout.copyDefaultsInto(defaults);
         SnapshotExchange snapshots = new SnapshotExchange(defaults, ConductorSettings.DEFAULT.touchCapacity());
         ConductorStages stages = ConductorStages.standard(new BindingConditioner(manifest.bindings(), layout));
+        // Always in place, even with no cues.json: a journal recorded with --control holds console
+        // commands (parameter sets and fades too), and its replay must apply them the same way.
+        CueStage cueStage = new CueStage(cues.orElse(CueList.EMPTY), layout, options.control().isPresent());
+        stages.cuesAndFades(cueStage);
         lastStages.forEach(stages::then);
         Conductor conductor = new Conductor(layout, snapshots, stages, ConductorSettings.DEFAULT,
                 new Outbox(Outbox.DEFAULT_SIZE), System.getLogger(Conductor.class.getName()));
@@ -58,7 +70,12 @@ final class PipelinePart implements RunPart {
                 : new InputRing(InputRing.DEFAULT_SIZE, options.ringWait(),
                         DaemonThreads.named("vernissage-conductor"), conductor);
         ring.start();
-        return new PipelinePart(conductor, ring, snapshots);
+        return new PipelinePart(conductor, ring, snapshots, cueStage);
+    }
+
+    /** The conductor's cue stage (a reloaded cue list is offered to it). */
+    CueStage cueStage() {
+        return cues;
     }
 
     /** Where sensors (or a journal player) publish input. */

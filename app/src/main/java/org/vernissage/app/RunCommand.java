@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.sensors.osc.OscEndpoint;
 import org.vernissage.sensors.phone.PhoneServerSettings;
+import org.vernissage.showcontrol.control.ControlSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -132,6 +133,21 @@ final class RunCommand implements Callable<Integer> {
                     + " sleeping, yielding or busy-spin (spinning burns a core; default: ${DEFAULT-VALUE}).")
     private RingWaitStrategy ringWait;
 
+    @Option(names = "--control", paramLabel = "PORT", arity = "0..1",
+            fallbackValue = "" + ControlSettings.DEFAULT_PORT,
+            description = "Take show control (GO, cues, the playhead, parameter fades; QLab 5's OSC dictionary) on"
+                    + " this UDP and TCP (SLIP) port (default when given: ${FALLBACK-VALUE}); UDP replies go to the"
+                    + " sender's port " + ControlSettings.DEFAULT_REPLY_PORT + " unless it sends /udpReplyPort.")
+    private Integer controlPort;
+
+    @Option(names = "--control-host", paramLabel = "ADDRESS", defaultValue = OscEndpoint.ANY_HOST,
+            description = "The address the control port listens on (default: ${DEFAULT-VALUE}).")
+    private String controlHost;
+
+    @Option(names = "--control-passcode", paramLabel = "PASSCODE",
+            description = "Consoles must send /workspace/{id}/connect PASSCODE before any other command.")
+    private String controlPasscode;
+
     @Option(names = "--stepped", description = "Advance time exactly 1/fps per frame (offline renders, reproducible captures).")
     private boolean stepped;
 
@@ -159,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
 
     private RunOptions toOptions() {
         return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
-                sensors(), new PipelineOptions(ringWait), new JournalOptions(Optional.ofNullable(record),
+                sensors(), pipeline(), new JournalOptions(Optional.ofNullable(record),
                         Optional.empty()), output.statsInterval(), images, !noReload,
                 oscQuery());
     }
@@ -175,6 +191,17 @@ final class RunCommand implements Callable<Integer> {
         OscQueryOptions options = OscQueryOptions.on(oscQueryPort);
         return oscQueryHost == null ? options
                 : new OscQueryOptions(options.port(), oscQueryHost, options.mdnsPort());
+    }
+
+    private PipelineOptions pipeline() {
+        if (controlPort == null) {
+            if (controlPasscode != null) {
+                throw new IllegalArgumentException("--control-passcode needs --control");
+            }
+            return new PipelineOptions(ringWait);
+        }
+        return new PipelineOptions(ringWait).withControl(new ControlSettings(controlHost, controlPort,
+                ControlSettings.DEFAULT_REPLY_PORT, Optional.ofNullable(controlPasscode), 16));
     }
 
     private SensorOptions sensors() {

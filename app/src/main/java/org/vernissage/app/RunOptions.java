@@ -119,6 +119,12 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, images, reload, oscQuery);
     }
 
+    /** These options with the OSC control port ({@code --control}). */
+    public RunOptions withControl(org.vernissage.showcontrol.control.ControlSettings control) {
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline.withControl(control), journal,
+                statsInterval, images, reload);
+    }
+
     /** These options with the hot reload on or off. */
     public RunOptions withReload(boolean newReload) {
         return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, newReload, oscQuery);

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of show control: /go on the control port (UDP, loopback) -> end of the first
+# frame showing the cue's change, and GO -> /reply, on artworks/tidewater headless at 160x90; the
+# baseline (the same change through the OSC input port) measured in the same run.
+#
+#   bench/run-control-latency.sh            1000 GOs per rate, at 60 fps then unpaced
+#   bench/run-control-latency.sh 300 60     GOs, then the rates
+set -euo pipefail
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
+cd "$root"
+bench_exec_gl org.vernissage.bench.ControlGoToFrameLatency "$@"
