@@ -1,22 +1,21 @@
 package org.vernissage.app;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.function.Predicate;
-import org.vernissage.engine.pipeline.InputBatch;
-import org.vernissage.engine.pipeline.InputEvent;
-import org.vernissage.engine.pipeline.event.ConsoleCommandFlyweight;
 import java.lang.System.Logger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.vernissage.engine.agent.AgentHealth;
 import org.vernissage.engine.agent.AgentThread;
 import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.clock.Clock;
-import org.vernissage.engine.pipeline.OutboxAgent;
+import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.engine.pipeline.InputEvent;
+import org.vernissage.engine.pipeline.event.ConsoleCommandFlyweight;
 import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.showcontrol.control.ControlDictionary;
 import org.vernissage.showcontrol.control.ControlEndpoint;
