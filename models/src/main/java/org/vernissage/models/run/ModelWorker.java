@@ -40,18 +40,8 @@ public final class ModelWorker implements Agent {
     private final FaultCounts faults;
     private final InputEvent result = new InputEvent();
     private final ModelResultFlyweight payload = new ModelResultFlyweight();
-    private final ModelException notFinite = new ModelException("a model gave NaN or infinity") {
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this; // made once, recorded per kind: no stack trace to fill per run
-        }
-    };
-    private final ModelException wrongLength = new ModelException("an input vector's length is not the model's input count") {
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
-    };
+    private final ModelException notFinite = new NotFiniteOutput();
+    private final ModelException wrongLength = new WrongInputLength();
 
     /** @param clock the engine's clock: each result's arrival time on it */
     public ModelWorker(List<WorkerSlot> slots, ResultSink sink, ModelResultListener listener, Clock clock) {
@@ -76,13 +66,16 @@ public final class ModelWorker implements Agent {
     public int doWork() {
         int work = 0;
         for (WorkerSlot slot : slots) {
-            if (slot.swapIfOffered()) {
-                work++;
-            }
+            boolean swapped = slot.swapIfOffered();
             int length = slot.exchange().take();
+            if (length < 0 && swapped) {
+                length = slot.lastLength; // a model swapped in answers the current input at once
+            }
             if (length < 0 || slot.model == null) {
+                work += swapped ? 1 : 0;
                 continue;
             }
+            slot.lastLength = length;
             work++;
             runOnce(slot, slot.model, slot.exchange().front(), length);
         }
@@ -132,6 +125,30 @@ public final class ModelWorker implements Agent {
         slot.runNanos.lazySet(slot.runNanos.get() + took);
         if (took > slot.slowestNanos.get()) {
             slot.slowestNanos.lazySet(took);
+        }
+    }
+
+    /** Made once and recorded per kind (no allocation per run): a model gave NaN or infinity. */
+    static final class NotFiniteOutput extends ModelException {
+        NotFiniteOutput() {
+            super("the model gave NaN or infinity");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** Made once: an input vector's length is not the model's input count. */
+    static final class WrongInputLength extends ModelException {
+        WrongInputLength() {
+            super("the input vector's length is not the model's input count");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 }

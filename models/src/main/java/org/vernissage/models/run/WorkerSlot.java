@@ -24,6 +24,7 @@ public final class WorkerSlot {
     final float[] lastGood;
     int lastGoodCount;
     Model model; // worker thread only
+    int lastLength = -1; // worker thread only: the length of the input in the exchange's front
     final AtomicLong runs = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
     final AtomicLong nonFinite = new AtomicLong();
