@@ -239,6 +239,15 @@ public final class ModelStage implements ConductorStage {
         }
     }
 
+    /**
+     * Makes model {@code index} run from the first event on (the manifest's {@code "run": true}).
+     * Wiring thread, before the conductor starts; a replay's stage is told the same, so it
+     * applies the same recorded results.
+     */
+    public void runFromStart(int index) {
+        models[index].running = true;
+    }
+
     /** Whether model {@code index} runs (results applied). Conductor thread, or a test after the fact. */
     public boolean running(int index) {
         return models[index].running;
