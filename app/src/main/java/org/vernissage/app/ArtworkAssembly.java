@@ -111,7 +111,12 @@ final class ArtworkAssembly {
                     options.pacing())));
         }
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
-        PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer));
+        Optional<ModelsPart> models = ModelsPart.prepare(options, manifest, layout, recorded.isPresent(), out);
+        PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer,
+                models.map(ModelsPart::stage)));
+        if (models.isPresent()) {
+            parts.start(() -> models.get().start(pipeline.ring(), clock.clock())); // closes before the ring
+        }
         Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
                 : startSensors(pipeline, clock, layout, artwork, venue.map(VenuePart::oscControl));
 

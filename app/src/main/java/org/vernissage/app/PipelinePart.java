@@ -1,13 +1,17 @@
 package org.vernissage.app;
 
+
 import java.util.List;
 import java.util.Optional;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.Conductor;
 import org.vernissage.engine.pipeline.ConductorSettings;
+import org.vernissage.engine.pipeline.ConductorStage;
+import org.vernissage.engine.pipeline.ConductorStages;
 import org.vernissage.engine.pipeline.ConductorStats;
 import org.vernissage.engine.pipeline.InputRing;
+import org.vernissage.engine.pipeline.Outbox;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.render.FrameMarker;
 import org.vernissage.engine.journal.JournalWriter;
@@ -36,11 +40,19 @@ final class PipelinePart implements RunPart {
     /** Starts the ring's consumers: the conductor of {@code manifest}'s bindings, and {@code journal} if any. */
     static PipelinePart start(ArtworkManifest manifest, ParameterLayout layout, PipelineOptions options,
                               Optional<JournalWriter> journal) {
+        return start(manifest, layout, options, journal, Optional.empty());
+    }
+
+    /** The same, with the models' stage in the conductor's model-results place when there is one. */
+    static PipelinePart start(ArtworkManifest manifest, ParameterLayout layout, PipelineOptions options,
+                              Optional<JournalWriter> journal, Optional<ConductorStage> modelResults) {
         float[] defaults = new float[layout.slotCount()];
         layout.copyDefaultsInto(defaults);
         SnapshotExchange snapshots = new SnapshotExchange(defaults, ConductorSettings.DEFAULT.touchCapacity());
-        Conductor conductor = new Conductor(layout, snapshots, new BindingConditioner(manifest.bindings(), layout),
-                ConductorSettings.DEFAULT);
+        ConductorStages stages = ConductorStages.standard(new BindingConditioner(manifest.bindings(), layout));
+        modelResults.ifPresent(stages::modelResults);
+        Conductor conductor = new Conductor(layout, snapshots, stages, ConductorSettings.DEFAULT,
+                new Outbox(Outbox.DEFAULT_SIZE), System.getLogger(Conductor.class.getName()));
         InputRing ring = journal.isPresent()
                 ? new InputRing(InputRing.DEFAULT_SIZE, options.ringWait(),
                         DaemonThreads.named("vernissage-conductor", "vernissage-journal"), conductor, journal.get())

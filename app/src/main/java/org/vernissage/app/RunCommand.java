@@ -129,6 +129,17 @@ final class RunCommand implements Callable<Integer> {
             + " the last good image on the wall and prints the file, line and error once).")
     private boolean noReload;
 
+    @Option(names = "--wekinator", paramLabel = "PORT", arity = "0..1",
+            fallbackValue = "" + ModelOptions.DEFAULT_WEKINATOR_PORT,
+            description = "Speak Wekinator's OSC protocol on UDP PORT (default when given: ${FALLBACK-VALUE}):"
+                    + " /wek/inputs and /wekinator/control/...; with no model in the manifest, a default regression"
+                    + " drives every float parameter.")
+    private Integer wekinatorPort;
+
+    @Option(names = "--wekinator-out", paramLabel = "HOST:PORT",
+            description = "Send the model's outputs as /wek/outputs (and training progress) to HOST:PORT.")
+    private String wekinatorOut;
+
     @Spec
     private CommandSpec spec;
 
@@ -147,7 +158,9 @@ final class RunCommand implements Callable<Integer> {
     private RunOptions toOptions() {
         return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
                 sensors(), new PipelineOptions(ringWait), new JournalOptions(Optional.ofNullable(record),
-                        Optional.empty()), output.statsInterval(), images, !noReload);
+                        Optional.empty()), output.statsInterval(), images, !noReload,
+                new ModelOptions(Optional.ofNullable(wekinatorPort),
+                        Optional.ofNullable(wekinatorOut).map(ModelOptions::destination)));
     }
 
     private SensorOptions sensors() {

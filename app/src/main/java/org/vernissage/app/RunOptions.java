@@ -24,10 +24,11 @@ import org.vernissage.sensors.osc.OscEndpoint;
  * @param images still image files for an ISF shader's image inputs ({@code --image NAME=FILE}), by
  *     input name; they win over the manifest's {@code images}
  * @param reload whether a live run reloads the artwork when its files change ({@code --no-reload}: false)
+ * @param models the Wekinator endpoint and its outputs ({@code --wekinator}, {@code --wekinator-out})
  */
 public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
                          PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval,
-                         Map<String, Path> images, boolean reload) {
+                         Map<String, Path> images, boolean reload, ModelOptions models) {
 
     /** The shortest {@code --stats} interval: printing more often would flood the console. */
     public static final Duration MIN_STATS_INTERVAL = Duration.ofMillis(100);
@@ -43,12 +44,20 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(statsInterval, "statsInterval");
         images = Map.copyOf(images);
+        Objects.requireNonNull(models, "models");
         statsInterval.ifPresent(interval -> {
             if (interval.compareTo(MIN_STATS_INTERVAL) < 0 || interval.compareTo(MAX_STATS_INTERVAL) > 0) {
                 throw statsOutOfRange(new BigDecimal(interval.toNanos()).movePointLeft(9).stripTrailingZeros()
                         .toPlainString());
             }
         });
+    }
+
+    /** Options with no Wekinator endpoint. */
+    public RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
+                      PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval,
+                      Map<String, Path> images, boolean reload) {
+        this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, reload, ModelOptions.NONE);
     }
 
     /** Options without image files, with the hot reload on (as {@code vernissage run} has it by default). */
@@ -90,28 +99,34 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
     }
 
     public RunOptions withImages(Map<String, Path> newImages) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, newImages, reload);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, newImages, reload, models);
     }
 
     public RunOptions withOutput(OutputOptions newOutput) {
-        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval, images, reload);
+        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval, images, reload, models);
     }
 
     public RunOptions withPacing(PacingOptions newPacing) {
-        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval, images, reload);
+        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval, images, reload, models);
     }
 
     public RunOptions withSensors(SensorOptions newSensors) {
-        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval, images, reload);
+        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval, images, reload, models);
     }
 
     public RunOptions withJournal(JournalOptions newJournal) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, images, reload);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, images, reload, models);
     }
 
     /** These options with the hot reload on or off. */
     public RunOptions withReload(boolean newReload) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, newReload);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, newReload, models);
+    }
+
+    /** These options with the models' (Wekinator's) options. */
+    public RunOptions withModels(ModelOptions newModels) {
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, reload,
+                newModels);
     }
 
     public RunOptions withSize(FrameSize newSize) {
