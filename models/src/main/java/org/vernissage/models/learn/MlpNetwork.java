@@ -1,10 +1,5 @@
 package org.vernissage.models.learn;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import org.vernissage.models.Model;
 
@@ -187,27 +182,12 @@ public final class MlpNetwork implements Model {
      * digest; the name and training record do not enter it.
      */
     public String digest() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(architecture().getBytes(StandardCharsets.UTF_8));
-            update(sha, inputMean);
-            update(sha, inputScale);
-            for (int l = 0; l < weights.length; l++) {
-                update(sha, weights[l]);
-                update(sha, biases[l]);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        Digest digest = new Digest().text("mlp").text(architecture()).integers(sizes).floats(inputMean)
+                .floats(inputScale);
+        for (int l = 0; l < weights.length; l++) {
+            digest.floats(weights[l]).floats(biases[l]);
         }
-    }
-
-    private static void update(MessageDigest sha, float[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES);
-        for (float value : values) {
-            bytes.putInt(Float.floatToRawIntBits(value));
-        }
-        sha.update(bytes.array());
+        return digest.hex();
     }
 
     @Override

@@ -24,7 +24,6 @@ public final class MlpTrainer {
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float EPSILON = 1e-8f;
-    private static final float MIN_STD = 1e-6f;
 
     private final TrainingOptions options;
 
@@ -171,30 +170,11 @@ public final class MlpTrainer {
         }
 
         private void normalise() {
-            int n = sizes[0];
-            double[] sum = new double[n];
-            double[] squares = new double[n];
+            float[][] normalisation = Normalisation.of(x);
+            System.arraycopy(normalisation[0], 0, mean, 0, mean.length);
+            System.arraycopy(normalisation[1], 0, scale, 0, scale.length);
             for (float[] row : x) {
-                for (int i = 0; i < n; i++) {
-                    sum[i] += row[i];
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                mean[i] = (float) (sum[i] / count);
-            }
-            for (float[] row : x) {
-                for (int i = 0; i < n; i++) {
-                    double d = row[i] - mean[i];
-                    squares[i] += d * d;
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                float std = (float) Math.sqrt(squares[i] / count);
-                // a constant input carries nothing; scale 1 keeps it from blowing up to infinity
-                scale[i] = std < MIN_STD ? 1f : 1f / std;
-            }
-            for (float[] row : x) {
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < row.length; i++) {
                     row[i] = (row[i] - mean[i]) * scale[i];
                 }
             }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param k neighbours a k-NN model asks
  * @param window a DTW recogniser's band: how many frames a match may be longer or shorter than its
  *        template (0: any length)
- * @param threshold a DTW recogniser reports a class only when its distance per template frame is
+ * @param threshold a DTW recogniser reports a class only when its mean distance per path cell is
  *        below this
  */
 public record TrainingOptions(long seed, int[] hidden, int steps, float learningRate, int batchSize,
