@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.System.Logger;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,12 +130,13 @@ public final class InteractiveModels implements AutoCloseable {
                 progressOut.progress(model, percent);
             }
         });
-        trainer = new Trainer(show.plans(), queue, runtime.slots(), console, this::save);
+        trainer = new Trainer(show.plans(), queue, runtime.slots(), console,
+                new RoomModelArchive("the person training the work in the room (not named)"));
         trainer.loadExamples();
         for (int i = 0; i < show.bindings().size(); i++) {
             boolean run = i < runAtStart.size() && runAtStart.get(i);
-            if (run && trainer.exampleCount(i) > 0) {
-                trainer.trainNow(i);
+            if (run && !trainer.loadModel(i) && trainer.exampleCount(i) > 0) {
+                trainer.trainNow(i); // no saved model (or a damaged one): the saved examples make it again, seeded
             }
             if (run) {
                 stage.runFromStart(i);
@@ -154,23 +154,6 @@ public final class InteractiveModels implements AutoCloseable {
             wekinator.start();
             started.add(wekinator);
         }
-    }
-
-    /** What {@code save} writes: the examples (learn's format, atomically). Trainer thread. */
-    private List<String> save(TrainingPlan plan, org.vernissage.models.learn.ExampleSet examples,
-                              org.vernissage.models.Model model) throws org.vernissage.models.ModelException {
-        List<String> written = new ArrayList<>();
-        if (examples != null && plan.examplesFile().isPresent()) {
-            try {
-                Files.createDirectories(plan.examplesFile().get().getParent());
-            } catch (IOException e) {
-                throw new org.vernissage.models.ModelException(plan.examplesFile().get().getParent()
-                        + ": cannot make the models folder: " + e.getMessage(), e);
-            }
-            examples.save(plan.examplesFile().get());
-            written.add(plan.examplesFile().get().toString());
-        }
-        return written;
     }
 
     /** One line per model, the stage's and trainer's counts, and the endpoint's. Any thread. */

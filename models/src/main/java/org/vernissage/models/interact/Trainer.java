@@ -10,8 +10,11 @@ import org.agrona.concurrent.Agent;
 import org.vernissage.models.Model;
 import org.vernissage.models.ModelException;
 import org.vernissage.models.declare.ModelType;
+import org.vernissage.models.learn.DtwRecognizer;
 import org.vernissage.models.learn.ExampleSet;
 import org.vernissage.models.learn.MlpTrainer;
+import org.vernissage.models.learn.NearestNeighbours;
+import org.vernissage.models.learn.TrainedModelFiles;
 import org.vernissage.models.learn.TrainingCancelledException;
 import org.vernissage.models.run.WorkerSlot;
 
@@ -83,6 +86,34 @@ public final class Trainer implements Agent {
         }
     }
 
+    /**
+     * Loads model {@code index}'s saved model file, if there is one, and hands it to the worker
+     * (at start, before the thread runs). A file that does not load is said, and the caller may
+     * train from the examples instead.
+     *
+     * @return whether a model was loaded
+     */
+    public boolean loadModel(int index) {
+        Kept kept = models[index];
+        if (kept.plan.modelFile().isEmpty() || !Files.exists(kept.plan.modelFile().get())) {
+            return false;
+        }
+        try {
+            Model loaded = new TrainedModelFiles().load(kept.plan.modelFile().get(), kept.plan.name());
+            if (kept.examples != null && !kept.examples.isEmpty() && loaded.inputCount() != kept.examples.inputCount()) {
+                loaded.close();
+                throw new ModelException(kept.plan.modelFile().get() + ": reads " + loaded.inputCount()
+                        + " inputs, its examples have " + kept.examples.inputCount());
+            }
+            kept.current = loaded;
+            slots.get(index).offer(loaded);
+            return true;
+        } catch (ModelException e) {
+            listener.said(kept.plan.name(), e.getMessage() + "; training from the examples instead");
+            return false;
+        }
+    }
+
     /** Trains model {@code index} now, on the calling thread (at start, before the thread runs). */
     public void trainNow(int index) {
         train(models[index]);
@@ -148,8 +179,15 @@ public final class Trainer implements Agent {
             }
             case UNDO -> undo(kept);
             case SAVE -> save(kept);
-            case RECORD_CLASS -> kept.recordingClass = work.a;
-            case RECORD_ON -> kept.recordingClass = 0;
+            case RECORD_CLASS -> {
+                kept.recordingClass = work.a;
+                kept.gesture.clear();
+            }
+            case RECORD_ON -> {
+                kept.recordingClass = 0;
+                kept.gesture.clear();
+            }
+            case RECORD_OFF -> endGesture(kept);
             case OUTPUT -> kept.outputCount = (int) work.value;
             default -> { }
         }
@@ -157,6 +195,10 @@ public final class Trainer implements Agent {
 
     private void addExample(Kept kept, TrainerWork work) {
         float[] inputs = java.util.Arrays.copyOf(work.inputs, work.inputCount); // the example set keeps its own copy
+        if (kept.plan.type() == ModelType.DTW) {
+            kept.gesture.add(inputs); // a frame of the gesture being recorded; the gesture ends with record off
+            return;
+        }
         boolean classifier = kept.plan.type().isClassifier();
         if (kept.examples == null) {
             kept.examples = new ExampleSet(names(kept.plan.inputNames(), "input", work.inputCount),
@@ -175,6 +217,26 @@ public final class Trainer implements Agent {
                 kept.refusalSaid = true;
                 listener.said(kept.plan.name(), "example refused: " + e.getMessage() + " (further refusals are counted)");
             }
+        }
+    }
+
+    /** Record off: a DTW model's frames since record on become one gesture of the class recorded. */
+    private void endGesture(Kept kept) {
+        if (kept.plan.type() != ModelType.DTW || kept.gesture.isEmpty()) {
+            return;
+        }
+        int label = Math.max(1, kept.recordingClass);
+        float[][] frames = kept.gesture.toArray(float[][]::new);
+        kept.gesture.clear();
+        if (kept.examples == null) {
+            kept.examples = new ExampleSet(names(kept.plan.inputNames(), "input", frames[0].length), kept.plan.outputNames());
+        }
+        try {
+            kept.examples.addGesture(frames, label);
+            listener.said(kept.plan.name(), "recorded a gesture of class " + label + " (" + frames.length + " frames)");
+        } catch (IllegalArgumentException e) {
+            refusedExamples.lazySet(refusedExamples.get() + 1);
+            listener.said(kept.plan.name(), "gesture refused: " + e.getMessage());
         }
     }
 
@@ -212,7 +274,9 @@ public final class Trainer implements Agent {
             LOG.log(Level.DEBUG, "training " + name + " failed", e);
             return;
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        long took = System.nanoTime() - start;
+        long millis = took / 1_000_000;
+        kept.trained = new RoomModelArchive.Trained(java.time.Instant.now(), took / 1e9, kept.plan.options().seed());
         Model replaced = kept.current;
         if (kept.previous != null && kept.previous != replaced) {
             closeUnlessRunning(kept.previous, slots.get(kept.plan.index()));
@@ -228,12 +292,18 @@ public final class Trainer implements Agent {
     }
 
     private Model trainOnce(Kept kept, org.vernissage.models.learn.TrainingProgress progress) throws ModelException {
-        if (kept.plan.type() != ModelType.MLP) {
-            throw new ModelException(kept.plan.name() + ": training a " + kept.plan.type().manifestName()
-                    + " model in the room is not built yet (expected type mlp)");
+        TrainingPlan plan = kept.plan;
+        Model trained = switch (plan.type()) {
+            case MLP -> new MlpTrainer(plan.options()).train(plan.name(), kept.examples, progress, queue::cancelRequested);
+            case KNN -> NearestNeighbours.fit(plan.name(), kept.examples, plan.options().k());
+            case DTW -> DtwRecognizer.fit(plan.name(), kept.examples, plan.options().window(), plan.options().threshold());
+            default -> throw new ModelException(plan.name() + ": a " + plan.type().manifestName()
+                    + " model is loaded from its file, not trained in the room (expected mlp, knn or dtw)");
+        };
+        if (plan.type() != ModelType.MLP) {
+            progress.step(1, 1, 0f);
         }
-        return new MlpTrainer(kept.plan.options()).train(kept.plan.name(), kept.examples, progress,
-                queue::cancelRequested);
+        return trained;
     }
 
     private void undo(Kept kept) {
@@ -250,7 +320,9 @@ public final class Trainer implements Agent {
 
     private void save(Kept kept) {
         try {
-            List<String> written = archive.save(kept.plan, kept.examples, kept.current);
+            List<String> written = archive instanceof RoomModelArchive room
+                    ? room.save(kept.plan, kept.examples, kept.current, kept.trained)
+                    : archive.save(kept.plan, kept.examples, kept.current);
             listener.said(kept.plan.name(), written.isEmpty() ? "nothing to save (no file configured)"
                     : "saved " + String.join(", ", written));
         } catch (ModelException e) {
@@ -273,6 +345,8 @@ public final class Trainer implements Agent {
         int recordingClass;
         int outputCount;
         boolean refusalSaid;
+        final List<float[]> gesture = new ArrayList<>();
+        RoomModelArchive.Trained trained;
 
         Kept(TrainingPlan plan) {
             this.plan = plan;

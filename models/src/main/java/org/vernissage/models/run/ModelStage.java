@@ -24,7 +24,8 @@ import org.vernissage.models.interact.TrainerInbox;
  *       A changed input vector goes, while the model runs, to the worker through its latest-wins
  *       {@link InputExchange} (and wakes it); while recording, it becomes an example
  *       (inputs -> the output parameters' current values) handed to the trainer's
- *       {@link TrainerInbox}, deterministically, at the moment of the event.</li>
+ *       {@link TrainerInbox}, deterministically, at the moment of the event; a frame in which no
+ *       input changed records one example too (a pose held still sends nothing new).</li>
  *   <li>Results: a {@code MODEL_RESULT} (from the worker, or replayed from a journal) of a model
  *       that runs and does not record is written into its output parameters: a regression's 0..1
  *       onto each parameter's range, a classifier's class number as it is.</li>
@@ -112,7 +113,18 @@ public final class ModelStage implements ConductorStage {
 
     @Override
     public void advanceTo(long horizonNanos, ShowState show) {
-        lookForChangedInputs(show.values()); // a binding's easing moves inputs between events
+        float[] values = show.values();
+        lookForChangedInputs(values); // a binding's easing moves inputs between events
+        for (LiveModel model : models) {
+            // A pose held still sends no new parameter value: while recording, a frame with no example
+            // records one. (Inputs that come as events, Wekinator's, record one example per message, as
+            // Wekinator does.)
+            if (model.recording && !model.recordedThisFrame && !model.binding.externalInputs()) {
+                model.readInputs(values);
+                record(model, values);
+            }
+            model.recordedThisFrame = false;
+        }
     }
 
     private void lookForChangedInputs(float[] values) {
@@ -125,14 +137,19 @@ public final class ModelStage implements ConductorStage {
 
     private void inputChanged(LiveModel model, float[] values) {
         if (model.recording) {
-            int outputs = model.currentOutputs(values);
-            if (trainer.example(model.binding.index(), model.inputs, model.inputLength, model.outputValues, outputs)) {
-                examplesRecorded.lazySet(examplesRecorded.get() + 1);
-            } else {
-                examplesRefused.lazySet(examplesRefused.get() + 1);
-            }
+            record(model, values);
         } else if (model.running) {
             handOver(model);
+        }
+    }
+
+    private void record(LiveModel model, float[] values) {
+        model.recordedThisFrame = true;
+        int outputs = model.currentOutputs(values);
+        if (trainer.example(model.binding.index(), model.inputs, model.inputLength, model.outputValues, outputs)) {
+            examplesRecorded.lazySet(examplesRecorded.get() + 1);
+        } else {
+            examplesRefused.lazySet(examplesRefused.get() + 1);
         }
     }
 
@@ -292,6 +309,7 @@ public final class ModelStage implements ConductorStage {
         final int[] inputSlots;
         boolean running;
         boolean recording;
+        boolean recordedThisFrame;
 
         LiveModel(ModelBinding binding, WorkerSlot slot) {
             this.binding = binding;
