@@ -131,7 +131,7 @@ public final class InteractiveModels implements AutoCloseable {
             }
         });
         trainer = new Trainer(show.plans(), queue, runtime.slots(), console,
-                new RoomModelArchive("the person training the work in the room (not named)"));
+                new RoomModelArchive(RoomModelArchive.Provenance.inTheRoom()));
         trainer.loadExamples();
         for (int i = 0; i < show.bindings().size(); i++) {
             boolean run = i < runAtStart.size() && runAtStart.get(i);

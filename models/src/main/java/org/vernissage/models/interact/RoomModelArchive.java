@@ -30,11 +30,30 @@ public final class RoomModelArchive implements ModelArchive {
     private static final int LATENCY_RUNS = 2_000;
 
     private final JsonFiles json = new JsonFiles();
-    private final String recordedBy;
+    private final Provenance provenance;
 
-    /** @param recordedBy who records the examples, for the datasheet and card (e.g. "the artist, in the room") */
-    public RoomModelArchive(String recordedBy) {
-        this.recordedBy = recordedBy;
+    /**
+     * Where examples came from, for the datasheet and the card.
+     *
+     * @param what what the examples are
+     * @param recordedBy who recorded (or what generated) them
+     * @param consent whose data it is and with what consent
+     * @param trainingCommand how to make the model again
+     */
+    public record Provenance(String what, String recordedBy, String consent, String licence, String trainingCommand) {
+
+        /** Examples recorded live by the person training the work. */
+        public static Provenance inTheRoom() {
+            return new Provenance("pairs of input values and the output values set at the same moment, recorded in the room",
+                    "the person training the work in the room (not named)",
+                    "recorded by the person training the work, of their own movements; no other person's data",
+                    "as the artwork", "trained live (OSC /vernissage/<id>/model/{model}/train); again offline"
+                    + " from the saved examples: vernissage train <artwork> --model {model}");
+        }
+    }
+
+    public RoomModelArchive(Provenance provenance) {
+        this.provenance = provenance;
     }
 
     /** When and how long a training took, for the card. */
@@ -80,12 +99,12 @@ public final class RoomModelArchive implements ModelArchive {
     private ObjectNode datasheet(TrainingPlan plan, ExampleSet examples) {
         ObjectNode sheet = json.mapper().createObjectNode();
         sheet.put("name", plan.name() + " examples");
-        sheet.put("what", "pairs of input values (" + String.join(", ", examples.inputNames()) + ") and the output values "
-                + "(" + String.join(", ", examples.outputNames()) + ") set at the same moment, recorded in the room");
-        sheet.put("recordedBy", recordedBy);
+        sheet.put("what", provenance.what() + ": inputs (" + String.join(", ", examples.inputNames()) + ") -> outputs ("
+                + String.join(", ", examples.outputNames()) + ")");
+        sheet.put("recordedBy", provenance.recordedBy());
         sheet.put("recordedAt", Instant.now().toString());
-        sheet.put("consent", "recorded by the person training the work, of their own movements; no other person's data");
-        sheet.put("licence", "as the artwork");
+        sheet.put("consent", provenance.consent());
+        sheet.put("licence", provenance.licence());
         sheet.put("examples", examples.count());
         ArrayNode inputs = sheet.putArray("inputs");
         examples.inputNames().forEach(inputs::add);
@@ -98,7 +117,7 @@ public final class RoomModelArchive implements ModelArchive {
     private ObjectNode card(TrainingPlan plan, ExampleSet examples, Model model, Trained trained, Path modelFile) {
         ObjectNode card = json.mapper().createObjectNode();
         card.put("name", plan.name());
-        card.put("purpose", "a mapping trained in the room by the artist: from " + names(examples, true) + " to "
+        card.put("purpose", "a mapping trained from examples: from " + names(examples, true) + " to "
                 + names(examples, false));
         card.put("architecture", TrainedModelFiles.architectureOf(model));
         card.put("parameterCount", TrainedModelFiles.parameterCountOf(model));
@@ -112,11 +131,11 @@ public final class RoomModelArchive implements ModelArchive {
                     ? "the class number 1..n" : "0..1 of the parameter's range");
         }
         ObjectNode data = card.putObject("trainingData");
-        data.put("what", "examples recorded in the room (inputs -> the outputs set at that moment)");
+        data.put("what", provenance.what());
         data.put("source", plan.examplesFile().map(Path::getFileName).map(Path::toString).orElse("not saved"));
-        data.put("recordedBy", recordedBy);
-        data.put("consent", "recorded by the person training the work, of their own movements; no other person's data");
-        data.put("licence", "as the artwork");
+        data.put("recordedBy", provenance.recordedBy());
+        data.put("consent", provenance.consent());
+        data.put("licence", provenance.licence());
         data.put("examples", examples == null ? 0 : examples.count());
         card.put("datasheet", plan.examplesFile().map(RoomModelArchive::datasheetFile).map(Path::getFileName)
                 .map(Path::toString).orElse(null));
@@ -127,8 +146,7 @@ public final class RoomModelArchive implements ModelArchive {
         } else {
             card.put("trainingSeconds", trained.seconds());
         }
-        card.put("trainingCommand", "trained live (OSC /vernissage/<id>/model/" + plan.name() + "/train); again offline: "
-                + "vernissage train <artwork> --model " + plan.name());
+        card.put("trainingCommand", provenance.trainingCommand().replace("{model}", plan.name()));
         ObjectNode latency = card.putObject("inferenceLatency");
         long[] p = latency(model, examples);
         latency.put("p50Micros", p[0] / 1_000.0);
