@@ -12,6 +12,6 @@ import picocli.CommandLine.Command;
         description = "A real-time engine for interactive AI artworks.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, ReplayCommand.class})
+        subcommands = {RunCommand.class, ReplayCommand.class, TrainCommand.class, ModelsCommand.class})
 public final class VernissageCommand {
 }

@@ -2,9 +2,16 @@ package org.vernissage.models.declare;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.models.Model;
 import org.vernissage.models.ModelException;
+import org.vernissage.models.card.ModelCard;
+import org.vernissage.models.card.TrainedCards;
 import org.vernissage.models.learn.DtwRecognizer;
 import org.vernissage.models.learn.ExampleSet;
 import org.vernissage.models.learn.MlpTrainer;
@@ -80,6 +87,39 @@ public final class DeclaredModels {
     public static void save(ModelDeclaration model, Model trained) throws ModelException {
         checkShape(model, trained, model.file());
         new TrainedModelFiles().save(model.file(), trained);
+    }
+
+    /**
+     * Writes the card of a freshly trained and saved {@code trained} beside its model file, with
+     * the parameters' descriptions from {@code layout} (null: names only); returns the card file.
+     *
+     * @param seed the training's seed (null for k-NN and DTW)
+     * @param trainingCommand the command that trains it again
+     */
+    public static Path writeCard(ModelDeclaration model, Model trained, int examples, ParameterLayout layout,
+                                 Instant trainedAt, Long seed, double trainingSeconds, String trainingCommand)
+            throws ModelException {
+        String purpose = model.description().isBlank()
+                ? "A " + model.type().manifestName() + " model mapping " + model.inputs() + " to " + model.outputs()
+                : model.description();
+        return TrainedCards.write(trained, new TrainedCards.Training(purpose, ports(model.inputs(), layout),
+                ports(model.outputs(), layout), model.file(), model.examples(), examples, trainedAt, seed,
+                trainingSeconds, trainingCommand));
+    }
+
+    /** The card's ports for these parameters, described as the manifest describes them. */
+    public static List<ModelCard.Port> ports(List<String> parameters, ParameterLayout layout) {
+        List<ModelCard.Port> ports = new ArrayList<>();
+        for (String parameter : parameters) {
+            String description = "";
+            if (layout != null && layout.indexOf(parameter).isPresent()) {
+                ParameterSpec spec = layout.specs().get(layout.indexOf(parameter).get());
+                description = spec.description() + (spec.description().isEmpty() ? "" : " ") + "(" + spec.min()
+                        + ".." + spec.max() + (spec.unit().isEmpty() ? "" : " " + spec.unit()) + ")";
+            }
+            ports.add(new ModelCard.Port(parameter, description));
+        }
+        return ports;
     }
 
     /** Refuses a model whose input or output count is not the declaration's. */

@@ -20,17 +20,26 @@ import org.vernissage.models.learn.TrainingOptions;
  * @param examples the examples file of a trained type, absolute; null for onnx and torchscript
  * @param training how to train it (defaults where the manifest says nothing)
  * @param run whether it runs live at start (default: when its file exists)
+ * @param description what the model does in the artwork (the manifest's optional
+ *        {@code "description"}; empty when not given), shown on its card
  */
 public record ModelDeclaration(String name, ModelType type, List<String> inputs, List<String> outputs, Path file,
-                               Path examples, TrainingOptions training, boolean run) {
+                               Path examples, TrainingOptions training, boolean run, String description) {
 
     public ModelDeclaration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(description, "description");
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
+    }
+
+    /** A declaration without a description. */
+    public ModelDeclaration(String name, ModelType type, List<String> inputs, List<String> outputs, Path file,
+                            Path examples, TrainingOptions training, boolean run) {
+        this(name, type, inputs, outputs, file, examples, training, run, "");
     }
 
     /** The card that belongs beside the model file: {@code models/NAME.card.json} for {@code NAME.model.json}. */

@@ -98,7 +98,8 @@ public final class ModelDeclarations {
         }
         TrainingOptions training = training(model);
         boolean run = model.optionalBoolean("run", Files.isRegularFile(file));
-        return new ModelDeclaration(name, type, inputs, outputs, file, examples, training, run);
+        return new ModelDeclaration(name, type, inputs, outputs, file, examples, training, run,
+                model.optionalText("description"));
     }
 
     private static List<String> parameters(ModelFields model, String name, String field, ParameterLayout layout)

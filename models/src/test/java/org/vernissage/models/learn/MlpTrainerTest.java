@@ -99,6 +99,26 @@ class MlpTrainerTest {
         assertEquals("example 3: input 1 is NaN, expected a finite number", refused.getMessage());
     }
 
+    @Test
+    void runAllocatesNothing() throws ModelException {
+        ExampleSet set = new ExampleSet(List.of("a", "b", "c", "d", "e", "f", "g", "h"), List.of("x", "y", "z"));
+        SplittableRandom random = new SplittableRandom(2);
+        for (int i = 0; i < 200; i++) {
+            float[] in = new float[8];
+            for (int j = 0; j < 8; j++) {
+                in[j] = (float) random.nextDouble();
+            }
+            set.add(in, new float[] {in[0], in[1] * in[2], 0.5f});
+        }
+        MlpNetwork network = new MlpTrainer(TrainingOptions.defaults().withHidden(32, 32).withSteps(50))
+                .train("typical", set);
+        float[] in = set.get(0).inputs();
+        float[] out = new float[3];
+        assertEquals(0, Allocations.leastPerWindow(() -> network.run(in, out), 20_000, 5_000, 4));
+        assertEquals(8 * 32 + 32 + 32 * 32 + 32 + 32 * 3 + 3, network.parameterCount());
+        assertEquals("MLP 8-32-32-3 tanh/linear", network.architecture());
+    }
+
     private static double sq(double v) {
         return v * v;
     }

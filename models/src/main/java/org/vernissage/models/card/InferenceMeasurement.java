@@ -1,0 +1,83 @@
+package org.vernissage.models.card;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import org.vernissage.models.Model;
+import org.vernissage.models.ModelException;
+
+/**
+ * Measures one model's inference on the calling thread for its card: the latency of single runs
+ * (p50 and p99, from {@link System#nanoTime} around each call after a warm-up) and the thread's
+ * CPU time per thousand runs, from which an energy figure is <em>estimated</em> (CPU seconds times
+ * an assumed power per busy core; these machines have no RAPL counters, so nothing is measured).
+ *
+ * <p>Immutable result; {@link #measure} runs on the caller's thread (a trainer or the
+ * {@code train} command), never the conductor's or the render thread.
+ *
+ * @param p50Micros median latency of one run
+ * @param p99Micros 99th percentile latency of one run
+ * @param cpuSecondsPerThousand the thread's CPU time per thousand runs
+ * @param runs how many runs were timed
+ */
+public record InferenceMeasurement(double p50Micros, double p99Micros, double cpuSecondsPerThousand, int runs) {
+
+    /** The power assumed per busy core for an estimate: a typical server core's share under load. */
+    public static final double ASSUMED_WATTS_PER_CORE = 15.0;
+
+    /**
+     * Runs {@code model} {@code warmUp} times untimed, then {@code runs} times timed, on
+     * {@code input} (which must hold the model's input count).
+     */
+    public static InferenceMeasurement measure(Model model, float[] input, int warmUp, int runs) throws ModelException {
+        if (runs < 1) {
+            throw new IllegalArgumentException("at least one timed run, got " + runs);
+        }
+        float[] output = new float[model.outputCount()];
+        for (int i = 0; i < warmUp; i++) {
+            model.run(input, output);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] nanos = new long[runs];
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            model.run(input, output);
+            nanos[i] = System.nanoTime() - start;
+        }
+        long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+        Arrays.sort(nanos);
+        return new InferenceMeasurement(percentile(nanos, 0.50) / 1e3, percentile(nanos, 0.99) / 1e3,
+                cpu / 1e9 / runs * 1000, runs);
+    }
+
+    private static double percentile(long[] sorted, double fraction) {
+        int index = (int) Math.ceil(fraction * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** The card's latency, measured on {@link #machine()} with the plain-Java runtime. */
+    public ModelCard.Latency latency() {
+        return new ModelCard.Latency(round(p50Micros), round(p99Micros), machine() + ", plain Java, one thread, "
+                + runs + " runs after warm-up");
+    }
+
+    /** The card's energy: estimated from CPU time and {@link #ASSUMED_WATTS_PER_CORE}. */
+    public ModelCard.Energy estimatedEnergy() {
+        double joules = cpuSecondsPerThousand * ASSUMED_WATTS_PER_CORE;
+        return new ModelCard.Energy(joules, "estimated", String.format(Locale.ROOT,
+                "thread CPU time %.6f s per 1000 runs x an assumed %.0f W per busy core (no RAPL or power meter"
+                        + " on this machine)", cpuSecondsPerThousand, ASSUMED_WATTS_PER_CORE));
+    }
+
+    /** This machine in words: OS, architecture, CPU count, Java runtime. */
+    public static String machine() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+                + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version");
+    }
+
+    private static double round(double micros) {
+        return Math.round(micros * 1000) / 1000.0;
+    }
+}
