@@ -107,7 +107,7 @@ class HandheldModelTest {
         assertTrue(Files.isRegularFile(look.cardFile()), "card " + look.cardFile());
         JsonNode card = JsonMapper.builder().build().readTree(look.cardFile().toFile());
         assertEquals(COMMAND, card.get("trainingCommand").asText());
-        assertTrue(Files.isRegularFile(RoomModelArchive.datasheetFile(look.examples())), "datasheet");
+        assertTrue(Files.isRegularFile(org.vernissage.models.card.ModelCards.datasheetFileFor(look.examples())), "datasheet");
 
         float[] out = new float[4];
         for (int p = 0; p < POSES.length; p++) {
