@@ -92,6 +92,14 @@ public final class TrainerQueue implements TrainerInbox {
         cancelRequested.set(false);
     }
 
+    /** Returns every queued item to the pool, as a trainer would after handling them: for tests of the conductor side. */
+    public void drainForTest() {
+        TrainerWork work;
+        while ((work = full.poll()) != null) {
+            free.offer(work);
+        }
+    }
+
     /** Examples and commands refused because the pool was empty. Any thread. */
     public long refused() {
         return refused.get();
