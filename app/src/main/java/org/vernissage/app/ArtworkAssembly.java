@@ -21,7 +21,7 @@ import org.vernissage.engine.render.FramePacer;
 import org.vernissage.engine.render.GlContextException;
 import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.RenderMailbox;
-import org.vernissage.engine.render.output.OutputOscControl;
+import org.vernissage.osc.OscMessageHandler;
 import org.vernissage.sensors.SensorStartException;
 
 /**
@@ -118,7 +118,8 @@ final class ArtworkAssembly {
             parts.start(() -> models.get().start(pipeline.ring(), clock.clock())); // closes before the ring
         }
         Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
-                : startSensors(pipeline, clock, layout, artwork, venue.map(VenuePart::oscControl));
+                : startSensors(pipeline, clock, layout, artwork, OscControls.of(venue.map(VenuePart::oscControl),
+                        models.flatMap(ModelsPart::live).map(live -> live.oscControl(pipeline.ring()))));
 
         FrameStats frameStats = new FrameStats();
         // Outputs in the order each frame reaches them: listeners and captures read the canvas
@@ -147,9 +148,9 @@ final class ArtworkAssembly {
 
     /** A live run: every kind of sensor, publishing into the ring; the loop paced by the clock. */
     private Inputs startSensors(PipelinePart pipeline, ClockPart clock, ParameterLayout layout, ArtworkPart artwork,
-                                Optional<OutputOscControl> outputControl) throws SensorStartException {
+                                OscMessageHandler control) throws SensorStartException {
         SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(),
-                SensorWiring.oscParameters(manifest.id(), layout, warnings::add), outputControl.orElse(null),
+                SensorWiring.oscParameters(manifest.id(), layout, warnings::add), control,
                 pipeline.ring(), clock.clock(), warnings::add, artwork.audioFrames());
         for (SensorPart.Kind sensor : SENSORS) {
             sensor.start(wiring, parts);

@@ -75,6 +75,57 @@ class HandheldRunTest {
     }
 
     @Test
+    void modelCommandsOnTheRunsOscPortStopAndRestartTheModel() throws Exception {
+        RunOptions options = RunOptions.defaults(HANDHELD).withSize(new FrameSize(WIDTH, HEIGHT))
+                .withOsc("127.0.0.1", 0).withFramesPerSecond(30).withReload(false);
+        FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 6);
+        try (BackgroundRun background = BackgroundRun.start(options, List.of(grabber));
+             DatagramSocket sender = new DatagramSocket()) {
+            ArtworkRun run = background.run();
+            int port = run.oscPort();
+            message(sender, port, "/vernissage/handheld/model/look/stop-running", Float.NaN);
+            send(sender, port, -1, 0);
+            message(sender, port, "/vernissage/handheld/hue", 0.3f);
+            awaitHue(grabber, 0.3f, 0.001f, "a stopped model leaves the hue set by hand", run);
+            Thread.sleep(200); // a running model would have moved it by now
+            awaitHue(grabber, 0.3f, 0.001f, "still the hue set by hand", run);
+            message(sender, port, "/vernissage/handheld/model/look/run", Float.NaN);
+            awaitHue(grabber, 0.05f, 0.08f, "run again: the model answers the tilt held (-1, 0) at once", run);
+            message(sender, port, "/vernissage/handheld/model/nobody/run", Float.NaN);
+            org.vernissage.app.Await.until(() -> run.models().orElseThrow().statistics().toString()
+                    .contains("1 unknown addresses"), "an unknown model counted");
+        }
+    }
+
+    private static void awaitHue(FrameGrabber grabber, float hue, float tolerance, String what, ArtworkRun run)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long seen = -1;
+        float last = Float.NaN;
+        while (System.nanoTime() < deadline) {
+            FrameGrabber.Grab grab = grabber.awaitFrameAfter(seen, Duration.ofSeconds(10));
+            seen = grab.frameIndex();
+            last = grab.parameters()[HUE];
+            if (Math.abs(last - hue) <= tolerance) {
+                return;
+            }
+        }
+        throw new AssertionError(what + ": expected hue " + hue + ", last " + last + "; " + run.report().describe());
+    }
+
+    private static void message(DatagramSocket socket, int port, String address, float value) throws Exception {
+        ByteBuffer packet = ByteBuffer.allocate(128);
+        OscWriter writer = new OscWriter().wrap(packet);
+        writer.message(address);
+        if (!Float.isNaN(value)) {
+            writer.f(value);
+        }
+        writer.end();
+        socket.send(new DatagramPacket(packet.array(), writer.length(), InetAddress.getLoopbackAddress(), port));
+        Thread.sleep(5);
+    }
+
+    @Test
     void aRecordedRunWithTheModelReplaysToTheSameFrames() throws Exception {
         Path journal = temp.resolve("handheld.vnsj");
         Path live = temp.resolve("live");

@@ -14,6 +14,7 @@ import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ConductorStage;
 import org.vernissage.engine.pipeline.InputRing;
+import org.vernissage.engine.pipeline.InputSink;
 import org.vernissage.models.run.ModelResultListener;
 import org.vernissage.models.run.ModelRuntime;
 import org.vernissage.models.run.ModelShow;
@@ -60,6 +61,7 @@ public final class InteractiveModels implements AutoCloseable {
     private final ModelStage stage;
     private final List<AutoCloseable> started = new ArrayList<>();
     private Trainer trainer;
+    private ModelOscControl oscControl;
     private WekinatorEndpoint wekinator;
     private WekinatorOutputs wekinatorOut;
 
@@ -103,6 +105,17 @@ public final class InteractiveModels implements AutoCloseable {
     /** The trainer, once started. */
     public Trainer trainer() {
         return trainer;
+    }
+
+    /**
+     * The models' commands on the run's OSC ports ({@code /vernissage/<id>/model/<name>/<command>}),
+     * offering into {@code sink}; made once. For the sensors' OSC router.
+     */
+    public ModelOscControl oscControl(InputSink sink) {
+        if (oscControl == null) {
+            oscControl = new ModelOscControl(settings.artworkId(), show.bindings(), sink);
+        }
+        return oscControl;
     }
 
     /** The Wekinator endpoint's port, when it runs. */
@@ -162,6 +175,10 @@ public final class InteractiveModels implements AutoCloseable {
         lines.add(String.format("models: %,d examples recorded, %,d refused, %,d results applied, %,d trainings, "
                         + "%,d bad model events", stage.examplesRecorded(), stage.examplesRefused() + queue.refused(),
                 stage.resultsApplied(), trainer == null ? 0 : trainer.trainings(), stage.badEvents()));
+        if (oscControl != null && oscControl.taken() + oscControl.unknown() > 0) {
+            lines.add(String.format("models over OSC: %,d commands, %,d unknown addresses, %,d lost (ring full)",
+                    oscControl.taken(), oscControl.unknown(), oscControl.refused()));
+        }
         if (wekinator != null) {
             lines.add(wekinator.describe());
         }
