@@ -61,8 +61,10 @@ final class WekinatorProblems {
         }
     }
 
+    /** Counted by the endpoint as a packet, not a message: logged once, not in {@link #total()}. */
     void notOsc(OscRejection why) {
-        if (first(Kind.NOT_OSC)) {
+        if (!said[Kind.NOT_OSC.ordinal()]) {
+            said[Kind.NOT_OSC.ordinal()] = true;
             say("a packet that is not OSC was ignored: " + why);
         }
     }
