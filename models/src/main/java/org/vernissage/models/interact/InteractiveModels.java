@@ -49,7 +49,13 @@ public final class InteractiveModels implements AutoCloseable {
      * @param wekinatorOut where {@code /wek/outputs} and training progress go, if anywhere
      */
     public record Settings(String artworkId, String wekinatorHost, Optional<Integer> wekinatorPort,
-                           Optional<InetSocketAddress> wekinatorOut) {
+                           Optional<InetSocketAddress> wekinatorOut, ModelFileLoader fileLoader) {
+
+        /** Without a runtime for artists' files (onnx, torchscript). */
+        public Settings(String artworkId, String wekinatorHost, Optional<Integer> wekinatorPort,
+                        Optional<InetSocketAddress> wekinatorOut) {
+            this(artworkId, wekinatorHost, wekinatorPort, wekinatorOut, ModelFileLoader.NONE);
+        }
     }
 
     private final ModelShow show;
@@ -145,6 +151,7 @@ public final class InteractiveModels implements AutoCloseable {
         });
         trainer = new Trainer(show.plans(), queue, runtime.slots(), console,
                 new RoomModelArchive(RoomModelArchive.Provenance.inTheRoom()));
+        trainer.fileLoader(settings.fileLoader());
         trainer.loadExamples();
         for (int i = 0; i < show.bindings().size(); i++) {
             boolean run = i < runAtStart.size() && runAtStart.get(i);

@@ -44,6 +44,7 @@ public final class Trainer implements Agent {
     private final List<WorkerSlot> slots;
     private final TrainerListener listener;
     private final ModelArchive archive;
+    private ModelFileLoader fileLoader = ModelFileLoader.NONE;
     private final Kept[] models;
     private final AtomicLong trainings = new AtomicLong();
     private final AtomicLong refusedExamples = new AtomicLong();
@@ -86,6 +87,11 @@ public final class Trainer implements Agent {
         }
     }
 
+    /** Where artists' files (onnx, torchscript) are loaded from; before {@link #loadModel}. */
+    public void fileLoader(ModelFileLoader loader) {
+        this.fileLoader = loader;
+    }
+
     /**
      * Loads model {@code index}'s saved model file, if there is one, and hands it to the worker
      * (at start, before the thread runs). A file that does not load is said, and the caller may
@@ -97,6 +103,18 @@ public final class Trainer implements Agent {
         Kept kept = models[index];
         if (kept.plan.modelFile().isEmpty() || !Files.exists(kept.plan.modelFile().get())) {
             return false;
+        }
+        if (!kept.plan.type().isTrained()) {
+            try {
+                Model loaded = fileLoader.load(kept.plan.name(), kept.plan.type().manifestName(), kept.plan.modelFile().get(),
+                        kept.plan.inputNames().size(), kept.plan.outputNames().size());
+                kept.current = loaded;
+                slots.get(index).offer(loaded);
+                return true;
+            } catch (ModelException e) {
+                listener.said(kept.plan.name(), e.getMessage() + "; the work runs without it (its outputs keep their values)");
+                return false;
+            }
         }
         try {
             Model loaded = new TrainedModelFiles().load(kept.plan.modelFile().get(), kept.plan.name());
