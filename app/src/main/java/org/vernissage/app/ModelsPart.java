@@ -2,6 +2,8 @@ package org.vernissage.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.vernissage.engine.artwork.ArtworkException;
@@ -47,14 +49,17 @@ final class ModelsPart implements RunPart {
      */
     static Optional<ModelsPart> prepare(RunOptions options, ArtworkManifest manifest, ParameterLayout layout,
                                         boolean replaying, PrintWriter out) throws ArtworkException {
+        // A lone ISF file (run FILE.fs) has no manifest, so no models section; Wekinator's files go beside it.
+        boolean lone = !Files.isDirectory(options.artworkFolder());
+        Path folder = lone ? options.artworkFolder().toAbsolutePath().getParent() : options.artworkFolder();
         List<ModelDeclaration> declared;
         try {
-            declared = ModelDeclarations.read(options.artworkFolder(), layout);
+            declared = lone ? List.of() : ModelDeclarations.read(options.artworkFolder(), layout);
         } catch (ModelException e) {
             throw new ArtworkException(e.getMessage());
         }
         boolean wekinator = options.models().wekinatorPort().isPresent() && !replaying;
-        ModelShow show = ModelShow.of(declared, layout, options.artworkFolder(), wekinator);
+        ModelShow show = ModelShow.of(declared, layout, folder, wekinator);
         if (show.isEmpty()) {
             return Optional.empty();
         }

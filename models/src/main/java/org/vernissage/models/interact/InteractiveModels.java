@@ -137,6 +137,15 @@ public final class InteractiveModels implements AutoCloseable {
      * @throws IOException when the Wekinator port cannot be bound (the message says which and why)
      */
     public void start(InputRing ring, Clock clock, List<Boolean> runAtStart) throws IOException {
+        try {
+            startAll(ring, clock, runAtStart);
+        } catch (IOException | RuntimeException e) {
+            close(); // threads already started end before the failure goes on
+            throw e;
+        }
+    }
+
+    private void startAll(InputRing ring, Clock clock, List<Boolean> runAtStart) throws IOException {
         ModelResultListener listener = ModelResultListener.NONE;
         if (settings.wekinatorOut().isPresent() && !show.isEmpty()) {
             wekinatorOut = new WekinatorOutputs(settings.wekinatorOut().get(), 0, settings.artworkId());
