@@ -172,6 +172,31 @@ class WekinatorEndToEndTest {
         }
     }
 
+    @Test
+    void aBusyWekinatorPortStopsTheStartWithItsNameAndLeavesNoModelThread() throws Exception {
+        Path folder = artwork();
+        try (DatagramSocket busy = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            RunOptions options = RunOptions.defaults(folder).withSize(new FrameSize(WIDTH, HEIGHT))
+                    .withOsc("127.0.0.1", 0).withFramesPerSecond(20)
+                    .withModels(new ModelOptions(Optional.of(busy.getLocalPort()), Optional.empty()));
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> BackgroundRun.start(options, List.of()).close());
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            assertTrue(cause.getMessage().contains("Wekinator endpoint cannot bind UDP")
+                    && cause.getMessage().contains(":" + busy.getLocalPort()), cause.getMessage());
+            Await.until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.isAlive()
+                    && (t.getName().equals("vernissage-models") || t.getName().equals("vernissage-trainer"))),
+                    "no model thread left");
+        }
+    }
+
+    @Test
+    void wekinatorOutRefusesAnAddressWithoutAPort() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelOptions.destination("localhost"));
+        assertTrue(e.getMessage().contains("--wekinator-out expects HOST:PORT"), e.getMessage());
+    }
+
     private static List<float[]> received(DatagramSocket listener) throws Exception {
         List<float[]> outputs = new ArrayList<>();
         byte[] buffer = new byte[1024];
