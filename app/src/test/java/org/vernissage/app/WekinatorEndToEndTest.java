@@ -119,9 +119,11 @@ class WekinatorEndToEndTest {
                 assertEquals(droppedBefore, run.report().frames().dropped(),
                         "no frame dropped while training and swapping: " + run.report().describe());
 
-                List<float[]> outputs = received(listener);
+                List<Float> progress = new ArrayList<>();
+                List<float[]> outputs = received(listener, progress);
                 assertTrue(!outputs.isEmpty(), "/wek/outputs reached the listener");
                 assertEquals(2, outputs.get(0).length, "one value per output");
+                assertTrue(progress.contains(100f), "the training's progress in percent reached the listener: " + progress);
 
                 send.accept(w -> w.message(CONTROL + "stopRunning").end());
                 // A wrong message is counted, not fatal.
@@ -197,8 +199,9 @@ class WekinatorEndToEndTest {
         assertTrue(e.getMessage().contains("--wekinator-out expects HOST:PORT"), e.getMessage());
     }
 
-    private static List<float[]> received(DatagramSocket listener) throws Exception {
+    private static List<float[]> received(DatagramSocket listener, List<Float> progress) throws Exception {
         List<float[]> outputs = new ArrayList<>();
+        byte[] progressAddress = "/vernissage/wek/model/wekinator/progress".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] buffer = new byte[1024];
         OscPacketReader reader = new OscPacketReader();
         OscMessageHandler handler = (OscMessageView message, long tag, long at) -> {
@@ -208,10 +211,12 @@ class WekinatorEndToEndTest {
                     values[i] = message.floatArgument(i);
                 }
                 outputs.add(values);
+            } else if (message.addressEquals(progressAddress)) {
+                progress.add(message.floatArgument(0));
             }
         };
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (outputs.isEmpty() && System.nanoTime() < deadline) {
+        while ((outputs.isEmpty() || !progress.contains(100f)) && System.nanoTime() < deadline) {
             DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
             try {
                 listener.receive(datagram);
