@@ -58,7 +58,9 @@ final class ModelsPart implements RunPart {
         } catch (ModelException e) {
             throw new ArtworkException(e.getMessage());
         }
-        boolean wekinator = options.models().wekinatorPort().isPresent() && !replaying;
+        // A replay keeps Wekinator's default model's stage whatever the options say: a journal recorded
+        // with --wekinator holds its results, which only that stage applies (and nothing else uses it).
+        boolean wekinator = options.models().wekinatorPort().isPresent() || replaying;
         ModelShow show = ModelShow.of(declared, layout, folder, wekinator);
         if (show.isEmpty()) {
             return Optional.empty();
@@ -94,6 +96,9 @@ final class ModelsPart implements RunPart {
 
     @Override
     public Optional<String> banner() {
+        if (live.isEmpty()) {
+            return Optional.empty(); // a replay: its models' results come from the journal
+        }
         String names = String.join(", ", show.bindings().stream().map(b -> b.name()).toList());
         String wekinator = live.flatMap(InteractiveModels::wekinatorPort).map(p -> ", Wekinator on UDP " + p).orElse("");
         return Optional.of("models " + names + wekinator);

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,6 +173,80 @@ class WekinatorEndToEndTest {
             assertEquals(3, saved.inputCount(), "the input count fixed by the first example");
             assertEquals(1, saved.outputCount());
             assertEquals(0.25f, saved.get(0).output(0), 1e-6f, "green 0.5 of 0..2 recorded as 0.25");
+        }
+    }
+
+    @Test
+    void aRunTrainedOverWekinatorReplaysToTheSameFrames() throws Exception {
+        Path folder = artwork();
+        Path journal = temp.resolve("wek.vnsj");
+        Path live = temp.resolve("live");
+        Path replayed = temp.resolve("replayed");
+        int frames = 50;
+        RunOptions options = RunOptions.defaults(folder).withSize(new FrameSize(WIDTH, HEIGHT))
+                .withOsc("127.0.0.1", 0).withFramesPerSecond(20).withFrames(frames).withReload(false)
+                .withCapture(live).withRecord(journal).withModels(new ModelOptions(Optional.of(0), Optional.empty()));
+        try (BackgroundRun background = BackgroundRun.start(options, List.of());
+             DatagramSocket sender = new DatagramSocket()) {
+            ArtworkRun run = background.run();
+            int port = run.wekinatorPort().orElseThrow();
+            Consumer<Consumer<OscWriter>> send = message -> {
+                writer.wrap(packet.clear());
+                message.accept(writer);
+                try {
+                    sender.send(new DatagramPacket(packet.array(), writer.length(), InetAddress.getLoopbackAddress(), port));
+                    Thread.sleep(2);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            float[][] poses = {{0, 0}, {1, 1}};
+            float[][] wanted = {{0.1f, 0.2f}, {0.9f, 0.8f}};
+            for (int p = 0; p < poses.length; p++) {
+                float[] in = poses[p];
+                float[] out = wanted[p];
+                send.accept(w -> w.message(CONTROL + "outputs").f(out[0]).f(out[1]).end());
+                send.accept(w -> w.message(CONTROL + "startRecording").end());
+                for (int i = 0; i < 6; i++) {
+                    float jitter = i * 0.01f;
+                    send.accept(w -> w.message("/wek/inputs").f(in[0] + jitter).f(in[1] - jitter).end());
+                }
+                send.accept(w -> w.message(CONTROL + "stopRecording").end());
+            }
+            send.accept(w -> w.message(CONTROL + "train").end());
+            Await.until(() -> run.models().orElseThrow().trainer().trainings() == 1, "trained");
+            send.accept(w -> w.message(CONTROL + "startRunning").end());
+            for (int i = 0; i < 40; i++) {
+                float x = (i % 10) / 9f;
+                send.accept(w -> w.message("/wek/inputs").f(x).f(x).end());
+                Thread.sleep(10);
+            }
+            assertTrue(run.models().orElseThrow().runtime().slot(0).runs() > 10,
+                    "the model ran while the journal recorded: " + run.models().orElseThrow().statistics());
+            background.awaitEnd(30);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new String[] {"replay", journal.toString(), folder.toString(), "--headless", "--fast",
+                "--capture", replayed.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, exit, err.toString());
+        List<Path> liveFrames = pngs(live);
+        List<Path> replayedFrames = pngs(replayed);
+        assertEquals(frames, liveFrames.size());
+        assertEquals(frames, replayedFrames.size());
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < frames; i++) {
+            byte[] expected = Files.readAllBytes(liveFrames.get(i));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, Files.readAllBytes(replayedFrames.get(i)),
+                    "frame " + i + " differs in the replay");
+            distinct.add(java.util.Arrays.toString(expected));
+        }
+        assertTrue(distinct.size() > 3, "the model moved the frames: " + distinct.size() + " distinct");
+    }
+
+    private static List<Path> pngs(Path folder) throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".png")).sorted().toList();
         }
     }
 
