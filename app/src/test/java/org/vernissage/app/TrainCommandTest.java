@@ -121,6 +121,9 @@ class TrainCommandTest {
         assertEquals(0, vernissage("train", artwork.toString(), "--model", "mood", "--seed", "3").exitCode());
         assertEquals(firstDigest, new TrainedModelFiles().loadMlp(modelFile, "mood").digest(),
                 "the same seed and examples give the same weights");
+        assertEquals(card.files().get(0).sha256(),
+                new CardFiles().read(artwork.resolve("models/mood.card.json")).files().get(0).sha256(),
+                "and the same model file, byte for byte, as the new card says");
         assertEquals(0, vernissage("train", artwork.toString(), "--model", "mood").exitCode());
         assertFalse(firstDigest.equals(new TrainedModelFiles().loadMlp(modelFile, "mood").digest()),
                 "the manifest's seed (5) gives other weights");

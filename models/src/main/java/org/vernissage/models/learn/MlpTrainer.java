@@ -21,6 +21,7 @@ public final class MlpTrainer {
     /** The fewest examples a regression learns from: one point defines no mapping. */
     public static final int MIN_EXAMPLES = 2;
     private static final int REPORTS = 100;
+    private static final long MAX_QUIET_NANOS = 250_000_000L;
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float EPSILON = 1e-8f;
@@ -44,7 +45,8 @@ public final class MlpTrainer {
      * Trains a new network called {@code name} on every example of {@code examples} (which must be
      * regression examples, at least {@link #MIN_EXAMPLES}).
      *
-     * @param progress told about a hundred times, on this thread
+     * @param progress told at the first step, about a hundred times more, at the last step, and at
+     *        least every 250 ms of a long training, on this thread
      * @param cancelled polled before every step; when it says true the training stops with a
      *        {@link TrainingCancelledException}
      * @throws ModelException when there are too few examples or one is not a regression example
@@ -55,6 +57,7 @@ public final class MlpTrainer {
         Run run = new Run(name, examples);
         int total = options.steps();
         int every = Math.max(1, total / REPORTS);
+        long lastReport = System.nanoTime();
         for (int step = 1; step <= total; step++) {
             if (cancelled.getAsBoolean()) {
                 throw new TrainingCancelledException(name, step - 1, total);
@@ -64,8 +67,11 @@ public final class MlpTrainer {
                 throw new ModelException(name + ": training diverged at step " + step + " (loss " + loss
                         + "); try a smaller learningRate than " + options.learningRate());
             }
-            if (step % every == 0 || step == total) {
+            // the first step says it started; a long training still reports at least 4 times a second
+            long now = System.nanoTime();
+            if (step == 1 || step % every == 0 || step == total || now - lastReport >= MAX_QUIET_NANOS) {
                 progress.step(step, total, loss);
+                lastReport = now;
             }
         }
         return run.network(total);

@@ -1,7 +1,8 @@
 package org.vernissage.models.learn;
 
 /**
- * Told how a training goes: about a hundred times per training and always at its last step.
+ * Told how a training goes: at its first step, about a hundred times per training, at least every
+ * 250 ms of a long one, and always at its last step.
  * Called on the trainer's thread (the thread that called {@link MlpTrainer#train}); it must be
  * quick (draw a progress bar, post a percentage) and must not throw.
  */

@@ -78,7 +78,13 @@ class MlpTrainerTest {
                 () -> new MlpTrainer(TrainingOptions.defaults().withSteps(600))
                         .train("c", set, (step, total, loss) -> steps.add(step), () -> polls.incrementAndGet() > 300));
         assertEquals(300, cancelled.stepsDone());
-        assertEquals(50, steps.size()); // every 6th step of 600, up to step 300
+        assertEquals(1, steps.get(0), "the first step says the training started");
+        for (int step = 6; step <= 300; step += 6) {
+            assertTrue(steps.contains(step), "every 6th step of 600 is reported: " + step);
+        }
+        for (int i = 1; i < steps.size(); i++) {
+            assertTrue(steps.get(i) > steps.get(i - 1), "in order: " + steps);
+        }
         assertEquals(300, steps.get(steps.size() - 1));
     }
 
