@@ -176,9 +176,11 @@ class ModelWorkerTest {
             ModelCommandFlyweight.encode(run, 0, ModelCommand.RUN_ON.code(), 0, 0, 0);
             ring.offerEvent(run);
             for (int i = 1; i <= 50; i++) {
-                ring.offerParameter(HAND_X, i / 100f, System.nanoTime());
+                ring.offerParameter(HAND_X, 0.3f + i / 100f, System.nanoTime());
             }
-            await(() -> Math.abs(snapshots.latch().value(ENERGY) - 0.5f) < 1e-6f, "the latest input's output");
+            // The last input (0.8) differs from the default (0.5) the first run answered.
+            float last = 0.3f + 50 / 100f;
+            await(() -> snapshots.latch().value(ENERGY) == last, "the latest input's output");
             long published = slowRuntime.slot(0).exchange().published();
             assertTrue(slowRuntime.slot(0).coalesced() > 0, "inputs coalesced: " + slowRuntime.statistics());
             assertTrue(runs.get() < published, runs.get() + " runs for " + published + " inputs");
