@@ -3,7 +3,9 @@ package org.vernissage.models.interact;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.concurrent.Agent;
@@ -16,6 +18,7 @@ import org.vernissage.models.learn.MlpTrainer;
 import org.vernissage.models.learn.NearestNeighbours;
 import org.vernissage.models.learn.TrainedModelFiles;
 import org.vernissage.models.learn.TrainingCancelledException;
+import org.vernissage.models.learn.TrainingProgress;
 import org.vernissage.models.run.WorkerSlot;
 
 /**
@@ -206,13 +209,12 @@ public final class Trainer implements Agent {
                 kept.gesture.clear();
             }
             case RECORD_OFF -> endGesture(kept);
-            case OUTPUT -> kept.outputCount = (int) work.value;
             default -> { }
         }
     }
 
     private void addExample(Kept kept, TrainerWork work) {
-        float[] inputs = java.util.Arrays.copyOf(work.inputs, work.inputCount); // the example set keeps its own copy
+        float[] inputs = Arrays.copyOf(work.inputs, work.inputCount); // the example set keeps its own copy
         if (kept.plan.type() == ModelType.DTW) {
             kept.gesture.add(inputs); // a frame of the gesture being recorded; the gesture ends with record off
             return;
@@ -227,7 +229,7 @@ public final class Trainer implements Agent {
                 int label = kept.recordingClass > 0 ? kept.recordingClass : Math.round(work.outputs[0]);
                 kept.examples.addLabelled(inputs, label);
             } else {
-                kept.examples.add(inputs, java.util.Arrays.copyOf(work.outputs, work.outputCount));
+                kept.examples.add(inputs, Arrays.copyOf(work.outputs, work.outputCount));
             }
         } catch (IllegalArgumentException e) {
             refusedExamples.lazySet(refusedExamples.get() + 1);
@@ -294,7 +296,7 @@ public final class Trainer implements Agent {
         }
         long took = System.nanoTime() - start;
         long millis = took / 1_000_000;
-        kept.trained = new RoomModelArchive.Trained(java.time.Instant.now(), took / 1e9, kept.plan.options().seed());
+        kept.trained = new RoomModelArchive.Trained(Instant.now(), took / 1e9, kept.plan.options().seed());
         Model replaced = kept.current;
         if (kept.previous != null && kept.previous != replaced) {
             closeUnlessRunning(kept.previous, slots.get(kept.plan.index()));
@@ -309,7 +311,7 @@ public final class Trainer implements Agent {
         listener.trained(name, kept.examples.count(), lastLoss[0], millis);
     }
 
-    private Model trainOnce(Kept kept, org.vernissage.models.learn.TrainingProgress progress) throws ModelException {
+    private Model trainOnce(Kept kept, TrainingProgress progress) throws ModelException {
         TrainingPlan plan = kept.plan;
         Model trained = switch (plan.type()) {
             case MLP -> new MlpTrainer(plan.options()).train(plan.name(), kept.examples, progress, queue::cancelRequested);
@@ -361,7 +363,6 @@ public final class Trainer implements Agent {
         Model current;
         Model previous;
         int recordingClass;
-        int outputCount;
         boolean refusalSaid;
         final List<float[]> gesture = new ArrayList<>();
         RoomModelArchive.Trained trained;
