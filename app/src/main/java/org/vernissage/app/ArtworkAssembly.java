@@ -3,11 +3,11 @@ package org.vernissage.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.InstantSource;
-import org.vernissage.showcontrol.hours.OpeningHours;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.ManifestLoader;
@@ -17,18 +17,20 @@ import org.vernissage.engine.journal.JournalSummary;
 import org.vernissage.engine.journal.JournalWriter;
 import org.vernissage.engine.metrics.FrameStats;
 import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.pipeline.ConductorStage;
+import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.engine.render.FrameListener;
 import org.vernissage.engine.render.FrameMarker;
 import org.vernissage.engine.render.FramePacer;
 import org.vernissage.engine.render.GlContextException;
 import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.RenderMailbox;
-import org.vernissage.engine.render.output.OutputOscControl;
-import org.vernissage.engine.pipeline.ConductorStage;
+import org.vernissage.osc.OscMessageHandler;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.showcontrol.cue.CueList;
 import org.vernissage.showcontrol.cue.CueListException;
 import org.vernissage.showcontrol.cue.CueListLoader;
+import org.vernissage.showcontrol.hours.OpeningHours;
 import org.vernissage.showcontrol.oscquery.ValueDemand;
 
 /**
@@ -130,19 +132,27 @@ final class ArtworkAssembly {
         }
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
         // OSCQuery (a live run with --oscquery): its value report stage ends the conductor's list.
-        Optional<ValueDemand> valueDemand = options.oscQuery().enabled() && recorded.isEmpty()
+        boolean live = recorded.isEmpty();
+        Optional<ValueDemand> valueDemand = options.oscQuery().enabled() && live
                 ? Optional.of(new ValueDemand()) : Optional.empty();
         List<ConductorStage> lastStages = valueDemand.isPresent()
                 ? List.of(OscQueryPart.reportStage(valueDemand.get(), layout)) : List.of();
         Optional<CueList> cues = cues(layout);
+        Optional<ModelsPart> models = ModelsPart.prepare(options, manifest, layout, recorded.isPresent(), out);
+        Optional<ConsoleOptions> console = options.console().filter(c -> live);
+        boolean answerConsoles = live && (options.pipeline().control().isPresent() || console.isPresent());
         PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer,
-                cues, lastStages));
+                new PipelinePart.Stages(cues, answerConsoles, models.map(ModelsPart::stage), lastStages)));
+        if (models.isPresent()) {
+            parts.start(() -> models.get().start(pipeline.ring(), clock.clock())); // closes before the ring
+        }
         // The run's ONE outbox agent (the outbox has a single consumer): every part that takes
         // envelopes from the conductor listens on it below, then it starts draining.
         OutboxPart outbox = parts.start(() -> OutboxPart.create(pipeline.conductor().outbox()));
         Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
-                : startSensors(pipeline, clock, layout, artwork, venue.map(VenuePart::oscControl));
-        if (recorded.isEmpty() && ShowControlPart.wanted(options.pipeline())) {
+                : startSensors(pipeline, clock, layout, artwork, OscControls.of(venue.map(VenuePart::oscControl),
+                        models.flatMap(ModelsPart::live).map(running -> running.oscControl(pipeline.ring()))));
+        if (live && ShowControlPart.wanted(options.pipeline())) {
             parts.start(() -> ShowControlPart.start(pipeline, options.pipeline(), manifest, cues.orElse(CueList.EMPTY),
                     clock.clock(), outbox, Optional.of(options.artworkFolder().resolve(CueListLoader.FILE_NAME))));
         }
@@ -150,6 +160,15 @@ final class ArtworkAssembly {
             Optional<OscUdpPart> osc = parts.ofType(OscUdpPart.class).stream().findFirst();
             parts.start(() -> OscQueryPart.start(options.oscQuery(), manifest, layout, osc, List.of(),
                     valueDemand.get(), outbox));
+        }
+        AtomicReference<ArtworkRun> run = new AtomicReference<>();
+        Optional<ConsolePart> consolePart = Optional.empty();
+        if (console.isPresent()) {
+            CueConsole buttons = new CueConsole(pipeline.ring(), clock.clock(), cues.orElse(CueList.EMPTY));
+            outbox.listen(EventKinds.CONSOLE_REPLY, buttons);
+            consolePart = Optional.of(parts.start(() -> ConsolePart.start(console.get(), manifest,
+                    () -> Optional.ofNullable(run.get()).map(ArtworkRun::report), buttons, size,
+                    ArtworkProvenance.of(manifest))));
         }
         outbox.startDraining();
 
@@ -160,6 +179,10 @@ final class ArtworkAssembly {
                 inputs.pacer(), size.width(), size.height()).stats(frameStats).marker(inputs.marker())
                 .shaderTimePeriod(manifest.timePeriodSeconds()).mailbox(mailbox).listeners(extraListeners);
         hours.ifPresent(h -> loop.standby(h.standby()));
+        consolePart.ifPresent(c -> {
+            loop.output(c.previewOutput());
+            c.printToken(out);
+        });
         capture.ifPresent(png -> loop.output(png.output(size)));
         if (venue.isPresent()) {
             // The venue's outputs show the frames; a headless run still finishes each one (glFinish).
@@ -171,8 +194,10 @@ final class ArtworkAssembly {
             loop.output(RenderLoop.presentOutput(gl.context()));
         }
         PipelineFaultsView pipelineFaults = new PipelineFaultsView(pipeline.conductor(), pipeline.ring());
-        return new ArtworkRun(options, manifest, parts, pipelineFaults, loop.build(), frameStats, inputs.frames(),
-                clock.clock(), warnings, out);
+        ArtworkRun prepared = new ArtworkRun(options, manifest, parts, pipelineFaults, loop.build(), frameStats,
+                inputs.frames(), clock.clock(), warnings, out);
+        run.set(prepared); // the console reads the run's report from now on
+        return prepared;
     }
 
     /** The artwork's cues.json, if it has one; a broken one refuses the run, naming the file, the cue and the field. */
@@ -190,9 +215,9 @@ final class ArtworkAssembly {
 
     /** A live run: every kind of sensor, publishing into the ring; the loop paced by the clock. */
     private Inputs startSensors(PipelinePart pipeline, ClockPart clock, ParameterLayout layout, ArtworkPart artwork,
-                                Optional<OutputOscControl> outputControl) throws SensorStartException {
+                                OscMessageHandler control) throws SensorStartException {
         SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(),
-                SensorWiring.oscParameters(manifest.id(), layout, warnings::add), outputControl.orElse(null),
+                SensorWiring.oscParameters(manifest.id(), layout, warnings::add), control,
                 pipeline.ring(), clock.clock(), warnings::add, artwork.audioFrames());
         for (SensorPart.Kind sensor : SENSORS) {
             sensor.start(wiring, parts);

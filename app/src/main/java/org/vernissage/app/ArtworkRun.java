@@ -96,6 +96,17 @@ public final class ArtworkRun implements AutoCloseable {
         return parts.ofType(OscQueryPart.class).stream().findFirst().map(OscQueryPart::port);
     }
 
+    /** The port of the Wekinator endpoint ({@code --wekinator}), when one runs. */
+    public Optional<Integer> wekinatorPort() {
+        return parts.ofType(ModelsPart.class).stream().flatMap(m -> m.live().stream())
+                .flatMap(m -> m.wekinatorPort().stream()).findFirst();
+    }
+
+    /** The live models of the run (worker, trainer), when the artwork has any; for tests and benches. */
+    public Optional<org.vernissage.models.interact.InteractiveModels> models() {
+        return parts.ofType(ModelsPart.class).stream().flatMap(m -> m.live().stream()).findFirst();
+    }
+
     /** The live run's sensors; empty for a replay. */
     public Optional<InputSources> sources() {
         return sources;

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.vernissage.engine.artwork.ArtworkManifest;
+import org.vernissage.engine.provenance.Provenance;
 import org.vernissage.engine.render.CanvasRegion;
 import org.vernissage.engine.render.OffscreenOutput;
 import org.vernissage.engine.render.Output;
@@ -50,27 +52,26 @@ final class ConsolePart implements RunPart {
     }
 
     /**
-     * Starts the console on {@code host}:{@code port}.
+     * Starts the console {@code options} ask for.
      *
-     * @param title the piece, for the page
-     * @param report the run's statistics, read when a console asks (set once the run exists)
+     * @param report the run's statistics, read when a console asks (empty until the run exists)
      * @param commands what GO, stop and panic do
      * @param canvas the canvas size, for the preview's shape
+     * @param provenance the previews' mark
      * @throws IOException naming the port or the token file
      */
-    static ConsolePart start(String host, int port, Optional<java.nio.file.Path> tokenFile, String title,
-                             String artist, Supplier<Optional<RunReport>> report, ConsoleCommands commands,
-                             FrameSize canvas, org.vernissage.engine.provenance.Provenance provenance)
-            throws IOException {
-        ConsoleToken token = tokenFile.isPresent() ? ConsoleToken.fromFile(tokenFile.get()) : ConsoleToken.random();
+    static ConsolePart start(ConsoleOptions options, ArtworkManifest manifest, Supplier<Optional<RunReport>> report,
+                             ConsoleCommands commands, FrameSize canvas, Provenance provenance) throws IOException {
+        ConsoleToken token = options.tokenFile().isPresent() ? ConsoleToken.fromFile(options.tokenFile().get())
+                : ConsoleToken.random();
         int previewHeight = Math.max(1, Math.round(PREVIEW_WIDTH * (float) canvas.height() / canvas.width()));
         PreviewFeed preview = new PreviewFeed(PREVIEW_WIDTH, previewHeight, Duration.ofMillis(1000 / PREVIEWS_PER_SECOND),
                 provenance);
         RecentErrors errors = RecentErrors.install();
         try {
-            ConsoleView view = new RunConsoleView(title, artist, report, preview, errors, commands);
-            return new ConsolePart(ConsoleServer.start(host, port, token, view), preview, errors, host, token,
-                    tokenFile.isEmpty(), previewHeight);
+            ConsoleView view = new RunConsoleView(manifest.title(), manifest.artist(), report, preview, errors, commands);
+            return new ConsolePart(ConsoleServer.start(options.host(), options.port(), token, view), preview, errors,
+                    options.host(), token, options.tokenFile().isEmpty(), previewHeight);
         } catch (IOException | RuntimeException e) {
             errors.close();
             preview.close();

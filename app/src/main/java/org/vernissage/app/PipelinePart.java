@@ -1,5 +1,6 @@
 package org.vernissage.app;
 
+
 import java.util.List;
 import java.util.Optional;
 import org.vernissage.engine.artwork.ArtworkManifest;
@@ -8,9 +9,9 @@ import org.vernissage.engine.pipeline.Conductor;
 import org.vernissage.engine.pipeline.ConductorSettings;
 import org.vernissage.engine.pipeline.ConductorStage;
 import org.vernissage.engine.pipeline.ConductorStages;
-import org.vernissage.engine.pipeline.Outbox;
 import org.vernissage.engine.pipeline.ConductorStats;
 import org.vernissage.engine.pipeline.InputRing;
+import org.vernissage.engine.pipeline.Outbox;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.render.FrameMarker;
 import org.vernissage.engine.journal.JournalWriter;
@@ -43,25 +44,41 @@ final class PipelinePart implements RunPart {
     /** Starts the ring's consumers: the conductor of {@code manifest}'s bindings, and {@code journal} if any. */
     static PipelinePart start(ArtworkManifest manifest, ParameterLayout layout, PipelineOptions options,
                               Optional<JournalWriter> journal) {
-        return start(manifest, layout, options, journal, Optional.empty(), List.of());
+        return start(manifest, layout, options, journal, Stages.NONE);
     }
 
     /**
-     * As above, with {@code cues} run by the cue stage in the conductor's cues-and-fades place (it
-     * answers consoles only when a control port listens), and {@code lastStages} after the
-     * standard stages ({@code ConductorStages.then}), in order.
+     * The stages a run adds to the conductor's standard ones, each in its place: the cue list run by
+     * the cue stage (cues and fades; always there, with an empty list when there is none, so that a
+     * journal's console commands replay), the models' stage (model results), and stages after
+     * every other ({@code ConductorStages.then}), in order.
+     *
+     * @param answerConsoles whether the cue stage posts replies and updates to the outbox (only
+     *     when a control port or the console takes them, or the outbox would fill for nobody)
      */
+    record Stages(Optional<CueList> cues, boolean answerConsoles, Optional<ConductorStage> modelResults,
+                  List<ConductorStage> last) {
+
+        static final Stages NONE = new Stages(Optional.empty(), false, Optional.empty(), List.of());
+
+        Stages {
+            last = List.copyOf(last);
+        }
+    }
+
+    /** As above, with {@code extra} stages in their places. */
     static PipelinePart start(ArtworkManifest manifest, ParameterLayout layout, PipelineOptions options,
-                              Optional<JournalWriter> journal, Optional<CueList> cues, List<ConductorStage> lastStages) {
+                              Optional<JournalWriter> journal, Stages extra) {
         float[] defaults = new float[layout.slotCount()];
         layout.copyDefaultsInto(defaults);
         SnapshotExchange snapshots = new SnapshotExchange(defaults, ConductorSettings.DEFAULT.touchCapacity());
         ConductorStages stages = ConductorStages.standard(new BindingConditioner(manifest.bindings(), layout));
         // Always in place, even with no cues.json: a journal recorded with --control holds console
         // commands (parameter sets and fades too), and its replay must apply them the same way.
-        CueStage cueStage = new CueStage(cues.orElse(CueList.EMPTY), layout, options.control().isPresent());
+        CueStage cueStage = new CueStage(extra.cues().orElse(CueList.EMPTY), layout, extra.answerConsoles());
         stages.cuesAndFades(cueStage);
-        lastStages.forEach(stages::then);
+        extra.modelResults().ifPresent(stages::modelResults);
+        extra.last().forEach(stages::then);
         Conductor conductor = new Conductor(layout, snapshots, stages, ConductorSettings.DEFAULT,
                 new Outbox(Outbox.DEFAULT_SIZE), System.getLogger(Conductor.class.getName()));
         InputRing ring = journal.isPresent()

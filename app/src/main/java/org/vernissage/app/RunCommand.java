@@ -148,6 +148,22 @@ final class RunCommand implements Callable<Integer> {
             description = "Consoles must send /workspace/{id}/connect PASSCODE before any other command.")
     private String controlPasscode;
 
+    @Option(names = "--console", paramLabel = "PORT", arity = "0..1",
+            fallbackValue = "" + org.vernissage.showcontrol.console.ConsoleServer.DEFAULT_PORT,
+            description = "Serve the technicians' web console (cue list with GO, stop and panic, live preview,"
+                    + " sensors, frame time, health, errors) on PORT (default when given: "
+                    + org.vernissage.showcontrol.console.ConsoleServer.DEFAULT_PORT + "); it asks for a token.")
+    private Integer consolePort;
+
+    @Option(names = "--console-host", paramLabel = "ADDRESS",
+            description = "The address the console listens on (default: every interface).")
+    private String consoleHost;
+
+    @Option(names = "--console-token-file", paramLabel = "FILE",
+            description = "Read the console's token from FILE's first line (16 characters or more) instead of"
+                    + " printing a new one at start.")
+    private Path consoleTokenFile;
+
     @Option(names = "--stepped", description = "Advance time exactly 1/fps per frame (offline renders, reproducible captures).")
     private boolean stepped;
 
@@ -155,6 +171,17 @@ final class RunCommand implements Callable<Integer> {
             + " change on disk (by default a save shows in the next frames, and a save that does not build leaves"
             + " the last good image on the wall and prints the file, line and error once).")
     private boolean noReload;
+
+    @Option(names = "--wekinator", paramLabel = "PORT", arity = "0..1",
+            fallbackValue = "" + ModelOptions.DEFAULT_WEKINATOR_PORT,
+            description = "Speak Wekinator's OSC protocol on UDP PORT (default when given: ${FALLBACK-VALUE}):"
+                    + " /wek/inputs and /wekinator/control/...; with no model in the manifest, a default regression"
+                    + " drives every float parameter.")
+    private Integer wekinatorPort;
+
+    @Option(names = "--wekinator-out", paramLabel = "HOST:PORT",
+            description = "Send the model's outputs as /wek/outputs (and training progress) to HOST:PORT.")
+    private String wekinatorOut;
 
     @Spec
     private CommandSpec spec;
@@ -177,7 +204,20 @@ final class RunCommand implements Callable<Integer> {
         return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
                 sensors(), pipeline(), new JournalOptions(Optional.ofNullable(record),
                         Optional.empty()), output.statsInterval(), images, !noReload,
-                oscQuery());
+                new ServiceOptions(oscQuery(), new ModelOptions(Optional.ofNullable(wekinatorPort),
+                        Optional.ofNullable(wekinatorOut).map(ModelOptions::destination)), console()));
+    }
+
+    private Optional<ConsoleOptions> console() {
+        if (consolePort == null) {
+            if (consoleTokenFile != null || consoleHost != null) {
+                throw new IllegalArgumentException("--console-host and --console-token-file set up the web console,"
+                        + " which is not started; add --console");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new ConsoleOptions(consolePort, consoleHost == null ? OscEndpoint.ANY_HOST : consoleHost,
+                Optional.ofNullable(consoleTokenFile)));
     }
 
     private OscQueryOptions oscQuery() {

@@ -24,11 +24,11 @@ import org.vernissage.sensors.osc.OscEndpoint;
  * @param images still image files for an ISF shader's image inputs ({@code --image NAME=FILE}), by
  *     input name; they win over the manifest's {@code images}
  * @param reload whether a live run reloads the artwork when its files change ({@code --no-reload}: false)
- * @param oscQuery the OSCQuery server of a live run ({@code --oscquery[=PORT]}), or none
+ * @param services OSCQuery, the Wekinator endpoint and the web console of a live run, each when asked for
  */
 public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
                          PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval,
-                         Map<String, Path> images, boolean reload, OscQueryOptions oscQuery) {
+                         Map<String, Path> images, boolean reload, ServiceOptions services) {
 
     /** The shortest {@code --stats} interval: printing more often would flood the console. */
     public static final Duration MIN_STATS_INTERVAL = Duration.ofMillis(100);
@@ -43,7 +43,7 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(statsInterval, "statsInterval");
-        Objects.requireNonNull(oscQuery, "oscQuery");
+        Objects.requireNonNull(services, "services");
         images = Map.copyOf(images);
         statsInterval.ifPresent(interval -> {
             if (interval.compareTo(MIN_STATS_INTERVAL) < 0 || interval.compareTo(MAX_STATS_INTERVAL) > 0) {
@@ -53,18 +53,18 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         });
     }
 
-    /** Options without an OSCQuery server. */
+    /** Options without any of the services (OSCQuery, Wekinator, console). */
     public RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
                       PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval,
                       Map<String, Path> images, boolean reload) {
         this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, reload,
-                OscQueryOptions.NONE);
+                ServiceOptions.NONE);
     }
 
     /** Options without image files, with the hot reload on (as {@code vernissage run} has it by default). */
     public RunOptions(Path artworkFolder, OutputOptions output, PacingOptions pacing, SensorOptions sensors,
                       PipelineOptions pipeline, JournalOptions journal, Optional<Duration> statsInterval) {
-        this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, Map.of(), true, OscQueryOptions.NONE);
+        this(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, Map.of(), true, ServiceOptions.NONE);
     }
 
     /**
@@ -100,40 +100,69 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
     }
 
     public RunOptions withImages(Map<String, Path> newImages) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, newImages, reload, oscQuery);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, newImages, reload, services);
     }
 
     public RunOptions withOutput(OutputOptions newOutput) {
-        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval, images, reload, oscQuery);
+        return new RunOptions(artworkFolder, newOutput, pacing, sensors, pipeline, journal, statsInterval, images, reload, services);
     }
 
     public RunOptions withPacing(PacingOptions newPacing) {
-        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval, images, reload, oscQuery);
+        return new RunOptions(artworkFolder, output, newPacing, sensors, pipeline, journal, statsInterval, images, reload, services);
     }
 
     public RunOptions withSensors(SensorOptions newSensors) {
-        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval, images, reload, oscQuery);
+        return new RunOptions(artworkFolder, output, pacing, newSensors, pipeline, journal, statsInterval, images, reload, services);
     }
 
     public RunOptions withJournal(JournalOptions newJournal) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, images, reload, oscQuery);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, newJournal, statsInterval, images, reload, services);
     }
 
     /** These options with the OSC control port ({@code --control}). */
     public RunOptions withControl(org.vernissage.showcontrol.control.ControlSettings control) {
         return new RunOptions(artworkFolder, output, pacing, sensors, pipeline.withControl(control), journal,
-                statsInterval, images, reload);
+                statsInterval, images, reload, services);
     }
 
     /** These options with the hot reload on or off. */
     public RunOptions withReload(boolean newReload) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, newReload, oscQuery);
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, newReload, services);
+    }
+
+    /** The OSCQuery server of a live run ({@code --oscquery[=PORT]}), or none. */
+    public OscQueryOptions oscQuery() {
+        return services.oscQuery();
+    }
+
+    /** The Wekinator endpoint and its outputs ({@code --wekinator}, {@code --wekinator-out}), or none. */
+    public ModelOptions models() {
+        return services.models();
+    }
+
+    /** The web console ({@code --console}), when asked for. */
+    public Optional<ConsoleOptions> console() {
+        return services.console();
+    }
+
+    public RunOptions withServices(ServiceOptions newServices) {
+        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, reload,
+                newServices);
     }
 
     /** These options with an OSCQuery server (or {@link OscQueryOptions#NONE}). */
     public RunOptions withOscQuery(OscQueryOptions newOscQuery) {
-        return new RunOptions(artworkFolder, output, pacing, sensors, pipeline, journal, statsInterval, images, reload,
-                newOscQuery);
+        return withServices(services.withOscQuery(newOscQuery));
+    }
+
+    /** These options with the models' (Wekinator's) options. */
+    public RunOptions withModels(ModelOptions newModels) {
+        return withServices(services.withModels(newModels));
+    }
+
+    /** These options with the web console. */
+    public RunOptions withConsole(ConsoleOptions newConsole) {
+        return withServices(services.withConsole(newConsole));
     }
 
     public RunOptions withSize(FrameSize newSize) {

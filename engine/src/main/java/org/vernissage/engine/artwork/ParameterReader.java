@@ -16,7 +16,7 @@ import org.vernissage.engine.param.ParameterType;
 final class ParameterReader {
 
     private static final List<String> FIELDS =
-            List.of("name", "type", "min", "max", "default", "unit", "description");
+            List.of("name", "type", "min", "max", "default", "unit", "description", "shader");
 
     private final ParameterNames names = new ParameterNames();
 
@@ -34,7 +34,9 @@ final class ParameterReader {
         Range range = range(f, type);
         float[] defaultValue = defaultValue(f, type, range);
         return new ParameterSpec(name, type, range.min, range.max, defaultValue,
-                f.optionalText("unit"), f.optionalText("description"));
+                f.optionalText("unit"), f.optionalText("description"),
+                // "shader": false: a control-only parameter (a model's input fed by a sensor) no shader declares
+                f.optionalBoolean("shader", true));
     }
 
     private static ParameterType type(ManifestFields f) throws ManifestException {

@@ -87,6 +87,16 @@ public final class ParameterLayout {
         return Math.max(slotMin[slot], Math.min(slotMax[slot], value));
     }
 
+    /** The declared minimum of the parameter that owns {@code slot} (a model maps 0..1 onto min..max). */
+    public float slotMin(int slot) {
+        return slotMin[slot];
+    }
+
+    /** The declared maximum of the parameter that owns {@code slot}. */
+    public float slotMax(int slot) {
+        return slotMax[slot];
+    }
+
     /** Whether {@code slot} belongs to an {@link ParameterType#EVENT} parameter (a trigger count). */
     public boolean isEvent(int slot) {
         return slotIsEvent[slot];

@@ -106,6 +106,19 @@ public final class InputBatch {
         return true;
     }
 
+    /**
+     * Adds an event of any kind (a model input, a model command) for the caller to fill through
+     * the kind's flyweight or {@code encode}, due at {@code dueNanos}.
+     *
+     * @return the event to fill, or null when the batch is full (nothing added)
+     */
+    public InputEvent add(int kind, int length, long dueNanos) {
+        if (isFull()) {
+            return null;
+        }
+        return events[size++].begin(kind, length, arrivalNanos, dueNanos, false);
+    }
+
     /** Copies event {@code i} into a ring slot; {@code continues} says more of the group follows. */
     void copyInto(int i, InputEvent slot, boolean continues) {
         slot.copyFrom(events[i]);

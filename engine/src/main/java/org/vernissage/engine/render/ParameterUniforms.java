@@ -78,6 +78,10 @@ public final class ParameterUniforms {
         for (int i = 0; i < layout.parameterCount(); i++) {
             ParameterSpec spec = layout.specs().get(i);
             ActiveUniform uniform = byName.remove(spec.name());
+            if (uniform == null && !spec.shader()) {
+                locations[i] = ABSENT; // control-only: glUniform* at location -1 sets nothing
+                continue;
+            }
             if (uniform == null) {
                 throw new ArtworkException(manifestName + ": parameter '" + spec.name()
                         + "' is not an active uniform of " + shaderName + " (expected `uniform "

@@ -129,6 +129,56 @@ class ParameterUniformsTest {
     }
 
     @Test
+    void aControlOnlyParameterNeedsNoUniformButKeepsItsSlot() throws Exception {
+        // "shader": false: a sensor input for a model; the shader never reads it.
+        TestArtworkFolder folder = TestArtworkFolder.create(temp, "control-only", "main.frag", """
+                [
+                  {"name": "hand_x", "type": "float", "min": 0, "max": 1, "default": 0.25, "shader": false},
+                  {"name": "level", "type": "float", "min": 0, "max": 1, "default": 0.5}
+                ]""")
+                .file("main.frag", """
+                        uniform float level;
+                        out vec4 fragColor;
+                        void main() { fragColor = vec4(level, 0.0, 0.0, 1.0); }
+                        """);
+        ArtworkManifest manifest = folder.load();
+        assertFalse(manifest.layout().specs().get(0).shader(), "hand_x is control-only");
+        assertTrue(manifest.layout().specs().get(1).shader(), "level is drawn");
+        assertEquals(2, manifest.layout().slotCount(), "a control-only parameter still has its snapshot slot");
+        FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, manifest.layout());
+        try {
+            TestArtworkFolder.setUpOnCanvas(artwork, SIZE); // no "not an active uniform" for hand_x
+        } finally {
+            artwork.dispose();
+        }
+    }
+
+    @Test
+    void aControlOnlyParameterTheShaderDoesDeclareIsStillChecked() throws Exception {
+        TestArtworkFolder folder = TestArtworkFolder.create(temp, "control-declared", "main.frag", """
+                [{"name": "level", "type": "vec2", "min": 0, "max": 1, "default": [0, 0], "shader": false}]""")
+                .file("main.frag", """
+                        uniform float level;
+                        out vec4 fragColor;
+                        void main() { fragColor = vec4(level, 0.0, 0.0, 1.0); }
+                        """);
+
+        String message = setupFails(folder).getMessage();
+
+        assertTrue(message.contains("'level'"), message);
+        assertTrue(message.contains("`uniform vec2 level;`"), message);
+    }
+
+    @Test
+    void shaderMustBeABoolean() throws Exception {
+        TestArtworkFolder folder = TestArtworkFolder.create(temp, "shader-field", "main.frag", """
+                [{"name": "level", "type": "float", "min": 0, "max": 1, "default": 0, "shader": "no"}]""")
+                .file("main.frag", "out vec4 fragColor; void main() { fragColor = vec4(1.0); }\n");
+        Exception e = assertThrows(Exception.class, folder::load);
+        assertTrue(e.getMessage().contains("shader") && e.getMessage().contains("true or false"), e.getMessage());
+    }
+
+    @Test
     void aBuiltInOfTheWrongTypeIsRefused() throws Exception {
         TestArtworkFolder folder = TestArtworkFolder.create(temp, "builtin", "main.frag", "[]")
                 .file("main.frag", """

@@ -102,6 +102,8 @@ public final class OscBindingRouter implements OscMessageHandler {
     private final OscStats stats;
     private final OscParameterAddresses parameters;
     private final OscMessageHandler outputControl; // may be null: no outputs to control
+    /** {@code /vernissage/<id>/model/}: the models' commands, handed to the same control handler; null without an id. */
+    private final byte[] modelPrefix;
     private final float[] decoded = new float[4];
     private final OscTimeTags timeTags;
     private final FirstOccurrenceLog firstDrops;
@@ -154,11 +156,13 @@ public final class OscBindingRouter implements OscMessageHandler {
 
     /**
      * As above, and every parameter of {@code parameters} answers at its own address; messages
-     * under {@code /vernissage/output/} go to {@code outputControl}.
+     * under {@code /vernissage/output/} and {@code /vernissage/<id>/model/} (the models' commands)
+     * go to {@code outputControl}.
      *
      * @param parameters the parameters' own addresses ({@link OscParameterAddresses#NONE}: none)
-     * @param outputControl takes the messages under {@code /vernissage/output/}, on the receiving
-     *     thread; null when there is nothing to control (they are then routed like any other)
+     * @param outputControl takes the messages under {@code /vernissage/output/} and
+     *     {@code /vernissage/<id>/model/}, on the receiving thread; null when there is nothing to
+     *     control (they are then routed like any other)
      */
     public OscBindingRouter(List<BindingSpec> bindings, OscParameterAddresses parameters,
                             OscMessageHandler outputControl, InputSink sink, OscStats stats,
@@ -175,6 +179,8 @@ public final class OscBindingRouter implements OscMessageHandler {
                      InputSink sink, OscStats stats, OscTimeTags timeTags, int batchCapacity, Logger logger) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.outputControl = outputControl;
+        this.modelPrefix = parameters.artworkId().isEmpty() ? null
+                : (OscParameterAddresses.PREFIX + parameters.artworkId() + "/model/").getBytes(StandardCharsets.UTF_8);
         this.sink = Objects.requireNonNull(sink, "sink");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.timeTags = Objects.requireNonNull(timeTags, "timeTags");
@@ -307,7 +313,8 @@ public final class OscBindingRouter implements OscMessageHandler {
             onPacketStart(arrivalNanos);
         }
         stats.messageReceived();
-        if (outputControl != null && hasPrefix(message, OUTPUT_PREFIX)) {
+        if (outputControl != null && (hasPrefix(message, OUTPUT_PREFIX)
+                || modelPrefix != null && hasPrefix(message, modelPrefix))) {
             outputControl.onMessage(message, timeTag, arrivalNanos);
             endAlone(alone, arrivalNanos);
             return;

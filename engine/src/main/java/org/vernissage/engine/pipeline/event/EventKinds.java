@@ -20,7 +20,9 @@ package org.vernissage.engine.pipeline.event;
  *    6  MODEL_RESULT     56 bytes  {@link ModelResultFlyweight}
  *    7  CONSOLE_COMMAND  56 bytes  {@link ConsoleCommandFlyweight}
  *    8  CONSOLE_REPLY    56 bytes  {@link ConsoleCommandFlyweight} (outbox: the reply to a command)
- *    9..{@value #MAX_KIND}   free: the next kind takes 9
+ *    9  MODEL_INPUT      64 bytes  {@link ModelInputFlyweight}
+ *   10  MODEL_COMMAND    20 bytes  {@link ModelCommandFlyweight}
+ *   11..{@value #MAX_KIND}  free: 11 and 12 are the cues', the next kind after them takes 13
  * </pre>
  *
  * <p>Constants and stateless look-ups only; any thread.
@@ -51,15 +53,20 @@ public final class EventKinds {
      * request id echoed, the arguments holding the results.
      */
     public static final int CONSOLE_REPLY = 8;
+    /** Part of an input vector for a model that is not made of parameters (Wekinator's /wek/inputs). */
+    public static final int MODEL_INPUT = 9;
+    /** A command for a model trained in the room: record, train, run, delete, undo, save. */
+    public static final int MODEL_COMMAND = 10;
 
     /** The highest id a ring slot or journal record may carry (the routing table's size - 1). */
     public static final int MAX_KIND = 255;
 
     private static final String[] NAMES = {"NONE", "PARAMETER_SET", "CHANNEL_VALUE", "TOUCH", "FRAME_MARK",
-        "CUE_COMMAND", "MODEL_RESULT", "CONSOLE_COMMAND", "CONSOLE_REPLY"};
+        "CUE_COMMAND", "MODEL_RESULT", "CONSOLE_COMMAND", "CONSOLE_REPLY", "MODEL_INPUT", "MODEL_COMMAND"};
     private static final int[] LENGTHS = {0, ParameterSetFlyweight.LENGTH, ChannelValueFlyweight.LENGTH,
         TouchFlyweight.LENGTH, FrameMarkFlyweight.LENGTH, CueCommandFlyweight.LENGTH, ModelResultFlyweight.LENGTH,
-        ConsoleCommandFlyweight.LENGTH, ConsoleCommandFlyweight.LENGTH};
+        ConsoleCommandFlyweight.LENGTH, ConsoleCommandFlyweight.LENGTH, ModelInputFlyweight.LENGTH,
+        ModelCommandFlyweight.LENGTH};
 
     private EventKinds() {
     }

@@ -106,7 +106,7 @@ public final class RenderGraph implements ReloadableArtwork, ListensToAudio {
     /** A declared parameter no layer reads is a typo in one of two files: say so at load. */
     private void checkEveryParameterUsed() throws ArtworkException {
         for (ParameterSpec spec : layout.specs()) {
-            boolean used = false;
+            boolean used = !spec.shader(); // control-only: for models and consoles, no layer need read it
             for (GraphNode node : nodes) {
                 used |= node.drawing() instanceof ShaderPass pass && pass.usedParameters().contains(spec);
                 used |= node.drawing() instanceof IsfArtwork isf && isf.reads(spec.name());

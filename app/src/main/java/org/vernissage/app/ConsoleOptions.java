@@ -1,0 +1,26 @@
+package org.vernissage.app;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The web console of a live run ({@code --console[=PORT]}, {@code --console-host},
+ * {@code --console-token-file}).
+ *
+ * <p>Immutable; checked on construction.
+ *
+ * @param port the console's port (0: any free one)
+ * @param host the address it listens on
+ * @param tokenFile where the token is read from; empty: a new one is printed at start
+ */
+public record ConsoleOptions(int port, String host, Optional<Path> tokenFile) {
+
+    public ConsoleOptions {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--console takes a port from 0 to 65535, got " + port);
+        }
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(tokenFile, "tokenFile");
+    }
+}

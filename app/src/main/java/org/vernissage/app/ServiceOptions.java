@@ -1,0 +1,37 @@
+package org.vernissage.app;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The services a live run offers besides its sensors, each off unless asked for: OSCQuery
+ * ({@code --oscquery}), the models' Wekinator endpoint ({@code --wekinator}, {@code --wekinator-out})
+ * and the web console ({@code --console}). Grouped so that a new service is one field here, not
+ * one more argument to every {@link RunOptions} method.
+ *
+ * <p>Immutable.
+ */
+public record ServiceOptions(OscQueryOptions oscQuery, ModelOptions models, Optional<ConsoleOptions> console) {
+
+    /** None of them. */
+    public static final ServiceOptions NONE = new ServiceOptions(OscQueryOptions.NONE, ModelOptions.NONE,
+            Optional.empty());
+
+    public ServiceOptions {
+        Objects.requireNonNull(oscQuery, "oscQuery");
+        Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(console, "console");
+    }
+
+    public ServiceOptions withOscQuery(OscQueryOptions newOscQuery) {
+        return new ServiceOptions(newOscQuery, models, console);
+    }
+
+    public ServiceOptions withModels(ModelOptions newModels) {
+        return new ServiceOptions(oscQuery, newModels, console);
+    }
+
+    public ServiceOptions withConsole(ConsoleOptions newConsole) {
+        return new ServiceOptions(oscQuery, models, Optional.of(newConsole));
+    }
+}

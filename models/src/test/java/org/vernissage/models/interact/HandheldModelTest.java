@@ -1,0 +1,120 @@
+package org.vernissage.models.interact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.vernissage.engine.artwork.ArtworkManifest;
+import org.vernissage.engine.artwork.ManifestLoader;
+import org.vernissage.models.Model;
+import org.vernissage.models.declare.DeclaredModels;
+import org.vernissage.models.declare.ModelDeclaration;
+import org.vernissage.models.declare.ModelDeclarations;
+import org.vernissage.models.learn.ExampleSet;
+import org.vernissage.models.learn.TrainedModelFiles;
+import org.vernissage.models.learn.TrainingProgress;
+
+/**
+ * The bundled piece Handheld ships a model trained by the project's own code from examples the
+ * project generates: this test is that code. It generates the examples (five held poses of a hand,
+ * each with the look set for it, jittered, seeded), trains the manifest's model "look" on them
+ * (seeded), and checks that the files in {@code artworks/handheld/models/} are exactly what that
+ * gives (the examples value for value, the model by its digest), that the card and datasheet are
+ * there, and that the model answers each pose with its look.
+ *
+ * <p>To make the files again (after changing the poses or the training):
+ * {@code mvn -B -o -ntp -pl models -am test -Dtest=HandheldModelTest -Dvernissage.models.update=true}.
+ */
+class HandheldModelTest {
+
+    static final long EXAMPLES_SEED = 2026;
+    private static final Path FOLDER = Path.of("..", "artworks", "handheld").toAbsolutePath().normalize();
+    private static final String COMMAND =
+            "mvn -B -o -ntp -pl models -am test -Dtest=HandheldModelTest -Dvernissage.models.update=true";
+
+    /** (tilt_x, tilt_y) -> (hue, bloom, swirl, grain): the looks the studio set for five poses. */
+    static final float[][] POSES = {{0, 0}, {-1, 0}, {1, 0}, {0, 1}, {0, -1}};
+    static final float[][] LOOKS = {
+        {0.55f, 0.5f, 0.3f, 0.4f},   // level: the default look
+        {0.05f, 0.8f, 0.1f, 0.2f},   // tilted left: warm, broad, calm
+        {0.62f, 0.3f, 0.9f, 0.7f},   // tilted right: blue, twisted, fine
+        {0.35f, 0.6f, 0.5f, 1.0f},   // away: green, finest rings
+        {0.85f, 0.2f, 0.0f, 0.1f}};  // towards: magenta, small glow, few rings
+    private static final int PER_POSE = 30;
+    private static final double JITTER = 0.08;
+
+    /** The examples, as a person holding each pose for a moment would record them (seeded). */
+    static ExampleSet generate() {
+        ExampleSet examples = new ExampleSet(List.of("tilt_x", "tilt_y"), List.of("hue", "bloom", "swirl", "grain"));
+        SplittableRandom random = new SplittableRandom(EXAMPLES_SEED);
+        for (int p = 0; p < POSES.length; p++) {
+            for (int i = 0; i < PER_POSE; i++) {
+                float x = clamp(POSES[p][0] + (float) (gaussian(random) * JITTER));
+                float y = clamp(POSES[p][1] + (float) (gaussian(random) * JITTER));
+                examples.add(new float[] {x, y}, LOOKS[p]);
+            }
+        }
+        return examples;
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box-Muller from the seeded stream: the same numbers on every JVM.
+        double u = 1.0 - random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);
+    }
+
+    private static float clamp(float v) {
+        return Math.max(-1f, Math.min(1f, v));
+    }
+
+    @Test
+    void theShippedExamplesAndModelAreWhatTheProjectsOwnCodeMakes() throws Exception {
+        ArtworkManifest manifest = ManifestLoader.load(FOLDER);
+        ModelDeclaration look = ModelDeclarations.named(ModelDeclarations.read(FOLDER, manifest.layout()), "look")
+                .orElseThrow();
+        ExampleSet examples = generate();
+        Model trained = DeclaredModels.train(look, examples, TrainingProgress.NONE, () -> false);
+        if (Boolean.getBoolean("vernissage.models.update")) {
+            TrainingPlan plan = new TrainingPlan(0, look.name(), look.type(), look.inputs(), look.outputs(),
+                    look.training(), Optional.of(look.examples()), Optional.of(look.file()));
+            long start = System.nanoTime();
+            DeclaredModels.train(look, examples, TrainingProgress.NONE, () -> false);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            new RoomModelArchive(new RoomModelArchive.Provenance(
+                    "five poses of a hand (level, left, right, away, towards), 30 jittered samples each (Gaussian,"
+                            + " sd 0.08, seed " + EXAMPLES_SEED + "), each with the look the studio set for it",
+                    "generated by the project's own code (HandheldModelTest.generate), no person recorded",
+                    "no personal data: generated", "as the artwork", COMMAND))
+                    .save(plan, examples, trained, new RoomModelArchive.Trained(java.time.Instant.now(), seconds,
+                            look.training().seed()));
+        }
+        ExampleSet shipped = ExampleSet.load(look.examples());
+        assertEquals(examples.count(), shipped.count(), "example count");
+        for (int e = 0; e < examples.count(); e++) {
+            assertEquals(examples.get(e), shipped.get(e), "example " + e + " (regenerate with " + COMMAND + ")");
+        }
+        Model loaded = DeclaredModels.load(look);
+        assertEquals(TrainedModelFiles.digestOf(trained), TrainedModelFiles.digestOf(loaded),
+                "the shipped model is what training the shipped examples with seed " + look.training().seed() + " gives");
+        assertTrue(Files.isRegularFile(look.cardFile()), "card " + look.cardFile());
+        JsonNode card = JsonMapper.builder().build().readTree(look.cardFile().toFile());
+        assertEquals(COMMAND, card.get("trainingCommand").asText());
+        assertTrue(Files.isRegularFile(org.vernissage.models.card.ModelCards.datasheetFileFor(look.examples())), "datasheet");
+
+        float[] out = new float[4];
+        for (int p = 0; p < POSES.length; p++) {
+            loaded.run(POSES[p], out);
+            for (int o = 0; o < 4; o++) {
+                assertEquals(LOOKS[p][o], out[o], 0.08f, "pose " + p + " output " + o);
+            }
+        }
+    }
+}
