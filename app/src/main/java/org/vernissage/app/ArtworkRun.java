@@ -91,6 +91,11 @@ public final class ArtworkRun implements AutoCloseable {
         return oscPort(0);
     }
 
+    /** The web console's port ({@code --console}); empty when the run has none. */
+    public Optional<Integer> consolePort() {
+        return parts.ofType(ConsolePart.class).stream().findFirst().map(ConsolePart::port);
+    }
+
     /** The OSCQuery server's HTTP port ({@code --oscquery}); empty when the run has none. */
     public Optional<Integer> oscQueryPort() {
         return parts.ofType(OscQueryPart.class).stream().findFirst().map(OscQueryPart::port);
