@@ -152,6 +152,11 @@ final class ArtworkAssembly {
         Inputs inputs = recorded.isPresent() ? startReplay(recorded.get(), pipeline)
                 : startSensors(pipeline, clock, layout, artwork, OscControls.of(venue.map(VenuePart::oscControl),
                         models.flatMap(ModelsPart::live).map(running -> running.oscControl(pipeline.ring()))));
+        if (live && options.midiCues().active()) {
+            MidiCues midiCues = new MidiCues(pipeline.ring(), clock.clock(), cues.orElse(CueList.EMPTY), layout,
+                    options.midiCues().mscDevice(), options.midiCues().mapping(), System.getLogger(MidiCues.class.getName()));
+            parts.ofType(MidiPart.class).forEach(midi -> midi.showControl(midiCues));
+        }
         if (live && ShowControlPart.wanted(options.pipeline())) {
             parts.start(() -> ShowControlPart.start(pipeline, options.pipeline(), manifest, cues.orElse(CueList.EMPTY),
                     clock.clock(), outbox, Optional.of(options.artworkFolder().resolve(CueListLoader.FILE_NAME))));

@@ -18,6 +18,7 @@ final class MidiPart implements SensorPart {
 
     private final MidiDeviceConnection connection;
     private final AgentHealthLine agent;
+    private Optional<MidiCues> cues = Optional.empty();
 
     private MidiPart(MidiDeviceConnection connection) {
         this.connection = connection;
@@ -35,6 +36,12 @@ final class MidiPart implements SensorPart {
         }
     }
 
+    /** Also hands the MIDI input's messages to {@code cues} (show control from the same port). */
+    void showControl(MidiCues cues) {
+        this.cues = Optional.of(cues);
+        connection.input().showControl(cues);
+    }
+
     @Override
     public Optional<String> banner() {
         return Optional.of("MIDI from " + connection.deviceName());
@@ -48,7 +55,10 @@ final class MidiPart implements SensorPart {
 
     @Override
     public List<String> statistics() {
-        return agent.lines();
+        List<String> lines = new java.util.ArrayList<>(agent.lines());
+        cues.ifPresent(c -> lines.add("MIDI show control: " + c.sent() + " commands"
+                + (c.refused().total() > 0 ? ", " + c.refused().total() + " refused " + c.refused().byKind() : "")));
+        return lines;
     }
 
     @Override

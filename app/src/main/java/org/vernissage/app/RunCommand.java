@@ -164,6 +164,16 @@ final class RunCommand implements Callable<Integer> {
                     + " printing a new one at start.")
     private Path consoleTokenFile;
 
+    @Option(names = "--msc-device", paramLabel = "ID",
+            description = "Take MIDI Show Control (GO, STOP, RESUME, TIMED_GO, SET) addressed to device ID (0-111),"
+                    + " its groups or everyone, from the --midi-device input.")
+    private Integer mscDevice;
+
+    @Option(names = "--midi-cue", paramLabel = "KEY=ACTION",
+            description = "Map a note (60) or a controller (cc20) of the --midi-device input to go, stop, panic or a"
+                    + " cue number, e.g. --midi-cue 60=go --midi-cue 61=2; repeat for several.")
+    private Map<String, String> midiCueMapping = new LinkedHashMap<>();
+
     @Option(names = "--stepped", description = "Advance time exactly 1/fps per frame (offline renders, reproducible captures).")
     private boolean stepped;
 
@@ -205,7 +215,15 @@ final class RunCommand implements Callable<Integer> {
                 sensors(), pipeline(), new JournalOptions(Optional.ofNullable(record),
                         Optional.empty()), output.statsInterval(), images, !noReload,
                 new ServiceOptions(oscQuery(), new ModelOptions(Optional.ofNullable(wekinatorPort),
-                        Optional.ofNullable(wekinatorOut).map(ModelOptions::destination)), console()));
+                        Optional.ofNullable(wekinatorOut).map(ModelOptions::destination)), console(), midiCues()));
+    }
+
+    private MidiCueOptions midiCues() {
+        MidiCueOptions options = new MidiCueOptions(Optional.ofNullable(mscDevice), midiCueMapping);
+        if (options.active() && midiDevice == null) {
+            throw new IllegalArgumentException("--msc-device and --midi-cue listen on the MIDI input: add --midi-device");
+        }
+        return options;
     }
 
     private Optional<ConsoleOptions> console() {

@@ -140,6 +140,11 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         return services.models();
     }
 
+    /** Show control from the MIDI input ({@code --msc-device}, {@code --midi-cue}). */
+    public MidiCueOptions midiCues() {
+        return services.midiCues();
+    }
+
     /** The web console ({@code --console}), when asked for. */
     public Optional<ConsoleOptions> console() {
         return services.console();

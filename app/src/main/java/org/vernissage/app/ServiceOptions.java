@@ -5,33 +5,36 @@ import java.util.Optional;
 
 /**
  * The services a live run offers besides its sensors, each off unless asked for: OSCQuery
- * ({@code --oscquery}), the models' Wekinator endpoint ({@code --wekinator}, {@code --wekinator-out})
- * and the web console ({@code --console}). Grouped so that a new service is one field here, not
+ * ({@code --oscquery}), the models' Wekinator endpoint ({@code --wekinator}, {@code --wekinator-out}),
+ * the web console ({@code --console}) and show control from MIDI ({@code --msc-device},
+ * {@code --midi-cue}). Grouped so that a new service is one field here, not
  * one more argument to every {@link RunOptions} method.
  *
  * <p>Immutable.
  */
-public record ServiceOptions(OscQueryOptions oscQuery, ModelOptions models, Optional<ConsoleOptions> console) {
+public record ServiceOptions(OscQueryOptions oscQuery, ModelOptions models, Optional<ConsoleOptions> console,
+                             MidiCueOptions midiCues) {
 
     /** None of them. */
     public static final ServiceOptions NONE = new ServiceOptions(OscQueryOptions.NONE, ModelOptions.NONE,
-            Optional.empty());
+            Optional.empty(), MidiCueOptions.NONE);
 
     public ServiceOptions {
         Objects.requireNonNull(oscQuery, "oscQuery");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(console, "console");
+        Objects.requireNonNull(midiCues, "midiCues");
     }
 
     public ServiceOptions withOscQuery(OscQueryOptions newOscQuery) {
-        return new ServiceOptions(newOscQuery, models, console);
+        return new ServiceOptions(newOscQuery, models, console, midiCues);
     }
 
     public ServiceOptions withModels(ModelOptions newModels) {
-        return new ServiceOptions(oscQuery, newModels, console);
+        return new ServiceOptions(oscQuery, newModels, console, midiCues);
     }
 
     public ServiceOptions withConsole(ConsoleOptions newConsole) {
-        return new ServiceOptions(oscQuery, models, Optional.of(newConsole));
+        return new ServiceOptions(oscQuery, models, Optional.of(newConsole), midiCues);
     }
 }

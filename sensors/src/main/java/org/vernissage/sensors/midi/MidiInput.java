@@ -61,6 +61,7 @@ public final class MidiInput implements Receiver {
     private final FirstOccurrenceLog firstDrops;
     private final FirstOccurrenceLog firstRejections;
     private volatile boolean closed;
+    private volatile Receiver showControl;
 
     /**
      * @param sourceName names the source in counters and log lines, e.g. {@code "MIDI nanoKONTROL2"}
@@ -76,6 +77,15 @@ public final class MidiInput implements Receiver {
         this.stats = new SourceStats(Objects.requireNonNull(sourceName, "sourceName"));
         this.firstDrops = new FirstOccurrenceLog(logger, MidiDropReason.values().length);
         this.firstRejections = new FirstOccurrenceLog(logger, MidiRejection.values().length);
+    }
+
+    /**
+     * Also hands every message, first, to {@code receiver}: show control from the same port (MIDI
+     * Show Control SysEx, notes and controllers mapped to GO and cues). SysEx then no longer counts
+     * as dropped. Any thread; takes effect from the next message.
+     */
+    public void showControl(Receiver receiver) {
+        this.showControl = receiver;
     }
 
     /** Received = every message handed to {@link #send}; dropped and rejected as documented. */
@@ -101,11 +111,17 @@ public final class MidiInput implements Receiver {
             drop(MidiDropReason.CLOSED, message);
             return;
         }
+        Receiver also = showControl;
         try {
+            if (also != null) {
+                also.send(message, timeStamp);
+            }
             if (message instanceof ShortMessage shortMessage) {
                 onShortMessage(shortMessage, now);
             } else if (message instanceof SysexMessage) {
-                drop(MidiDropReason.SYSTEM_EXCLUSIVE, message);
+                if (also == null) {
+                    drop(MidiDropReason.SYSTEM_EXCLUSIVE, message);
+                }
             } else if (message instanceof MetaMessage) {
                 drop(MidiDropReason.META_MESSAGE, message);
             } else {
