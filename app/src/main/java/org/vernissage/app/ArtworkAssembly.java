@@ -122,7 +122,7 @@ final class ArtworkAssembly {
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()
                 ? Optional.of(parts.start(() -> CapturePart.open(captureFolder.get(), size,
-                        ArtworkProvenance.of(manifest))))
+                        ArtworkProvenance.of(manifest, options))))
                 : Optional.empty();
         Optional<JournalPart> journal = Optional.empty();
         if (options.journal().record().isPresent()) {
@@ -173,7 +173,7 @@ final class ArtworkAssembly {
             outbox.listen(EventKinds.CONSOLE_REPLY, buttons);
             consolePart = Optional.of(parts.start(() -> ConsolePart.start(console.get(), manifest,
                     () -> Optional.ofNullable(run.get()).map(ArtworkRun::report), buttons, size,
-                    ArtworkProvenance.of(manifest))));
+                    ArtworkProvenance.of(manifest, options))));
         }
         outbox.startDraining();
 

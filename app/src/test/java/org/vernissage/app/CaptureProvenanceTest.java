@@ -46,4 +46,34 @@ class CaptureProvenanceTest {
         assertTrue(xmp.path("CreatorTool").asText().startsWith("Vernissage "), xmp.toString());
         assertFalse(xmp.has("DigitalSourceType"), "a plain shader is not AI: " + xmp);
     }
+
+    @Test
+    void aNeuralCellularAutomatonsCaptureIsTrainedAlgorithmicMediaNamingItsModelAndCard() throws Exception {
+        Path frames = temp.resolve("bloom");
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"run", "../artworks/bloom", "--headless", "--size", "32x18",
+            "--frames", "1", "--fps", "0", "--osc-host", "127.0.0.1", "--osc-port", "0", "--capture", frames.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        JsonNode xmp = exiftool(frames.resolve("frame-000000.png"));
+        assertEquals("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
+                xmp.path("DigitalSourceType").asText());
+        String card = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(java.nio.file.Files.readAllBytes(Path.of("..", "artworks", "bloom", "models", "flower.card.json"))));
+        assertEquals("flower card sha256:" + card, xmp.path("Models").asText());
+    }
+
+    @Test
+    void aTrainedMappingsCaptureIsCompositeWithTrainedAlgorithmicMedia() throws Exception {
+        Path frames = temp.resolve("handheld");
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"run", "../artworks/handheld", "--headless", "--size", "32x18",
+            "--frames", "1", "--fps", "0", "--osc-host", "127.0.0.1", "--osc-port", "0", "--capture", frames.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        JsonNode xmp = exiftool(frames.resolve("frame-000000.png"));
+        assertEquals("http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia",
+                xmp.path("DigitalSourceType").asText());
+        assertTrue(xmp.path("Models").asText().startsWith("look card sha256:"), xmp.toString());
+    }
 }
