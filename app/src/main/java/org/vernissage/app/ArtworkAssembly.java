@@ -122,7 +122,8 @@ final class ArtworkAssembly {
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()
                 ? Optional.of(parts.start(() -> CapturePart.open(captureFolder.get(), size,
-                        ArtworkProvenance.of(manifest, options))))
+                        ArtworkProvenance.of(manifest, options,
+                        recorded.map(r -> r.modelResults() > 0).orElse(false)))))
                 : Optional.empty();
         Optional<JournalPart> journal = Optional.empty();
         if (options.journal().record().isPresent()) {
@@ -173,7 +174,8 @@ final class ArtworkAssembly {
             outbox.listen(EventKinds.CONSOLE_REPLY, buttons);
             consolePart = Optional.of(parts.start(() -> ConsolePart.start(console.get(), manifest,
                     () -> Optional.ofNullable(run.get()).map(ArtworkRun::report), buttons, size,
-                    ArtworkProvenance.of(manifest, options))));
+                    ArtworkProvenance.of(manifest, options,
+                        recorded.map(r -> r.modelResults() > 0).orElse(false)))));
         }
         outbox.startDraining();
 

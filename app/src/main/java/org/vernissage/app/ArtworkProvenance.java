@@ -46,8 +46,13 @@ final class ArtworkProvenance {
         return version == null ? "development build" : version;
     }
 
-    /** The mark of the frames of {@code manifest}'s artwork, played with {@code options}. */
-    static Provenance of(ArtworkManifest manifest, RunOptions options) {
+    /**
+     * The mark of the frames of {@code manifest}'s artwork, played with {@code options}.
+     *
+     * @param replayedModelResults a replay's journal holds model results (a model trained in the
+     *     room steered the recorded show, though no model runs in the replay)
+     */
+    static Provenance of(ArtworkManifest manifest, RunOptions options, boolean replayedModelResults) {
         Path folder = manifest.folder();
         Set<String> declared = declaredModels(manifest);
         List<ModelMark> marks = new ArrayList<>();
@@ -63,8 +68,8 @@ final class ArtworkProvenance {
                 marks.add(new ModelMark(name, "no card"));
             }
         }
-        if (options.models().wekinatorPort().isPresent() && declared.isEmpty()) {
-            marks.add(new ModelMark("wekinator (trained in the room)", "no card"));
+        if (declared.isEmpty() && (options.models().wekinatorPort().isPresent() || replayedModelResults)) {
+            marks.add(new ModelMark("trained in the room (Wekinator)", "no card"));
         }
         DigitalSource source = marks.isEmpty() ? DigitalSource.NONE
                 : drawsPixels ? DigitalSource.TRAINED_ALGORITHMIC_MEDIA

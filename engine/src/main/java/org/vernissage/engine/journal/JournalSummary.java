@@ -11,7 +11,8 @@ import org.vernissage.engine.pipeline.event.EventKinds;
  * @param durationNanos from the first frame mark to the last
  * @param truncated whether the file ends inside a record (what came before is still good)
  */
-public record JournalSummary(JournalHeader header, long events, long frames, long durationNanos, boolean truncated) {
+public record JournalSummary(JournalHeader header, long events, long frames, long durationNanos, boolean truncated,
+                             long modelResults) {
 
     /** Reads all of {@code file}. */
     public static JournalSummary of(Path file) throws JournalException {
@@ -20,7 +21,11 @@ public record JournalSummary(JournalHeader header, long events, long frames, lon
             long frames = 0;
             long first = 0;
             long last = 0;
+            long modelResults = 0; // a model steered the recorded show: its replay is marked as such
             while (reader.next(event)) {
+                if (event.kind() == EventKinds.MODEL_RESULT) {
+                    modelResults++;
+                }
                 if (event.kind() == EventKinds.FRAME_MARK) {
                     if (frames == 0) {
                         first = event.arrivalNanos();
@@ -29,7 +34,8 @@ public record JournalSummary(JournalHeader header, long events, long frames, lon
                     frames++;
                 }
             }
-            return new JournalSummary(reader.header(), reader.eventsRead(), frames, last - first, reader.truncated());
+            return new JournalSummary(reader.header(), reader.eventsRead(), frames, last - first, reader.truncated(),
+                    modelResults);
         }
     }
 
