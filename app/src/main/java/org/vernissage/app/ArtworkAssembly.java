@@ -18,6 +18,7 @@ import org.vernissage.engine.journal.JournalWriter;
 import org.vernissage.engine.metrics.FrameStats;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ConductorStage;
+import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.engine.render.FrameListener;
 import org.vernissage.engine.render.FrameMarker;
@@ -142,8 +143,15 @@ final class ArtworkAssembly {
         Optional<ModelsPart> models = ModelsPart.prepare(options, manifest, layout, recorded.isPresent(), out);
         Optional<ConsoleOptions> console = options.console().filter(c -> live);
         boolean answerConsoles = live && (options.pipeline().control().isPresent() || console.isPresent());
+        // The show state kept across restarts (a live run; --fresh still saves, it only does not resume).
+        Optional<Path> stateFolder = live ? options.state().folderOf(manifest.id()) : Optional.empty();
+        Optional<SnapshotExchange> persistence = stateFolder.map(f -> StatePart.exchange(layout));
         PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer,
-                new PipelinePart.Stages(cues, answerConsoles, models.map(ModelsPart::stage), lastStages)));
+                new PipelinePart.Stages(cues, answerConsoles, models.map(ModelsPart::stage), lastStages, persistence)));
+        if (stateFolder.isPresent()) {
+            parts.start(() -> StatePart.start(stateFolder.get(), options.state().fresh(), manifest.id(), layout,
+                    cues.orElse(CueList.EMPTY), persistence.get(), pipeline.ring(), clock.clock(), warnings));
+        }
         if (models.isPresent()) {
             parts.start(() -> models.get().start(pipeline.ring(), clock.clock())); // closes before the ring
         }

@@ -18,6 +18,7 @@ import org.vernissage.engine.journal.JournalWriter;
 import org.vernissage.sensors.conditioning.BindingConditioner;
 import org.vernissage.showcontrol.cue.CueList;
 import org.vernissage.showcontrol.cue.CueStage;
+import org.vernissage.showcontrol.state.PersistenceStage;
 
 /**
  * The spine of a run: the input ring, its conductor (the single writer of show state, applying
@@ -57,14 +58,23 @@ final class PipelinePart implements RunPart {
      *     when a control port or the console takes them, or the outbox would fill for nobody)
      */
     record Stages(Optional<CueList> cues, boolean answerConsoles, Optional<ConductorStage> modelResults,
-                  List<ConductorStage> last) {
+                  List<ConductorStage> last, Optional<SnapshotExchange> persistence) {
 
-        static final Stages NONE = new Stages(Optional.empty(), false, Optional.empty(), List.of());
+        static final Stages NONE = new Stages(Optional.empty(), false, Optional.empty(), List.of(), Optional.empty());
 
         Stages {
             last = List.copyOf(last);
         }
+
+        /** Without persistence. */
+        Stages(Optional<CueList> cues, boolean answerConsoles, Optional<ConductorStage> modelResults,
+               List<ConductorStage> last) {
+            this(cues, answerConsoles, modelResults, last, Optional.empty());
+        }
     }
+
+    /** How often (show time) the show state is published for its file when it is kept. */
+    static final long PERSIST_EVERY_NANOS = 100_000_000L;
 
     /** As above, with {@code extra} stages in their places. */
     static PipelinePart start(ArtworkManifest manifest, ParameterLayout layout, PipelineOptions options,
@@ -79,6 +89,9 @@ final class PipelinePart implements RunPart {
         stages.cuesAndFades(cueStage);
         extra.modelResults().ifPresent(stages::modelResults);
         extra.last().forEach(stages::then);
+        // Last of all: it saves what every stage before it did in the frame.
+        extra.persistence().ifPresent(exchange -> stages.then(new PersistenceStage(cueStage, layout,
+                PERSIST_EVERY_NANOS, exchange)));
         Conductor conductor = new Conductor(layout, snapshots, stages, ConductorSettings.DEFAULT,
                 new Outbox(Outbox.DEFAULT_SIZE), System.getLogger(Conductor.class.getName()));
         InputRing ring = journal.isPresent()

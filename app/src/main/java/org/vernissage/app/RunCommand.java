@@ -174,6 +174,15 @@ final class RunCommand implements Callable<Integer> {
                     + " cue number, e.g. --midi-cue 60=go --midi-cue 61=2; repeat for several.")
     private Map<String, String> midiCueMapping = new LinkedHashMap<>();
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "Keep the show state (values, playhead, running fades) in DIR/<artwork>/show-state.json,"
+                    + " written atomically as it changes, and resume from it at start (default: a folder under your"
+                    + " home, ~/.local/state/vernissage).")
+    private Path stateRoot;
+
+    @Option(names = "--fresh", description = "Start from the top: do not resume the saved show state.")
+    private boolean fresh;
+
     @Option(names = "--stepped", description = "Advance time exactly 1/fps per frame (offline renders, reproducible captures).")
     private boolean stepped;
 
@@ -215,7 +224,8 @@ final class RunCommand implements Callable<Integer> {
                 sensors(), pipeline(), new JournalOptions(Optional.ofNullable(record),
                         Optional.empty()), output.statsInterval(), images, !noReload,
                 new ServiceOptions(oscQuery(), new ModelOptions(Optional.ofNullable(wekinatorPort),
-                        Optional.ofNullable(wekinatorOut).map(ModelOptions::destination)), console(), midiCues()));
+                        Optional.ofNullable(wekinatorOut).map(ModelOptions::destination)), console(), midiCues(),
+                        new StateOptions(stateRoot != null ? Optional.of(stateRoot) : StateOptions.defaultRoot(), fresh)));
     }
 
     private MidiCueOptions midiCues() {

@@ -145,6 +145,15 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         return services.midiCues();
     }
 
+    /** Where the show state is kept across restarts. */
+    public StateOptions state() {
+        return services.state();
+    }
+
+    public RunOptions withState(StateOptions newState) {
+        return withServices(services.withState(newState));
+    }
+
     /** The web console ({@code --console}), when asked for. */
     public Optional<ConsoleOptions> console() {
         return services.console();

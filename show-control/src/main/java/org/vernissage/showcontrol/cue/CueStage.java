@@ -601,6 +601,32 @@ public final class CueStage implements ConductorStage {
         return playhead;
     }
 
+    /**
+     * Conductor thread: for each slot a fade holds at {@code t} (a running or waiting cue's, or a
+     * parameter fade's), the value it fades to and the time it has left; 0 left where none does
+     * (a paused cue's slots hold still). What the show state's persistence saves, so a restart
+     * resumes the fades for the time they had left.
+     */
+    public void fadesAt(long t, float[] targets, long[] remainingNanos) {
+        for (int slot = 0; slot < owner.length; slot++) {
+            int c = owner[slot];
+            remainingNanos[slot] = 0;
+            if (c == FADED_BY_COMMAND) {
+                targets[slot] = fadeTo[slot];
+                remainingNanos[slot] = Math.max(0, fadeStart[slot] + fadeNanos[slot] - t);
+            } else if (c >= 0 && (state[c] == CueState.RUNNING || state[c] == CueState.WAITING)) {
+                Cue cue = list.cue(c);
+                int[] slots = cue.slots();
+                for (int k = 0; k < slots.length; k++) {
+                    if (slots[k] == slot) {
+                        targets[slot] = cue.values()[k];
+                        remainingNanos[slot] = Math.max(0, actionAt[c] + cue.fadeNanos() - t);
+                    }
+                }
+            }
+        }
+    }
+
     /** Where cue {@code cue} is. */
     public CueState state(int cue) {
         return state[cue];
