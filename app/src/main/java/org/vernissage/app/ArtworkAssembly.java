@@ -111,15 +111,6 @@ final class ArtworkAssembly {
         if (options.reload() && recorded.isEmpty() && artwork.reloadable().isPresent()) {
             parts.start(() -> ReloadPart.start(artwork.reloadable().get(), mailbox));
         }
-        // A replay shows what was recorded, whatever the hour.
-        Optional<HoursPart> hours = Optional.empty();
-        if (venueFile.isPresent() && recorded.isEmpty()) {
-            Optional<OpeningHours> venueHours = HoursPart.read(options.output().venueFile().get());
-            if (venueHours.isPresent()) {
-                hours = Optional.of(parts.start(() -> HoursPart.start(venueHours.get(), InstantSource.system(),
-                        mailbox)));
-            }
-        }
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()
                 ? Optional.of(parts.start(() -> CapturePart.open(captureFolder.get(), size,
@@ -154,6 +145,17 @@ final class ArtworkAssembly {
         }
         if (models.isPresent()) {
             parts.start(() -> models.get().start(pipeline.ring(), clock.clock())); // closes before the ring
+        }
+        // Opening hours (a replay shows what was recorded, whatever the hour): standby, and the
+        // venue file's cues at opening and closing through the ring.
+        Optional<HoursPart> hours = Optional.empty();
+        if (venueFile.isPresent() && live) {
+            Optional<OpeningHours> venueHours = HoursPart.read(options.output().venueFile().get());
+            if (venueHours.isPresent()) {
+                hours = Optional.of(parts.start(() -> HoursPart.start(venueHours.get(), InstantSource.system(),
+                        mailbox, new HoursPart.CueStarter(pipeline.ring(), clock.clock(), cues.orElse(CueList.EMPTY),
+                                options.output().venueFile().get()))));
+            }
         }
         // The run's ONE outbox agent (the outbox has a single consumer): every part that takes
         // envelopes from the conductor listens on it below, then it starts draining.

@@ -1,8 +1,7 @@
 package org.vernissage.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -11,11 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.vernissage.engine.agent.AgentThread;
 import org.vernissage.engine.agent.SupervisedAgent;
+import org.vernissage.engine.clock.Clock;
+import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.engine.pipeline.InputEvent;
+import org.vernissage.engine.pipeline.InputRing;
+import org.vernissage.engine.pipeline.event.ConsoleCommandFlyweight;
+import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.engine.render.Standby;
+import org.vernissage.showcontrol.cue.ControlCommands;
+import org.vernissage.showcontrol.cue.CueList;
 import org.vernissage.showcontrol.hours.OpeningHours;
 import org.vernissage.showcontrol.hours.OpeningHoursAgent;
 import org.vernissage.showcontrol.hours.OpeningHoursException;
@@ -42,8 +50,8 @@ final class HoursPart implements RunPart {
     private final AgentThread thread;
     private final AgentHealthLine health;
 
-    private HoursPart(OpeningHours hours, InstantSource clock, RenderMailbox mailbox) {
-        this.agent = new OpeningHoursAgent(hours, clock, new StandbyPoster(mailbox));
+    private HoursPart(OpeningHours hours, InstantSource clock, RenderMailbox mailbox, CueStarter cues) {
+        this.agent = new OpeningHoursAgent(hours, clock, new StandbyPoster(mailbox, cues));
         this.thread = AgentThread.parking("vernissage-hours", Duration.ofSeconds(1));
         SupervisedAgent supervised = new SupervisedAgent(agent, System.getLogger(OpeningHoursAgent.class.getName()));
         this.health = new AgentHealthLine("opening hours", () -> supervised);
@@ -67,9 +75,59 @@ final class HoursPart implements RunPart {
         }
     }
 
-    /** Follows {@code hours} on {@code clock}, posting each change to {@code mailbox}. */
-    static HoursPart start(OpeningHours hours, InstantSource clock, RenderMailbox mailbox) {
-        return new HoursPart(hours, clock, mailbox);
+    /**
+     * Follows {@code hours} on {@code clock}, posting each change to {@code mailbox} and running the
+     * cue an opening or closing names through {@code cues}.
+     *
+     * @throws IOException naming the venue file when a cue it names is not in the cue list
+     */
+    static HoursPart start(OpeningHours hours, InstantSource clock, RenderMailbox mailbox, CueStarter cues)
+            throws IOException {
+        cues.check(hours.opening(), "opening");
+        cues.check(hours.closing(), "closing");
+        return new HoursPart(hours, clock, mailbox, cues);
+    }
+
+    /**
+     * Starts a cue by its number from the opening-hours thread: a console command into the ring
+     * (console id -5), like a console's GO on that cue. Opening-hours thread only (one envelope).
+     */
+    static final class CueStarter {
+        static final int CONSOLE_ID = -5;
+        private final InputRing ring;
+        private final Clock clock;
+        private final CueList cues;
+        private final Path venueFile;
+        private final InputEvent envelope = new InputEvent();
+        private final ConsoleCommandFlyweight command =
+                new ConsoleCommandFlyweight();
+        private long nextRequest;
+
+        CueStarter(InputRing ring, Clock clock,
+                   CueList cues, Path venueFile) {
+            this.ring = ring;
+            this.clock = clock;
+            this.cues = cues;
+            this.venueFile = venueFile;
+        }
+
+        void check(OpeningHours.Transition transition, String field) throws IOException {
+            if (transition.cueNumber().isPresent() && cues.indexOf(transition.cueNumber().get()).isEmpty()) {
+                throw new IOException("--venue: " + venueFile + ": hours." + field + ".cue: expected a cue number of"
+                        + " the artwork's cues.json, found \"" + transition.cueNumber().get() + "\"");
+            }
+        }
+
+        /** Starts the transition's cue, if it names one. */
+        void start(OpeningHours.Transition transition) {
+            transition.cueNumber().flatMap(cues::indexOf).ifPresent(index -> {
+                command.wrap(envelope.begin(EventKinds.CONSOLE_COMMAND,
+                        clock.nanos(), InputBatch.IMMEDIATELY, false))
+                        .reset(CONSOLE_ID, ControlCommands.CUE_START, nextRequest++)
+                        .argument(0, index);
+                ring.offerEvent(envelope);
+            });
+        }
     }
 
     /** The standby the render loop must draw by. */
@@ -111,21 +169,29 @@ final class HoursPart implements RunPart {
     /** Tells the render thread, through its mailbox, to fade and stand by or to wake. */
     private final class StandbyPoster implements OpeningListener {
         private final RenderMailbox mailbox;
+        private final CueStarter cues;
 
-        StandbyPoster(RenderMailbox mailbox) {
+        StandbyPoster(RenderMailbox mailbox, CueStarter cues) {
             this.mailbox = mailbox;
+            this.cues = cues;
         }
 
         @Override
         public void opened(OpeningHours.Transition transition, boolean atStart) {
             long fade = atStart ? 0 : nanos(transition.fadeSeconds());
             mailbox.post(control -> control.standby().open(fade));
+            if (!atStart) {
+                cues.start(transition); // a run started in hours keeps its own (restored) state
+            }
         }
 
         @Override
         public void closed(OpeningHours.Transition transition, boolean atStart) {
             long fade = atStart ? 0 : nanos(transition.fadeSeconds());
             mailbox.post(control -> control.standby().close(fade));
+            if (!atStart) {
+                cues.start(transition);
+            }
         }
 
         private long nanos(double seconds) {

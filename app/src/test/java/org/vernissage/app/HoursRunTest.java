@@ -69,4 +69,17 @@ class HoursRunTest {
         assertTrue(brightness(frames.resolve("frame-000002.png")) > 10, "Tidewater's sea is drawn");
         assertTrue(out.contains("hours: open, the work shows"), out);
     }
+
+    @Test
+    void aCueTheHoursNameMustBeInTheCueList() throws IOException {
+        Path venue = Files.writeString(temp.resolve("venue.json"), "{\"hours\": {\"timeZone\": \"Europe/Paris\","
+                + " \"week\": {}, \"closing\": {\"fade\": 10, \"cue\": \"99\"}}}");
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--frames", "1",
+            "--osc-host", "127.0.0.1", "--osc-port", "0", "--venue", venue.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(Main.EXIT_FAILURE, code);
+        assertTrue(err.toString().contains(venue + ": hours.closing.cue: expected a cue number of the artwork's"
+                + " cues.json, found \"99\""), err.toString());
+    }
 }
