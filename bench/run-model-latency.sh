@@ -2,7 +2,7 @@
 # Input -> parameter snapshot latency through the model worker (Handheld's shipped MLP) at 1k inputs
 # per second, against the same inputs reaching the snapshot without the model, in the same run; bytes
 # allocated per input on the conductor and worker threads.
-# Source: bench/src/main/java/org/vernissage/bench/ModelInputLatency.java; notes in docs/architecture-interactive.md.
+# Source: bench/src/main/java/org/vernissage/bench/ModelInputLatency.java; figures in docs/performance.md (models).
 #
 #   bench/run-model-latency.sh                      10 s at 1000 inputs/s
 #   bench/run-model-latency.sh --seconds 20 --rates 1000,5000

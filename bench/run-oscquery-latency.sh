@@ -3,7 +3,7 @@
 # WebSocket client that LISTENs holds the value as an OSC frame, p50/p99/p99.9, against the same
 # frame mark -> the outbox agent's thread (the engine's own hand-offs), in the same run.
 # Source: bench/src/main/java/org/vernissage/bench/OscQueryPushLatency.java; notes in
-# docs/architecture-oscquery.md.
+# docs/performance.md (OSCQuery) and docs/architecture.md (Show control).
 #
 #   bench/run-oscquery-latency.sh                   10 s of frames at 60 fps
 #   bench/run-oscquery-latency.sh --seconds 20 --fps 120

@@ -22,7 +22,7 @@ import org.vernissage.models.ModelException;
 /**
  * An artist's ONNX model run by ONNX Runtime's own Java API (not DJL's ONNX Runtime engine: the
  * direct API lets the model feed ONNX Runtime tensors that live over direct buffers made once, and
- * bind the output to one too, which DJL's Predictor does not; see docs/architecture-djl.md for the
+ * bind the output to one too, which DJL's Predictor does not; see docs/performance.md, models, for the
  * figures).
  *
  * <p>The model must have one float input of shape {@code [n]}, {@code [1, n]} or
