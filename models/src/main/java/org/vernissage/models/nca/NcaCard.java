@@ -74,7 +74,7 @@ final class NcaCard {
         latency.put("p99Micros", Math.round(p99Micros * 10) / 10.0);
         latency.put("measuredOn", "one step of the whole " + model.grid() + "x" + model.grid()
                 + " grid on the CPU (plain Java, one thread) on the training machine; the artwork runs the same"
-                + " step on the GPU (see docs/architecture-nca.md)");
+                + " step on the GPU (see docs/architecture.md, Models)");
         ObjectNode energy = root.putObject("energy");
         energy.putNull("joulesPerThousandInferences");
         energy.put("kind", "not measured");
