@@ -266,6 +266,28 @@ class ControlEndpointTest {
     @Test
     void aSenderOutsideTheAllowlistIsDroppedUnansweredAndItsConnectionClosed() throws Exception {
         java.util.concurrent.atomic.AtomicInteger offered = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        System.Logger log = new System.Logger() {
+            @Override
+            public String getName() {
+                return "test";
+            }
+
+            @Override
+            public boolean isLoggable(Level level) {
+                return true;
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String message, Throwable thrown) {
+                logged.add(message);
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+                logged.add(format);
+            }
+        };
         try (java.nio.channels.DatagramChannel replies = java.nio.channels.DatagramChannel.open()
                 .bind(new java.net.InetSocketAddress("127.0.0.1", 0));
              ControlEndpoint endpoint = new ControlEndpoint(new ControlSettings("127.0.0.1", 0,
@@ -274,7 +296,7 @@ class ControlEndpointTest {
                              "192.168.1.0/24,fd00::/8")),
                      new ControlDictionary("tide", CueFixtures.cues(folder, CUES), LAYOUT),
                      event -> offered.incrementAndGet() > 0,
-                     new org.vernissage.engine.clock.SystemClock(), System.getLogger("test"))) {
+                     new org.vernissage.engine.clock.SystemClock(), log)) {
             endpoint.start();
             for (String address : List.of("/go", "/udpReplyPort")) {
                 Process p = new ProcessBuilder("oscsend", "127.0.0.1", Integer.toString(endpoint.port()), address)
@@ -297,6 +319,9 @@ class ControlEndpointTest {
             assertEquals(null, replies.receive(java.nio.ByteBuffer.allocate(65536)), "no reply to a stranger");
             assertEquals(0, offered.get(), "nothing entered the engine");
             assertEquals(0, endpoint.stats().commands());
+            assertEquals(1, logged.size(), "the first refusal logged, once: " + logged);
+            assertTrue(logged.get(0).contains("refused a datagram from 127.0.0.1, which is not in --control-allow"
+                    + " 192.168.1.0/24,fd00::/8"), logged.get(0));
             assertTrue(endpoint.stats().describe("here").contains("3 refused as not in --control-allow"),
                     endpoint.stats().describe("here"));
         }
