@@ -5,13 +5,8 @@ import static org.lwjgl.opengl.GL11C.glFinish;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +29,7 @@ import org.vernissage.engine.render.Framebuffer;
  * What the web console's live preview costs the show: the frame time of Tidewater headless
  * (unpaced, so that any CPU the consoles take shows as longer frames), with three consoles
  * connected and polling as the page does (status twice a second, preview.png three times a second,
- * each console on its own thread and HTTP connection) against none, in the same run: phases of
+ * each console on its own thread and keep-alive HTTP connection) against none, in the same run: phases of
  * {@code seconds} alternate none / three, {@code pairs} times, after a warm-up. The run has
  * {@code --console} throughout (its preview is made four times a second whether anyone looks or not),
  * so the difference is what looking costs: HTTP, the status JSON, the PNG bytes sent.
@@ -164,7 +159,7 @@ public final class ConsolePreviewCost {
             if (name.startsWith("vernissage-preview")) {
                 return "preview PNG";
             }
-            if (name.startsWith("bench-console") || name.startsWith("HttpClient")) {
+            if (name.startsWith("bench-console")) {
                 return "console clients (bench)";
             }
             return "other";
@@ -197,23 +192,33 @@ public final class ConsolePreviewCost {
         }
     }
 
+    /**
+     * One console: a keep-alive HTTP/1.1 connection, as a browser keeps one, written and read by
+     * hand on a blocking socket (the JDK's HttpClient costs this process far more CPU than a
+     * browser on the technician's own machine would cost the show's).
+     */
     private static void poll(int port, String token, AtomicBoolean stop, AtomicLong previews, AtomicLong statuses) {
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            HttpRequest status = request(port, "/api/status", token);
-            HttpRequest preview = request(port, "/api/preview.png", token);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.setTcpNoDelay(true);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                    socket.getInputStream(), 65536));
+            byte[] status = request("/api/status", token);
+            byte[] preview = request("/api/preview.png", token);
             long start = System.nanoTime();
             long nextStatus = start;
             long nextPreview = start + PREVIEW_EVERY_MILLIS * 500_000L; // offset, as two page timers are
             while (!stop.get()) {
                 long now = System.nanoTime();
                 if (now >= nextStatus) {
-                    if (http.send(status, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200) {
+                    if (exchange(out, in, status) == 200) {
                         statuses.incrementAndGet();
                     }
                     nextStatus += STATUS_EVERY_MILLIS * 1_000_000L;
                 }
                 if (now >= nextPreview) {
-                    if (http.send(preview, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200) {
+                    if (exchange(out, in, preview) == 200) {
                         previews.incrementAndGet();
                     }
                     nextPreview += PREVIEW_EVERY_MILLIS * 1_000_000L;
@@ -225,9 +230,35 @@ public final class ConsolePreviewCost {
         }
     }
 
-    private static HttpRequest request(int port, String path, String token) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + token).GET().build();
+    private static byte[] request(String path, String token) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: keep-alive\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Sends one request and reads its whole response; returns the status code. */
+    private static int exchange(java.io.OutputStream out, java.io.DataInputStream in, byte[] request)
+            throws IOException {
+        out.write(request);
+        out.flush();
+        StringBuilder head = new StringBuilder();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the console server closed the connection");
+            }
+            head.append((char) b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String text = head.toString();
+        int length = 0;
+        for (String line : text.split("\r\n")) {
+            if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        in.skipNBytes(length);
+        return Integer.parseInt(text.substring(9, 12));
     }
 
     /** Render thread: each frame's end (after glFinish), the interval since the last into the list collecting. */
