@@ -3,6 +3,7 @@ package org.vernissage.app;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.vernissage.showcontrol.access.AddressAllowlist;
 
 /**
  * The web console of a live run ({@code --console[=PORT]}, {@code --console-host},
@@ -13,8 +14,9 @@ import java.util.Optional;
  * @param port the console's port (0: any free one)
  * @param host the address it listens on
  * @param tokenFile where the token is read from; empty: a new one is printed at start
+ * @param allow who may connect ({@code --control-allow}, the control port's list)
  */
-public record ConsoleOptions(int port, String host, Optional<Path> tokenFile) {
+public record ConsoleOptions(int port, String host, Optional<Path> tokenFile, AddressAllowlist allow) {
 
     public ConsoleOptions {
         if (port < 0 || port > 65535) {
@@ -22,5 +24,16 @@ public record ConsoleOptions(int port, String host, Optional<Path> tokenFile) {
         }
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tokenFile, "tokenFile");
+        Objects.requireNonNull(allow, "allow");
+    }
+
+    /** Open to every address. */
+    public ConsoleOptions(int port, String host, Optional<Path> tokenFile) {
+        this(port, host, tokenFile, AddressAllowlist.everyone());
+    }
+
+    /** These options, taking connections only from {@code newAllow}. */
+    public ConsoleOptions withAllow(AddressAllowlist newAllow) {
+        return new ConsoleOptions(port, host, tokenFile, newAllow);
     }
 }

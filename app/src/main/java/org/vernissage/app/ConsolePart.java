@@ -70,7 +70,7 @@ final class ConsolePart implements RunPart {
         RecentErrors errors = RecentErrors.install();
         try {
             ConsoleView view = new RunConsoleView(manifest.title(), manifest.artist(), report, preview, errors, commands);
-            return new ConsolePart(ConsoleServer.start(options.host(), options.port(), token, view), preview, errors,
+            return new ConsolePart(ConsoleServer.start(options.host(), options.port(), token, view, options.allow()), preview, errors,
                     options.host(), token, options.tokenFile().isEmpty(), previewHeight);
         } catch (IOException | RuntimeException e) {
             errors.close();
@@ -107,8 +107,9 @@ final class ConsolePart implements RunPart {
     public List<String> statistics() {
         var counters = server.counters();
         return List.of("console: " + counters.requests() + " requests, " + counters.commands() + " commands, "
-                + counters.refused() + " refused for a wrong token; " + preview.made() + " previews made, "
-                + preview.skipped() + " skipped");
+                + counters.refused() + " refused for a wrong token"
+                + (server.notAllowed() > 0 ? ", " + server.notAllowed() + " connections refused as not in --control-allow"
+                : "") + "; " + preview.made() + " previews made, " + preview.skipped() + " skipped");
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.sensors.osc.OscEndpoint;
 import org.vernissage.sensors.phone.PhoneServerSettings;
+import org.vernissage.showcontrol.access.AddressAllowlist;
 import org.vernissage.showcontrol.control.ControlSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -148,6 +149,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Consoles must send /workspace/{id}/connect PASSCODE before any other command.")
     private String controlPasscode;
 
+    @Option(names = "--control-allow", paramLabel = "ADDRESS", split = ",",
+            description = "Take show control only from these IPv4/IPv6 addresses and CIDR ranges (e.g."
+                    + " 192.168.1.0/24,10.0.0.7): on the control port others' datagrams are dropped unanswered and"
+                    + " their connections closed; the web console refuses their connections too (default: everyone).")
+    private List<String> controlAllow;
+
     @Option(names = "--console", paramLabel = "PORT", arity = "0..1",
             fallbackValue = "" + org.vernissage.showcontrol.console.ConsoleServer.DEFAULT_PORT,
             description = "Serve the technicians' web console (cue list with GO, stop and panic, live preview,"
@@ -245,7 +252,7 @@ final class RunCommand implements Callable<Integer> {
             return Optional.empty();
         }
         return Optional.of(new ConsoleOptions(consolePort, consoleHost == null ? OscEndpoint.ANY_HOST : consoleHost,
-                Optional.ofNullable(consoleTokenFile)));
+                Optional.ofNullable(consoleTokenFile)).withAllow(controlAllow()));
     }
 
     private OscQueryOptions oscQuery() {
@@ -266,10 +273,19 @@ final class RunCommand implements Callable<Integer> {
             if (controlPasscode != null) {
                 throw new IllegalArgumentException("--control-passcode needs --control");
             }
+            if (controlAllow != null && consolePort == null) {
+                throw new IllegalArgumentException("--control-allow limits the control port and the web console,"
+                        + " neither of which is started; add --control or --console");
+            }
             return new PipelineOptions(ringWait);
         }
         return new PipelineOptions(ringWait).withControl(new ControlSettings(controlHost, controlPort,
-                ControlSettings.DEFAULT_REPLY_PORT, Optional.ofNullable(controlPasscode), 16));
+                ControlSettings.DEFAULT_REPLY_PORT, Optional.ofNullable(controlPasscode), 16).withAllow(controlAllow()));
+    }
+
+    /** Who may control the show: the control port's and the console's allowlist. */
+    private AddressAllowlist controlAllow() {
+        return AddressAllowlist.parse("--control-allow", controlAllow);
     }
 
     private SensorOptions sensors() {

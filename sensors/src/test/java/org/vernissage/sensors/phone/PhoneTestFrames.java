@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** Builds frames in the phones' wire format, as the page's script does, for tests. */
-final class PhoneTestFrames {
+public final class PhoneTestFrames {
 
     private final ByteBuffer out = ByteBuffer.allocate(1024).order(ByteOrder.LITTLE_ENDIAN);
 
@@ -16,16 +16,16 @@ final class PhoneTestFrames {
     }
 
     /** A frame of the current version. */
-    static PhoneTestFrames frame() {
+    public static PhoneTestFrames frame() {
         return new PhoneTestFrames(PhoneFrameDecoder.VERSION);
     }
 
-    static PhoneTestFrames frameOfVersion(int version) {
+    public static PhoneTestFrames frameOfVersion(int version) {
         return new PhoneTestFrames(version);
     }
 
     /** A touch record; {@code slotXY} holds slot, x, y triples. */
-    PhoneTestFrames touches(float... slotXY) {
+    public PhoneTestFrames touches(float... slotXY) {
         if (slotXY.length % 3 != 0) {
             throw new IllegalArgumentException("slot, x, y triples");
         }
@@ -36,24 +36,24 @@ final class PhoneTestFrames {
         return this;
     }
 
-    PhoneTestFrames orientation(float alpha, float beta, float gamma) {
+    public PhoneTestFrames orientation(float alpha, float beta, float gamma) {
         out.put(PhoneFrameDecoder.ORIENTATION).putFloat(alpha).putFloat(beta).putFloat(gamma);
         return this;
     }
 
-    PhoneTestFrames motion(float x, float y, float z) {
+    public PhoneTestFrames motion(float x, float y, float z) {
         out.put(PhoneFrameDecoder.MOTION).putFloat(x).putFloat(y).putFloat(z);
         return this;
     }
 
-    PhoneTestFrames raw(int... bytes) {
+    public PhoneTestFrames raw(int... bytes) {
         for (int b : bytes) {
             out.put((byte) b);
         }
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return Arrays.copyOf(out.array(), out.position());
     }
 

@@ -19,23 +19,23 @@ import java.util.List;
  * server sends (to count its close frames). Masks with a zero key: valid framing, readable
  * payloads. One thread uses it.
  */
-final class RawWebSocket implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
 
-    static final int CONTINUATION = 0x0;
-    static final int TEXT = 0x1;
-    static final int BINARY = 0x2;
-    static final int CLOSE = 0x8;
-    static final int PING = 0x9;
-    static final int PONG = 0xA;
+    public static final int CONTINUATION = 0x0;
+    public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     /** One frame as the server sent it. */
-    record Frame(int opcode, byte[] payload) {
+    public record Frame(int opcode, byte[] payload) {
         /** The close status of a close frame, -1 when it has none. */
-        int closeCode() {
+        public int closeCode() {
             return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : -1;
         }
 
-        String text() {
+        public String text() {
             int from = opcode == CLOSE ? Math.min(2, payload.length) : 0;
             return new String(payload, from, payload.length - from, StandardCharsets.UTF_8);
         }
@@ -52,7 +52,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** A plain TCP connection to the server, nothing sent yet. */
-    static RawWebSocket connect(int port, int receiveBufferBytes) throws IOException {
+    public static RawWebSocket connect(int port, int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();
         if (receiveBufferBytes > 0) {
             socket.setReceiveBufferSize(receiveBufferBytes); // before connect: it sets the window
@@ -64,18 +64,18 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Connects and completes the WebSocket handshake on /ws; the 101's headers are read. */
-    static RawWebSocket open(int port) throws IOException {
+    public static RawWebSocket open(int port) throws IOException {
         RawWebSocket ws = connect(port, 0);
         ws.handshake();
         return ws;
     }
 
-    static String upgradeRequest() {
+    public static String upgradeRequest() {
         return "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     }
 
-    void handshake() throws IOException {
+    public void handshake() throws IOException {
         writeRaw(upgradeRequest().getBytes(StandardCharsets.US_ASCII));
         String status = readHead();
         if (!status.startsWith("HTTP/1.1 101")) {
@@ -84,7 +84,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Reads a response head up to its blank line; returns it whole. */
-    String readHead() throws IOException {
+    public String readHead() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -98,13 +98,13 @@ final class RawWebSocket implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    void writeRaw(byte[] bytes) throws IOException {
+    public void writeRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
     /** One final frame, masked with a zero key, as a client must send it. */
-    static byte[] frame(int opcode, byte[] payload) {
+    public static byte[] frame(int opcode, byte[] payload) {
         int length = payload.length;
         int header = length < 126 ? 2 : 4;
         byte[] bytes = new byte[header + 4 + length];
@@ -120,16 +120,16 @@ final class RawWebSocket implements AutoCloseable {
         return bytes;
     }
 
-    void send(int opcode, byte[] payload) throws IOException {
+    public void send(int opcode, byte[] payload) throws IOException {
         writeRaw(frame(opcode, payload));
     }
 
-    void sendClose(int code) throws IOException {
+    public void sendClose(int code) throws IOException {
         send(CLOSE, new byte[] {(byte) (code >>> 8), (byte) code});
     }
 
     /** The next frame from the server, or null when it closed the connection. */
-    Frame read() throws IOException {
+    public Frame read() throws IOException {
         int first;
         try {
             first = in.read();
@@ -155,7 +155,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Every frame until the server closes the connection. */
-    List<Frame> readUntilClosed() throws IOException {
+    public List<Frame> readUntilClosed() throws IOException {
         List<Frame> frames = new ArrayList<>();
         for (Frame f = read(); f != null; f = read()) {
             frames.add(f);

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * A phone in a test: a real WebSocket client ({@link java.net.http.WebSocket}) connected to the
  * server's /ws over loopback, recording what the server says to it.
  */
-final class TestPhone implements AutoCloseable {
+public final class TestPhone implements AutoCloseable {
 
     /** How the connection ended: a close frame (code, reason) or an error. */
-    record Closed(int code, String reason, Throwable error) {
+    public record Closed(int code, String reason, Throwable error) {
     }
 
     private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
@@ -60,7 +60,7 @@ final class TestPhone implements AutoCloseable {
                 .get(5, TimeUnit.SECONDS);
     }
 
-    static TestPhone connect(HttpClient client, int port) throws Exception {
+    public static TestPhone connect(HttpClient client, int port) throws Exception {
         return new TestPhone(client, URI.create("ws://127.0.0.1:" + port + "/ws"));
     }
 
@@ -72,37 +72,37 @@ final class TestPhone implements AutoCloseable {
     }
 
     /** Connects and waits until the server says the phone joined. */
-    static TestPhone join(HttpClient client, int port) throws Exception {
+    public static TestPhone join(HttpClient client, int port) throws Exception {
         TestPhone phone = connect(client, port);
         phone.awaitJoined();
         return phone;
     }
 
-    void awaitJoined() throws InterruptedException {
+    public void awaitJoined() throws InterruptedException {
         String text = texts.poll(5, TimeUnit.SECONDS);
         if (!PhoneSocketHandler.JOINED.equals(text)) {
             throw new AssertionError("expected \"joined\", got " + text + "; closed: " + closed.getNow(null));
         }
     }
 
-    void send(PhoneTestFrames frame) throws Exception {
+    public void send(PhoneTestFrames frame) throws Exception {
         send(frame.bytes());
     }
 
-    void send(byte[] bytes) throws Exception {
+    public void send(byte[] bytes) throws Exception {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).get(5, TimeUnit.SECONDS);
     }
 
-    void sendText(String text) throws Exception {
+    public void sendText(String text) throws Exception {
         socket.sendText(text, true).get(5, TimeUnit.SECONDS);
     }
 
     /** Waits until the server ended the connection. */
-    Closed awaitClosed() throws Exception {
+    public Closed awaitClosed() throws Exception {
         return closed.get(5, TimeUnit.SECONDS);
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.vernissage.showcontrol.access.AddressAllowlist;
+import org.vernissage.showcontrol.access.RefusedPeers;
 
 /**
  * The technicians' web console ({@code --console[=PORT]}, default 8090): a page with the cue list,
@@ -38,11 +40,14 @@ public final class ConsoleServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel listener;
     private final ConsoleHttpHandler.Counters counters;
+    private final RefusedPeers notAllowed;
 
-    private ConsoleServer(EventLoopGroup group, Channel listener, ConsoleHttpHandler.Counters counters) {
+    private ConsoleServer(EventLoopGroup group, Channel listener, ConsoleHttpHandler.Counters counters,
+                          RefusedPeers notAllowed) {
         this.group = group;
         this.listener = listener;
         this.counters = counters;
+        this.notAllowed = notAllowed;
     }
 
     /**
@@ -51,6 +56,21 @@ public final class ConsoleServer implements AutoCloseable {
      * @throws IOException naming the address when it cannot listen there
      */
     public static ConsoleServer start(String host, int port, ConsoleToken token, ConsoleView view) throws IOException {
+        return start(host, port, token, view, AddressAllowlist.everyone());
+    }
+
+    /**
+     * Listens on {@code host}:{@code port} (0: any free port) for connections from {@code allow}
+     * only; any other connection is closed as it arrives, counted ({@link #notAllowed()}), the first
+     * logged naming its address.
+     *
+     * @throws IOException naming the address when it cannot listen there
+     */
+    public static ConsoleServer start(String host, int port, ConsoleToken token, ConsoleView view,
+                                      AddressAllowlist allow) throws IOException {
+        RefusedPeers notAllowed = new RefusedPeers("console", allow, "--control-allow",
+                System.getLogger(ConsoleServer.class.getName()));
+        ConsoleAllowFilter filter = allow.restricts() ? new ConsoleAllowFilter(notAllowed) : null;
         ThreadFactory threads = task -> {
             Thread thread = new Thread(task, "vernissage-console");
             thread.setDaemon(true);
@@ -64,12 +84,15 @@ public final class ConsoleServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
+                            if (filter != null) {
+                                channel.pipeline().addLast(filter);
+                            }
                             channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                                     new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
                                     new ConsoleHttpHandler(token, view, page, counters));
                         }
                     }).bind(host, port).sync().channel();
-            return new ConsoleServer(group, listener, counters);
+            return new ConsoleServer(group, listener, counters, notAllowed);
         } catch (Exception e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IOException("console: cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
@@ -84,6 +107,11 @@ public final class ConsoleServer implements AutoCloseable {
     /** Requests answered, commands run and calls refused for a wrong token. Any thread. */
     public ConsoleHttpHandler.Counters counters() {
         return counters;
+    }
+
+    /** Connections closed because their address is not in the allowlist. Any thread. */
+    public long notAllowed() {
+        return notAllowed.count();
     }
 
     @Override

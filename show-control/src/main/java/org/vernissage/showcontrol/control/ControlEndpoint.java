@@ -246,6 +246,9 @@ public final class ControlEndpoint implements AutoCloseable {
                 break;
             }
             InetSocketAddress sender = (InetSocketAddress) from;
+            if (!allowed(sender.getAddress(), "a datagram")) {
+                continue; // dropped with no reply: a stranger learns nothing, not even that we listen
+            }
             packet(received, received.position(), new UdpConsole(sender.getAddress()));
         }
         return n;
@@ -262,6 +265,10 @@ public final class ControlEndpoint implements AutoCloseable {
             logOnce("accept", "control port " + boundPort + ": accepting a console failed: " + e);
             return;
         }
+        if (!allowed(remoteAddress(accepted), "a TCP connection")) {
+            closeQuietly(accepted); // closed at accept: not one byte of it is read
+            return;
+        }
         if (connections.size() >= settings.maxConnections()) {
             stats.connectionsRefused.incrementAndGet();
             closeQuietly(accepted);
@@ -274,6 +281,28 @@ public final class ControlEndpoint implements AutoCloseable {
             connections.add(connection);
         } catch (IOException e) {
             closeQuietly(accepted);
+        }
+    }
+
+    /** True when {@code peer} is in {@code --control-allow}; otherwise counted, the first logged. */
+    private boolean allowed(InetAddress peer, String what) {
+        if (settings.allow().permits(peer)) {
+            return true;
+        }
+        stats.notAllowed.incrementAndGet();
+        if (loggedOnce.add("not allowed")) {
+            log.log(Level.WARNING, "control port " + boundPort + ": refused " + what + " from "
+                    + (peer == null ? "an unknown address" : peer.getHostAddress()) + ", which is not in --control-allow "
+                    + settings.allow() + " (logged once; further refusals are counted in the control statistics)");
+        }
+        return false;
+    }
+
+    private static InetAddress remoteAddress(SocketChannel channel) {
+        try {
+            return channel.getRemoteAddress() instanceof InetSocketAddress remote ? remote.getAddress() : null;
+        } catch (IOException e) {
+            return null; // already gone: refused as unknown
         }
     }
 

@@ -17,6 +17,7 @@ public final class ControlStats {
     final AtomicLong repliesLost = new AtomicLong();
     final AtomicLong updatesSent = new AtomicLong();
     final AtomicLong connectionsRefused = new AtomicLong();
+    final AtomicLong notAllowed = new AtomicLong();
 
     public long commands() {
         return commands.get();
@@ -51,13 +52,19 @@ public final class ControlStats {
         return updatesSent.get();
     }
 
+    /** Datagrams dropped and connections closed because the sender is not in {@code --control-allow}. */
+    public long notAllowed() {
+        return notAllowed.get();
+    }
+
     /** One line for the statistics; empty when nothing happened. */
     public String describe(String where) {
-        if (commands() + malformed() == 0) {
+        if (commands() + malformed() + notAllowed() == 0) {
             return "";
         }
         return "control " + where + ": " + commands() + " commands, " + refused() + " refused, " + badPasscodes()
                 + " bad passcodes, " + malformed() + " malformed packets, " + ringFull() + " lost to a full ring; "
-                + repliesSent() + " replies sent, " + repliesLost() + " lost, " + updatesSent() + " updates sent";
+                + repliesSent() + " replies sent, " + repliesLost() + " lost, " + updatesSent() + " updates sent"
+                + (notAllowed() > 0 ? "; " + notAllowed() + " refused as not in --control-allow" : "");
     }
 }

@@ -98,6 +98,38 @@ class ConsoleServerTest {
     }
 
     @Test
+    void anAddressOutsideTheAllowlistIsClosedAtConnectionWithNoAnswer() throws Exception {
+        server = ConsoleServer.start("127.0.0.1", 0, token, view,
+                org.vernissage.showcontrol.access.AddressAllowlist.parse("--control-allow", "10.0.0.0/8,fd00::/8"));
+        for (String request : List.of("GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+                "POST /api/go HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token.reveal()
+                        + "\r\nContent-Length: 0\r\n\r\n")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(5000);
+                try {
+                    socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    assertEquals(-1, socket.getInputStream().read(), "closed without a byte of answer");
+                } catch (java.net.SocketException reset) {
+                    // closed before our request arrived: refused all the same
+                }
+            }
+        }
+        assertEquals(2, server.notAllowed());
+        assertEquals(0, server.counters().requests(), "no request was read");
+        assertEquals(List.of(), commands, "GO with the right token from a stranger's address did nothing");
+    }
+
+    @Test
+    void anAddressInsideTheAllowlistIsServed() throws Exception {
+        server = ConsoleServer.start("127.0.0.1", 0, token, view,
+                org.vernissage.showcontrol.access.AddressAllowlist.parse("--control-allow", "127.0.0.0/8"));
+        assertEquals(200, send("GET", "/api/status", token.reveal()).statusCode());
+        assertEquals(200, send("POST", "/api/go", token.reveal()).statusCode());
+        assertEquals(0, server.notAllowed());
+        assertEquals(List.of("go"), commands);
+    }
+
+    @Test
     void statusIsTheRunsStateAsJson() throws Exception {
         server = ConsoleServer.start("127.0.0.1", 0, token, view);
         HttpResponse<byte[]> status = send("GET", "/api/status", token.reveal());

@@ -263,6 +263,70 @@ class ControlEndpointTest {
         }
     }
 
+    @Test
+    void aSenderOutsideTheAllowlistIsDroppedUnansweredAndItsConnectionClosed() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger offered = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        System.Logger log = new System.Logger() {
+            @Override
+            public String getName() {
+                return "test";
+            }
+
+            @Override
+            public boolean isLoggable(Level level) {
+                return true;
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String message, Throwable thrown) {
+                logged.add(message);
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+                logged.add(format);
+            }
+        };
+        try (java.nio.channels.DatagramChannel replies = java.nio.channels.DatagramChannel.open()
+                .bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+             ControlEndpoint endpoint = new ControlEndpoint(new ControlSettings("127.0.0.1", 0,
+                     ((java.net.InetSocketAddress) replies.getLocalAddress()).getPort(), Optional.empty(), 4)
+                     .withAllow(org.vernissage.showcontrol.access.AddressAllowlist.parse("--control-allow",
+                             "192.168.1.0/24,fd00::/8")),
+                     new ControlDictionary("tide", CueFixtures.cues(folder, CUES), LAYOUT),
+                     event -> offered.incrementAndGet() > 0,
+                     new org.vernissage.engine.clock.SystemClock(), log)) {
+            endpoint.start();
+            for (String address : List.of("/go", "/udpReplyPort")) {
+                Process p = new ProcessBuilder("oscsend", "127.0.0.1", Integer.toString(endpoint.port()), address)
+                        .start();
+                assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0);
+            }
+            await(() -> endpoint.stats().notAllowed() == 2, "both datagrams refused");
+            try (java.net.Socket tcp = new java.net.Socket("127.0.0.1", endpoint.port())) {
+                tcp.setSoTimeout(5000);
+                try {
+                    tcp.getOutputStream().write(new byte[] {(byte) 0xC0, '/', 'g', 'o', 0, ',', 0, 0, 0, (byte) 0xC0});
+                    assertEquals(-1, tcp.getInputStream().read(), "closed at accept, nothing answered");
+                } catch (java.net.SocketException reset) {
+                    // closed before the bytes arrived: refused all the same
+                }
+            }
+            await(() -> endpoint.stats().notAllowed() == 3, "the connection refused");
+            replies.configureBlocking(false);
+            Thread.sleep(300); // a reply, had there been one, comes within milliseconds
+            assertEquals(null, replies.receive(java.nio.ByteBuffer.allocate(65536)), "no reply to a stranger");
+            assertEquals(0, offered.get(), "nothing entered the engine");
+            assertEquals(0, endpoint.stats().commands());
+            assertEquals(1, logged.size(), "the first refusal logged, once: " + logged);
+            assertTrue(logged.get(0).contains("refused a datagram from 127.0.0.1, which is not in --control-allow"
+                    + " 192.168.1.0/24,fd00::/8"), logged.get(0));
+            assertTrue(endpoint.stats().describe("here").contains("3 refused as not in --control-allow"),
+                    endpoint.stats().describe("here"));
+        }
+    }
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!condition.getAsBoolean()) {
