@@ -35,7 +35,9 @@ import org.vernissage.engine.provenance.Provenance;
  * thread wait: the small image (an {@link OffscreenOutput} of the canvas) is read into one of two
  * pixel-pack buffers asynchronously, and the buffer filled one period earlier (long done by then)
  * is mapped and copied out; a writer thread "vernissage-preview" encodes it as a PNG and keeps the
- * newest. Between two periods a frame costs one clock read.
+ * newest. Between two periods a frame costs one clock read, and so does every frame while nobody
+ * has asked for a thumbnail in the last {@value #WANTED_SECONDS} seconds (a console that closes
+ * its page stops the work).
  *
  * <pre>
  *   render thread, every period:  glReadPixels -> PBO[k]  (no wait)    map PBO[k-1] -> free buffer -> full
@@ -50,6 +52,9 @@ import org.vernissage.engine.provenance.Provenance;
 public final class PreviewFeed implements FrameListener, AutoCloseable {
 
     private static final int POOL = 2;
+    /** How long after a console last asked the thumbnails go on being made. */
+    static final int WANTED_SECONDS = 3;
+    private static final long WANTED_NANOS = WANTED_SECONDS * 1_000_000_000L;
 
     private final int width;
     private final int height;
@@ -63,6 +68,7 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
     private final SupervisedAgent encoder;
     private long lastReadNanos = Long.MIN_VALUE;
     private int reads;
+    private volatile long lastAskedNanos = System.nanoTime() - WANTED_NANOS - 1;
     private volatile long made;
     private volatile long skipped;
 
@@ -89,7 +95,8 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
     @Override
     public void onFrame(FrameInfo frame, ParameterSnapshot parameters, Framebuffer image) {
         long now = System.nanoTime();
-        if (lastReadNanos != Long.MIN_VALUE && now - lastReadNanos < periodNanos) {
+        if (now - lastAskedNanos > WANTED_NANOS
+                || (lastReadNanos != Long.MIN_VALUE && now - lastReadNanos < periodNanos)) {
             return;
         }
         lastReadNanos = now;
@@ -132,8 +139,12 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
         thread.wake();
     }
 
-    /** The newest thumbnail as a PNG, or empty before the first. Any thread. */
+    /**
+     * The newest thumbnail as a PNG, or empty before the first; asking keeps them coming for the
+     * next few seconds (the first ask after a quiet spell gets the last one made, or none). Any thread.
+     */
     public Optional<byte[]> latestPng() {
+        lastAskedNanos = System.nanoTime();
         return Optional.ofNullable(latest.get());
     }
 

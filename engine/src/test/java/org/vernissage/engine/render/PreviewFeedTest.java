@@ -50,6 +50,7 @@ class PreviewFeedTest {
     @Test
     void aThumbnailOfTheOutputIsMadeAsAPngOffTheRenderThread() throws Exception {
         try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ZERO, PROVENANCE)) {
+            assertTrue(feed.latestPng().isEmpty(), "a console asks: none yet, and thumbnails start");
             loop(feed).run(4);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (feed.made() < 1 && System.nanoTime() < deadline) {
@@ -67,10 +68,20 @@ class PreviewFeedTest {
     @Test
     void betweenTwoPeriodsNothingIsRead() throws Exception {
         try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ofHours(1), PROVENANCE)) {
+            feed.latestPng(); // a console asks
             loop(feed).run(5);
             Thread.sleep(100);
             assertEquals(0, feed.made(), "one read started in the first frame, none taken back within the hour");
             assertEquals(0, feed.skipped());
+        }
+    }
+
+    @Test
+    void withNobodyAskingNothingIsRead() throws Exception {
+        try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ZERO, PROVENANCE)) {
+            loop(feed).run(6);
+            Thread.sleep(100);
+            assertEquals(0, feed.made(), "no console asked: no thumbnail made");
         }
     }
 }
