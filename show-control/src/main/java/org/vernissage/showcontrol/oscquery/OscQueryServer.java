@@ -204,14 +204,9 @@ public final class OscQueryServer implements AutoCloseable {
         return addresses;
     }
 
+    /** Without a name lookup: see {@link LocalHostName}. */
     private static String hostName() {
-        try {
-            String name = InetAddress.getLocalHost().getHostName();
-            int dot = name.indexOf('.');
-            return dot > 0 ? name.substring(0, dot) : name;
-        } catch (IOException e) {
-            return "vernissage";
-        }
+        return LocalHostName.read();
     }
 
     /** The HTTP/WebSocket port actually bound; 0 before start. */
