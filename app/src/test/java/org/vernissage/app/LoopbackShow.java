@@ -64,14 +64,14 @@ final class LoopbackShow {
         int status = 0;
         try {
             show.trapDns();
-            show.report.setProperty("outside.beforeShow", Long.toString(outsidePackets()));
+            show.counters("beforeShow");
             show.playAndDrive(work);
             show.report.setProperty("dns.afterShow", Long.toString(show.dnsQueries.get()));
-            show.report.setProperty("outside.afterShow", Long.toString(outsidePackets()));
+            show.counters("afterShow");
             show.canary();
             Thread.sleep(300); // the trap's thread counts the canary's query
             show.report.setProperty("dns.afterCanary", Long.toString(show.dnsQueries.get()));
-            show.report.setProperty("outside.afterCanary", Long.toString(outsidePackets()));
+            show.counters("afterCanary");
         } catch (Throwable t) {
             StringWriter trace = new StringWriter();
             t.printStackTrace(new PrintWriter(trace));
@@ -82,6 +82,22 @@ final class LoopbackShow {
             show.report.store(out, "LoopbackShow");
         }
         System.exit(status); // the show's non-daemon threads are closed, but say it plainly
+    }
+
+    /**
+     * Both packet counters at one moment: read again until a pair stands still, so that a late IGMP
+     * report (the kernel repeats them for a second) cannot fall between the two readings.
+     */
+    private void counters(String phase) throws IOException, InterruptedException {
+        long outside;
+        long multicast;
+        do {
+            outside = outsidePackets();
+            multicast = multicastSent();
+            Thread.sleep(5);
+        } while (outside != outsidePackets() || multicast != multicastSent());
+        report.setProperty("outside." + phase, Long.toString(outside));
+        report.setProperty("multicast." + phase, Long.toString(multicast));
     }
 
     /** A UDP and a TCP listener on 127.0.0.1:53 that count every query sent to them. */
@@ -122,7 +138,9 @@ final class LoopbackShow {
             RunOptions base = RunOptions.defaults(HANDHELD).withSize(new FrameSize(64, 36)).withFramesPerSecond(30)
                     .withReload(false).withOsc("127.0.0.1", 0);
             RunOptions options = base.withSensors(base.sensors().withPhones("127.0.0.1", 0))
-                    .withOscQuery(new OscQueryOptions(Optional.of(0), "127.0.0.1", 0))
+                    // On every interface, as in a venue: its mDNS responder joins 224.0.0.251 on the
+                    // outside interface and announces there (the local link), and nowhere else.
+                    .withOscQuery(new OscQueryOptions(Optional.of(0), "0.0.0.0", 0))
                     .withConsole(new ConsoleOptions(0, "127.0.0.1", Optional.of(token)))
                     .withControl(new ControlSettings("127.0.0.1", controlPort, replies.getLocalPort(), Optional.empty(), 4));
             try (BackgroundRun playing = BackgroundRun.start(options, List.of(watcher))) {
@@ -184,6 +202,19 @@ final class LoopbackShow {
             }
         }
         throw new IOException("no interface " + OUTSIDE + " in /proc/net/dev: not in the test's namespace");
+    }
+
+    /** IP multicast packets this namespace sent ({@code OutMcastPkts} in /proc/net/netstat). */
+    static long multicastSent() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc/net/netstat"));
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("IpExt:") && lines.get(i + 1).startsWith("IpExt:")) {
+                List<String> names = List.of(lines.get(i).split("\\s+"));
+                String[] values = lines.get(i + 1).split("\\s+");
+                return Long.parseLong(values[names.indexOf("OutMcastPkts")]);
+            }
+        }
+        throw new IOException("no IpExt OutMcastPkts in /proc/net/netstat");
     }
 
     private static DatagramPacket tilt(int port, float x, float y) {
