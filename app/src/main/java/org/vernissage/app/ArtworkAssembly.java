@@ -241,7 +241,8 @@ final class ArtworkAssembly {
                                 OscMessageHandler control) throws SensorStartException {
         SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(),
                 SensorWiring.oscParameters(manifest.id(), layout, warnings::add), control,
-                pipeline.ring(), clock.clock(), warnings::add, artwork.audioFrames());
+                pipeline.ring(), clock.clock(), warnings::add, artwork.audioFrames(),
+                PhoneAboutText.of(manifest, options));
         for (SensorPart.Kind sensor : SENSORS) {
             sensor.start(wiring, parts);
         }
