@@ -90,6 +90,17 @@ class RetentionTest {
     }
 
     @Test
+    void featuresOnlyWithoutARecordingIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--frames", "1",
+            "--osc-host", "127.0.0.1", "--osc-port", "0", "--record-features-only"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(Main.EXIT_USAGE, code, err.toString());
+        assertTrue(err.toString().contains("--record-features-only says what --record keeps; add --record FILE"),
+                err.toString());
+    }
+
+    @Test
     void aLiveRunDeletesOldJournalsBesideItsRecordingBeforeRecording() throws Exception {
         Path old = journal(temp.resolve("last-month.vnsj"), Instant.now().minus(Duration.ofDays(31)));
         Path recent = journal(temp.resolve("yesterday.vnsj"), Instant.now().minus(Duration.ofDays(1)));

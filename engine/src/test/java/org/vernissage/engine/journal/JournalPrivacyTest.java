@@ -107,6 +107,34 @@ class JournalPrivacyTest {
         assertTrue(read.get(0).continues());
     }
 
+    @Test
+    void anonymisingAndWithholdingAllocateNothingPerEvent() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        InputEvent touch = phone(3, 1, 1_000);
+        InputEvent table = table(5, 1_000);
+        InputEvent channel = new InputEvent();
+        channel.setChannel(1, 0.5f, 1_000, InputBatch.IMMEDIATELY, false);
+        for (JournalPrivacy privacy : List.of(JournalPrivacy.ANONYMOUS, JournalPrivacy.FEATURES_ONLY)) {
+            try (JournalWriter writer = JournalWriter.create(temp.resolve(privacy.featuresOnly() + ".vnsj"), HEADER,
+                    privacy)) {
+                long least = Long.MAX_VALUE;
+                long seq = 0;
+                for (int window = 0; window < 5; window++) {
+                    long before = threads.getCurrentThreadAllocatedBytes();
+                    for (int i = 0; i < 20_000; i++) {
+                        writer.onEvent(touch, seq++, true);
+                        writer.onEvent(table, seq++, true);
+                        writer.onEvent(channel, seq++, true);
+                    }
+                    least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+                }
+                // 60 000 events a window: anything per event would be hundreds of kilobytes.
+                assertTrue(least < 1024, privacy + ": " + least + " bytes allocated for 60 000 events");
+            }
+        }
+    }
+
     private static long session(InputEvent e) {
         return new TouchFlyweight().wrap(e).session();
     }
