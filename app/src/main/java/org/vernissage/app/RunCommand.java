@@ -140,8 +140,8 @@ final class RunCommand implements Callable<Integer> {
     private Integer retentionDays;
 
     @Option(names = "--recorded-by", paramLabel = "TEXT",
-            description = "Who records training examples in the room, for their datasheet (default: the manifest's"
-                    + " \"privacy\" block, else \"the person training the work in the room (not named)\").")
+            description = "Who records training examples in the room, for their datasheet and card (default:"
+                    + " \\"the person training the work in the room (not named)\\").")
     private String recordedBy;
 
     @Option(names = "--consent", paramLabel = "TEXT",
