@@ -141,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--recorded-by", paramLabel = "TEXT",
             description = "Who records training examples in the room, for their datasheet and card (default:"
-                    + " \\"the person training the work in the room (not named)\\").")
+                    + " \"the person training the work in the room (not named)\").")
     private String recordedBy;
 
     @Option(names = "--consent", paramLabel = "TEXT",
