@@ -117,11 +117,17 @@ final class ArtworkAssembly {
                         ArtworkProvenance.of(manifest, options,
                         recorded.map(r -> r.modelResults() > 0).orElse(false)))))
                 : Optional.empty();
+        if (options.privacy().retentionDays().isPresent() && recorded.isEmpty()) {
+            // Before a new recording is made, so it never deletes the run's own journal.
+            parts.start(() -> RetentionPart.start(options.privacy().retentionDays().get(),
+                    options.journal().record().map(f -> f.toAbsolutePath().getParent()).stream().toList(),
+                    List.of(options.artworkFolder().resolve("models")), InstantSource.system()));
+        }
         Optional<JournalPart> journal = Optional.empty();
         if (options.journal().record().isPresent()) {
             Path file = options.journal().record().get();
             journal = Optional.of(parts.start(() -> JournalPart.create(file, manifest, digest, size,
-                    options.pacing())));
+                    options.pacing(), options.privacy().journalPrivacy())));
         }
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
         // OSCQuery (a live run with --oscquery): its value report stage ends the conductor's list.
@@ -235,7 +241,8 @@ final class ArtworkAssembly {
                                 OscMessageHandler control) throws SensorStartException {
         SensorWiring wiring = new SensorWiring(options.sensors(), manifest.bindings(),
                 SensorWiring.oscParameters(manifest.id(), layout, warnings::add), control,
-                pipeline.ring(), clock.clock(), warnings::add, artwork.audioFrames());
+                pipeline.ring(), clock.clock(), warnings::add, artwork.audioFrames(),
+                PhoneAboutText.of(manifest, options));
         for (SensorPart.Kind sensor : SENSORS) {
             sensor.start(wiring, parts);
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.journal.JournalException;
 import org.vernissage.engine.journal.JournalHeader;
+import org.vernissage.engine.journal.JournalPrivacy;
 import org.vernissage.engine.journal.JournalWriter;
 
 /**
@@ -25,9 +26,9 @@ final class JournalPart implements RunPart {
 
     /** Creates {@code file} (a new file) for a run of {@code manifest}'s artwork, whose files digest to {@code digest}. */
     static JournalPart create(Path file, ArtworkManifest manifest, String digest, FrameSize size,
-                              PacingOptions pacing) throws JournalException {
+                              PacingOptions pacing, JournalPrivacy privacy) throws JournalException {
         return new JournalPart(JournalWriter.create(file, new JournalHeader(size.width(), size.height(),
-                pacing.framesPerSecond(), Instant.now().toEpochMilli(), manifest.title(), digest)));
+                pacing.framesPerSecond(), Instant.now().toEpochMilli(), manifest.title(), digest), privacy));
     }
 
     /** The ring consumer that writes every event. */
@@ -37,13 +38,15 @@ final class JournalPart implements RunPart {
 
     @Override
     public Optional<String> banner() {
-        return Optional.of("recording to " + writer.file());
+        return Optional.of("recording to " + writer.file() + " (" + writer.privacy().describe() + ")");
     }
 
     @Override
     public List<String> statistics() {
         return List.of("journal " + writer.file() + ": " + writer.eventsWritten() + " events, "
-                + writer.bytesWritten() + " bytes" + (writer.failed() ? " (stopped by a write error)" : ""));
+                + writer.bytesWritten() + " bytes"
+                + (writer.eventsWithheld() > 0 ? ", " + writer.eventsWithheld() + " raw touches not kept" : "")
+                + (writer.failed() ? " (stopped by a write error)" : ""));
     }
 
     @Override

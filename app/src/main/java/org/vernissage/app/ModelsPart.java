@@ -73,7 +73,9 @@ final class ModelsPart implements RunPart {
         }
         InteractiveModels models = InteractiveModels.prepare(show, layout, new InteractiveModels.Settings(manifest.id(),
                 options.sensors().host(), options.models().wekinatorPort(), options.models().wekinatorOut(),
-                org.vernissage.models.ModelLoader::load), out); // artists' ONNX and TorchScript files
+                org.vernissage.models.ModelLoader::load, // artists' ONNX and TorchScript files
+                org.vernissage.models.interact.RoomModelArchive.Provenance.inTheRoom().recordedBy(
+                        options.privacy().recordedBy(), options.privacy().consent())), out);
         return Optional.of(new ModelsPart(show, runAtStart, models.stage(), Optional.of(models)));
     }
 

@@ -40,7 +40,8 @@ final class PhonesPart implements SensorPart {
         if (phones.tls().isPresent()) {
             settings = settings.withTls(phones.tls().get().load());
         }
-        PhoneServer server = new PhoneServer(settings, wiring.bindings(), wiring.sink(), wiring.clock());
+        PhoneServer server = new PhoneServer(settings, wiring.bindings(), wiring.sink(), wiring.clock(),
+                wiring.phoneAbout());
         server.start();
         return new PhonesPart(settings.scheme() + "://" + options.host() + ":" + server.port() + "/ ("
                 + settings.maxParticipantsPerAddress() + " places per address)", server);

@@ -127,6 +127,27 @@ final class RunCommand implements Callable<Integer> {
             description = "Record every input to FILE (a new file), for 'vernissage replay'.")
     private Path record;
 
+    @Option(names = "--record-features-only",
+            description = "With --record: keep only derived features (binding channels' values after the phones'"
+                    + " aggregation, parameters, cues), no raw touch of a phone or a table. Without it a journal"
+                    + " keeps touches, with phones' ids replaced by per-visit random ids.")
+    private boolean recordFeaturesOnly;
+
+    @Option(names = "--retention-days", paramLabel = "DAYS",
+            description = "Delete recordings (journals in --record's folder) and training examples (the artwork's"
+                    + " models/*.examples.json, bundled ones included: keep those in version control) older than"
+                    + " DAYS days, at start and then daily.")
+    private Integer retentionDays;
+
+    @Option(names = "--recorded-by", paramLabel = "TEXT",
+            description = "Who records training examples in the room, for their datasheet and card (default:"
+                    + " \"the person training the work in the room (not named)\").")
+    private String recordedBy;
+
+    @Option(names = "--consent", paramLabel = "TEXT",
+            description = "The consent training examples recorded in the room were given under, for their datasheet.")
+    private String consent;
+
     @Option(names = "--ring-wait", paramLabel = "STRATEGY", defaultValue = "hosted",
             converter = WaitStrategyConverter.class,
             description = "How the pipeline waits for input: hosted (the conductor's thread also receives OSC over"
@@ -232,7 +253,16 @@ final class RunCommand implements Callable<Integer> {
                         Optional.empty()), output.statsInterval(), images, !noReload,
                 new ServiceOptions(oscQuery(), new ModelOptions(Optional.ofNullable(wekinatorPort),
                         Optional.ofNullable(wekinatorOut).map(ModelOptions::destination)), console(), midiCues(),
-                        new StateOptions(stateRoot != null ? Optional.of(stateRoot) : StateOptions.defaultRoot(), fresh)));
+                        new StateOptions(stateRoot != null ? Optional.of(stateRoot) : StateOptions.defaultRoot(), fresh),
+                        privacy()));
+    }
+
+    private PrivacyOptions privacy() {
+        if (recordFeaturesOnly && record == null) {
+            throw new IllegalArgumentException("--record-features-only says what --record keeps; add --record FILE");
+        }
+        return new PrivacyOptions(Optional.ofNullable(retentionDays), recordFeaturesOnly,
+                Optional.ofNullable(recordedBy), Optional.ofNullable(consent));
     }
 
     private MidiCueOptions midiCues() {

@@ -154,6 +154,11 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         return withServices(services.withState(newState));
     }
 
+    /** What the run keeps of its audience ({@code --retention-days}, {@code --record-features-only}...). */
+    public PrivacyOptions privacy() {
+        return services.privacy();
+    }
+
     /** The web console ({@code --console}), when asked for. */
     public Optional<ConsoleOptions> console() {
         return services.console();

@@ -29,10 +29,19 @@ import org.vernissage.engine.render.isf.AudioFrames;
  * @param warnings takes one line for the run's start banner (printed after it)
  * @param audioFrames where the audio input hands its windows to an ISF shader's audio inputs, if
  *     the artwork has any
+ * @param phoneAbout what the phones' page says in its "About this work" panel
  */
 record SensorWiring(SensorOptions options, List<BindingSpec> bindings, OscParameterAddresses oscParameters,
                     OscMessageHandler outputControl, InputSink sink, Clock clock, Consumer<String> warnings,
-                    Optional<AudioFrames> audioFrames) {
+                    Optional<AudioFrames> audioFrames, org.vernissage.sensors.phone.PhoneAbout phoneAbout) {
+
+    /** Wiring whose phones' page says the defaults (nothing kept, no model named). */
+    SensorWiring(SensorOptions options, List<BindingSpec> bindings, OscParameterAddresses oscParameters,
+                 OscMessageHandler outputControl, InputSink sink, Clock clock, Consumer<String> warnings,
+                 Optional<AudioFrames> audioFrames) {
+        this(options, bindings, oscParameters, outputControl, sink, clock, warnings, audioFrames,
+                org.vernissage.sensors.phone.PhoneAbout.PLAIN);
+    }
 
     /** Wiring for an artwork without audio inputs of an ISF shader. */
     SensorWiring(SensorOptions options, List<BindingSpec> bindings, OscParameterAddresses oscParameters,
@@ -48,6 +57,7 @@ record SensorWiring(SensorOptions options, List<BindingSpec> bindings, OscParame
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(warnings, "warnings");
         Objects.requireNonNull(audioFrames, "audioFrames");
+        Objects.requireNonNull(phoneAbout, "phoneAbout");
     }
 
     /**

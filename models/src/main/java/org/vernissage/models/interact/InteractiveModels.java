@@ -47,9 +47,18 @@ public final class InteractiveModels implements AutoCloseable {
      * @param wekinatorHost where the Wekinator endpoint listens (with {@code wekinatorPort})
      * @param wekinatorPort absent: no Wekinator endpoint; 0 picks a free port
      * @param wekinatorOut where {@code /wek/outputs} and training progress go, if anywhere
+     * @param provenance who records examples in the room and under what consent: their datasheets say so
      */
     public record Settings(String artworkId, String wekinatorHost, Optional<Integer> wekinatorPort,
-                           Optional<InetSocketAddress> wekinatorOut, ModelFileLoader fileLoader) {
+                           Optional<InetSocketAddress> wekinatorOut, ModelFileLoader fileLoader,
+                           RoomModelArchive.Provenance provenance) {
+
+        /** With the default wording of {@link RoomModelArchive.Provenance#inTheRoom()}. */
+        public Settings(String artworkId, String wekinatorHost, Optional<Integer> wekinatorPort,
+                        Optional<InetSocketAddress> wekinatorOut, ModelFileLoader fileLoader) {
+            this(artworkId, wekinatorHost, wekinatorPort, wekinatorOut, fileLoader,
+                    RoomModelArchive.Provenance.inTheRoom());
+        }
 
         /** Without a runtime for artists' files (onnx, torchscript). */
         public Settings(String artworkId, String wekinatorHost, Optional<Integer> wekinatorPort,
@@ -159,7 +168,7 @@ public final class InteractiveModels implements AutoCloseable {
             }
         });
         trainer = new Trainer(show.plans(), queue, runtime.slots(), console,
-                new RoomModelArchive(RoomModelArchive.Provenance.inTheRoom()));
+                new RoomModelArchive(settings.provenance()));
         trainer.fileLoader(settings.fileLoader());
         trainer.loadExamples();
         for (int i = 0; i < show.bindings().size(); i++) {

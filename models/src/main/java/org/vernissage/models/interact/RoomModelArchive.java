@@ -47,6 +47,14 @@ public final class RoomModelArchive implements ModelArchive {
                     "as the artwork", "trained live (OSC /vernissage/<id>/model/{model}/train); again offline"
                     + " from the saved examples: vernissage train <artwork> --model {model}");
         }
+
+        /**
+         * The same, saying who records and under what consent when the show says so (the run's
+         * {@code --recorded-by} and {@code --consent}); an absent text keeps this one's.
+         */
+        public Provenance recordedBy(java.util.Optional<String> who, java.util.Optional<String> underConsent) {
+            return new Provenance(what, who.orElse(recordedBy), underConsent.orElse(consent), licence, trainingCommand);
+        }
     }
 
     public RoomModelArchive(Provenance provenance) {

@@ -72,6 +72,10 @@ class TrainingInTheRoomTest {
     private InputRing ring;
 
     private void start(ModelType type, int steps) throws Exception {
+        start(type, steps, RoomModelArchive.Provenance.inTheRoom());
+    }
+
+    private void start(ModelType type, int steps, RoomModelArchive.Provenance provenance) throws Exception {
         Path modelsFolder = folder.resolve("models");
         List<String> outputs = type.isClassifier() ? List.of("energy") : List.of("hue", "energy");
         ModelDeclaration pose = new ModelDeclaration("pose", type, List.of("hand_x", "hand_y"), outputs,
@@ -79,7 +83,7 @@ class TrainingInTheRoomTest {
                 TrainingOptions.defaults().withSteps(steps).withK(1), false);
         ModelShow show = ModelShow.of(List.of(pose), layout, folder, false);
         models = InteractiveModels.prepare(show, layout, new InteractiveModels.Settings("room", "127.0.0.1",
-                Optional.empty(), Optional.empty()), new PrintWriter(console, true));
+                Optional.empty(), Optional.empty(), ModelFileLoader.NONE, provenance), new PrintWriter(console, true));
         float[] defaults = new float[layout.slotCount()];
         layout.copyDefaultsInto(defaults);
         snapshots = new SnapshotExchange(defaults);
@@ -219,6 +223,25 @@ class TrainingInTheRoomTest {
         command(ModelCommand.CANCEL);
         await(() -> console.toString().contains("training cancelled"), "the cancel heard");
         assertEquals(0, models.trainer().trainings());
+    }
+
+    @Test
+    void theShowsRecorderAndConsentGoIntoTheDatasheetAndTheCard() throws Exception {
+        start(ModelType.MLP, 50, RoomModelArchive.Provenance.inTheRoom().recordedBy(
+                Optional.of("Studio Mira, opening night"), Optional.of("visitors signed the studio's form, 2026-12-05")));
+        recordFourPoses();
+        command(ModelCommand.TRAIN);
+        await(() -> models.trainer().trainings() == 1, "trained");
+        command(ModelCommand.SAVE);
+        Path card = folder.resolve("models/pose.card.json");
+        await(() -> Files.exists(card), "the card written");
+        JsonNode sheet = JsonMapper.builder().build().readTree(folder.resolve("models/pose.datasheet.json").toFile());
+        assertEquals("Studio Mira, opening night", sheet.get("recordedBy").asText());
+        assertEquals("visitors signed the studio's form, 2026-12-05", sheet.get("consent").asText());
+        JsonNode json = JsonMapper.builder().build().readTree(card.toFile());
+        assertEquals("Studio Mira, opening night", json.get("trainingData").get("recordedBy").asText());
+        assertEquals("visitors signed the studio's form, 2026-12-05", json.get("trainingData").get("consent").asText());
+        assertTrue(sheet.get("what").asText().contains("recorded in the room"), "what was recorded keeps its wording");
     }
 
     @Test

@@ -17,6 +17,8 @@ final class PhonePage {
 
     /** The only path that serves the page. */
     static final String PAGE_PATH = "/";
+    /** What the page's "About this work" panel shows ({@link PhoneAbout}), as JSON. */
+    static final String ABOUT_PATH = "/about.json";
     /** The WebSocket endpoint the page connects to. */
     static final String SOCKET_PATH = "/ws";
     /** The page's own resource name, beside this class. */

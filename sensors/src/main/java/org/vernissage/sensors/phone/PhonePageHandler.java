@@ -17,11 +17,12 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Answers every plain HTTP request: {@code GET /} gets the {@link PhonePage}, any other method on
+ * Answers every plain HTTP request: {@code GET /} gets the {@link PhonePage},
+ * {@code GET /about.json} the page's "About this work" ({@link PhoneAbout}), any other method on
  * {@code /} gets 405, any other path 404, a request the HTTP decoder could not read 400. The
  * WebSocket upgrade on {@link PhonePage#SOCKET_PATH} never reaches this handler (Netty's
  * WebSocket protocol handler, before it in the pipeline, takes it). So the server exposes the page
- * and the socket, and nothing else: no files, no show control.
+ * (with its about panel) and the socket, and nothing else: no files, no show control.
  *
  * <p>Every response closes its connection: a phone loads the page once, and a closed socket frees
  * its place under {@link PhoneServerSettings#maxConnections()} at once.
@@ -38,10 +39,12 @@ final class PhonePageHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private static final byte[] BAD_REQUEST = "Bad request\n".getBytes(StandardCharsets.US_ASCII);
 
     private final PhonePage page;
+    private final byte[] about;
     private final PhoneStats stats;
 
-    PhonePageHandler(PhonePage page, PhoneStats stats) {
+    PhonePageHandler(PhonePage page, PhoneAbout about, PhoneStats stats) {
         this.page = page;
+        this.about = about.json();
         this.stats = stats;
     }
 
@@ -52,7 +55,14 @@ final class PhonePageHandler extends SimpleChannelInboundHandler<FullHttpRequest
             respond(ctx, HttpResponseStatus.BAD_REQUEST, "text/plain; charset=us-ascii", BAD_REQUEST);
             return;
         }
-        if (!PhonePage.PAGE_PATH.equals(path(request.uri()))) {
+        String path = path(request.uri());
+        if (PhonePage.ABOUT_PATH.equals(path) && HttpMethod.GET.equals(request.method())) {
+            FullHttpResponse response = response(HttpResponseStatus.OK, "application/json", about);
+            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+            send(ctx, response);
+            return;
+        }
+        if (!PhonePage.PAGE_PATH.equals(path)) {
             stats.countNotFound();
             respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain; charset=us-ascii", NOT_FOUND);
             return;

@@ -101,12 +101,23 @@ public final class PhoneServer implements AutoCloseable {
      * @param clock the engine clock every arrival is stamped with
      */
     public PhoneServer(PhoneServerSettings settings, List<BindingSpec> bindings, InputSink sink, Clock clock) {
-        this(settings, bindings, sink, clock, LOG);
+        this(settings, bindings, sink, clock, PhoneAbout.PLAIN, LOG);
+    }
+
+    /** The same, with what the page's "About this work" panel says ({@code GET /about.json}). */
+    public PhoneServer(PhoneServerSettings settings, List<BindingSpec> bindings, InputSink sink, Clock clock,
+                       PhoneAbout about) {
+        this(settings, bindings, sink, clock, about, LOG);
     }
 
     /** For tests: a logger makes the once-per-kind warnings visible. */
     PhoneServer(PhoneServerSettings settings, List<BindingSpec> bindings, InputSink sink, Clock clock,
                 Logger logger) {
+        this(settings, bindings, sink, clock, PhoneAbout.PLAIN, logger);
+    }
+
+    private PhoneServer(PhoneServerSettings settings, List<BindingSpec> bindings, InputSink sink, Clock clock,
+                        PhoneAbout about, Logger logger) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(bindings, "bindings");
         Objects.requireNonNull(sink, "sink");
@@ -119,7 +130,7 @@ public final class PhoneServer implements AutoCloseable {
             throw new IllegalArgumentException("max pending outbound bytes (" + settings.maxPendingOutboundBytes()
                     + ") must exceed the page (" + page.bytes().length + " bytes) and its headers");
         }
-        this.pageHandler = new PhonePageHandler(page, stats);
+        this.pageHandler = new PhonePageHandler(page, Objects.requireNonNull(about, "about"), stats);
         this.disconnects = new PhoneDisconnects(settings, stats, logger);
     }
 

@@ -127,8 +127,12 @@ class PhonePageBrowserTest {
     }
 
     private PhoneServer startServer(int port) throws Exception {
+        return startServer(port, PhoneAbout.PLAIN);
+    }
+
+    private PhoneServer startServer(int port, PhoneAbout about) throws Exception {
         PhoneServer server = new PhoneServer(PhoneServerSettings.defaults("127.0.0.1", port), BINDINGS, sink,
-                new SystemClock());
+                new SystemClock(), about);
         servers.add(server);
         server.start();
         return server;
@@ -185,6 +189,33 @@ class PhonePageBrowserTest {
     }
 
     // ---- the tests -----------------------------------------------------------------------------
+
+    @Test
+    void theAboutPanelSaysWhatIsSentWhatIsKeptAndWhichModelsTheWorkUses() throws Exception {
+        PhoneServer server = startServer(0, new PhoneAbout("Handheld",
+                "Nothing you do here is kept: test wording.", List.of(
+                        new PhoneAbout.Model("look", "turns how the phone is held into the work's colours"),
+                        new PhoneAbout.Model("<b>bold</b>", "text, never markup"))));
+        openPage(server);
+        assertEquals("true", evaluate("String(document.getElementById('about').hidden)").asText(),
+                "the panel waits for its button");
+        evaluate("document.getElementById('about-open').click(), 0");
+        String models = "Array.from(document.querySelectorAll('#about-models li')).map(li => li.textContent).join(' | ')";
+        awaitPage(models, "look: turns how the phone is held into the work's colours | <b>bold</b>: text, never markup");
+        assertEquals("false", evaluate("String(document.getElementById('about').hidden)").asText());
+        assertEquals("About Handheld", evaluate("document.getElementById('about-title').textContent").asText());
+        assertEquals("Nothing you do here is kept: test wording.",
+                evaluate("document.getElementById('about-kept').textContent").asText());
+        String sent = evaluate("document.getElementById('about-sent').textContent").asText();
+        assertTrue(sent.contains("Where your fingers touch the screen") && sent.contains("no camera, microphone"),
+                sent);
+        assertEquals(0, evaluate("document.querySelectorAll('#about-models b').length").asInt(),
+                "a card's text is shown as text");
+        evaluate("document.getElementById('about-close').click(), 0");
+        assertEquals("true", evaluate("String(document.getElementById('about').hidden)").asText());
+        awaitPage(STATUS, "connected Connected: touch the screen");
+        assertNoScriptErrors();
+    }
 
     @Test
     void onAPhoneSizedScreenThePageJoinsAndSaysSo() throws Exception {
