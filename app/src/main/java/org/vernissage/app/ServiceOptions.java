@@ -7,17 +7,18 @@ import java.util.Optional;
  * The services a live run offers besides its sensors, each off unless asked for: OSCQuery
  * ({@code --oscquery}), the models' Wekinator endpoint ({@code --wekinator}, {@code --wekinator-out}),
  * the web console ({@code --console}), show control from MIDI ({@code --msc-device},
- * {@code --midi-cue}) and the show state kept across restarts ({@code --state}, {@code --fresh}). Grouped so that a new service is one field here, not
+ * {@code --midi-cue}), the show state kept across restarts ({@code --state}, {@code --fresh}) and the
+ * energy meter ({@code --energy-log}, {@code --power-budget}). Grouped so that a new service is one field here, not
  * one more argument to every {@link RunOptions} method.
  *
  * <p>Immutable.
  */
 public record ServiceOptions(OscQueryOptions oscQuery, ModelOptions models, Optional<ConsoleOptions> console,
-                             MidiCueOptions midiCues, StateOptions state) {
+                             MidiCueOptions midiCues, StateOptions state, EnergyOptions energy) {
 
     /** None of them (and no show state kept). */
     public static final ServiceOptions NONE = new ServiceOptions(OscQueryOptions.NONE, ModelOptions.NONE,
-            Optional.empty(), MidiCueOptions.NONE, StateOptions.NONE);
+            Optional.empty(), MidiCueOptions.NONE, StateOptions.NONE, EnergyOptions.DEFAULTS);
 
     public ServiceOptions {
         Objects.requireNonNull(oscQuery, "oscQuery");
@@ -25,21 +26,32 @@ public record ServiceOptions(OscQueryOptions oscQuery, ModelOptions models, Opti
         Objects.requireNonNull(console, "console");
         Objects.requireNonNull(midiCues, "midiCues");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(energy, "energy");
+    }
+
+    /** The same, with the energy meter's defaults. */
+    public ServiceOptions(OscQueryOptions oscQuery, ModelOptions models, Optional<ConsoleOptions> console,
+                          MidiCueOptions midiCues, StateOptions state) {
+        this(oscQuery, models, console, midiCues, state, EnergyOptions.DEFAULTS);
+    }
+
+    public ServiceOptions withEnergy(EnergyOptions newEnergy) {
+        return new ServiceOptions(oscQuery, models, console, midiCues, state, newEnergy);
     }
 
     public ServiceOptions withOscQuery(OscQueryOptions newOscQuery) {
-        return new ServiceOptions(newOscQuery, models, console, midiCues, state);
+        return new ServiceOptions(newOscQuery, models, console, midiCues, state, energy);
     }
 
     public ServiceOptions withModels(ModelOptions newModels) {
-        return new ServiceOptions(oscQuery, newModels, console, midiCues, state);
+        return new ServiceOptions(oscQuery, newModels, console, midiCues, state, energy);
     }
 
     public ServiceOptions withState(StateOptions newState) {
-        return new ServiceOptions(oscQuery, models, console, midiCues, newState);
+        return new ServiceOptions(oscQuery, models, console, midiCues, newState, energy);
     }
 
     public ServiceOptions withConsole(ConsoleOptions newConsole) {
-        return new ServiceOptions(oscQuery, models, Optional.of(newConsole), midiCues, state);
+        return new ServiceOptions(oscQuery, models, Optional.of(newConsole), midiCues, state, energy);
     }
 }

@@ -16,6 +16,9 @@ import org.vernissage.engine.render.FramePacer;
  */
 public final class PowerBudget {
 
+    /** The draw is judged over at least this long: a CPU-time estimate is coarse (10 ms ticks) over short spans. */
+    public static final double WINDOW_SECONDS = 1.0;
+
     /** Never slower than this: the piece keeps moving, if slowly. */
     public static final double MIN_FRAMES_PER_SECOND = 1.0;
 
@@ -25,6 +28,8 @@ public final class PowerBudget {
     private volatile double lastWatts;
     private volatile EnergyKind lastKind = EnergyKind.NOT_MEASURED;
     private volatile long lowerings;
+    private double windowStartJoules = Double.NaN; // sampler thread only
+    private double windowStartSeconds;
 
     /**
      * @param watts the budget
@@ -40,20 +45,33 @@ public final class PowerBudget {
     }
 
     /**
-     * Sampler thread: over the budget, scale the frame rate down in proportion (the draw is taken
+     * Sampler thread: once a window of {@link #WINDOW_SECONDS} has passed, the watts drawn over it
+     * are judged: over the budget, scale the frame rate down in proportion (the draw is taken
      * to follow the frame rate); under 80 % of it, raise the rate a tenth towards the run's own.
      */
     public void adjust(EnergyMeter.Reading reading) {
-        lastWatts = reading.watts();
+        if (Double.isNaN(windowStartJoules)) {
+            windowStartJoules = reading.joules();
+            windowStartSeconds = reading.seconds();
+            return;
+        }
+        double span = reading.seconds() - windowStartSeconds;
+        if (span < WINDOW_SECONDS) {
+            return;
+        }
+        double drawn = (reading.joules() - windowStartJoules) / span;
+        windowStartJoules = reading.joules();
+        windowStartSeconds = reading.seconds();
+        lastWatts = drawn;
         lastKind = reading.kind();
         double rate = framesPerSecond;
-        if (reading.watts() > watts) {
-            double lowered = Math.max(MIN_FRAMES_PER_SECOND, rate * watts / reading.watts());
+        if (drawn > watts) {
+            double lowered = Math.max(MIN_FRAMES_PER_SECOND, rate * watts / drawn);
             if (lowered < rate) {
                 lowerings++;
             }
             rate = lowered;
-        } else if (reading.watts() < 0.8 * watts && rate < fullFramesPerSecond) {
+        } else if (drawn < 0.8 * watts && rate < fullFramesPerSecond) {
             rate = Math.min(fullFramesPerSecond, rate * 1.1);
         }
         framesPerSecond = rate;
@@ -76,7 +94,7 @@ public final class PowerBudget {
 
     /** One statistics line. */
     public String describe() {
-        return String.format("power budget %.2f W (%s %.2f W): %s", watts, lastKind.label(), lastWatts,
+        return String.format("power budget %.3g W (%s %.3g W): %s", watts, lastKind.label(), lastWatts,
                 lowered() ? String.format("frame rate lowered to %.1f fps (of %.0f), %d times", framesPerSecond,
                         fullFramesPerSecond, lowerings) : String.format("full frame rate %.0f fps", fullFramesPerSecond));
     }

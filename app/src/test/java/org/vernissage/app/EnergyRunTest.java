@@ -1,0 +1,113 @@
+package org.vernissage.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.render.FrameListener;
+import org.vernissage.models.run.WorkerSlot;
+import org.vernissage.osc.OscWriter;
+
+/**
+ * The energy meter in real runs, on the estimate path (an empty powercap tree stands for a machine
+ * without readable counters, whatever the test machine has): the statistics lines, the figure per
+ * model, the daily CSV, and {@code --power-budget} lowering the frame rate.
+ */
+class EnergyRunTest {
+
+    private static final Path TIDEWATER = Path.of("..", "artworks", "tidewater");
+    private static final Path HANDHELD = Path.of("..", "artworks", "handheld");
+
+    @TempDir
+    Path temp;
+
+    private EnergyOptions estimating() throws Exception {
+        return EnergyOptions.DEFAULTS.withPowercapRoot(Files.createDirectories(temp.resolve("no-powercap")))
+                .withSampleEvery(Duration.ofMillis(100));
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
+            Thread.sleep(20);
+        }
+    }
+
+    /** Frames drawn in one second of wall time, once the run has played two seconds. */
+    private long framesInASecond(EnergyOptions energy, AtomicLong frames, StringBuilder report) throws Exception {
+        RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(32, 18)).withFramesPerSecond(30)
+                .withSensors(SensorOptions.defaults().withOsc(List.of())).withReload(false).withEnergy(energy);
+        FrameListener counter = (frame, parameters, image) -> frames.incrementAndGet();
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of(counter))) {
+            Thread.sleep(2_000); // the budget judges its first window of draw and lowers the rate
+            long before = frames.get();
+            Thread.sleep(1_000);
+            long drawn = frames.get() - before;
+            report.append(playing.run().report().describe());
+            return drawn;
+        }
+    }
+
+    @Test
+    void aBudgetFarBelowTheDrawLowersTheFrameRateAndSaysSo() throws Exception {
+        StringBuilder free = new StringBuilder();
+        long unbudgeted = framesInASecond(estimating(), new AtomicLong(), free);
+        StringBuilder held = new StringBuilder();
+        long budgeted = framesInASecond(estimating().withPowerBudget(1e-6), new AtomicLong(), held);
+        assertTrue(unbudgeted >= 10, "without a budget the run draws its frames: " + unbudgeted + "\n" + free);
+        assertTrue(budgeted <= 3, "a budget of a microwatt holds the run near 1 frame a second: " + budgeted + "\n" + held);
+        assertTrue(held.toString().contains("power budget 1.00e-06 W (estimated "), held.toString());
+        assertTrue(held.toString().contains("frame rate lowered to 1.0 fps (of 30)"), held.toString());
+        assertTrue(!free.toString().contains("power budget"), free.toString());
+    }
+
+    @Test
+    void theStatisticsGiveJoulesPerHourPerFrameAndPerModelAndTheLogARowPerHour() throws Exception {
+        Path log = temp.resolve("energy-log");
+        RunOptions options = RunOptions.defaults(HANDHELD).withSize(new FrameSize(32, 18)).withOsc("127.0.0.1", 0)
+                .withFramesPerSecond(30).withReload(false).withEnergy(estimating().withLog(log));
+        String report;
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of());
+             DatagramSocket sender = new DatagramSocket()) {
+            ArtworkRun run = playing.run();
+            WorkerSlot look = run.models().orElseThrow().runtime().slots().getFirst();
+            for (int i = 0; i < 20 && look.runs() < 3; i++) {
+                send(sender, run.oscPort(), i % 2 == 0 ? -1 : 1, 0);
+                Thread.sleep(50);
+            }
+            await(() -> look.runs() >= 3 && run.report().describe().contains("per 1000 inferences"),
+                    "the model ran and the meter sampled");
+            report = run.report().describe();
+            assertTrue(playing.console().contains("energy estimated (CPU time x 15 W per busy core)"), playing.console());
+        }
+        assertTrue(report.matches("(?s).*energy estimated \\(CPU time x 15 W per busy core\\): [0-9.]+ J in [0-9]+ s,"
+                + " [0-9]+ J per hour, [0-9.]+ J per frame, [0-9.]+ W.*"), report);
+        assertTrue(report.matches("(?s).*energy of model look: [0-9.]+ J per 1000 inferences \\(estimated, run time x"
+                + " 15\\.0 W per busy core\\).*"), report);
+        Path today = log.resolve("energy-" + LocalDate.now() + ".csv");
+        List<String> rows = Files.readAllLines(today);
+        assertEquals("date,hour,joules,kind,source", rows.getFirst());
+        assertTrue(rows.get(1).startsWith(LocalDate.now() + ","), rows.toString());
+        assertTrue(rows.get(1).contains(",estimated,\"CPU time x 15 W per busy core\""), rows.toString());
+    }
+
+    private static void send(DatagramSocket socket, int port, float x, float y) throws Exception {
+        ByteBuffer packet = ByteBuffer.allocate(128);
+        OscWriter writer = new OscWriter().wrap(packet);
+        writer.message("/vernissage/handheld/tilt").f(x).f(y).end();
+        socket.send(new DatagramPacket(packet.array(), writer.length(), InetAddress.getLoopbackAddress(), port));
+    }
+}
