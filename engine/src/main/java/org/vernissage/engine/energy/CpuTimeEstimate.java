@@ -18,6 +18,7 @@ public final class CpuTimeEstimate implements EnergySource {
     private final LongSupplier cpuNanos;
     private final double wattsPerCore;
     private final long startNanos;
+    private final String description;
 
     /**
      * @param cpuNanos the process's CPU time so far, nanoseconds (all threads)
@@ -30,6 +31,7 @@ public final class CpuTimeEstimate implements EnergySource {
         this.cpuNanos = cpuNanos;
         this.wattsPerCore = wattsPerCore;
         this.startNanos = cpuNanos.getAsLong();
+        this.description = String.format("CPU time x %.0f W per busy core", wattsPerCore);
     }
 
     /** This process's CPU time, from the JVM's operating-system bean (-1 where the platform has none). */
@@ -58,6 +60,6 @@ public final class CpuTimeEstimate implements EnergySource {
 
     @Override
     public String describe() {
-        return String.format("CPU time x %.0f W per busy core", wattsPerCore);
+        return description;
     }
 }

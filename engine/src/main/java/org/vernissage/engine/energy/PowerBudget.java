@@ -118,7 +118,11 @@ public final class PowerBudget {
         @Override
         public long awaitFrame(long frameIndex) {
             double rate = framesPerSecond;
-            if (rate < fullFramesPerSecond && lastStart != Long.MIN_VALUE) {
+            if (rate >= fullFramesPerSecond) {
+                lastStart = Long.MIN_VALUE; // not held back: the frame costs this one volatile read, no clock read
+                return inner.awaitFrame(frameIndex);
+            }
+            if (lastStart != Long.MIN_VALUE) {
                 long due = lastStart + (long) (1e9 / rate);
                 long remaining;
                 while ((remaining = due - clock.nanos()) > 0) {

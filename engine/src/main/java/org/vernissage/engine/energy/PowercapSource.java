@@ -62,10 +62,12 @@ public final class PowercapSource implements EnergySource {
 
     private final List<Zone> zones;
     private final CounterFiles files;
+    private final String description;
 
     private PowercapSource(List<Zone> zones, CounterFiles files) {
         this.zones = zones;
         this.files = files;
+        this.description = "RAPL " + String.join(" + ", zones.stream().map(z -> z.name).toList());
     }
 
     /**
@@ -138,7 +140,7 @@ public final class PowercapSource implements EnergySource {
 
     @Override
     public String describe() {
-        return "RAPL " + String.join(" + ", zones.stream().map(z -> z.name).toList());
+        return description;
     }
 
     /** The zones' names, in the order they are summed. */
