@@ -116,8 +116,12 @@ final class EnergyPart implements RunPart {
                 + budget.map(b -> ", power budget").orElse(""));
     }
 
-    @Override
-    public List<String> statistics() {
+    /** The last sample and the statistics lines (kept out of the parts' health lines). Any thread. */
+    EnergyReport report() {
+        return new EnergyReport(meter.reading(), lines());
+    }
+
+    private List<String> lines() {
         EnergyMeter.Reading now = meter.reading();
         List<String> lines = new ArrayList<>();
         long drawn = frames.frames();

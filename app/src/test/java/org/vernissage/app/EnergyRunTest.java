@@ -70,7 +70,8 @@ class EnergyRunTest {
         assertTrue(unbudgeted >= 10, "without a budget the run draws its frames: " + unbudgeted + "\n" + free);
         assertTrue(budgeted <= 3, "a budget of a microwatt holds the run near 1 frame a second: " + budgeted + "\n" + held);
         assertTrue(held.toString().contains("power budget 1.00e-06 W (estimated "), held.toString());
-        assertTrue(held.toString().contains("frame rate lowered to 1.0 fps (of 30)"), held.toString());
+        // 1 fps, or a tenth more after a window where the coarse CPU clock (10 ms ticks) read nothing
+        assertTrue(held.toString().matches("(?s).*frame rate lowered to 1\\.[0-2] fps \\(of 30\\).*"), held.toString());
         assertTrue(!free.toString().contains("power budget"), free.toString());
     }
 
