@@ -3,15 +3,22 @@ package org.vernissage.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -103,6 +110,34 @@ class EnergyRunTest {
         assertEquals("date,hour,joules,kind,source", rows.getFirst());
         assertTrue(rows.get(1).startsWith(LocalDate.now() + ","), rows.toString());
         assertTrue(rows.get(1).contains(",estimated,\"CPU time x 15 W per busy core\""), rows.toString());
+    }
+
+    @Test
+    void theConsolesStatusCarriesTheEnergyAndItsKind() throws Exception {
+        String token = "an-energy-test-token-for-the-console";
+        Path tokenFile = Files.writeString(temp.resolve("token"), token + "\n");
+        RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(32, 18)).withFramesPerSecond(30)
+                .withSensors(SensorOptions.defaults().withOsc(List.of())).withReload(false).withEnergy(estimating())
+                .withConsole(new ConsoleOptions(0, "127.0.0.1", Optional.of(tokenFile)));
+        ObjectMapper json = new ObjectMapper();
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of());
+             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            int port = playing.run().consolePort().orElseThrow();
+            HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).GET().build();
+            JsonNode[] energy = new JsonNode[1];
+            await(() -> {
+                try {
+                    energy[0] = json.readTree(http.send(status, HttpResponse.BodyHandlers.ofString()).body()).path("energy");
+                    return energy[0].path("joules").asDouble() > 0;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "the console's status gives the joules counted");
+            assertEquals("estimated", energy[0].path("kind").asText());
+            assertEquals("CPU time x 15 W per busy core", energy[0].path("source").asText());
+            assertTrue(energy[0].path("joulesPerHour").asDouble() > 0, energy[0].toString());
+        }
     }
 
     private static void send(DatagramSocket socket, int port, float x, float y) throws Exception {
