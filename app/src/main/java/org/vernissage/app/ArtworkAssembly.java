@@ -196,10 +196,17 @@ final class ArtworkAssembly {
         outbox.startDraining();
 
         FrameStats frameStats = new FrameStats();
+        List<org.vernissage.models.run.WorkerSlot> modelSlots = models.flatMap(ModelsPart::live)
+                .map(running -> running.runtime().slots()).orElse(List.of());
+        EnergyPart energy = parts.start(() -> EnergyPart.start(options.energy(), frameStats, modelSlots,
+                options.pacing().framesPerSecond(), out));
+        // A replay is paced by its journal: the power budget holds back only a live run, on wall time
+        // (a stepped run's clock only moves when a frame is drawn).
+        FramePacer pacer = recorded.isPresent() ? inputs.pacer() : energy.pacer(inputs.pacer(), System::nanoTime);
         // Outputs in the order each frame reaches them: listeners and captures read the canvas
         // before the window's swap, which may wait for the display.
         RenderLoop.Builder loop = RenderLoop.builder(gl.context(), artwork.artwork(), pipeline.snapshots(),
-                inputs.pacer(), size.width(), size.height()).stats(frameStats).marker(inputs.marker())
+                pacer, size.width(), size.height()).stats(frameStats).marker(inputs.marker())
                 .shaderTimePeriod(manifest.timePeriodSeconds()).mailbox(mailbox).listeners(extraListeners);
         hours.ifPresent(h -> loop.standby(h.standby()));
         consolePart.ifPresent(c -> {

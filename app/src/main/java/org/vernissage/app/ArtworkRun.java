@@ -161,7 +161,8 @@ public final class ArtworkRun implements AutoCloseable {
         List<String> lines = new ArrayList<>(parts.statistics());
         lines.addAll(pipelineFaults.lines());
         lines.addAll(renderFaults.lines());
-        return new RunReport(frameStats.summary(), rates.read(), lines);
+        return new RunReport(frameStats.summary(), rates.read(), lines,
+                parts.ofType(EnergyPart.class).stream().findFirst().map(EnergyPart::report));
     }
 
     /** Closes every part newest first (sensors, pipeline, journal, captures, artwork, GL context), then reports. */

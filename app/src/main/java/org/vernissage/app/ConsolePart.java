@@ -134,7 +134,9 @@ final class ConsolePart implements RunPart {
                     .map(s -> new ConsoleState.Source(s.source(), s.received(), s.dropped(), s.rejected())).toList())
                     .orElse(List.of());
             List<String> health = now.map(RunReport::lines).orElse(List.of());
-            return new ConsoleState(title, artist, frames, sources, health, errors.lines(), commands.cues());
+            ConsoleState.Energy energy = now.flatMap(RunReport::energy).map(EnergyReport::reading).map(e -> new ConsoleState.Energy(e.joules(),
+                    e.joulesPerHour(), e.watts(), e.kind().label(), e.source())).orElse(ConsoleState.Energy.NONE);
+            return new ConsoleState(title, artist, frames, sources, health, errors.lines(), commands.cues(), energy);
         }
 
         @Override

@@ -202,6 +202,19 @@ final class RunCommand implements Callable<Integer> {
                     + " cue number, e.g. --midi-cue 60=go --midi-cue 61=2; repeat for several.")
     private Map<String, String> midiCueMapping = new LinkedHashMap<>();
 
+    @Option(names = "--energy-log", paramLabel = "DIR",
+            description = "Append the energy used, one row an hour, to DIR/energy-YYYY-MM-DD.csv (date, hour, joules,"
+                    + " measured or estimated).")
+    private Path energyLog;
+
+    @Option(names = "--power-budget", paramLabel = "WATTS",
+            description = "Lower the frame rate while the energy meter (measured or estimated) reads more than WATTS.")
+    private Double powerBudget;
+
+    @Option(names = "--energy-watts-per-core", paramLabel = "WATTS",
+            description = "Where no energy counter can be read, estimate each busy CPU core at WATTS (default: 15).")
+    private Double wattsPerCore;
+
     @Option(names = "--state", paramLabel = "DIR",
             description = "Keep the show state (values, playhead, running fades) in DIR/<artwork>/show-state.json,"
                     + " written atomically as it changes, and resume from it at start (default: a folder under your"
@@ -254,7 +267,7 @@ final class RunCommand implements Callable<Integer> {
                 new ServiceOptions(oscQuery(), new ModelOptions(Optional.ofNullable(wekinatorPort),
                         Optional.ofNullable(wekinatorOut).map(ModelOptions::destination)), console(), midiCues(),
                         new StateOptions(stateRoot != null ? Optional.of(stateRoot) : StateOptions.defaultRoot(), fresh),
-                        privacy()));
+                        privacy(), energy()));
     }
 
     private PrivacyOptions privacy() {
@@ -263,6 +276,21 @@ final class RunCommand implements Callable<Integer> {
         }
         return new PrivacyOptions(Optional.ofNullable(retentionDays), recordFeaturesOnly,
                 Optional.ofNullable(recordedBy), Optional.ofNullable(consent));
+    }
+
+    private EnergyOptions energy() {
+        EnergyOptions options = EnergyOptions.DEFAULTS;
+        if (energyLog != null) {
+            options = options.withLog(energyLog);
+        }
+        if (powerBudget != null) {
+            options = options.withPowerBudget(powerBudget);
+        }
+        if (wattsPerCore != null) {
+            options = new EnergyOptions(options.log(), options.powerBudgetWatts(), options.powercapRoot(), wattsPerCore,
+                    options.sampleEvery());
+        }
+        return options;
     }
 
     private MidiCueOptions midiCues() {

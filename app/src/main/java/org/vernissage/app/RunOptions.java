@@ -159,6 +159,15 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         return services.privacy();
     }
 
+    /** The energy meter: its counters, daily log and power budget. */
+    public EnergyOptions energy() {
+        return services.energy();
+    }
+
+    public RunOptions withEnergy(EnergyOptions newEnergy) {
+        return withServices(services.withEnergy(newEnergy));
+    }
+
     /** The web console ({@code --console}), when asked for. */
     public Optional<ConsoleOptions> console() {
         return services.console();

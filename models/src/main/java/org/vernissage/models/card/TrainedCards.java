@@ -72,7 +72,7 @@ public final class TrainedCards {
                 TrainedModelFiles.parameterCountOf(model), training.inputs(), training.outputs(), data, datasheet,
                 training.trainedAt().truncatedTo(ChronoUnit.MILLIS).toString(), training.seed(),
                 Math.round(training.trainingSeconds() * 1000) / 1000.0, training.trainingCommand(),
-                measured.latency(), measured.estimatedEnergy(), files);
+                measured.latency(), measured.energy(), files);
     }
 
     /** Makes the card and writes it beside the model file; returns the card file. */

@@ -4,18 +4,33 @@ import java.util.List;
 
 /**
  * What the console shows at one moment, sent to the browser as JSON: the piece, the frames, each
- * input source's activity, the health and error lines, and the cue list with its playhead and
- * running fades. Made by the run ({@link ConsoleView#state()}) from its counters.
+ * input source's activity, the health and error lines, the cue list with its playhead and
+ * running fades, and the energy used so far (measured or estimated, said in {@link Energy#kind}). Made by the run ({@link ConsoleView#state()}) from its counters.
  *
  * <p>Immutable; any thread.
  */
 public record ConsoleState(String title, String artist, Frames frames, List<Source> sources, List<String> health,
-                           List<String> errors, Cues cues) {
+                           List<String> errors, Cues cues, Energy energy) {
 
     public ConsoleState {
         sources = List.copyOf(sources);
         health = List.copyOf(health);
         errors = List.copyOf(errors);
+    }
+
+    /** Without an energy figure ({@link Energy#NONE}). */
+    public ConsoleState(String title, String artist, Frames frames, List<Source> sources, List<String> health,
+                        List<String> errors, Cues cues) {
+        this(title, artist, frames, sources, health, errors, cues, Energy.NONE);
+    }
+
+    /**
+     * The run's energy so far: joules, joules per hour of running, the last sample's watts, and
+     * {@code kind} "measured", "estimated" or "not measured" with what was read ({@code source}).
+     */
+    public record Energy(double joules, double joulesPerHour, double watts, String kind, String source) {
+        /** No meter. */
+        public static final Energy NONE = new Energy(0, 0, 0, "not measured", "");
     }
 
     /** Frames made, dropped, and their time. */

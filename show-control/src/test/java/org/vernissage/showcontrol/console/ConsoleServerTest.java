@@ -35,7 +35,8 @@ class ConsoleServerTest {
             List.of(new ConsoleState.Source("OSC udp 127.0.0.1:9000", 42, 0, 1)), List.of("conductor: ok"),
             List.of("osc: a malformed packet"),
             new ConsoleState.Cues("2", List.of(new ConsoleState.Cue("1", "Dawn", "done"),
-                    new ConsoleState.Cue("2", "Tide", "idle")), List.of(new ConsoleState.Fade("1", 0.5))));
+                    new ConsoleState.Cue("2", "Tide", "idle")), List.of(new ConsoleState.Fade("1", 0.5))),
+            new ConsoleState.Energy(360, 21_600, 6.5, "estimated", "CPU time x 15 W per busy core"));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -142,6 +143,8 @@ class ConsoleServerTest {
         assertEquals("2", state.path("cues").path("playhead").asText());
         assertEquals("Tide", state.path("cues").path("list").get(1).path("name").asText());
         assertEquals(0.5, state.path("cues").path("running").get(0).path("progress").asDouble());
+        assertEquals(21_600, state.path("energy").path("joulesPerHour").asDouble());
+        assertEquals("estimated", state.path("energy").path("kind").asText());
     }
 
     @Test

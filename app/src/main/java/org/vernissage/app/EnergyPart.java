@@ -1,0 +1,163 @@
+package org.vernissage.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.vernissage.engine.clock.Clock;
+import org.vernissage.engine.energy.CpuTimeEstimate;
+import org.vernissage.engine.energy.EnergyKind;
+import org.vernissage.engine.energy.EnergyLog;
+import org.vernissage.engine.energy.EnergyMeter;
+import org.vernissage.engine.energy.NvmlLibrary;
+import org.vernissage.engine.energy.PowerBudget;
+import org.vernissage.engine.metrics.FrameStats;
+import org.vernissage.engine.render.FramePacer;
+import org.vernissage.models.run.WorkerSlot;
+
+/**
+ * The run's energy meter: a sampler thread reads the counters (or the CPU-time estimate) every
+ * {@link EnergyOptions#sampleEvery}, feeds the power budget and the daily CSV, and the statistics
+ * line divides the joules by the hours run, the frames drawn and each model's runs. Nothing is
+ * done per frame (the budget's pacer reads one volatile field when the rate is not lowered).
+ *
+ * <p>Per model, the joules of 1000 runs are the worker's run time times the watts of a busy core:
+ * the stated wattage when estimating, the measured joules per CPU second of the process when
+ * measuring; either way it is an attribution, said so in the line.
+ *
+ * <p>Same threads and owner as every {@link RunPart}; the sampler is its own daemon thread.
+ */
+final class EnergyPart implements RunPart {
+
+    private final EnergyMeter meter;
+    private final CpuTimeEstimate cpu;
+    private final double statedWatts;
+    private final FrameStats frames;
+    private final List<WorkerSlot> models;
+    private final Optional<PowerBudget> budget;
+    private final Optional<EnergyLog> log;
+    private final PrintWriter out;
+    private final ScheduledExecutorService sampler;
+    private boolean logFailed; // sampler thread only
+
+    private EnergyPart(EnergyMeter meter, CpuTimeEstimate cpu, double statedWatts, FrameStats frames,
+                       List<WorkerSlot> models, Optional<PowerBudget> budget, Optional<EnergyLog> log, PrintWriter out) {
+        this.meter = meter;
+        this.cpu = cpu;
+        this.statedWatts = statedWatts;
+        this.frames = frames;
+        this.models = models;
+        this.budget = budget;
+        this.log = log;
+        this.out = out;
+        this.sampler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("vernissage-energy"));
+    }
+
+    /**
+     * Opens the meter and starts sampling.
+     *
+     * @param framesPerSecond the run's own rate, which the budget lowers from
+     * @throws IOException when the {@code --energy-log} folder cannot be made
+     */
+    static EnergyPart start(EnergyOptions options, FrameStats frames, List<WorkerSlot> models, double framesPerSecond,
+                            PrintWriter out) throws IOException {
+        CpuTimeEstimate cpu = new CpuTimeEstimate(CpuTimeEstimate.processCpuNanos(), options.wattsPerCore());
+        EnergyMeter meter = EnergyMeter.open(options.powercapRoot(), cpu, NvmlLibrary.find(NvmlLibrary.USUAL_PLACES),
+                System::nanoTime, message -> out.println("vernissage: " + message));
+        Optional<EnergyLog> log = options.log().isPresent()
+                ? Optional.of(new EnergyLog(options.log().get(), ZoneId.systemDefault())) : Optional.empty();
+        Optional<PowerBudget> budget = options.powerBudgetWatts().isPresent()
+                ? Optional.of(new PowerBudget(options.powerBudgetWatts().getAsDouble(), framesPerSecond))
+                : Optional.empty();
+        EnergyPart part = new EnergyPart(meter, cpu, options.wattsPerCore(), frames, models, budget, log, out);
+        long every = options.sampleEvery().toNanos();
+        part.sampler.scheduleAtFixedRate(part::sample, every, every, TimeUnit.NANOSECONDS);
+        return part;
+    }
+
+    /** The render loop's pacer, held to the power budget when there is one. */
+    FramePacer pacer(FramePacer inner, Clock clock) {
+        return budget.map(b -> b.pace(inner, clock)).orElse(inner);
+    }
+
+    /** The budget, for tests. */
+    Optional<PowerBudget> budget() {
+        return budget;
+    }
+
+    /** The last sample. Any thread. */
+    EnergyMeter.Reading reading() {
+        return meter.reading();
+    }
+
+    /** Sampler thread. */
+    private void sample() {
+        EnergyMeter.Reading reading = meter.sample();
+        budget.ifPresent(b -> b.adjust(reading));
+        if (log.isPresent() && !logFailed) {
+            try {
+                log.get().record(Instant.now(), reading);
+            } catch (IOException | RuntimeException e) {
+                logFailed = true; // said once; the show goes on without the log
+                out.println("vernissage: energy log stopped: " + e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> banner() {
+        return Optional.of("energy " + meter.reading().kind().label() + " (" + meter.reading().source() + ")"
+                + budget.map(b -> ", power budget").orElse(""));
+    }
+
+    /** The last sample and the statistics lines (kept out of the parts' health lines). Any thread. */
+    EnergyReport report() {
+        return new EnergyReport(meter.reading(), lines());
+    }
+
+    private List<String> lines() {
+        EnergyMeter.Reading now = meter.reading();
+        List<String> lines = new ArrayList<>();
+        long drawn = frames.frames();
+        lines.add(String.format("energy %s (%s): %.1f J in %.0f s, %.0f J per hour, %s per frame, %.2f W",
+                now.kind().label(), now.source(), now.joules(), now.seconds(), now.joulesPerHour(),
+                drawn > 0 ? String.format("%.4f J", now.joules() / drawn) : "- J", now.watts()));
+        double wattsPerBusyCore = busyCoreWatts(now);
+        for (WorkerSlot model : models) {
+            if (model.runs() > 0) {
+                lines.add(String.format("energy of model %s: %.4f J per 1000 inferences (%s, run time x %.1f W per"
+                                + " busy core)", model.name(), 1000 * model.meanRunMicros() / 1e6 * wattsPerBusyCore,
+                        now.kind().label(), wattsPerBusyCore));
+            }
+        }
+        budget.ifPresent(b -> lines.add(b.describe()));
+        return lines;
+    }
+
+    /** Measured joules per CPU second of the process, or the stated wattage. */
+    private double busyCoreWatts(EnergyMeter.Reading now) {
+        double cpuSeconds = cpu.cpuSeconds();
+        return now.kind() == EnergyKind.MEASURED && cpuSeconds > 0 ? now.joules() / cpuSeconds : statedWatts;
+    }
+
+    @Override
+    public void close() throws IOException {
+        sampler.shutdownNow();
+        try {
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        meter.sample(); // the last figures for the closing report
+        if (log.isPresent() && !logFailed) {
+            log.get().record(Instant.now(), meter.reading());
+            log.get().finish();
+        }
+    }
+}
