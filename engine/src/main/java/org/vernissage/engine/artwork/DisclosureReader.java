@@ -37,9 +37,12 @@ public final class DisclosureReader {
     private DisclosureReader() {
     }
 
-    /** The manifest's disclosure, or empty when it has none. */
+    /** The manifest's disclosure, or empty when it has none (or there is no manifest file: a lone ISF file). */
     public static Optional<Disclosure> read(ArtworkManifest manifest) throws ManifestException {
         Path file = manifest.file();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty(); // a lone ISF file played without a manifest: nothing to disclose from
+        }
         JsonNode root;
         try {
             root = JsonMapper.builder().build().readTree(Files.readString(file));
