@@ -89,6 +89,29 @@ class DisclosureRunTest {
     }
 
     @Test
+    void bloomShowsTheTextOfItsModelCardTopLeft() throws Exception {
+        Path frames = temp.resolve("bloom");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"run", Path.of("..", "artworks", "bloom").toString(), "--headless",
+            "--size", WIDTH + "x" + HEIGHT, "--frames", "1", "--fps", "0", "--osc-host", "127.0.0.1", "--osc-port", "0",
+            "--capture", frames.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertTrue(!(out + err.toString()).contains("disclosure:"), "no warning: " + out + err);
+        BufferedImage frame = ImageIO.read(frames.resolve("frame-000000.png").toFile());
+        int white = 0;
+        for (int y = 0; y < HEIGHT / 3; y++) { // the top-left corner: the caption's letters
+            for (int x = 0; x < WIDTH; x++) {
+                int rgb = frame.getRGB(x, y);
+                if (((rgb >> 16) & 0xFF) > 200 && ((rgb >> 8) & 0xFF) > 200 && (rgb & 0xFF) > 200) {
+                    white++;
+                }
+            }
+        }
+        assertTrue(white > 50, "white letters at the top: " + white);
+    }
+
+    @Test
     void aFrameTooSmallForTheTextRunsOnWithAWarning() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

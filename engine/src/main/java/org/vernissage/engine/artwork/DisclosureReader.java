@@ -32,7 +32,10 @@ public final class DisclosureReader {
     /** The longest duration: a day. */
     public static final double MAX_DURATION_SECONDS = 86_400;
 
-    private static final List<String> FIELDS = List.of("texts", "language", "corner", "size", "duration", "parameter");
+    private static final List<String> FIELDS = List.of("texts", "fromCards", "language", "corner", "size", "duration", "parameter");
+
+    /** Where a piece's model cards are ({@code models/NAME.card.json}, the models module's card format). */
+    public static final String CARDS_FOLDER = "models";
 
     private DisclosureReader() {
     }
@@ -55,7 +58,13 @@ public final class DisclosureReader {
         ManifestFields top = ManifestFields.of(file, "", root, "a JSON object { \"title\": ... }");
         ManifestFields f = top.requiredObject("disclosure", "an object {\"texts\": {\"en\": \"Made with AI\"}, ...}");
         f.allowOnly(FIELDS);
-        Map<String, String> texts = texts(f);
+        boolean fromCards = f.optionalBoolean("fromCards", false);
+        if (fromCards == f.has("texts")) {
+            throw f.error(fromCards ? "fromCards" : "texts", "either \"texts\" (the artist's, by language) or"
+                    + " \"fromCards\": true (made from the models' cards), one of the two", fromCards
+                    ? "both" : "neither");
+        }
+        Map<String, String> texts = fromCards ? Map.of("en", cardsText(manifest, f)) : texts(f);
         List<String> languages = new ArrayList<>(texts.keySet());
         String language = f.optionalNonBlankText("language", languages.get(0), "one of the texts' languages "
                 + languages);
@@ -76,6 +85,41 @@ public final class DisclosureReader {
         String parameter = f.optionalNonBlankText("parameter", Disclosure.DEFAULT_PARAMETER, "a parameter's name");
         checkParameter(manifest, f, parameter);
         return Optional.of(new Disclosure(texts, language, corner, size, duration, parameter));
+    }
+
+    /**
+     * "Made with AI: NAME (PURPOSE); ..." from each card in the piece's models folder, in file-name
+     * order: the cards say what each model is for, so the caption does not drift from them.
+     */
+    private static String cardsText(ArtworkManifest manifest, ManifestFields f) throws ManifestException {
+        Path folder = manifest.folder().resolve(CARDS_FOLDER);
+        List<String> parts = new ArrayList<>();
+        List<Path> cards = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".card.json")).sorted().forEach(cards::add);
+            } catch (IOException e) {
+                throw f.error("fromCards", "a readable folder of model cards " + folder, e.toString());
+            }
+        }
+        for (Path card : cards) {
+            try {
+                JsonNode node = JsonMapper.builder().build().readTree(Files.readString(card));
+                String name = node.path("name").asText("");
+                String purpose = node.path("purpose").asText("");
+                if (name.isBlank()) {
+                    throw f.error("fromCards", "model cards with a \"name\"", card + " has none");
+                }
+                parts.add(purpose.isBlank() ? name : name + " (" + purpose + ")");
+            } catch (IOException e) {
+                throw f.error("fromCards", "readable JSON model cards", card + ": " + e.getMessage());
+            }
+        }
+        if (parts.isEmpty()) {
+            throw f.error("fromCards", "model cards (" + CARDS_FOLDER + "/NAME.card.json) to make the text from",
+                    "none in " + folder);
+        }
+        return "Made with AI: " + String.join("; ", parts) + ".";
     }
 
     private static Map<String, String> texts(ManifestFields f) throws ManifestException {

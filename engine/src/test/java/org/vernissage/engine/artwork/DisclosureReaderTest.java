@@ -55,6 +55,29 @@ class DisclosureReaderTest {
     }
 
     @Test
+    void theTextIsMadeFromTheModelCardsWhenAsked() throws Exception {
+        Files.createDirectories(temp.resolve("models"));
+        Files.writeString(temp.resolve("models/look.card.json"),
+                "{\"name\": \"look\", \"purpose\": \"maps the tilt of a hand to the light\"}");
+        Files.writeString(temp.resolve("models/look.examples.json"), "[]"); // not a card
+        Disclosure d = DisclosureReader.read(manifest(PARAMETER, "{\"fromCards\": true}")).orElseThrow();
+
+        assertEquals("Made with AI: look (maps the tilt of a hand to the light).", d.text());
+
+        ManifestException both = assertThrows(ManifestException.class, () -> DisclosureReader.read(
+                manifest(PARAMETER, "{\"fromCards\": true, \"texts\": {\"en\": \"x\"}}")));
+        assertTrue(both.getMessage().contains("disclosure.fromCards"), both.getMessage());
+    }
+
+    @Test
+    void fromCardsWithoutCardsIsNamed() throws Exception {
+        ManifestException none = assertThrows(ManifestException.class, () -> DisclosureReader.read(
+                manifest(PARAMETER, "{\"fromCards\": true}")));
+        assertTrue(none.getMessage().contains("disclosure.fromCards") && none.getMessage().contains("card.json"),
+                none.getMessage());
+    }
+
+    @Test
     void aManifestWithoutDisclosureHasNone() throws Exception {
         assertEquals(Optional.empty(), DisclosureReader.read(manifest(PARAMETER, "")));
     }
