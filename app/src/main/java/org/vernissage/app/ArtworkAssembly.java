@@ -20,6 +20,7 @@ import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ConductorStage;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.pipeline.event.EventKinds;
+import org.vernissage.engine.render.CaptionOverlay;
 import org.vernissage.engine.render.FrameListener;
 import org.vernissage.engine.render.FrameMarker;
 import org.vernissage.engine.render.FramePacer;
@@ -97,6 +98,7 @@ final class ArtworkAssembly {
             throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
         FrameSize size = options.output().size();
         ParameterLayout layout = manifest.layout();
+        Optional<CaptionOverlay> caption = DisclosureCaption.of(manifest, layout, size, warnings::add);
         ClockPart clock = parts.start(() -> recorded.isPresent() ? ClockPart.replay()
                 : ClockPart.live(options.pacing()));
         // One mailbox per run: the venue's OSC control and the hot reload both post to it.
@@ -209,6 +211,7 @@ final class ArtworkAssembly {
                 pacer, size.width(), size.height()).stats(frameStats).marker(inputs.marker())
                 .shaderTimePeriod(manifest.timePeriodSeconds()).mailbox(mailbox).listeners(extraListeners);
         hours.ifPresent(h -> loop.standby(h.standby()));
+        caption.ifPresent(loop::caption);
         consolePart.ifPresent(c -> {
             loop.output(c.previewOutput());
             c.printToken(out);

@@ -35,7 +35,7 @@ class HandheldRunTest {
     private static final int WIDTH = 80;
     private static final int HEIGHT = 45;
     private static final int FRAMES = 60;
-    // Slots: tilt_x, tilt_y, hue, bloom, swirl, grain
+    // Slots: tilt_x, tilt_y, hue, bloom, swirl, grain, disclosure
     private static final int HUE = 2;
 
     @TempDir
@@ -45,7 +45,7 @@ class HandheldRunTest {
     void aTiltOverOscReachesTheLookThroughTheShippedModel() throws Exception {
         RunOptions options = RunOptions.defaults(HANDHELD).withSize(new FrameSize(WIDTH, HEIGHT))
                 .withOsc("127.0.0.1", 0).withFramesPerSecond(30).withReload(false);
-        FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 6);
+        FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 7);
         try (BackgroundRun background = BackgroundRun.start(options, List.of(grabber));
              DatagramSocket sender = new DatagramSocket()) {
             ArtworkRun run = background.run();
@@ -78,7 +78,7 @@ class HandheldRunTest {
     void modelCommandsOnTheRunsOscPortStopAndRestartTheModel() throws Exception {
         RunOptions options = RunOptions.defaults(HANDHELD).withSize(new FrameSize(WIDTH, HEIGHT))
                 .withOsc("127.0.0.1", 0).withFramesPerSecond(30).withReload(false);
-        FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 6);
+        FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 7);
         try (BackgroundRun background = BackgroundRun.start(options, List.of(grabber));
              DatagramSocket sender = new DatagramSocket()) {
             ArtworkRun run = background.run();

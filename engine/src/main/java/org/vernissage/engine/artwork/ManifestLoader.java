@@ -139,6 +139,7 @@ public final class ManifestLoader {
         fields.add("timePeriod");
         fields.add("images"); // an ISF shader's image inputs
         fields.add("models"); // read by the models module (org.vernissage.models), not here
+        fields.add("disclosure"); // the AI disclosure caption, read by DisclosureReader
         return List.copyOf(fields);
     }
 

@@ -55,6 +55,7 @@ public final class RenderLoop {
     private final Control control = new Control();
     private final Standby standby;
     private final CanvasDimmer dimmer = new CanvasDimmer();
+    private final CaptionOverlay caption;                            // null: no disclosure caption
     private int width;
     private int height;
     private Framebuffer canvas;
@@ -97,6 +98,7 @@ public final class RenderLoop {
         }
         this.canvasFormat = builder.format;
         this.standby = builder.standby;
+        this.caption = builder.caption;
         this.frame.shaderTimePeriod(builder.shaderTimePeriodSeconds);
         this.showStartNanos = builder.showStartNanos;
         this.width = builder.width;
@@ -164,6 +166,9 @@ public final class RenderLoop {
             } finally {
                 artwork.dispose();
                 dimmer.close();
+                if (caption != null) {
+                    caption.close();
+                }
             }
         } finally {
             if (canvas != null) {
@@ -200,7 +205,7 @@ public final class RenderLoop {
             marker.frameLatched(index, frameNanos, pacer.nextFrameNanos(), parameters);
             frame.set(index, (frameNanos - startNanos) / 1e9, (frameNanos - previousNanos) / 1e9, width, height);
             previousNanos = frameNanos;
-            drawFrame(parameters, standby.level(frameNanos));
+            drawFrame(parameters, standby.level(frameNanos), frameNanos);
             stats.recordFrame(System.nanoTime() - workStart, pacer.droppedFrames());
             if (standby.resting()) {
                 rest();
@@ -231,7 +236,7 @@ public final class RenderLoop {
         return context.closeRequested();
     }
 
-    private void drawFrame(ParameterSnapshot parameters, float level) {
+    private void drawFrame(ParameterSnapshot parameters, float level, long frameNanos) {
         canvas.bind();
         if (level == 0f) {
             // closed: black, and the artwork is not even asked to draw
@@ -240,6 +245,11 @@ public final class RenderLoop {
         } else {
             artwork.update(frame, parameters);
             artwork.render(frame, canvas);
+            if (caption != null) {
+                // the last layer of the work itself: dimmed with it at closing
+                canvas.bind();
+                caption.draw(canvas, parameters, frameNanos);
+            }
             if (level < 1f) {
                 canvas.bind();
                 dimmer.dim(canvas, level);
@@ -342,6 +352,7 @@ public final class RenderLoop {
         private double shaderTimePeriodSeconds = FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS;
         private long showStartNanos = FIRST_FRAME;
         private Standby standby = new Standby();
+        private CaptionOverlay caption;
         private final List<Output> outputs = new ArrayList<>();
 
         private Builder(GlContext context, Artwork artwork, SnapshotExchange snapshots, FramePacer pacer,
@@ -407,6 +418,15 @@ public final class RenderLoop {
         /** The opening-hours state the loop draws by; always open unless given (and told otherwise). */
         public Builder standby(Standby workStandby) {
             this.standby = Objects.requireNonNull(workStandby, "standby");
+            return this;
+        }
+
+        /**
+         * The disclosure caption drawn over the artwork while its parameter is on; none unless
+         * given (then nothing of it runs at all). The loop closes it.
+         */
+        public Builder caption(CaptionOverlay disclosureCaption) {
+            this.caption = Objects.requireNonNull(disclosureCaption, "caption");
             return this;
         }
 

@@ -367,7 +367,7 @@ class ManifestLoaderTest {
 
         ManifestException e = assertRejectedAt("titel");
         assertTrue(e.getMessage().contains("unknown field (did you mean \"title\"?)"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("allowed here: title, artist, year, description, shader, parameters, layers, resolution, class, osc, midi, audio, phones, timePeriod, images, models"),
+        assertTrue(e.getMessage().endsWith("allowed here: title, artist, year, description, shader, parameters, layers, resolution, class, osc, midi, audio, phones, timePeriod, images, models, disclosure"),
                 e.getMessage());
     }
 
