@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
+import org.vernissage.engine.artwork.Disclosure;
 import org.vernissage.engine.artwork.ManifestLoader;
 import org.vernissage.engine.journal.JournalException;
 import org.vernissage.engine.journal.JournalHeader;
@@ -62,13 +63,16 @@ final class ArtworkAssembly {
     private final RunOptions options;
     private final ArtworkManifest manifest;
     private final String digest;
+    private final Optional<Disclosure> disclosure;
     private final List<String> warnings = new ArrayList<>();
     private final RunParts parts = new RunParts();
 
-    private ArtworkAssembly(RunOptions options, ArtworkManifest manifest, String digest) {
+    private ArtworkAssembly(RunOptions options, ArtworkManifest manifest, String digest,
+                            Optional<Disclosure> disclosure) {
         this.options = options;
         this.manifest = manifest;
         this.digest = digest;
+        this.disclosure = disclosure;
     }
 
     /**
@@ -79,8 +83,9 @@ final class ArtworkAssembly {
      */
     static ArtworkRun assemble(RunOptions options, List<FrameListener> listeners, PrintWriter out)
             throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
-        ArtworkAssembly assembly = new ArtworkAssembly(options, ManifestLoader.load(options.artworkFolder()),
-                ArtworkDigest.of(options.artworkFolder()));
+        ArtworkManifest manifest = ManifestLoader.load(options.artworkFolder());
+        ArtworkAssembly assembly = new ArtworkAssembly(options, manifest, ArtworkDigest.of(options.artworkFolder()),
+                DisclosureCaption.read(manifest, options.disclosureLanguage()));
         Optional<JournalSummary> recorded = Optional.empty();
         if (options.journal().replay().isPresent()) {
             recorded = Optional.of(assembly.checkedJournal(options.journal().replay().get().journal()));
@@ -97,8 +102,9 @@ final class ArtworkAssembly {
                                   PrintWriter out)
             throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
         FrameSize size = options.output().size();
-        ParameterLayout layout = manifest.layout();
-        Optional<CaptionOverlay> caption = DisclosureCaption.of(manifest, layout, size, warnings::add);
+        // The manifest's, its caption's language parameter (if any) starting at the run's language.
+        ParameterLayout layout = DisclosureCaption.layout(manifest, disclosure);
+        Optional<CaptionOverlay> caption = DisclosureCaption.of(disclosure, manifest, layout, size, warnings::add);
         ClockPart clock = parts.start(() -> recorded.isPresent() ? ClockPart.replay()
                 : ClockPart.live(options.pacing()));
         // One mailbox per run: the venue's OSC control and the hot reload both post to it.

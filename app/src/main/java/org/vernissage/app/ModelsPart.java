@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ArtworkManifest;
+import org.vernissage.engine.artwork.ManifestPrivacy;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ConductorStage;
@@ -16,6 +17,7 @@ import org.vernissage.models.ModelException;
 import org.vernissage.models.declare.ModelDeclaration;
 import org.vernissage.models.declare.ModelDeclarations;
 import org.vernissage.models.interact.InteractiveModels;
+import org.vernissage.models.interact.RoomModelArchive;
 import org.vernissage.models.run.ModelShow;
 
 /**
@@ -74,9 +76,18 @@ final class ModelsPart implements RunPart {
         InteractiveModels models = InteractiveModels.prepare(show, layout, new InteractiveModels.Settings(manifest.id(),
                 options.sensors().host(), options.models().wekinatorPort(), options.models().wekinatorOut(),
                 org.vernissage.models.ModelLoader::load, // artists' ONNX and TorchScript files
-                org.vernissage.models.interact.RoomModelArchive.Provenance.inTheRoom().recordedBy(
-                        options.privacy().recordedBy(), options.privacy().consent())), out);
+                provenance(options.privacy(), ManifestPrivacy.read(manifest))), out);
         return Optional.of(new ModelsPart(show, runAtStart, models.stage(), Optional.of(models)));
+    }
+
+    /**
+     * What the datasheets of examples recorded in the room say of who recorded them and under what
+     * consent: the command line's ({@code --recorded-by}, {@code --consent}), else the manifest's
+     * {@code "privacy"}, else the models' default wording, each text on its own.
+     */
+    static RoomModelArchive.Provenance provenance(PrivacyOptions privacy, ManifestPrivacy manifest) {
+        return RoomModelArchive.Provenance.inTheRoom().recordedBy(manifest)
+                .recordedBy(privacy.recordedBy(), privacy.consent());
     }
 
     /** The conductor's model stage: {@code ConductorStages.modelResults(stage())}. */

@@ -144,6 +144,11 @@ final class RunCommand implements Callable<Integer> {
                     + " \"the person training the work in the room (not named)\").")
     private String recordedBy;
 
+    @Option(names = "--disclosure-language", paramLabel = "TAG",
+            description = "The language the disclosure caption starts in: one of the manifest's \"disclosure\""
+                    + " texts (default: its \"language\"). A declared language parameter moves it live.")
+    private String disclosureLanguage;
+
     @Option(names = "--consent", paramLabel = "TEXT",
             description = "The consent training examples recorded in the room were given under, for their datasheet.")
     private String consent;
@@ -267,7 +272,7 @@ final class RunCommand implements Callable<Integer> {
                 new ServiceOptions(oscQuery(), new ModelOptions(Optional.ofNullable(wekinatorPort),
                         Optional.ofNullable(wekinatorOut).map(ModelOptions::destination)), console(), midiCues(),
                         new StateOptions(stateRoot != null ? Optional.of(stateRoot) : StateOptions.defaultRoot(), fresh),
-                        privacy(), energy()));
+                        privacy(), energy(), Optional.ofNullable(disclosureLanguage)));
     }
 
     private PrivacyOptions privacy() {

@@ -168,6 +168,15 @@ public record RunOptions(Path artworkFolder, OutputOptions output, PacingOptions
         return withServices(services.withEnergy(newEnergy));
     }
 
+    /** The language the disclosure caption starts in ({@code --disclosure-language}); empty: the manifest's. */
+    public Optional<String> disclosureLanguage() {
+        return services.disclosureLanguage();
+    }
+
+    public RunOptions withDisclosureLanguage(String tag) {
+        return withServices(services.withDisclosureLanguage(tag));
+    }
+
     /** The web console ({@code --console}), when asked for. */
     public Optional<ConsoleOptions> console() {
         return services.console();

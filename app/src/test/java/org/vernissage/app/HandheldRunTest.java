@@ -45,7 +45,7 @@ class HandheldRunTest {
     void aTiltOverOscReachesTheLookThroughTheShippedModel() throws Exception {
         RunOptions options = RunOptions.defaults(HANDHELD).withSize(new FrameSize(WIDTH, HEIGHT))
                 .withOsc("127.0.0.1", 0).withFramesPerSecond(30).withReload(false);
-        FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 7);
+        FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 8);
         try (BackgroundRun background = BackgroundRun.start(options, List.of(grabber));
              DatagramSocket sender = new DatagramSocket()) {
             ArtworkRun run = background.run();
@@ -78,7 +78,7 @@ class HandheldRunTest {
     void modelCommandsOnTheRunsOscPortStopAndRestartTheModel() throws Exception {
         RunOptions options = RunOptions.defaults(HANDHELD).withSize(new FrameSize(WIDTH, HEIGHT))
                 .withOsc("127.0.0.1", 0).withFramesPerSecond(30).withReload(false);
-        FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 7);
+        FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 8);
         try (BackgroundRun background = BackgroundRun.start(options, List.of(grabber));
              DatagramSocket sender = new DatagramSocket()) {
             ArtworkRun run = background.run();

@@ -32,7 +32,8 @@ public final class DisclosureReader {
     /** The longest duration: a day. */
     public static final double MAX_DURATION_SECONDS = 86_400;
 
-    private static final List<String> FIELDS = List.of("texts", "fromCards", "language", "corner", "size", "duration", "parameter");
+    private static final List<String> FIELDS = List.of("texts", "fromCards", "language", "corner", "size", "duration", "parameter",
+            "languageParameter");
 
     /** Where a piece's model cards are ({@code models/NAME.card.json}, the models module's card format). */
     public static final String CARDS_FOLDER = "models";
@@ -66,10 +67,17 @@ public final class DisclosureReader {
         }
         Map<String, String> texts = fromCards ? Map.of("en", cardsText(manifest, f)) : texts(f);
         List<String> languages = new ArrayList<>(texts.keySet());
-        String language = f.optionalNonBlankText("language", languages.get(0), "one of the texts' languages "
-                + languages);
+        Optional<ParameterSpec> languageParameter = languageParameter(manifest, f, languages);
+        String start = languageParameter.map(p -> languages.get(Math.round(p.defaultComponent(0))))
+                .orElse(languages.get(0));
+        String language = f.optionalNonBlankText("language", start, "one of the texts' languages " + languages);
         if (!texts.containsKey(language)) {
             throw f.error("language", "one of the texts' languages " + languages, "\"" + language + "\"");
+        }
+        if (languageParameter.isPresent() && !language.equals(start)) {
+            throw f.error("language", "the language the parameter \"" + languageParameter.get().name()
+                    + "\" starts on (its default " + Math.round(languageParameter.get().defaultComponent(0))
+                    + " is \"" + start + "\" of " + languages + "), or no \"language\"", "\"" + language + "\"");
         }
         List<String> corners = new ArrayList<>();
         for (CaptionCorner c : CaptionCorner.values()) {
@@ -84,7 +92,38 @@ public final class DisclosureReader {
                         + MAX_DURATION_SECONDS);
         String parameter = f.optionalNonBlankText("parameter", Disclosure.DEFAULT_PARAMETER, "a parameter's name");
         checkParameter(manifest, f, parameter);
-        return Optional.of(new Disclosure(texts, language, corner, size, duration, parameter));
+        return Optional.of(new Disclosure(texts, language, corner, size, duration, parameter,
+                languageParameter.map(ParameterSpec::name)));
+    }
+
+    /**
+     * The int parameter that picks the language live: the one {@code "languageParameter"} names
+     * (which must be declared), else one declared as {@link Disclosure#DEFAULT_LANGUAGE_PARAMETER},
+     * else none. It numbers the texts in the manifest's order, 0 to their count less one, so its
+     * range must be exactly that (a text added without widening it could never be shown).
+     */
+    private static Optional<ParameterSpec> languageParameter(ArtworkManifest manifest, ManifestFields f,
+                                                             List<String> languages) throws ManifestException {
+        String field = "languageParameter";
+        String name = f.optionalNonBlankText(field, Disclosure.DEFAULT_LANGUAGE_PARAMETER, "a parameter's name");
+        int last = languages.size() - 1;
+        String declaration = "{\"name\": \"" + name + "\", \"type\": \"int\", \"min\": 0, \"max\": " + last
+                + ", \"default\": 0, \"shader\": false}";
+        for (ParameterSpec spec : manifest.parameters()) {
+            if (spec.name().equals(name)) {
+                if (spec.type() != ParameterType.INT || spec.min() != 0 || spec.max() != last) {
+                    throw f.error(field, "an int parameter from 0 to " + last + " numbering the texts' languages "
+                            + languages + ", e.g. " + declaration, "\"" + name + "\" of type "
+                            + spec.type().manifestName() + " from " + spec.min() + " to " + spec.max());
+                }
+                return Optional.of(spec);
+            }
+        }
+        if (f.has(field)) {
+            throw f.error(field, "a parameter the manifest declares, e.g. " + declaration,
+                    "\"" + name + "\", which is not declared");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -140,6 +140,7 @@ public final class ManifestLoader {
         fields.add("images"); // an ISF shader's image inputs
         fields.add("models"); // read by the models module (org.vernissage.models), not here
         fields.add("disclosure"); // the AI disclosure caption, read by DisclosureReader
+        fields.add(ManifestPrivacy.FIELD); // who records training examples, with what consent
         return List.copyOf(fields);
     }
 
@@ -178,6 +179,7 @@ public final class ManifestLoader {
                 FrameInfo.MAX_SHADER_TIME_PERIOD_SECONDS, FrameInfo.DEFAULT_SHADER_TIME_PERIOD_SECONDS,
                 "the seconds the shaders' TIME wraps at, a number from " + FrameInfo.MIN_SHADER_TIME_PERIOD_SECONDS
                         + " to " + FrameInfo.MAX_SHADER_TIME_PERIOD_SECONDS);
+        ManifestPrivacy.read(top); // checked here; the models part reads it apart (ManifestPrivacy.read)
         Path name = folder.toAbsolutePath().normalize().getFileName();
         return new ArtworkManifest(folder, title, artist, year, description, shader, parameters, bindings,
                 graph, timePeriod, name == null ? "artwork" : name.toString(), images);

@@ -54,6 +54,49 @@ class DisclosureReaderTest {
         assertEquals(0.0, d.durationSeconds());
     }
 
+    private static final String LANGUAGE =
+            "{\"name\": \"disclosure_language\", \"type\": \"int\", \"min\": 0, \"max\": 2, \"default\": 1, \"shader\": false}";
+    private static final String THREE = "{\"texts\": {\"en\": \"Made with AI\", \"fr\": \"Fait avec une IA\","
+            + " \"de\": \"Mit KI gemacht\"}";
+
+    @Test
+    void aDeclaredLanguageParameterPicksTheLanguageLiveStartingAtItsDefault() throws Exception {
+        Disclosure d = DisclosureReader.read(manifest(PARAMETER + ", " + LANGUAGE, THREE + "}")).orElseThrow();
+
+        assertEquals(Optional.of("disclosure_language"), d.languageParameter());
+        assertEquals(java.util.List.of("en", "fr", "de"), d.languages(), "numbered in the manifest's order");
+        assertEquals("fr", d.language(), "the parameter's default 1 is the second text");
+        assertEquals(1, d.languageIndex());
+        assertEquals(2, d.inLanguage("de").languageIndex());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> d.inLanguage("it"));
+        assertTrue(unknown.getMessage().contains("[en, fr, de]"), unknown.getMessage());
+
+        Disclosure named = DisclosureReader.read(manifest(PARAMETER + ", " + LANGUAGE.replace("disclosure_language",
+                "lang"), THREE + ", \"languageParameter\": \"lang\", \"language\": \"fr\"}")).orElseThrow();
+        assertEquals(Optional.of("lang"), named.languageParameter());
+        assertEquals(Optional.empty(), DisclosureReader.read(manifest(PARAMETER, THREE + "}")).orElseThrow()
+                .languageParameter(), "none declared: one language for the run");
+    }
+
+    @Test
+    void aLanguageParameterOfTheWrongKindIsNamedWithTheDeclarationToWrite() throws Exception {
+        ManifestException range = assertThrows(ManifestException.class, () -> DisclosureReader.read(
+                manifest(PARAMETER + ", " + LANGUAGE.replace("\"max\": 2", "\"max\": 1"), THREE + "}")));
+        assertTrue(range.getMessage().contains("disclosure.languageParameter")
+                && range.getMessage().contains("an int parameter from 0 to 2")
+                && range.getMessage().contains("[en, fr, de]"), range.getMessage());
+
+        ManifestException undeclared = assertThrows(ManifestException.class, () -> DisclosureReader.read(
+                manifest(PARAMETER, THREE + ", \"languageParameter\": \"lang\"}")));
+        assertTrue(undeclared.getMessage().contains("disclosure.languageParameter")
+                && undeclared.getMessage().contains("\"type\": \"int\", \"min\": 0, \"max\": 2"), undeclared.getMessage());
+
+        ManifestException disagree = assertThrows(ManifestException.class, () -> DisclosureReader.read(
+                manifest(PARAMETER + ", " + LANGUAGE, THREE + ", \"language\": \"de\"}")));
+        assertTrue(disagree.getMessage().contains("disclosure.language")
+                && disagree.getMessage().contains("its default 1 is \"fr\""), disagree.getMessage());
+    }
+
     @Test
     void theTextIsMadeFromTheModelCardsWhenAsked() throws Exception {
         Files.createDirectories(temp.resolve("models"));

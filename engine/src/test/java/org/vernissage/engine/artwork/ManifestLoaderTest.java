@@ -367,8 +367,41 @@ class ManifestLoaderTest {
 
         ManifestException e = assertRejectedAt("titel");
         assertTrue(e.getMessage().contains("unknown field (did you mean \"title\"?)"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("allowed here: title, artist, year, description, shader, parameters, layers, resolution, class, osc, midi, audio, phones, timePeriod, images, models, disclosure"),
+        assertTrue(e.getMessage().endsWith("allowed here: title, artist, year, description, shader, parameters, layers, resolution, class, osc, midi, audio, phones, timePeriod, images, models, disclosure, privacy"),
                 e.getMessage());
+    }
+
+    @Test
+    void thePrivacyBlockIsReadForTheDatasheets() throws Exception {
+        write(root -> root.putObject("privacy").put("recordedBy", "Studio Mira, at the gallery")
+                .put("consent", "visitors signed the form at the door"));
+
+        ArtworkManifest loaded = ManifestLoader.load(folder);
+        assertEquals(new ManifestPrivacy(java.util.Optional.of("Studio Mira, at the gallery"),
+                java.util.Optional.of("visitors signed the form at the door")), ManifestPrivacy.read(loaded));
+        write(root -> root.putObject("privacy").put("consent", "visitors signed the form at the door"));
+        assertEquals(java.util.Optional.empty(), ManifestPrivacy.read(ManifestLoader.load(folder)).recordedBy(),
+                "recordedBy left out: the models' default wording");
+        write(root -> root.remove("privacy"));
+        assertEquals(ManifestPrivacy.NONE, ManifestPrivacy.read(ManifestLoader.load(folder)));
+    }
+
+    @Test
+    void aPrivacyBlockOfTheWrongShapeIsRefusedNamingItsField() throws IOException {
+        write(root -> root.putObject("privacy").put("recordedBy", 42));
+        ManifestException e = assertRejectedAt("privacy.recordedBy");
+        assertTrue(e.getMessage().contains("who records the training examples in the room")
+                && e.getMessage().contains("42"), e.getMessage());
+
+        write(root -> root.putObject("privacy").put("consent", "  "));
+        assertRejectedAt("privacy.consent");
+
+        write(root -> root.putObject("privacy").put("recordBy", "Mira"));
+        e = assertRejectedAt("privacy.recordBy");
+        assertTrue(e.getMessage().contains("did you mean \"recordedBy\"?"), e.getMessage());
+
+        write(root -> root.put("privacy", "Mira"));
+        assertRejectedAt("privacy");
     }
 
     // ---- parameters

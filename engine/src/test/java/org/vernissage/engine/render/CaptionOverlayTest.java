@@ -124,6 +124,61 @@ class CaptionOverlayTest {
     }
 
     @Test
+    void theLanguageParameterSwitchesBetweenTextsMadeAtStart() throws Exception {
+        List<CaptionImage> images = List.of(CaptionImage.render("Made with AI", 0.14, WIDTH, HEIGHT),
+                CaptionImage.render("IA", 0.14, WIDTH, HEIGHT));
+        CaptionOverlay caption = new CaptionOverlay(images, 0, 1, CaptionCorner.BOTTOM_RIGHT, 0, 0, MARGIN);
+        // Per frame: {disclosure, disclosure_language}; an output publishes the next frame's values.
+        float[][] values = {{1, 0}, {1, 1}, {1, 1}, {0, 1}, {1, 0}, {1, 7}};
+        ArtworkManifest manifest = TestArtworkFolder.create(temp, "black", "main.frag",
+                        "[{\"name\": \"disclosure\", \"type\": \"float\", \"min\": 0, \"max\": 1,"
+                                + " \"default\": 0, \"shader\": false}, {\"name\": \"disclosure_language\","
+                                + " \"type\": \"int\", \"min\": 0, \"max\": 1, \"default\": 0, \"shader\": false}]")
+                .file("main.frag", BLACK).load();
+        SnapshotExchange exchange = new SnapshotExchange(values[0].clone());
+        ByteBuffer pixels = ByteBuffer.allocateDirect(WIDTH * HEIGHT * 4).order(ByteOrder.nativeOrder());
+        List<int[]> frames = new ArrayList<>(); // per frame: bright pixels inside the French box, outside it, shown
+        Output meter = FrameListenerOutput.of("language meter", (frame, parameters, canvas) -> {
+            pixels.clear();
+            canvas.readPixels(pixels);
+            CaptionImage fr = images.get(1);
+            int x0 = WIDTH - MARGIN - fr.width();
+            int inside = 0;
+            int outside = 0;
+            for (int y = 0; y < HEIGHT; y++) {
+                for (int x = 0; x < WIDTH; x++) {
+                    if ((pixels.get((y * WIDTH + x) * 4) & 0xFF) > 128) {
+                        if (x >= x0 && y >= MARGIN && y < MARGIN + fr.height()) {
+                            inside++;
+                        } else {
+                            outside++;
+                        }
+                    }
+                }
+            }
+            frames.add(new int[] {inside, outside, caption.shownLanguage()});
+            if (frames.size() < values.length) {
+                exchange.publish(values[frames.size()].clone(), frames.size(), 0);
+            }
+        });
+        RenderLoop.builder(GL.context(), new FragmentShaderArtwork(manifest, manifest.layout()), exchange,
+                new SteppedPacer(new ManualClock(0), 30), WIDTH, HEIGHT).caption(caption).output(meter).build()
+                .run(values.length);
+
+        assertEquals(values.length, frames.size());
+        assertTrue(frames.get(0)[1] >= 30, "English: \"Made with AI\" reaches beyond the French box: " + frames.get(0)[1]);
+        for (int i : new int[] {1, 2}) {
+            assertTrue(frames.get(i)[0] >= 10, "French: its letters in its box: " + frames.get(i)[0]);
+            assertEquals(0, frames.get(i)[1], "French: nothing of the English text is left");
+            assertEquals(1, frames.get(i)[2]);
+        }
+        assertEquals(0, frames.get(3)[0] + frames.get(3)[1], "off: nothing drawn in either language");
+        assertTrue(frames.get(4)[1] >= 30 && frames.get(4)[2] == 0, "back to English when on again");
+        assertTrue(frames.get(5)[1] == 0 && frames.get(5)[2] == 1, "a value past the last language shows the last");
+        assertEquals(5, caption.framesShown());
+    }
+
+    @Test
     void aLongTextIsWrappedToTheFramesWidth() {
         CaptionImage image = CaptionImage.render("This work uses a small neural network trained here", 0.1,
                 WIDTH, HEIGHT);

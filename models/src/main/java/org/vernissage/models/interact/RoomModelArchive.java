@@ -55,6 +55,15 @@ public final class RoomModelArchive implements ModelArchive {
         public Provenance recordedBy(java.util.Optional<String> who, java.util.Optional<String> underConsent) {
             return new Provenance(what, who.orElse(recordedBy), underConsent.orElse(consent), licence, trainingCommand);
         }
+
+        /**
+         * The same, saying who records and under what consent as the artwork's manifest says
+         * ({@code "privacy"} in artwork.json); an absent text keeps this one's. The run's options,
+         * applied after with {@link #recordedBy(java.util.Optional, java.util.Optional)}, override it.
+         */
+        public Provenance recordedBy(org.vernissage.engine.artwork.ManifestPrivacy manifest) {
+            return recordedBy(manifest.recordedBy(), manifest.consent());
+        }
     }
 
     public RoomModelArchive(Provenance provenance) {

@@ -19,6 +19,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.artwork.ManifestException;
+import org.vernissage.engine.artwork.ManifestLoader;
+import org.vernissage.engine.artwork.ManifestPrivacy;
 import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
@@ -242,6 +245,48 @@ class TrainingInTheRoomTest {
         assertEquals("Studio Mira, opening night", json.get("trainingData").get("recordedBy").asText());
         assertEquals("visitors signed the studio's form, 2026-12-05", json.get("trainingData").get("consent").asText());
         assertTrue(sheet.get("what").asText().contains("recorded in the room"), "what was recorded keeps its wording");
+    }
+
+    @Test
+    void theManifestsPrivacyBlockGoesIntoTheDatasheetTheCommandLineOverridingIt() throws Exception {
+        Files.writeString(folder.resolve("room.frag"), "#version 330 core\nout vec4 c;\nvoid main() { c = vec4(0); }\n");
+        Files.writeString(folder.resolve("artwork.json"), """
+                { "title": "Room", "artist": "Studio Mira", "year": 2026, "description": "a test room",
+                  "shader": "room.frag",
+                  "parameters": [ { "name": "hue", "type": "float", "min": 0, "max": 360, "default": 0 } ],
+                  "privacy": { "recordedBy": "Studio Mira's mediators, at the gallery",
+                               "consent": "visitors signed the gallery's form at the door" } }
+                """);
+        ManifestPrivacy privacy = ManifestPrivacy.read(ManifestLoader.load(folder));
+        // As a run gives it: the manifest's texts, then the command line's (here --consent only).
+        start(ModelType.MLP, 50, RoomModelArchive.Provenance.inTheRoom().recordedBy(privacy)
+                .recordedBy(Optional.empty(), Optional.of("the mediators' consent form, 2026-12-05")));
+        recordFourPoses();
+        command(ModelCommand.TRAIN);
+        await(() -> models.trainer().trainings() == 1, "trained");
+        command(ModelCommand.SAVE);
+        Path card = folder.resolve("models/pose.card.json");
+        await(() -> Files.exists(card), "the card written");
+        JsonNode sheet = JsonMapper.builder().build().readTree(folder.resolve("models/pose.datasheet.json").toFile());
+        assertEquals("Studio Mira's mediators, at the gallery", sheet.get("recordedBy").asText(), "the manifest's");
+        assertEquals("the mediators' consent form, 2026-12-05", sheet.get("consent").asText(), "the command line's");
+        JsonNode json = JsonMapper.builder().build().readTree(card.toFile());
+        assertEquals("Studio Mira's mediators, at the gallery", json.get("trainingData").get("recordedBy").asText());
+    }
+
+    @Test
+    void aPrivacyBlockOfTheWrongTypeIsRefusedNamingItsField() throws Exception {
+        Files.writeString(folder.resolve("room.frag"), "#version 330 core\nout vec4 c;\nvoid main() { c = vec4(0); }\n");
+        Files.writeString(folder.resolve("artwork.json"), """
+                { "title": "Room", "artist": "Studio Mira", "year": 2026, "description": "a test room",
+                  "shader": "room.frag", "parameters": [],
+                  "privacy": { "recordedBy": ["Mira", "Jo"] } }
+                """);
+        ManifestException e = org.junit.jupiter.api.Assertions.assertThrows(ManifestException.class,
+                () -> ManifestLoader.load(folder));
+        assertEquals("privacy.recordedBy", e.fieldPath());
+        assertTrue(e.getMessage().contains("who records the training examples") && e.getMessage().contains("[\"Mira\""),
+                e.getMessage());
     }
 
     @Test
