@@ -150,7 +150,7 @@ final class ArtworkAssembly {
         boolean answerConsoles = live && (options.pipeline().control().isPresent() || console.isPresent());
         // The show state kept across restarts (a live run; --fresh still saves, it only does not resume).
         Optional<Path> stateFolder = live ? options.state().folderOf(manifest.id()) : Optional.empty();
-        Optional<SnapshotExchange> persistence = stateFolder.map(f -> StatePart.exchange(layout));
+        Optional<SnapshotExchange> persistence = stateFolder.map(f -> StatePart.exchange(layout, cues.orElse(CueList.EMPTY)));
         PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer,
                 new PipelinePart.Stages(cues, answerConsoles, models.map(ModelsPart::stage), lastStages, persistence)));
         if (stateFolder.isPresent()) {

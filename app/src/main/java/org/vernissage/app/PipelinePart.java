@@ -91,7 +91,7 @@ final class PipelinePart implements RunPart {
         extra.last().forEach(stages::then);
         // Last of all: it saves what every stage before it did in the frame.
         extra.persistence().ifPresent(exchange -> stages.then(new PersistenceStage(cueStage, layout,
-                PERSIST_EVERY_NANOS, exchange)));
+                extra.cues().orElse(CueList.EMPTY), PERSIST_EVERY_NANOS, exchange)));
         Conductor conductor = new Conductor(layout, snapshots, stages, ConductorSettings.DEFAULT,
                 new Outbox(Outbox.DEFAULT_SIZE), System.getLogger(Conductor.class.getName()));
         InputRing ring = journal.isPresent()

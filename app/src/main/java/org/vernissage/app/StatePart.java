@@ -48,9 +48,9 @@ final class StatePart implements RunPart {
         this.thread = thread;
     }
 
-    /** The exchange the persistence stage publishes into, for a layout. */
-    static SnapshotExchange exchange(ParameterLayout layout) {
-        return new SnapshotExchange(new float[PersistenceStage.packedLength(layout)]);
+    /** The exchange the persistence stage publishes into, for a layout and the start's cue list. */
+    static SnapshotExchange exchange(ParameterLayout layout, CueList cues) {
+        return new SnapshotExchange(new float[PersistenceStage.packedLength(layout, cues)]);
     }
 
     /**

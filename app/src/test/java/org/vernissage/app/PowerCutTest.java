@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A show that survives a power cut: a real engine process runs Tidewater, takes GO over its
  * control port, and is killed with SIGKILL in the middle of cue 1's four-second fade; a new process
  * with the same {@code --state} resumes at the right cue (playhead on cue 2), from the value the
- * fade had reached, and the fade ends at the cue's value once its remaining time has passed.
+ * fade had reached, and the fade ends at the cue's value once its remaining time has passed. The
+ * saved fade carries its origin, smoothstep curve, length and elapsed time, and cue 1 is saved
+ * running, so the restart resumes it on its curve (frame by frame in {@code ShowResumeTest}).
  * Values are read over OSCQuery, as a console would.
  */
 class PowerCutTest {
@@ -132,12 +134,27 @@ class PowerCutTest {
         double left = fade.path("secondsLeft").asDouble();
         assertTrue(left > 0.3 && left < 3.9, "with time left: " + left);
         assertEquals(0.15, fade.path("to").asDouble(), 1e-6);
+        // Saved so that the fade resumes on its curve: where it started, which curve, how long it
+        // is and how much of it was behind, and that cue 1 holds it; the saved value lies on that
+        // curve at that point (one snapshot, so no timing enters this check).
+        assertEquals("smoothstep", fade.path("curve").asText(), "cue 1's curve is saved: " + fade);
+        assertEquals("1", fade.path("cue").asText(), "held by cue 1: " + fade);
+        assertEquals(0.35, fade.path("from").asDouble(), 1e-6, "from the default, where cue 1 began: " + fade);
+        long total = fade.path("totalNanos").asLong();
+        long elapsed = fade.path("elapsedNanos").asLong();
+        assertEquals(4_000_000_000L, total, "the cue's whole fade: " + fade);
+        assertEquals(left, (total - elapsed) / 1e9, 1e-6, "elapsed and time left agree: " + fade);
+        double u = (double) elapsed / total;
+        assertEquals(0.35 + (0.15 - 0.35) * (u * u * (3 - 2 * u)), savedEnergy, 1e-6,
+                "the saved value is the smoothstep at the saved point: " + fade);
+        assertTrue(saved.path("cues").toString().contains("\"cue\":\"1\",\"state\":\"running\""),
+                "cue 1 saved as running: " + saved.path("cues"));
 
         int control2 = freePort();
         int oscQuery2 = freePort();
         List<String> restarted = engine(state, control2, oscQuery2);
         assertTrue(restarted.stream().anyMatch(l -> l.contains("resumed:") && l.contains("playhead at cue 2")
-                && l.contains("fades resumed")), String.join("\n", restarted));
+                && l.contains("fades resumed") && l.contains("1 cues resumed")), String.join("\n", restarted));
         float resumed = energy(oscQuery2);
         assertTrue(Math.abs(resumed - savedEnergy) < 0.05f && resumed > 0.15f,
                 "resumes where the fade was (" + savedEnergy + "), not at the default: " + resumed);

@@ -72,8 +72,8 @@ public class ConductorPersistenceBenchmark {
             ConductorStages stages = ConductorStages.standard(new BindingConditioner(artwork.bindings(), layout))
                     .cuesAndFades(cueStage);
             if (persistence.equals("on")) {
-                stages.then(new PersistenceStage(cueStage, layout, 100_000_000L,
-                        new SnapshotExchange(new float[PersistenceStage.packedLength(layout)])));
+                stages.then(new PersistenceStage(cueStage, layout, cues, 100_000_000L,
+                        new SnapshotExchange(new float[PersistenceStage.packedLength(layout, cues)])));
             }
             conductor = new Conductor(layout, snapshots, stages, ConductorSettings.DEFAULT, new Outbox(Outbox.DEFAULT_SIZE),
                     System.getLogger(Conductor.class.getName()));

@@ -26,8 +26,17 @@ package org.vernissage.showcontrol.cue;
  * 16 PARAMETER_SET   slot, value                                status, reason, playhead, slot, value
  * 17 PARAMETER_FADE  slot, value, seconds, curve ordinal        status, reason, playhead, slot, value
  * 18 RELOAD          -                                          status, reason, playhead, -, generation
+ * 19 CUE_RESTORE     cue, generation, state code, paused-from code,  status, reason, playhead, cue, state
+ *                    action in (2 args), continue pending 0/1,
+ *                    continue in (2 args)
+ * 20 FADE_RESTORE    slot, to, from, curve ordinal, elapsed (2      status, reason, playhead, slot, value
+ *                    args), length (2 args), cue index (-2: none)
  * </pre>
- * The cue commands 7 to 11 take the cue list's generation as argument 1 (the endpoint resolved
+ * 19 and 20 come from {@code ShowRestore} at a restart (console -4): they put a cue and a fade back
+ * where the saved show had them, so that the show goes on from the saved moment exactly (its curve,
+ * its continue, its waits). Times travel as two exact floats each ({@link NanosAsFloats}), relative
+ * to the command's own time (for a paused cue: the moment it is paused again).
+ * The cue commands 7 to 11 and 19 take the cue list's generation as argument 1 (the endpoint resolved
  * the cue's number against that list); a command read against another generation is refused
  * ({@link #LIST_CHANGED}) rather than run on whatever cue now has that index. RELOAD swaps in
  * the list offered to the stage ({@code CueStage.offer}) and moves the generation on.
@@ -58,6 +67,8 @@ public final class ControlCommands {
     public static final int PARAMETER_SET = 16;
     public static final int PARAMETER_FADE = 17;
     public static final int RELOAD = 18;
+    public static final int CUE_RESTORE = 19;
+    public static final int FADE_RESTORE = 20;
 
     /** The request id of an update (no console asked for it). */
     public static final long UPDATE_REQUEST = -1;

@@ -193,7 +193,7 @@ public final class CueStage implements ConductorStage {
         }
         boolean cueCommandOk = cue >= 0 && cue < cueCount;
         boolean byIndex = code == CUE_START || code == CUE_STOP || code == CUE_PAUSE || code == CUE_RESUME
-                || code == CUE_STATE || code == PLAYHEAD_SET;
+                || code == CUE_STATE || code == PLAYHEAD_SET || code == CUE_RESTORE;
         if (byIndex && command.count() >= 2 && Math.round(command.argument(1)) != generation) {
             return refuse(LIST_CHANGED, nanos, show);
         }
@@ -253,6 +253,15 @@ public final class CueStage implements ConductorStage {
             }
             case PARAMETER_SET, PARAMETER_FADE -> {
                 return onParameter(code, nanos, show);
+            }
+            case CUE_RESTORE -> {
+                if (!cueCommandOk) {
+                    return refuse(UNKNOWN_CUE, nanos, show);
+                }
+                return restoreCue(cue, nanos, show);
+            }
+            case FADE_RESTORE -> {
+                return restoreFade(nanos, show);
             }
             case RELOAD -> {
                 CueList next = offered.getAndSet(null);
@@ -328,6 +337,92 @@ public final class CueStage implements ConductorStage {
             applyParameterFade(slot, nanos, values);
         }
         return answer(slot, values[slot], nanos, show);
+    }
+
+    /**
+     * CUE_RESTORE: puts the cue back in the state the saved show had it, its action and continue
+     * as far off as they were then (relative to now; a paused cue stays paused, its times relative
+     * to this moment as they were to its pause). Touches no slot: its fades come back with
+     * FADE_RESTORE, after it in the same batch.
+     */
+    private boolean restoreCue(int cue, long nanos, ShowState show) {
+        if (command.count() < 9) {
+            return refuse(BAD_VALUE, nanos, show);
+        }
+        CueState s = CueState.ofCode(Math.round(command.argument(2)));
+        CueState paused = CueState.ofCode(Math.round(command.argument(3)));
+        if (s == CueState.PAUSED && paused != CueState.WAITING && paused != CueState.RUNNING) {
+            return refuse(BAD_VALUE, nanos, show);
+        }
+        actionAt[cue] = nanos + NanosAsFloats.join(command.argument(4), command.argument(5));
+        continuePending[cue] = command.argument(6) != 0 && list.cue(cue).next() >= 0;
+        continueAt[cue] = nanos + NanosAsFloats.join(command.argument(7), command.argument(8));
+        pausedFrom[cue] = s == CueState.PAUSED ? paused : CueState.IDLE;
+        pausedAt[cue] = nanos;
+        setState(cue, s, show);
+        return answer(cue, state[cue].code(), nanos, show);
+    }
+
+    /**
+     * FADE_RESTORE: a fade the saved show had running, back on its own curve at the point it had
+     * reached, so every later frame shows what the uninterrupted fade would have at the same
+     * distance from the save. When the cue that held it was restored and still fades that slot the
+     * same way (same target, curve and length: the list was not edited), the cue takes the slot
+     * back, so that stopping or pausing the cue acts on it as before; otherwise it runs as a
+     * parameter fade.
+     */
+    private boolean restoreFade(long nanos, ShowState show) {
+        int slot = command.count() > 0 ? Math.round(command.argument(0)) : -1;
+        if (command.count() < 9) {
+            return refuse(BAD_VALUE, nanos, show);
+        }
+        if (!show.validSlot(slot) || show.layout().isEvent(slot)) {
+            return refuse(BAD_SLOT, nanos, show);
+        }
+        float to = command.argument(1);
+        float start = command.argument(2);
+        int curve = Math.round(command.argument(3));
+        long elapsed = NanosAsFloats.join(command.argument(4), command.argument(5));
+        long total = NanosAsFloats.join(command.argument(6), command.argument(7));
+        int cue = Math.round(command.argument(8));
+        if (!Float.isFinite(to) || !Float.isFinite(start) || curve < 0 || curve >= CURVES.length || elapsed < 0
+                || total < 0 || total > CueListLoader.MAX_SECONDS * 1e9) {
+            return refuse(BAD_VALUE, nanos, show);
+        }
+        float[] values = show.values();
+        int k = cue >= 0 && cue < cueCount ? heldTheSameWay(cue, slot, to, curve, elapsed, total, nanos) : -1;
+        if (k >= 0) {
+            owner[slot] = cue;
+            from[cue][k] = start;
+        } else {
+            owner[slot] = FADED_BY_COMMAND;
+            fadeFrom[slot] = start;
+            fadeTo[slot] = show.layout().clamp(slot, to);
+            fadeStart[slot] = nanos - elapsed;
+            fadeNanos[slot] = total;
+            fadeCurve[slot] = CURVES[curve];
+            applyParameterFade(slot, nanos, values);
+        }
+        return answer(slot, values[slot], nanos, show);
+    }
+
+    /** The index of {@code slot} among the restored cue's targets if it fades it as saved, else -1. */
+    private int heldTheSameWay(int c, int slot, float to, int curve, long elapsed, long total, long nanos) {
+        CueState s = state[c];
+        boolean fading = s == CueState.RUNNING || s == CueState.PAUSED && pausedFrom[c] == CueState.RUNNING;
+        Cue cue = list.cue(c);
+        long reference = s == CueState.PAUSED ? pausedAt[c] : nanos;
+        if (!fading || cue.curve().ordinal() != curve || cue.fadeNanos() != total
+                || actionAt[c] != reference - elapsed) {
+            return -1;
+        }
+        int[] slots = cue.slots();
+        for (int k = 0; k < slots.length; k++) {
+            if (slots[k] == slot && Float.compare(cue.values()[k], to) == 0) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -602,28 +697,48 @@ public final class CueStage implements ConductorStage {
     }
 
     /**
-     * Conductor thread: for each slot a fade holds at {@code t} (a running or waiting cue's, or a
-     * parameter fade's), the value it fades to and the time it has left; 0 left where none does
-     * (a paused cue's slots hold still). What the show state's persistence saves, so a restart
-     * resumes the fades for the time they had left.
+     * Conductor thread: where every fade and cue is at {@code t} (after the frame at {@code t}
+     * was settled), for the show state's persistence: a fade's origin, target, curve, length and
+     * how much of it is behind, so that a restart resumes it on its curve; each cue's state and when
+     * its action and its continue are due, so that waits and continue chains go on. A paused
+     * cue's slots are reported as its fades (frozen at its pause). Allocates nothing.
      */
-    public void fadesAt(long t, float[] targets, long[] remainingNanos) {
+    public void progressAt(long t, CueProgress out) {
         for (int slot = 0; slot < owner.length; slot++) {
             int c = owner[slot];
-            remainingNanos[slot] = 0;
-            if (c == FADED_BY_COMMAND) {
-                targets[slot] = fadeTo[slot];
-                remainingNanos[slot] = Math.max(0, fadeStart[slot] + fadeNanos[slot] - t);
-            } else if (c >= 0 && (state[c] == CueState.RUNNING || state[c] == CueState.WAITING)) {
+            out.fadedBy[slot] = CueProgress.NO_FADE;
+            if (c == FADED_BY_COMMAND && fadeStart[slot] + fadeNanos[slot] - t > 0) {
+                out.fadedBy[slot] = CueProgress.PARAMETER_FADE;
+                out.from[slot] = fadeFrom[slot];
+                out.to[slot] = fadeTo[slot];
+                out.curve[slot] = fadeCurve[slot].ordinal();
+                out.elapsedNanos[slot] = t - fadeStart[slot];
+                out.totalNanos[slot] = fadeNanos[slot];
+            } else if (c >= 0 && (state[c] == CueState.RUNNING
+                    || state[c] == CueState.PAUSED && pausedFrom[c] == CueState.RUNNING)) {
                 Cue cue = list.cue(c);
                 int[] slots = cue.slots();
                 for (int k = 0; k < slots.length; k++) {
                     if (slots[k] == slot) {
-                        targets[slot] = cue.values()[k];
-                        remainingNanos[slot] = Math.max(0, actionAt[c] + cue.fadeNanos() - t);
+                        out.fadedBy[slot] = c;
+                        out.from[slot] = from[c][k];
+                        out.to[slot] = cue.values()[k];
+                        out.curve[slot] = cue.curve().ordinal();
+                        out.elapsedNanos[slot] = (state[c] == CueState.PAUSED ? pausedAt[c] : t) - actionAt[c];
+                        out.totalNanos[slot] = cue.fadeNanos();
                     }
                 }
             }
+        }
+        out.cues = Math.min(cueCount, out.cueCapacity);
+        out.generation = generation;
+        for (int c = 0; c < out.cues; c++) {
+            long reference = state[c] == CueState.PAUSED ? pausedAt[c] : t;
+            out.state[c] = state[c];
+            out.pausedFrom[c] = state[c] == CueState.PAUSED ? pausedFrom[c] : CueState.IDLE;
+            out.actionInNanos[c] = actionAt[c] - reference;
+            out.continuePending[c] = continuePending[c];
+            out.continueInNanos[c] = continueAt[c] - reference;
         }
     }
 

@@ -28,6 +28,16 @@ public enum CueState {
         return word;
     }
 
+    /** The state a console (and the saved show file) calls {@code word}. */
+    public static java.util.Optional<CueState> named(String word) {
+        for (CueState s : values()) {
+            if (s.word.equals(word)) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static CueState ofCode(int code) {
         for (CueState s : values()) {
             if (s.code == code) {

@@ -13,13 +13,18 @@ import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.showcontrol.cue.ControlCommands;
 import org.vernissage.showcontrol.cue.CueCurve;
 import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.NanosAsFloats;
 
 /**
  * Turns a {@link SavedShow} into input for the ring, so that the restart goes through the
  * conductor like everything else (and a journal recorded from here replays it): one batch, applied
- * whole, of the saved values, the playhead, and a parameter fade for each fade that was running,
- * towards its target over the time it had left. The remainder runs linearly (the cue's curve is not
- * resumed mid-way); values never jump and every fade ends when and where it would have.
+ * whole, of the saved values, the playhead, each cue that was in progress ({@code CUE_RESTORE}: its
+ * state, its wait and its continue with the time they had left) and each fade that was running
+ * ({@code FADE_RESTORE}: from the same origin, on the same curve, at the point it had reached, held
+ * by its cue again when that cue is still the same). So every frame after the restart shows what
+ * the uninterrupted show would have shown at the same distance from the save, an auto-follow
+ * chain goes on when its time comes, and values never jump. A fade from a file written before
+ * curves were saved runs its remainder linearly towards its target over the time it had left.
  *
  * <p>Used once, on the wiring thread, before sensors start.
  */
@@ -37,7 +42,7 @@ public final class ShowRestore {
      */
     public static InputBatch batch(SavedShow show, ParameterLayout layout, CueList cues, long nanos,
                                    List<String> skipped) {
-        InputBatch batch = new InputBatch(layout.slotCount() * 2 + 1);
+        InputBatch batch = new InputBatch(layout.slotCount() * 2 + show.cues().size() + 1);
         batch.clear(nanos);
         show.values().forEach((name, values) -> {
             Optional<Integer> index = layout.indexOf(name);
@@ -58,6 +63,19 @@ public final class ShowRestore {
                 skipped.add("playhead at cue " + show.playhead());
             }
         }
+        // Cues before fades: a fade held by a cue is given back to it only once the cue runs again.
+        for (SavedShow.CueRun run : show.cues()) {
+            Optional<Integer> cue = cues.indexOf(run.cue());
+            if (cue.isEmpty()) {
+                skipped.add("cue " + run.cue());
+                continue;
+            }
+            long action = run.actionInNanos();
+            long next = run.continueInNanos();
+            command(batch, ControlCommands.CUE_RESTORE, cue.get(), 0, run.state().code(), run.pausedFrom().code(),
+                    NanosAsFloats.high(action), NanosAsFloats.low(action), run.continuePending() ? 1 : 0,
+                    NanosAsFloats.high(next), NanosAsFloats.low(next));
+        }
         for (SavedShow.Fade fade : show.fades()) {
             Optional<Integer> index = layout.indexOf(fade.parameter());
             ParameterSpec spec = index.map(i -> layout.specs().get(i)).orElse(null);
@@ -65,8 +83,16 @@ public final class ShowRestore {
                 skipped.add("fade of " + fade.parameter());
                 continue;
             }
-            command(batch, ControlCommands.PARAMETER_FADE, layout.offset(index.get()) + fade.component(), fade.to(),
-                    fade.secondsLeft(), CueCurve.LINEAR.ordinal());
+            int slot = layout.offset(index.get()) + fade.component();
+            if (!fade.onCurve()) { // an older file: target and time left only
+                command(batch, ControlCommands.PARAMETER_FADE, slot, fade.to(), fade.secondsLeft(),
+                        CueCurve.LINEAR.ordinal());
+                continue;
+            }
+            int cue = fade.cue().isEmpty() ? -2 : cues.indexOf(fade.cue()).orElse(-2);
+            command(batch, ControlCommands.FADE_RESTORE, slot, fade.to(), fade.from(), fade.curve().ordinal(),
+                    NanosAsFloats.high(fade.elapsedNanos()), NanosAsFloats.low(fade.elapsedNanos()),
+                    NanosAsFloats.high(fade.totalNanos()), NanosAsFloats.low(fade.totalNanos()), cue);
         }
         return batch;
     }
@@ -88,6 +114,9 @@ public final class ShowRestore {
         }
         if (!show.fades().isEmpty()) {
             parts.add(show.fades().size() + " fades resumed");
+        }
+        if (!show.cues().isEmpty()) {
+            parts.add(show.cues().size() + " cues resumed");
         }
         if (!skipped.isEmpty()) {
             parts.add("left out (no longer in the artwork): " + String.join(", ", skipped));

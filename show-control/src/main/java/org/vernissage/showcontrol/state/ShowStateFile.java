@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vernissage.showcontrol.cue.CueCurve;
+import org.vernissage.showcontrol.cue.CueState;
 
 /**
  * The show state's file, {@code show-state.json} in the artwork's state folder, written so that a
@@ -84,11 +86,54 @@ public final class ShowStateFile {
         Map<String, float[]> values = new LinkedHashMap<>();
         root.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), floats(e.getValue())));
         List<SavedShow.Fade> fades = new ArrayList<>();
+        int n = 0;
         for (JsonNode fade : root.path("fades")) {
-            fades.add(new SavedShow.Fade(fade.path("parameter").asText(), fade.path("component").asInt(),
-                    (float) fade.path("to").asDouble(), (float) fade.path("secondsLeft").asDouble()));
+            fades.add(fade(file, "fades[" + n++ + "]", fade));
         }
-        return Optional.of(new SavedShow(root.path("artwork").asText(), root.path("playhead").asText(), values, fades));
+        // A file written before cues' progress was saved has no "cues": nothing but fades to resume.
+        List<SavedShow.CueRun> cues = new ArrayList<>();
+        n = 0;
+        for (JsonNode cue : root.path("cues")) {
+            String where = "cues[" + n++ + "]";
+            CueState state = state(file, where + ".state", cue.path("state").asText());
+            CueState pausedFrom = state == CueState.PAUSED
+                    ? state(file, where + ".pausedFrom", cue.path("pausedFrom").asText()) : CueState.IDLE;
+            cues.add(new SavedShow.CueRun(cue.path("cue").asText(), state, pausedFrom,
+                    cue.path("actionInNanos").asLong(), cue.has("continueInNanos"),
+                    cue.path("continueInNanos").asLong()));
+        }
+        return Optional.of(new SavedShow(root.path("artwork").asText(), root.path("playhead").asText(), values, fades,
+                cues));
+    }
+
+    /**
+     * One saved fade. A fade without "curve" was written before the curve was saved (only its
+     * target and time left): it reads as such and resumes linearly over the time it had left.
+     */
+    private static SavedShow.Fade fade(Path file, String where, JsonNode fade) throws IOException {
+        String parameter = fade.path("parameter").asText();
+        int component = fade.path("component").asInt();
+        float to = (float) fade.path("to").asDouble();
+        float left = (float) fade.path("secondsLeft").asDouble();
+        if (!fade.has("curve")) {
+            return new SavedShow.Fade(parameter, component, to, left);
+        }
+        String name = fade.path("curve").asText();
+        CueCurve curve = CueCurve.named(name).orElseThrow(() -> new IOException(file + ": " + where
+                + ".curve: expected " + CueCurve.names() + ", found \"" + name + "\""));
+        if (!fade.path("from").isNumber() || !fade.path("elapsedNanos").canConvertToLong()
+                || !fade.path("totalNanos").canConvertToLong()) {
+            throw new IOException(file + ": " + where + ": a fade with a curve needs a number \"from\" and whole"
+                    + " numbers \"elapsedNanos\" and \"totalNanos\"");
+        }
+        return new SavedShow.Fade(parameter, component, to, left, (float) fade.path("from").asDouble(), curve,
+                fade.path("elapsedNanos").asLong(), fade.path("totalNanos").asLong(), fade.path("cue").asText());
+    }
+
+    private static CueState state(Path file, String where, String word) throws IOException {
+        return CueState.named(word).filter(s -> s != CueState.IDLE || where.endsWith(".state"))
+                .orElseThrow(() -> new IOException(file + ": " + where + ": expected waiting, running, paused or"
+                        + " stopped, found \"" + word + "\""));
     }
 
     private static float[] floats(JsonNode array) {
@@ -113,8 +158,26 @@ public final class ShowStateFile {
         });
         ArrayNode fades = root.putArray("fades");
         for (SavedShow.Fade fade : show.fades()) {
-            fades.addObject().put("parameter", fade.parameter()).put("component", fade.component())
+            ObjectNode f = fades.addObject().put("parameter", fade.parameter()).put("component", fade.component())
                     .put("to", fade.to()).put("secondsLeft", fade.secondsLeft());
+            if (fade.onCurve()) {
+                f.put("from", fade.from()).put("curve", fade.curve().fileName())
+                        .put("elapsedNanos", fade.elapsedNanos()).put("totalNanos", fade.totalNanos());
+                if (!fade.cue().isEmpty()) {
+                    f.put("cue", fade.cue());
+                }
+            }
+        }
+        ArrayNode cues = root.putArray("cues");
+        for (SavedShow.CueRun run : show.cues()) {
+            ObjectNode c = cues.addObject().put("cue", run.cue()).put("state", run.state().word());
+            if (run.state() == CueState.PAUSED) {
+                c.put("pausedFrom", run.pausedFrom().word());
+            }
+            c.put("actionInNanos", run.actionInNanos());
+            if (run.continuePending()) {
+                c.put("continueInNanos", run.continueInNanos());
+            }
         }
         return root;
     }

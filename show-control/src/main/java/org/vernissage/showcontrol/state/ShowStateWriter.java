@@ -14,7 +14,11 @@ import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
 import org.vernissage.engine.pipeline.SnapshotExchange;
+import org.vernissage.showcontrol.cue.CueCurve;
 import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueProgress;
+import org.vernissage.showcontrol.cue.CueState;
+import org.vernissage.showcontrol.cue.NanosAsFloats;
 
 /**
  * Writes the show state to its file whenever what the {@link PersistenceStage} published changed:
@@ -46,7 +50,7 @@ public final class ShowStateWriter implements Agent {
         this.artwork = artwork;
         this.folder = folder;
         this.log = log;
-        this.latest = new float[PersistenceStage.packedLength(layout)];
+        this.latest = new float[PersistenceStage.packedLength(layout, cues)];
         this.written = new float[latest.length];
     }
 
@@ -75,9 +79,16 @@ public final class ShowStateWriter implements Agent {
         }
     }
 
-    /** The packed array as names and numbers. */
+    /**
+     * The packed array ({@link PersistenceStage}) as names and numbers. After a reload of the cue
+     * list (generation other than 0) cue indexes no longer match the start list this writer names
+     * them by: the cues' progress is left out and their fades are saved as parameter fades (still
+     * on their curves).
+     */
     SavedShow unpack(float[] packed) {
         int slots = layout.slotCount();
+        int generation = Math.round(packed[PersistenceStage.playheadField(slots, cues.size()) + 1]);
+        boolean sameList = generation == 0;
         Map<String, float[]> values = new LinkedHashMap<>();
         List<SavedShow.Fade> fades = new ArrayList<>();
         for (int p = 0; p < layout.parameterCount(); p++) {
@@ -88,13 +99,44 @@ public final class ShowStateWriter implements Agent {
             }
             values.put(spec.name(), Arrays.copyOfRange(packed, offset, offset + spec.type().components()));
             for (int k = 0; k < spec.type().components(); k++) {
-                float left = packed[2 * slots + offset + k];
-                if (left > 0) {
-                    fades.add(new SavedShow.Fade(spec.name(), k, packed[slots + offset + k], left));
+                int slot = offset + k;
+                int by = Math.round(packed[PersistenceStage.slotField(slots, PersistenceStage.FADED_BY, slot)]);
+                if (by == CueProgress.NO_FADE) {
+                    continue;
                 }
+                long elapsed = NanosAsFloats.join(
+                        packed[PersistenceStage.slotField(slots, PersistenceStage.ELAPSED_HIGH, slot)],
+                        packed[PersistenceStage.slotField(slots, PersistenceStage.ELAPSED_LOW, slot)]);
+                long total = NanosAsFloats.join(
+                        packed[PersistenceStage.slotField(slots, PersistenceStage.LENGTH_HIGH, slot)],
+                        packed[PersistenceStage.slotField(slots, PersistenceStage.LENGTH_LOW, slot)]);
+                String cue = by >= 0 && sameList && by < cues.size() ? cues.numberOf(by) : "";
+                fades.add(new SavedShow.Fade(spec.name(), k,
+                        packed[PersistenceStage.slotField(slots, PersistenceStage.TO, slot)],
+                        (float) (Math.max(0, total - elapsed) / 1e9),
+                        packed[PersistenceStage.slotField(slots, PersistenceStage.FROM, slot)],
+                        CueCurve.values()[Math.round(packed[PersistenceStage.slotField(slots, PersistenceStage.CURVE,
+                                slot)])], elapsed, total, cue));
             }
         }
-        return new SavedShow(artwork, cues.numberOf(Math.round(packed[3 * slots])), values, fades);
+        List<SavedShow.CueRun> runs = new ArrayList<>();
+        for (int c = 0; sameList && c < cues.size(); c++) {
+            CueState state = CueState.ofCode(Math.round(packed[PersistenceStage.cueField(slots, c,
+                    PersistenceStage.STATE)]));
+            boolean pending = packed[PersistenceStage.cueField(slots, c, PersistenceStage.CONTINUE_PENDING)] != 0;
+            if (state == CueState.IDLE && !pending) {
+                continue;
+            }
+            runs.add(new SavedShow.CueRun(cues.numberOf(c), state,
+                    CueState.ofCode(Math.round(packed[PersistenceStage.cueField(slots, c, PersistenceStage.PAUSED_FROM)])),
+                    NanosAsFloats.join(packed[PersistenceStage.cueField(slots, c, PersistenceStage.ACTION_HIGH)],
+                            packed[PersistenceStage.cueField(slots, c, PersistenceStage.ACTION_LOW)]),
+                    pending,
+                    NanosAsFloats.join(packed[PersistenceStage.cueField(slots, c, PersistenceStage.CONTINUE_HIGH)],
+                            packed[PersistenceStage.cueField(slots, c, PersistenceStage.CONTINUE_LOW)])));
+        }
+        String playhead = cues.numberOf(Math.round(packed[PersistenceStage.playheadField(slots, cues.size())]));
+        return new SavedShow(artwork, playhead, values, fades, runs);
     }
 
     /** Files written so far. Any thread. */

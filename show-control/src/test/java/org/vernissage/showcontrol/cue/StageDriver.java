@@ -2,9 +2,11 @@ package org.vernissage.showcontrol.cue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ChannelConditioner;
 import org.vernissage.engine.pipeline.Conductor;
+import org.vernissage.engine.pipeline.ConductorStage;
 import org.vernissage.engine.pipeline.ConductorSettings;
 import org.vernissage.engine.pipeline.ConductorStages;
 import org.vernissage.engine.pipeline.InputBatch;
@@ -17,8 +19,9 @@ import org.vernissage.engine.pipeline.event.EventKinds;
 /**
  * A real conductor with the cue stage in its place, driven on the test's thread exactly as the
  * ring's consumer thread drives it (onEvent per envelope, a snapshot at the end of each batch).
+ * Public for the state package's tests, which add the persistence stage after it.
  */
-final class StageDriver {
+public final class StageDriver {
 
     /** One reply or update taken from the outbox. */
     record Reply(int console, int command, long request, float[] args) {
@@ -50,17 +53,40 @@ final class StageDriver {
     private long request;
 
     StageDriver(ParameterLayout layout, CueList cues, boolean updates) {
+        this(layout, cues, updates, stage -> null);
+    }
+
+    /** With {@code last} (given the cue stage; null for none) after every other stage. */
+    public StageDriver(ParameterLayout layout, CueList cues, boolean updates, Function<CueStage, ConductorStage> last) {
         this.layout = layout;
         this.stage = new CueStage(cues, layout, updates);
         float[] defaults = new float[layout.slotCount()];
         layout.copyDefaultsInto(defaults);
         this.snapshots = new SnapshotExchange(defaults);
-        this.conductor = new Conductor(layout, snapshots, ConductorStages.standard(ChannelConditioner.NONE)
-                .cuesAndFades(stage), ConductorSettings.DEFAULT, outbox, System.getLogger("test"));
+        ConductorStages stages = ConductorStages.standard(ChannelConditioner.NONE).cuesAndFades(stage);
+        ConductorStage then = last.apply(stage);
+        if (then != null) {
+            stages.then(then);
+        }
+        this.conductor = new Conductor(layout, snapshots, stages, ConductorSettings.DEFAULT, outbox,
+                System.getLogger("test"));
+    }
+
+    /** The cue stage. */
+    public CueStage stage() {
+        return stage;
+    }
+
+    /** Every envelope of {@code batch}, in order, as the ring hands them over (one group). */
+    public void offer(InputBatch batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            event.copyFrom(batch.event(i));
+            conductor.onEvent(event, sequence++, i == batch.size() - 1);
+        }
     }
 
     /** A console command at {@code nanos}; returns its request id. */
-    long command(long nanos, int code, float... args) {
+    public long command(long nanos, int code, float... args) {
         ConsoleCommandFlyweight c = new ConsoleCommandFlyweight()
                 .wrap(event.begin(EventKinds.CONSOLE_COMMAND, nanos, InputBatch.IMMEDIATELY, false))
                 .reset(1, code, ++request);
@@ -77,12 +103,12 @@ final class StageDriver {
     }
 
     /** A frame mark whose horizon is {@code horizon}: time moves on to it. */
-    void frame(long horizon) {
+    public void frame(long horizon) {
         event.setFrame(frame++, horizon, horizon, 0);
         conductor.onEvent(event, sequence++, true);
     }
 
-    float value(int slot) {
+    public float value(int slot) {
         return snapshots.latch().value(slot);
     }
 

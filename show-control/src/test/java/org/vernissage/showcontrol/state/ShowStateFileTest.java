@@ -19,7 +19,11 @@ import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
 import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.event.EventKinds;
+import org.vernissage.engine.pipeline.event.ConsoleCommandFlyweight;
+import org.vernissage.showcontrol.cue.ControlCommands;
+import org.vernissage.showcontrol.cue.CueCurve;
 import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueState;
 
 /**
  * The show state's file: a round trip, an atomic replace that leaves no temporary file, a broken
@@ -69,5 +73,58 @@ class ShowStateFileTest {
         assertEquals(EventKinds.CONSOLE_COMMAND, batch.kind(1));
         assertEquals(List.of("parameter hue", "playhead at cue 9"), skipped);
         assertFalse(ShowRestore.describe(show, skipped).isEmpty());
+    }
+
+    @Test
+    void fadesOnTheirCurveAndCuesInProgressReadBackExactly() throws Exception {
+        SavedShow show = new SavedShow("tidewater", "2", Map.of("energy", new float[] {0.3f}),
+                List.of(new SavedShow.Fade("energy", 0, 1f, 1.2f, 0.1f, CueCurve.EASE_IN, 800_000_123L,
+                        2_000_000_000L, "1"), new SavedShow.Fade("focus", 1, 0.9f, 3f, 0.5f, CueCurve.SMOOTHSTEP,
+                        1_500_000_001L, 4_500_000_000L, "")),
+                List.of(new SavedShow.CueRun("1", CueState.RUNNING, CueState.IDLE, -800_000_123L, true,
+                        1_700_000_000L), new SavedShow.CueRun("2", CueState.PAUSED, CueState.WAITING, 250_000_000L,
+                        false, 0)));
+        ShowStateFile.write(temp, show);
+        SavedShow read = ShowStateFile.read(temp).orElseThrow();
+        assertEquals(show.fades(), read.fades(), "origin, curve and times to the nanosecond");
+        assertEquals(show.cues(), read.cues());
+    }
+
+    @Test
+    void aFileFromBeforeCurvesWereSavedStillRestoresItsFadesLinearly() throws Exception {
+        // As an engine before the curve and the cues were saved wrote it.
+        Files.writeString(temp.resolve(ShowStateFile.NAME), """
+                {"artwork": "tidewater", "savedAt": "2026-11-01T20:00:00Z", "playhead": "",
+                 "values": {"energy": [0.25]},
+                 "fades": [{"parameter": "energy", "component": 0, "to": 0.75, "secondsLeft": 1.5}]}
+                """);
+        SavedShow read = ShowStateFile.read(temp).orElseThrow();
+        assertEquals(List.of(new SavedShow.Fade("energy", 0, 0.75f, 1.5f)), read.fades());
+        assertFalse(read.fades().get(0).onCurve());
+        assertEquals(List.of(), read.cues());
+        InputBatch batch = ShowRestore.batch(read, layout, CueList.EMPTY, 0, new ArrayList<>());
+        assertEquals(2, batch.size());
+        ConsoleCommandFlyweight fade = new ConsoleCommandFlyweight().wrap(batch.event(1));
+        assertEquals(ControlCommands.PARAMETER_FADE, fade.command(), "the old form: target and time left");
+        assertEquals(0.75f, fade.argument(1));
+        assertEquals(1.5f, fade.argument(2));
+        assertEquals(CueCurve.LINEAR.ordinal(), Math.round(fade.argument(3)), "linear, as before");
+    }
+
+    @Test
+    void anUnknownCurveOrStateIsNamedByFileAndField() throws Exception {
+        Files.writeString(temp.resolve(ShowStateFile.NAME), """
+                {"values": {}, "fades": [{"parameter": "energy", "to": 1, "secondsLeft": 1, "curve": "wobble",
+                 "from": 0, "elapsedNanos": 1, "totalNanos": 2}]}
+                """);
+        IOException e = assertThrows(IOException.class, () -> ShowStateFile.read(temp));
+        assertEquals(temp.resolve(ShowStateFile.NAME) + ": fades[0].curve: expected " + CueCurve.names()
+                + ", found \"wobble\"", e.getMessage());
+        Files.writeString(temp.resolve(ShowStateFile.NAME), """
+                {"values": {}, "fades": [], "cues": [{"cue": "1", "state": "dancing"}]}
+                """);
+        e = assertThrows(IOException.class, () -> ShowStateFile.read(temp));
+        assertTrue(e.getMessage().contains("cues[0].state: expected waiting, running, paused or stopped"),
+                e.getMessage());
     }
 }
