@@ -13,7 +13,7 @@ import java.util.Optional;
  * The DNS messages of the {@code _oscjson._tcp} announcement (RFC 6762 mDNS, RFC 6763 DNS-SD):
  * reads a query's questions and writes the answer, PTR {@code _oscjson._tcp.local} ->
  * {@code <instance>._oscjson._tcp.local}, SRV of the instance -> {@code <host>.local}:port, an
- * empty TXT, and A records of the host. Names are written uncompressed (legal, and small here).
+ * empty TXT, and A records of the host; the same with TTL 0 as the goodbye. Names are written uncompressed (legal, and small here).
  *
  * <p>Immutable after construction; {@link #answer} is called on the responder's event loop.
  */
@@ -150,6 +150,11 @@ final class MdnsRecords {
     /** The unsolicited announcement of every record (sent at start). */
     ByteBuffer announcement() {
         return message(0, List.of(), true, true, true, true, TTL);
+    }
+
+    /** Every record with TTL 0: "forget these now" (RFC 6762 §10.1), sent at close. */
+    ByteBuffer goodbye() {
+        return message(0, List.of(), true, true, true, true, 0);
     }
 
     private ByteBuffer message(int id, List<Question> echoed, boolean ptr, boolean srv, boolean txt, boolean a,

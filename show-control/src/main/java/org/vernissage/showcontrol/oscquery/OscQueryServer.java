@@ -176,10 +176,16 @@ public final class OscQueryServer implements AutoCloseable {
         }
     }
 
-    /** Loopback for a server bound to loopback (tests), every interface otherwise. */
+    /**
+     * Loopback for a server bound to loopback (tests), every interface otherwise; IPv4 always, as
+     * the responder's socket is (so ::1 becomes 127.0.0.1).
+     */
     private String mdnsHost() {
         InetAddress bound = new InetSocketAddress(settings.host(), 0).getAddress();
-        return bound != null && bound.isLoopbackAddress() ? bound.getHostAddress() : "0.0.0.0";
+        if (bound == null || !bound.isLoopbackAddress()) {
+            return "0.0.0.0";
+        }
+        return bound instanceof Inet4Address ? bound.getHostAddress() : "127.0.0.1";
     }
 
     private List<Inet4Address> announcedAddresses() {
@@ -222,6 +228,11 @@ public final class OscQueryServer implements AutoCloseable {
     /** The interfaces whose mDNS group the responder joined (none: it answers unicast queries only). */
     public synchronized List<String> mdnsInterfaces() {
         return mdns == null ? List.of() : mdns.joinedInterfaces();
+    }
+
+    /** The mDNS socket's multicast TTL as the kernel holds it (255 by RFC 6762 §11); -1 without one. */
+    synchronized int mdnsMulticastTtl() {
+        return mdns == null ? -1 : mdns.multicastTtl();
     }
 
     public OscQueryStats stats() {

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  * browse query (PTR {@code _oscjson._tcp.local}, written byte by byte as RFC 1035 lays it out) sent
  * over UDP to the responder from an ordinary port (RFC 6762 §6.7, a "legacy unicast" resolver) is
  * answered with the PTR to the instance, its SRV naming the OSCQuery HTTP port, a TXT, and the
- * host's A record; the answer is read by a parser of the test's own. What cannot: the multicast
- * path (224.0.0.251), because the loopback interface of these machines has no MULTICAST flag and
- * the tests must stay on 127.0.0.1.
+ * host's A record; the answer is read by a parser of the test's own. The multicast path
+ * (224.0.0.251: joins, announcements, multicast and QU answers, goodbye) is {@link MdnsMulticastTest}'s,
+ * in a network namespace of its own.
  */
 class MdnsAnnouncementTest {
 
