@@ -389,7 +389,8 @@ class OscTcpServerTest {
         Socket client = connect();
         clock.advance(250);
         write(client, concat(slip(FADER), slip("junk\0\0\0\0".getBytes())));
-        await(() -> messageStats.packetsReceived() == 2);
+        // the packet is counted as received before it is read and refused: wait for both counts
+        await(() -> messageStats.packetsReceived() == 2 && messageStats.rejected() == 1);
         assertEquals(1_250, messageStats.lastSeenNanos(), "not 'nothing received yet'");
         assertEquals(1, messageStats.packetsRejected(OscRejection.NOT_OSC));
         assertEquals(1, messageStats.rejected());
