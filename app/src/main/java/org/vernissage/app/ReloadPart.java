@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.vernissage.engine.artwork.ReloadableArtwork;
+import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.render.EglSurfacelessContext;
+import org.vernissage.engine.render.GlContext;
 import org.vernissage.engine.render.RenderMailbox;
+import org.vernissage.engine.render.TargetFormat;
 import org.vernissage.engine.render.reload.HotReload;
+import org.vernissage.engine.render.reload.ProgramCacheWarmer;
 import org.vernissage.engine.render.reload.ReloadReport;
 
 /**
@@ -13,6 +18,12 @@ import org.vernissage.engine.render.reload.ReloadReport;
  * includes and its manifest are watched, and a save puts the new program on the wall at a frame
  * boundary; a save that does not build leaves the last good program there and is reported once
  * per distinct error, in the log and in the statistics ({@link ReloadReport#describe()}).
+ *
+ * <p>In a headless EGL run each settled save is first built and drawn once in a context of the
+ * watcher's own ({@link ProgramCacheWarmer}), so that the render thread's build finds llvmpipe's JIT
+ * code in Mesa's disk cache and the frame that takes the reload does not stall; its counts are a
+ * statistics line. A windowed (GLFW) run reloads on the render thread alone: an EGL context is not
+ * mixed into a GLX process.
  *
  * <p>Started after the artwork part, so it is closed (the watcher stopped) before the artwork is
  * disposed. Same threads and owner as every {@link RunPart}.
@@ -27,10 +38,19 @@ final class ReloadPart implements RunPart {
         this.agent = new AgentHealthLine("hot reload", reload::health);
     }
 
-    /** Starts watching {@code artwork}'s files; the render loop must drain {@code mailbox}. Render thread. */
-    static ReloadPart start(ReloadableArtwork artwork, RenderMailbox mailbox) {
-        return new ReloadPart(HotReload.start(artwork, mailbox, HotReload.Settings.DEFAULT,
-                System.getLogger(HotReload.class.getName())));
+    /**
+     * Starts watching {@code artwork}'s files; the render loop must drain {@code mailbox}. With a
+     * headless EGL {@code context}, a cache warmer makes fresh instances with {@code fresh}, drawn
+     * at {@code size} in RGBA8 (the render loop's canvas). Render thread.
+     */
+    static ReloadPart start(ReloadableArtwork artwork, RenderMailbox mailbox, GlContext context,
+                            ProgramCacheWarmer.ArtworkFactory fresh, ParameterLayout layout, FrameSize size) {
+        System.Logger logger = System.getLogger(HotReload.class.getName());
+        Optional<ProgramCacheWarmer> warmer = context instanceof EglSurfacelessContext
+                ? Optional.of(ProgramCacheWarmer.headlessEgl(fresh, layout, size.width(), size.height(),
+                        TargetFormat.RGBA8, logger))
+                : Optional.empty();
+        return new ReloadPart(HotReload.start(artwork, mailbox, HotReload.Settings.DEFAULT, logger, warmer));
     }
 
     /** What the reload has done so far. Any thread. */
@@ -49,6 +69,7 @@ final class ReloadPart implements RunPart {
         ReloadReport report = reload.report();
         if (report.reloads() > 0 || report.failures() > 0) {
             lines.add(report.describe());
+            reload.warmer().ifPresent(warmer -> lines.add("hot reload: " + warmer.describe()));
         }
         lines.addAll(agent.lines());
         return lines;
