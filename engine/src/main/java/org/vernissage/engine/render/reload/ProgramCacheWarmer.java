@@ -78,17 +78,21 @@ public final class ProgramCacheWarmer {
      * @param opener makes the warm context on the warmer's thread
      * @param factory a fresh instance of the artwork from its files
      * @param layout the running parameter layout: the warm frame is drawn with its defaults
-     * @param canvas the canvas the artwork is drawn into (its size and format), at start
+     * @param width the canvas's width at start (the render loop's canvas may not exist yet)
+     * @param height its height
+     * @param format its format
      */
     public ProgramCacheWarmer(ContextOpener opener, ArtworkFactory factory, ParameterLayout layout,
-                              RenderTarget canvas, Logger logger) {
+                              int width, int height, TargetFormat format, Logger logger) {
         this.opener = opener;
         this.factory = factory;
         this.logger = logger;
         float[] values = new float[layout.slotCount()];
         layout.copyDefaultsInto(values);
         this.defaults = new SnapshotExchange(values);
-        canvasIs(canvas);
+        this.canvasFormat = format;
+        this.canvasHeight = height;
+        this.canvasWidth = width;
     }
 
     /**
@@ -96,9 +100,9 @@ public final class ProgramCacheWarmer {
      * render context is headless EGL too. Not for a GLFW (GLX) run: LWJGL loads one GL API per
      * process, and an EGL context beside a GLX one is not known to be safe.
      */
-    public static ProgramCacheWarmer headlessEgl(ArtworkFactory factory, ParameterLayout layout, RenderTarget canvas,
-                                                 Logger logger) {
-        return new ProgramCacheWarmer(EglSurfacelessContext::open, factory, layout, canvas, logger);
+    public static ProgramCacheWarmer headlessEgl(ArtworkFactory factory, ParameterLayout layout, int width, int height,
+                                                 TargetFormat format, Logger logger) {
+        return new ProgramCacheWarmer(EglSurfacelessContext::open, factory, layout, width, height, format, logger);
     }
 
     /** The canvas is now {@code canvas}'s size and format (after a reload or a resize). Render thread. */

@@ -122,7 +122,7 @@ class HotReloadTest {
                 warmer = Optional.of(ProgramCacheWarmer.headlessEgl(() -> {
                     ArtworkManifest edited = ManifestLoader.load(warmFrom.get());
                     return new FragmentShaderArtwork(edited, manifest.layout());
-                }, manifest.layout(), target, log));
+                }, manifest.layout(), target.width(), target.height(), target.format(), log));
             }
             reload = HotReload.start(artwork, mailbox, settings, log, warmer);
         }
