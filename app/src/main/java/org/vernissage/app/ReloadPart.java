@@ -1,5 +1,6 @@
 package org.vernissage.app;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.vernissage.engine.render.GlContext;
 import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.engine.render.TargetFormat;
 import org.vernissage.engine.render.reload.HotReload;
+import org.vernissage.engine.render.reload.MesaShaderCache;
 import org.vernissage.engine.render.reload.ProgramCacheWarmer;
 import org.vernissage.engine.render.reload.ReloadReport;
 
@@ -22,8 +24,9 @@ import org.vernissage.engine.render.reload.ReloadReport;
  * <p>In a headless EGL run each settled save is first built and drawn once in a context of the
  * watcher's own ({@link ProgramCacheWarmer}), so that the render thread's build finds llvmpipe's JIT
  * code in Mesa's disk cache and the frame that takes the reload does not stall; its counts are a
- * statistics line. A windowed (GLFW) run reloads on the render thread alone: an EGL context is not
- * mixed into a GLX process.
+ * statistics line. Where Mesa's disk cache is off or its folder cannot be written the warmer would
+ * only compete for the cores ({@link MesaShaderCache}), and a windowed (GLFW) run must not mix an
+ * EGL context into a GLX process: both reload on the render thread alone, and the banner says why.
  *
  * <p>Started after the artwork part, so it is closed (the watcher stopped) before the artwork is
  * disposed. Same threads and owner as every {@link RunPart}.
@@ -31,10 +34,12 @@ import org.vernissage.engine.render.reload.ReloadReport;
 final class ReloadPart implements RunPart {
 
     private final HotReload reload;
+    private final String banner;
     private final AgentHealthLine agent;
 
-    private ReloadPart(HotReload reload) {
+    private ReloadPart(HotReload reload, String banner) {
         this.reload = reload;
+        this.banner = banner;
         this.agent = new AgentHealthLine("hot reload", reload::health);
     }
 
@@ -46,11 +51,17 @@ final class ReloadPart implements RunPart {
     static ReloadPart start(ReloadableArtwork artwork, RenderMailbox mailbox, GlContext context,
                             ProgramCacheWarmer.ArtworkFactory fresh, ParameterLayout layout, FrameSize size) {
         System.Logger logger = System.getLogger(HotReload.class.getName());
-        Optional<ProgramCacheWarmer> warmer = context instanceof EglSurfacelessContext
+        Optional<String> noWarmer = context instanceof EglSurfacelessContext
+                ? MesaShaderCache.whyUnusable(System.getenv(), Path.of(System.getProperty("user.home")))
+                : Optional.of("a window's GL context");
+        Optional<ProgramCacheWarmer> warmer = noWarmer.isEmpty()
                 ? Optional.of(ProgramCacheWarmer.headlessEgl(fresh, layout, size.width(), size.height(),
                         TargetFormat.RGBA8, logger))
                 : Optional.empty();
-        return new ReloadPart(HotReload.start(artwork, mailbox, HotReload.Settings.DEFAULT, logger, warmer));
+        String banner = "hot reload on (--no-reload to turn it off)" + noWarmer
+                .map(why -> "; each save compiles on the render thread (" + why + ")")
+                .orElse("; each save warmed off the render thread first");
+        return new ReloadPart(HotReload.start(artwork, mailbox, HotReload.Settings.DEFAULT, logger, warmer), banner);
     }
 
     /** What the reload has done so far. Any thread. */
@@ -60,7 +71,7 @@ final class ReloadPart implements RunPart {
 
     @Override
     public Optional<String> banner() {
-        return Optional.of("hot reload on (--no-reload to turn it off)");
+        return Optional.of(banner);
     }
 
     @Override

@@ -100,6 +100,8 @@ class ReloadPartTest {
             assertTrue(line.contains("1 reload, 1 failed") && line.contains("main.frag:2"), line);
             assertEquals(rgb(0.6, 1.0, 1.0), centre, "the last good image stays");
             assertTrue(background.console().contains("hot reload on"), background.console());
+            assertTrue(background.console().contains("each save warmed off the render thread first"),
+                    "headless EGL with Mesa's disk cache: the warmer is on; " + background.console());
             assertWarmed(background);
         }
         assertNoReloadThreadLeft();
