@@ -117,7 +117,10 @@ final class ArtworkAssembly {
         ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size, options.images()));
         // After the artwork, so it closes first; a replay plays the recorded piece, not an edited one.
         if (options.reload() && recorded.isEmpty() && artwork.reloadable().isPresent()) {
-            parts.start(() -> ReloadPart.start(artwork.reloadable().get(), mailbox));
+            // A fresh instance for the cache warmer: the manifest read again, as the reload reads it.
+            parts.start(() -> ReloadPart.start(artwork.reloadable().get(), mailbox, gl.context(),
+                    () -> ArtworkPart.make(ManifestLoader.load(options.artworkFolder()), layout, options.images()),
+                    layout, size));
         }
         Optional<Path> captureFolder = options.output().captureFolder();
         Optional<CapturePart> capture = captureFolder.isPresent()

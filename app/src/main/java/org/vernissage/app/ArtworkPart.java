@@ -64,20 +64,7 @@ final class ArtworkPart implements RunPart {
      */
     static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size,
                              Map<String, Path> images) throws ArtworkException {
-        Artwork artwork;
-        if (manifest.isIsf()) {
-            Map<String, Path> files = new HashMap<>(manifest.images());
-            files.putAll(images);
-            // DATE counts show time from the moment the run starts (see IsfArtwork).
-            artwork = new IsfArtwork(manifest.folder(), manifest.shader(), layout, files, LocalDateTime.now());
-        } else if (!images.isEmpty()) {
-            throw new ArtworkException("--image feeds the image inputs of an ISF shader (.fs); " + manifest.file()
-                    + " does not name one");
-        } else {
-            // Layers or a Java piece when the manifest declares them, else its one shader.
-            artwork = GraphArtworks.forManifest(manifest, layout)
-                    .orElseGet(() -> new FragmentShaderArtwork(manifest, layout));
-        }
+        Artwork artwork = make(manifest, layout, images);
         // The render loop makes the canvas the artwork draws into; set-up only needs a target of
         // the same size bound, so a short-lived one stands in for it.
         try (Framebuffer stand = new Framebuffer(size.width(), size.height())) {
@@ -94,6 +81,27 @@ final class ArtworkPart implements RunPart {
             listener.listenTo(audio.get());
         }
         return new ArtworkPart(artwork, audio);
+    }
+
+    /**
+     * The artwork of {@code manifest}, not yet set up: an ISF shader (.fs) as an {@link IsfArtwork},
+     * its image inputs fed from the manifest's images and {@code images} (which win); layers or a
+     * Java piece when the manifest declares them; else its one shader. Also how the hot reload's
+     * cache warmer makes a fresh instance from the edited files. Any thread (no GL until set up).
+     */
+    static Artwork make(ArtworkManifest manifest, ParameterLayout layout, Map<String, Path> images)
+            throws ArtworkException {
+        if (manifest.isIsf()) {
+            Map<String, Path> files = new HashMap<>(manifest.images());
+            files.putAll(images);
+            // DATE counts show time from the moment the run starts (see IsfArtwork).
+            return new IsfArtwork(manifest.folder(), manifest.shader(), layout, files, LocalDateTime.now());
+        }
+        if (!images.isEmpty()) {
+            throw new ArtworkException("--image feeds the image inputs of an ISF shader (.fs); " + manifest.file()
+                    + " does not name one");
+        }
+        return GraphArtworks.forManifest(manifest, layout).orElseGet(() -> new FragmentShaderArtwork(manifest, layout));
     }
 
     /** The artwork itself when it can reload from its files while it plays (the hot reload watches it). */

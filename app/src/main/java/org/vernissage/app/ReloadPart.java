@@ -1,11 +1,18 @@
 package org.vernissage.app;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.vernissage.engine.artwork.ReloadableArtwork;
+import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.render.EglSurfacelessContext;
+import org.vernissage.engine.render.GlContext;
 import org.vernissage.engine.render.RenderMailbox;
+import org.vernissage.engine.render.TargetFormat;
 import org.vernissage.engine.render.reload.HotReload;
+import org.vernissage.engine.render.reload.MesaShaderCache;
+import org.vernissage.engine.render.reload.ProgramCacheWarmer;
 import org.vernissage.engine.render.reload.ReloadReport;
 
 /**
@@ -14,23 +21,47 @@ import org.vernissage.engine.render.reload.ReloadReport;
  * boundary; a save that does not build leaves the last good program there and is reported once
  * per distinct error, in the log and in the statistics ({@link ReloadReport#describe()}).
  *
+ * <p>In a headless EGL run each settled save is first built and drawn once in a context of the
+ * watcher's own ({@link ProgramCacheWarmer}), so that the render thread's build finds llvmpipe's JIT
+ * code in Mesa's disk cache and the frame that takes the reload does not stall; its counts are a
+ * statistics line. Where Mesa's disk cache is off or its folder cannot be written the warmer would
+ * only compete for the cores ({@link MesaShaderCache}), and a windowed (GLFW) run must not mix an
+ * EGL context into a GLX process: both reload on the render thread alone, and the banner says why.
+ *
  * <p>Started after the artwork part, so it is closed (the watcher stopped) before the artwork is
  * disposed. Same threads and owner as every {@link RunPart}.
  */
 final class ReloadPart implements RunPart {
 
     private final HotReload reload;
+    private final String banner;
     private final AgentHealthLine agent;
 
-    private ReloadPart(HotReload reload) {
+    private ReloadPart(HotReload reload, String banner) {
         this.reload = reload;
+        this.banner = banner;
         this.agent = new AgentHealthLine("hot reload", reload::health);
     }
 
-    /** Starts watching {@code artwork}'s files; the render loop must drain {@code mailbox}. Render thread. */
-    static ReloadPart start(ReloadableArtwork artwork, RenderMailbox mailbox) {
-        return new ReloadPart(HotReload.start(artwork, mailbox, HotReload.Settings.DEFAULT,
-                System.getLogger(HotReload.class.getName())));
+    /**
+     * Starts watching {@code artwork}'s files; the render loop must drain {@code mailbox}. With a
+     * headless EGL {@code context}, a cache warmer makes fresh instances with {@code fresh}, drawn
+     * at {@code size} in RGBA8 (the render loop's canvas). Render thread.
+     */
+    static ReloadPart start(ReloadableArtwork artwork, RenderMailbox mailbox, GlContext context,
+                            ProgramCacheWarmer.ArtworkFactory fresh, ParameterLayout layout, FrameSize size) {
+        System.Logger logger = System.getLogger(HotReload.class.getName());
+        Optional<String> noWarmer = context instanceof EglSurfacelessContext
+                ? MesaShaderCache.whyUnusable(System.getenv(), Path.of(System.getProperty("user.home")))
+                : Optional.of("a window's GL context");
+        Optional<ProgramCacheWarmer> warmer = noWarmer.isEmpty()
+                ? Optional.of(ProgramCacheWarmer.headlessEgl(fresh, layout, size.width(), size.height(),
+                        TargetFormat.RGBA8, logger))
+                : Optional.empty();
+        String banner = "hot reload on (--no-reload to turn it off)" + noWarmer
+                .map(why -> "; each save compiles on the render thread (" + why + ")")
+                .orElse("; each save warmed off the render thread first");
+        return new ReloadPart(HotReload.start(artwork, mailbox, HotReload.Settings.DEFAULT, logger, warmer), banner);
     }
 
     /** What the reload has done so far. Any thread. */
@@ -40,7 +71,7 @@ final class ReloadPart implements RunPart {
 
     @Override
     public Optional<String> banner() {
-        return Optional.of("hot reload on (--no-reload to turn it off)");
+        return Optional.of(banner);
     }
 
     @Override
@@ -49,6 +80,7 @@ final class ReloadPart implements RunPart {
         ReloadReport report = reload.report();
         if (report.reloads() > 0 || report.failures() > 0) {
             lines.add(report.describe());
+            reload.warmer().ifPresent(warmer -> lines.add("hot reload: " + warmer.describe()));
         }
         lines.addAll(agent.lines());
         return lines;

@@ -17,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lwjgl.BufferUtils;
 import org.vernissage.engine.render.FrameListener;
+import org.vernissage.engine.render.reload.HotReload;
 import org.vernissage.osc.OscWriter;
 
 /**
  * The hot reload in a live {@code vernissage run}: on by default, a save shows in the frames, a
  * broken save is in the statistics with its file and line, the value OSC gave a parameter (held by
- * the conductor) survives; {@code --no-reload} leaves the files alone.
+ * the conductor) survives; {@code --no-reload} leaves the files alone. The runs are headless EGL,
+ * so each save is first warmed in the cache warmer's own context: its counts are in the
+ * statistics, and its context and thread are gone when the run ends.
  */
 class ReloadPartTest {
 
@@ -97,7 +100,25 @@ class ReloadPartTest {
             assertTrue(line.contains("1 reload, 1 failed") && line.contains("main.frag:2"), line);
             assertEquals(rgb(0.6, 1.0, 1.0), centre, "the last good image stays");
             assertTrue(background.console().contains("hot reload on"), background.console());
+            assertTrue(background.console().contains("each save warmed off the render thread first"),
+                    "headless EGL with Mesa's disk cache: the warmer is on; " + background.console());
+            assertWarmed(background);
         }
+        assertNoReloadThreadLeft();
+    }
+
+    /** The good save was drawn in the warmer's context, the broken one failed there, unreported (the reload reported it). */
+    private static void assertWarmed(BackgroundRun background) {
+        List<String> lines = background.run().report().lines();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("hot reload: warmed off the render thread: 1 (1 failed)")),
+                "the warmer's counts: " + lines);
+    }
+
+    /** The watcher's thread, where the warm context was current, ended with the run. */
+    private static void assertNoReloadThreadLeft() {
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(thread -> thread.getName().equals(HotReload.THREAD_NAME) && thread.isAlive()),
+                "no hot reload (warmer) thread left after the run");
     }
 
     @Test
@@ -141,6 +162,8 @@ class ReloadPartTest {
                     .findFirst().orElseThrow();
             assertTrue(line.contains("1 reload, 1 failed") && line.contains("lone.fs:2"), line);
             assertEquals(rgb(0.6, 1.0, 1.0), centre, "the last good image stays");
+            assertWarmed(background);
         }
+        assertNoReloadThreadLeft();
     }
 }

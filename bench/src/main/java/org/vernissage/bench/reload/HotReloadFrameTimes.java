@@ -1,16 +1,14 @@
 package org.vernissage.bench.reload;
 
-import static org.lwjgl.opengl.GL11C.glFinish;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
@@ -30,17 +28,23 @@ import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.engine.render.RenderTarget;
 import org.vernissage.engine.render.reload.HotReload;
+import org.vernissage.engine.render.reload.ProgramCacheWarmer;
 
 /**
- * The frame times of artworks/tidewater (a copy) during hot reloads against steady state, in the
- * same run: a real render loop paced in real time, headless, the real watcher and mailbox; the
- * shader's last line is edited (a new constant each time, so no shader cache can answer) every
- * {@code gap} frames from another thread, as an editor would. A frame's time is from the pacer's
- * release to the end of its last output (the mailbox drain, where the swap or the whole reload
- * runs, the draw, and {@code glFinish}); a frame is "in a reload" from the save to 30 frames after
- * the reload is reported. The whole reload runs on the render thread (see HotReload for why).
+ * The frame times of artworks/tidewater (a copy) during hot reloads against steady state, without
+ * and with the cache warmer ({@link ProgramCacheWarmer}), in the same run: rounds alternate
+ * (without, with, without, with, ...), each a real render loop and context of its own, paced in
+ * real time, headless, the real watcher and mailbox. The shader's last line is edited every
+ * {@code gap} frames from another thread, as an editor would, with a new constant each time across
+ * every round, so no shader cache can answer from an earlier save. A frame's time is from the
+ * pacer's release to the end of its last output (the mailbox drain, where the whole reload runs,
+ * the draw, and {@code glFinish}); a frame is "in a reload" from the save to 30 frames after the
+ * reload is reported. The reload itself always runs on the render thread (see HotReload for why);
+ * with the warmer, each save is first built and drawn in the warmer's own context on the watcher's
+ * thread. Mesa's disk cache is as the environment sets it (bench/run-reload.sh: a fresh folder).
  *
- * <p>Usage: {@code HotReloadFrameTimes [WxH] [fps] [reloads]}; defaults 160x90, 60, 8.
+ * <p>Usage: {@code HotReloadFrameTimes [WxH] [fps] [reloads per round] [rounds]}; defaults 160x90,
+ * 60, 4, 4.
  */
 public final class HotReloadFrameTimes {
 
@@ -55,15 +59,73 @@ public final class HotReloadFrameTimes {
         int width = Integer.parseInt(size[0]);
         int height = Integer.parseInt(size[1]);
         double fps = args.length > 1 ? Double.parseDouble(args[1]) : 60;
-        int reloads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        System.out.printf(Locale.ROOT, "tidewater %dx%d at %.0f fps, %d reloads%n", width, height, fps, reloads);
-        run(width, height, fps, reloads);
-    }
-
-    private static void run(int width, int height, double fps, int reloads) throws Exception {
+        int reloads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        System.out.printf(Locale.ROOT, "tidewater %dx%d at %.0f fps, %d rounds of %d reloads, alternating without"
+                + " and with the cache warmer; MESA_SHADER_CACHE_DIR=%s, MESA_SHADER_CACHE_DISABLE=%s%n", width, height,
+                fps, rounds, reloads, System.getenv("MESA_SHADER_CACHE_DIR"), System.getenv("MESA_SHADER_CACHE_DISABLE"));
         Path folder = copyOfTidewater();
         Path shader = folder.resolve("tidewater.frag");
         String original = Files.readString(shader);
+        Editor editor = new Editor(shader, original);
+        Frames[] byWay = {new Frames(), new Frames()};
+        try {
+            for (int round = 0; round < rounds; round++) {
+                boolean warm = round % 2 == 1;
+                Files.writeString(shader, original); // each round starts from the piece as it is
+                Frames frames = run(folder, editor, width, height, fps, reloads, warm);
+                byWay[warm ? 1 : 0].add(frames);
+                frames.print(String.format(Locale.ROOT, "round %d, %s", round + 1, way(warm)));
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+            }
+        }
+        System.out.println("all rounds:");
+        byWay[0].print(way(false));
+        byWay[1].print(way(true));
+        System.out.printf(Locale.ROOT, "p99 in a reload, with the warmer / without: %.3f%n",
+                percentile(byWay[1].during, 99) / percentile(byWay[0].during, 99));
+    }
+
+    private static String way(boolean warm) {
+        return warm ? "warmed off the render thread first" : "reload on the render thread alone";
+    }
+
+    /** The frames of one or more rounds: steady, in a reload, dropped, and the reloads' own reports. */
+    private static final class Frames {
+        final List<Long> steady = new ArrayList<>();
+        final List<Long> during = new ArrayList<>();
+        final List<String> reports = new ArrayList<>();
+        long steadyDropped;
+        long droppedDuring;
+
+        void add(Frames round) {
+            steady.addAll(round.steady);
+            during.addAll(round.during);
+            reports.addAll(round.reports);
+            steadyDropped += round.steadyDropped;
+            droppedDuring += round.droppedDuring;
+        }
+
+        void print(String way) {
+            double p99s = percentile(steady, 99);
+            double p99d = percentile(during, 99);
+            System.out.printf(Locale.ROOT, "%s:%n", way);
+            for (String report : reports) {
+                System.out.printf(Locale.ROOT, "  %s%n", report);
+            }
+            System.out.printf(Locale.ROOT, "  steady       %4d frames: p50 %6.2f ms, p99 %6.2f ms, max %7.2f ms, dropped %d%n",
+                    steady.size(), percentile(steady, 50), p99s, max(steady), steadyDropped);
+            System.out.printf(Locale.ROOT, "  in a reload  %4d frames: p50 %6.2f ms, p99 %6.2f ms, max %7.2f ms, dropped %d%n",
+                    during.size(), percentile(during, 50), p99d, max(during), droppedDuring);
+            System.out.printf(Locale.ROOT, "  p99 ratio (reload / steady): %.2f%n", p99d / p99s);
+        }
+    }
+
+    private static Frames run(Path folder, Editor editor, int width, int height, double fps, int reloads,
+                              boolean warm) throws Exception {
         ArtworkManifest manifest = ManifestLoader.load(folder);
         float[] values = new float[manifest.layout().slotCount()];
         manifest.layout().copyDefaultsInto(values);
@@ -78,7 +140,10 @@ public final class HotReloadFrameTimes {
         try {
             RenderMailbox mailbox = new RenderMailbox();
             FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, manifest.layout());
-            Reloading reloading = new Reloading(artwork, mailbox, HotReload.Settings.DEFAULT);
+            Optional<ProgramCacheWarmer.ArtworkFactory> fresh = warm
+                    ? Optional.of(() -> new FragmentShaderArtwork(ManifestLoader.load(folder), manifest.layout()))
+                    : Optional.empty();
+            Reloading reloading = new Reloading(artwork, mailbox, HotReload.Settings.DEFAULT, fresh, manifest);
             RealTimePacer real = new RealTimePacer(new SystemClock(), fps);
             FramePacer pacer = new FramePacer() {
                 @Override
@@ -98,7 +163,6 @@ public final class HotReloadFrameTimes {
                     return real.droppedFrames();
                 }
             };
-            Editor editor = new Editor(shader, original);
             RenderLoop loop = RenderLoop.builder(context, reloading, new SnapshotExchange(values), pacer, width, height)
                     .mailbox(mailbox).output(new HeadlessOutput())
                     .output(FrameListenerOutput.of("frame-time probe", (frame, parameters, image) -> {
@@ -107,29 +171,27 @@ public final class HotReloadFrameTimes {
                         reloadedBy[i] = reloading.reload.report().reloads() + reloading.reload.report().failures();
                         dropped[i] = real.droppedFrames();
                         if (i >= steadyFrames && (i - steadyFrames) % gap == 0 && (i - steadyFrames) / gap < reloads) {
-                            editor.save((i - steadyFrames) / gap + 1);
+                            editor.save();
                         }
                     })).build();
             loop.run(frames);
             editor.thread.join();
-            report("reload on the render thread", reloading.reload, took, reloadedBy, dropped, steadyFrames, gap, reloads, frames);
+            Frames seen = frames(took, reloadedBy, dropped, steadyFrames, gap, reloads, frames);
+            seen.reports.add(reloading.reload.report().describe());
+            reloading.reload.warmer().ifPresent(warmer -> seen.reports.add("hot reload: " + warmer.describe()));
+            return seen;
         } finally {
             context.close();
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-            }
         }
     }
 
-    private static void report(String way, HotReload reload, long[] took, long[] reloadedBy, long[] dropped,
-                               int steadyFrames, int gap, int reloads, int frames) {
-        List<Long> steady = new ArrayList<>();
-        List<Long> during = new ArrayList<>();
+    private static Frames frames(long[] took, long[] reloadedBy, long[] dropped, int steadyFrames, int gap,
+                                 int reloads, int frames) {
+        Frames seen = new Frames();
         // steady: the frames before the first save, after a second of warming up
         for (int i = steadyFrames / 5; i < steadyFrames; i++) {
-            steady.add(took[i]);
+            seen.steady.add(took[i]);
         }
-        long droppedDuring = 0;
         for (int k = 0; k < reloads; k++) {
             int saved = steadyFrames + k * gap;
             int reloaded = saved;
@@ -138,21 +200,12 @@ public final class HotReloadFrameTimes {
             }
             int end = Math.min(frames - 1, reloaded + WINDOW_AFTER);
             for (int i = saved + 1; i <= end; i++) {
-                during.add(took[i]);
+                seen.during.add(took[i]);
             }
-            droppedDuring += dropped[end] - dropped[saved];
+            seen.droppedDuring += dropped[end] - dropped[saved];
         }
-        long steadyDropped = dropped[steadyFrames - 1] - dropped[steadyFrames / 5];
-        double p50s = percentile(steady, 50);
-        double p99s = percentile(steady, 99);
-        double p50d = percentile(during, 50);
-        double p99d = percentile(during, 99);
-        System.out.printf(Locale.ROOT, "%s: %s%n", way, reload.report().describe());
-        System.out.printf(Locale.ROOT, "  steady       %4d frames: p50 %6.2f ms, p99 %6.2f ms, max %7.2f ms, dropped %d%n",
-                steady.size(), p50s, p99s, max(steady), steadyDropped);
-        System.out.printf(Locale.ROOT, "  in a reload  %4d frames: p50 %6.2f ms, p99 %6.2f ms, max %7.2f ms, dropped %d%n",
-                during.size(), p50d, p99d, max(during), droppedDuring);
-        System.out.printf(Locale.ROOT, "  p99 ratio (reload / steady): %.2f%n", p99d / p99s);
+        seen.steadyDropped = dropped[steadyFrames - 1] - dropped[steadyFrames / 5];
+        return seen;
     }
 
     private static double percentile(List<Long> nanos, int p) {
@@ -179,6 +232,7 @@ public final class HotReloadFrameTimes {
         private final Path shader;
         private final String original;
         private Thread thread = new Thread(() -> { });
+        private int saves; // across every round: each save's constant is new to the cache
 
         Editor(Path shader, String original) {
             this.shader = shader;
@@ -188,7 +242,8 @@ public final class HotReloadFrameTimes {
             }
         }
 
-        void save(int k) {
+        void save() {
+            int k = ++saves;
             String edited = original.replace(LAST_LINE, String.format(Locale.ROOT,
                     "    fragColor = vec4(color * %.6f, 1.0);", 1.0 - k * 1e-4));
             thread = new Thread(() -> {
@@ -207,19 +262,27 @@ public final class HotReloadFrameTimes {
         private final FragmentShaderArtwork artwork;
         private final RenderMailbox mailbox;
         private final HotReload.Settings settings;
+        private final Optional<ProgramCacheWarmer.ArtworkFactory> fresh;
+        private final ArtworkManifest manifest;
         HotReload reload;
 
-        Reloading(FragmentShaderArtwork artwork, RenderMailbox mailbox, HotReload.Settings settings) {
+        Reloading(FragmentShaderArtwork artwork, RenderMailbox mailbox, HotReload.Settings settings,
+                  Optional<ProgramCacheWarmer.ArtworkFactory> fresh, ArtworkManifest manifest) {
             this.artwork = artwork;
             this.mailbox = mailbox;
             this.settings = settings;
+            this.fresh = fresh;
+            this.manifest = manifest;
         }
 
         @Override
         public void setup(RenderTarget target) throws ArtworkException {
             artwork.setup(target);
             Logger quiet = System.getLogger("vernissage.bench.reload");
-            reload = HotReload.start(artwork, mailbox, settings, quiet);
+            // As the app wires a headless run: the warmer draws at the canvas's size and format.
+            Optional<ProgramCacheWarmer> warmer = fresh.map(factory -> ProgramCacheWarmer.headlessEgl(factory,
+                    manifest.layout(), target.width(), target.height(), target.format(), quiet));
+            reload = HotReload.start(artwork, mailbox, settings, quiet, warmer);
         }
 
         @Override

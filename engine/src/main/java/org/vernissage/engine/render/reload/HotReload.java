@@ -4,6 +4,7 @@ import java.lang.System.Logger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.vernissage.engine.agent.AgentHealth;
 import org.vernissage.engine.agent.AgentThread;
 import org.vernissage.engine.agent.SupervisedAgent;
@@ -20,13 +21,22 @@ import org.vernissage.engine.render.RenderTask;
  * keeps the last good program on the wall and is reported once per distinct error
  * ({@link ReloadReport}); the parameter values live in the conductor and are untouched.
  *
- * <p>The build runs on the render thread, in the frame that takes it. Building in a second EGL
- * context sharing objects with the render context was built and measured (see "Known limits" in
- * docs/architecture.md, and "Hot reload" in docs/performance.md): on Mesa 22.3 llvmpipe most of
- * the cost is not the compile and link but the first draw, where llvmpipe JITs the program, and
- * that code belongs to the context that drew; a warm-up draw in the build context cut the render
- * thread's stall to 5-18 ms, but the render context then crashed in the driver (SIGSEGV in
- * swrast_dri.so while drawing tidewater).
+ * <p>The build runs on the render thread, in the frame that takes it. On Mesa 22.3 llvmpipe most
+ * of its cost is not the compile and link but the first draw, where llvmpipe JITs the program
+ * (200-450 ms for tidewater). Two ways off the render thread were tried (see "Known limits" and
+ * "Decisions" in docs/architecture.md, and "Hot reload" in docs/performance.md):
+ * <ul>
+ *   <li>A build in a second context <em>sharing objects</em> with the render context, with a
+ *       warm-up draw there: the render thread's stall fell to 5-18 ms, but the render context then
+ *       crashed in the driver (SIGSEGV in swrast_dri.so while drawing tidewater). Removed.
+ *   <li>A {@link ProgramCacheWarmer}, when the run gives one: on the watcher's thread, before the
+ *       reload is posted, a fresh instance of the artwork is built and drawn once in a second
+ *       context that shares <em>nothing</em> with the render context. Mesa's on-disk shader cache
+ *       keeps llvmpipe's JIT code, so the render thread's reload of the same files then finds it
+ *       there. It needs that cache (on by default; off with {@code MESA_SHADER_CACHE_DISABLE} or
+ *       an unwritable cache folder, when reloads stall as without it), and is made only for a
+ *       headless EGL run: a windowed (GLFW) run reloads as without it.
+ * </ul>
  * The pause each reload costs the render thread is measured ({@link ReloadReport}).
  *
  * <p>{@link #start} and {@link #close} on the render thread; the report and health from any thread.
@@ -54,17 +64,30 @@ public final class HotReload implements AutoCloseable {
     private final AgentThread thread;
     private final SupervisedAgent agent;
     private final ReloadReport report;
+    private final Optional<ProgramCacheWarmer> warmer;
 
-    private HotReload(AgentThread thread, SupervisedAgent agent, ReloadReport report) {
+    private HotReload(AgentThread thread, SupervisedAgent agent, ReloadReport report,
+                      Optional<ProgramCacheWarmer> warmer) {
         this.thread = thread;
         this.agent = agent;
         this.report = report;
+        this.warmer = warmer;
     }
 
     /** Starts watching {@code artwork}'s files; the render loop must drain {@code mailbox}. Render thread, artwork set up. */
     public static HotReload start(ReloadableArtwork artwork, RenderMailbox mailbox, Settings settings, Logger logger) {
+        return start(artwork, mailbox, settings, logger, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(ReloadableArtwork, RenderMailbox, Settings, Logger)}; with a {@code warmer},
+     * each settled save is first built and drawn in the warmer's context, on the watcher's thread,
+     * and the warmer's context is closed there when this reload is. Render thread, artwork set up.
+     */
+    public static HotReload start(ReloadableArtwork artwork, RenderMailbox mailbox, Settings settings, Logger logger,
+                                  Optional<ProgramCacheWarmer> warmer) {
         ReloadReport report = new ReloadReport(logger);
-        ReloadTask task = new ReloadTask(artwork, mailbox, report);
+        ReloadTask task = new ReloadTask(artwork, mailbox, report, warmer.orElse(null));
         SourceWatcher watcher = new SourceWatcher(artwork.sourceFiles(), task, settings.quiet(), settings.missingGrace(),
                 System::nanoTime);
         task.watcher = watcher;
@@ -76,7 +99,7 @@ public final class HotReload implements AutoCloseable {
             thread.close();
             throw e;
         }
-        return new HotReload(thread, agent, report);
+        return new HotReload(thread, agent, report, warmer);
     }
 
     /** What the reload has done: reloads, failures, the error the wall is stuck on. Any thread. */
@@ -89,7 +112,12 @@ public final class HotReload implements AutoCloseable {
         return agent;
     }
 
-    /** Stops watching (waits up to 2 s for the watcher's thread). Render thread. */
+    /** The cache warmer, when this reload has one: its counts, for a statistics line. Any thread. */
+    public Optional<ProgramCacheWarmer> warmer() {
+        return warmer;
+    }
+
+    /** Stops watching and closes the warmer's context, on the watcher's thread (waits up to 2 s for it). Render thread. */
     @Override
     public void close() {
         thread.close();
@@ -101,18 +129,32 @@ public final class HotReload implements AutoCloseable {
         private final ReloadableArtwork artwork;
         private final RenderMailbox mailbox;
         private final ReloadReport report;
+        private final ProgramCacheWarmer warmer; // null: none
         private final RenderTask reload = this::reload; // made once: nothing allocated to post it
         private SourceWatcher watcher; // set once, before the watcher starts
 
-        ReloadTask(ReloadableArtwork artwork, RenderMailbox mailbox, ReloadReport report) {
+        ReloadTask(ReloadableArtwork artwork, RenderMailbox mailbox, ReloadReport report, ProgramCacheWarmer warmer) {
             this.artwork = artwork;
             this.mailbox = mailbox;
             this.report = report;
+            this.warmer = warmer;
         }
 
         @Override
         public void filesChanged() {
+            if (warmer != null) {
+                // Before the post, so the render thread's build finds this save's JIT code in the
+                // driver's disk cache; whatever happens in it, the reload is posted.
+                warmer.warm();
+            }
             mailbox.post(reload); // refused = counted by the mailbox; the next save posts again
+        }
+
+        @Override
+        public void watcherClosed() {
+            if (warmer != null) {
+                warmer.close(); // its context is current on this thread, so it is released here
+            }
         }
 
         /** Render thread, frame boundary. */
@@ -127,6 +169,9 @@ public final class HotReload implements AutoCloseable {
                 report.failed(e.getMessage());
             } finally {
                 report.renderThreadPaused(System.nanoTime() - start);
+                if (warmer != null) {
+                    warmer.canvasIs(control.canvas()); // a resize since the last reload: the next warm-up matches it
+                }
             }
         }
     }

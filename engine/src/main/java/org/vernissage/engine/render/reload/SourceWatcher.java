@@ -40,9 +40,13 @@ import org.agrona.concurrent.Agent;
  */
 final class SourceWatcher implements Agent {
 
-    /** Told on the watcher's thread once a change has settled. */
+    /** Told on the watcher's thread once a change has settled, and when the watcher stops. */
     interface Listener {
         void filesChanged();
+
+        /** The watcher is stopping (or restarting after an error): release what {@link #filesChanged} opened on this thread. */
+        default void watcherClosed() {
+        }
     }
 
     private final Listener listener;
@@ -183,6 +187,8 @@ final class SourceWatcher implements Agent {
             }
         } catch (IOException e) {
             // closing a watch service only releases its inotify handle; nothing to tell anyone
+        } finally {
+            listener.watcherClosed();
         }
     }
 

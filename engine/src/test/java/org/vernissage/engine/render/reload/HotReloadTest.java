@@ -1,6 +1,7 @@
 package org.vernissage.engine.render.reload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lwjgl.opengl.GL11C.GL_RGBA;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -100,18 +102,29 @@ class HotReloadTest {
         private final RenderMailbox mailbox;
         private final HotReload.Settings settings;
         private final RecordingLog log;
+        private final Optional<Path> warmFrom; // the folder a cache warmer makes fresh instances from
         HotReload reload;
-        Reloading(FragmentShaderArtwork artwork, RenderMailbox mailbox, HotReload.Settings settings, RecordingLog log) {
+        Reloading(FragmentShaderArtwork artwork, RenderMailbox mailbox, HotReload.Settings settings, RecordingLog log,
+                  Optional<Path> warmFrom) {
             this.artwork = artwork;
             this.mailbox = mailbox;
             this.settings = settings;
             this.log = log;
+            this.warmFrom = warmFrom;
         }
 
         @Override
         public void setup(RenderTarget target) throws ArtworkException {
             artwork.setup(target);
-            reload = HotReload.start(artwork, mailbox, settings, log);
+            Optional<ProgramCacheWarmer> warmer = Optional.empty();
+            if (warmFrom.isPresent()) {
+                ArtworkManifest manifest = ManifestLoader.load(warmFrom.get());
+                warmer = Optional.of(ProgramCacheWarmer.headlessEgl(() -> {
+                    ArtworkManifest edited = ManifestLoader.load(warmFrom.get());
+                    return new FragmentShaderArtwork(edited, manifest.layout());
+                }, manifest.layout(), target.width(), target.height(), target.format(), log));
+            }
+            reload = HotReload.start(artwork, mailbox, settings, log, warmer);
         }
 
         @Override
@@ -210,6 +223,30 @@ class HotReloadTest {
 
     @Test
     void editsShowInTheNextFramesAnErrorKeepsTheLastGoodImageAndAFixRecovers() throws Exception {
+        editBreakAndFix(false);
+    }
+
+    /**
+     * The same edits with a cache warmer: each save is first built and drawn in the warmer's own
+     * context on the watcher's thread; what the wall shows, what is reported and the parameter's
+     * value are the same as without it. The broken saves fail in the warmer too, silently: the
+     * render thread's reload reports them, once. The warmer's context is closed with the reload.
+     */
+    @Test
+    void withACacheWarmerTheSameEditsShowTheBrokenOnesAreReportedOnceAndItsContextIsClosed() throws Exception {
+        Reloading reloading = editBreakAndFix(true);
+        ProgramCacheWarmer warmer = reloading.reload.warmer().orElseThrow();
+        // four settled saves: two good ones warmed, two broken ones failed in the warmer
+        assertEquals(2, warmer.warmUps(), warmer.describe());
+        assertEquals(2, warmer.failures(), warmer.describe());
+        assertFalse(warmer.contextOpen(), "the warm context is closed with the reload");
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(thread -> thread.getName().equals(HotReload.THREAD_NAME) && thread.isAlive()),
+                "no watcher (warmer) thread is left");
+        System.out.println("HotReloadTest with a warmer: " + warmer.describe());
+    }
+
+    private Reloading editBreakAndFix(boolean warm) throws Exception {
         Path folder = folder();
         Path main = folder.resolve("main.frag");
         ArtworkManifest manifest = ManifestLoader.load(folder);
@@ -219,7 +256,8 @@ class HotReloadTest {
         RenderMailbox mailbox = new RenderMailbox();
         Script script = new Script();
         RealTimePacer pacer = new RealTimePacer(new SystemClock(), FPS);
-        Reloading reloading = new Reloading(artwork, mailbox, HotReload.Settings.DEFAULT, log);
+        Reloading reloading = new Reloading(artwork, mailbox, HotReload.Settings.DEFAULT, log,
+                warm ? Optional.of(folder) : Optional.empty());
         RenderLoop loop = RenderLoop.builder(context, reloading, exchange, pacer, SIZE, SIZE).stats(new FrameStats())
                 .mailbox(mailbox).listeners(List.of(script)).output(new HeadlessOutput()).build();
         script.loop = loop;
@@ -317,6 +355,7 @@ class HotReloadTest {
         System.out.println("HotReloadTest: " + report.describe() + "; frames dropped after the first edit: "
                 + (pacer.droppedFrames() - droppedBefore[0]) + "; frame intervals (ms) from the first edit on: "
                 + intervals(script.seen.subList(firstEdit[0] - 1, script.seen.size())));
+        return reloading;
     }
 
     private static List<Long> intervals(List<Seen> seen) {
