@@ -6,7 +6,9 @@
 #    (pinned in interop/package-lock.json, installed here, never while the tests run);
 #  - headless Chromium for the audience page's browser test (PhonePageBrowserTest);
 #  - an X server without a display (Xvfb, with xauth) for the venue's two-window test (TwoWindowsXvfbTest);
-#  - exiftool, the standard reader the provenance marks in PNG captures are checked with.
+#  - exiftool, the standard reader the provenance marks in PNG captures are checked with;
+#  - unshare (util-linux) and ip (iproute2) for the network-namespace tests (SovereignShowTest,
+#    MdnsMulticastTest), gcc for the native test libraries some tests build.
 # System packages need root (or sudo); without them it says what to install and goes on.
 test_setup() {
   local root="$1" need=()
@@ -22,6 +24,9 @@ test_setup() {
   command -v Xvfb >/dev/null || need+=(xvfb)
   command -v xauth >/dev/null || need+=(xauth)
   command -v exiftool >/dev/null || need+=(libimage-exiftool-perl)
+  command -v unshare >/dev/null || need+=(util-linux)
+  command -v ip >/dev/null || need+=(iproute2)
+  command -v gcc >/dev/null || need+=(gcc libc6-dev)
   if [ ${#need[@]} -gt 0 ]; then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="$(command -v sudo || true)"
