@@ -10,7 +10,6 @@ import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
@@ -27,8 +26,6 @@ public final class MarkedPng {
 
     static final String XMP_KEYWORD = "XML:com.adobe.xmp";
     private static final String FORMAT = "javax_imageio_png_1.0";
-    /** The JDK PNG writer's own deflate level, used unless told otherwise. */
-    private static final int DEFAULT_LEVEL = 4;
 
     private MarkedPng() {
     }
@@ -42,29 +39,12 @@ public final class MarkedPng {
 
     /** The PNG's bytes, with its mark. */
     public static byte[] bytes(BufferedImage image, Provenance provenance) throws IOException {
-        return bytes(image, provenance, DEFAULT_LEVEL);
-    }
-
-    /**
-     * The PNG's bytes, with its mark, deflated at {@code deflateLevel}: 1 (fastest) to 9 (smallest);
-     * the writer's own choice is 4. A thumbnail made a few times a second wants 1: on a noisy frame
-     * it is hardly larger, and the writer's time goes mostly to deflating.
-     */
-    public static byte[] bytes(BufferedImage image, Provenance provenance, int deflateLevel) throws IOException {
-        if (deflateLevel < 1 || deflateLevel > 9) {
-            throw new IllegalArgumentException("deflate level 1 to 9, not " + deflateLevel);
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight());
-        write(image, provenance, out, deflateLevel);
+        write(image, provenance, out);
         return out.toByteArray();
     }
 
     private static void write(BufferedImage image, Provenance provenance, OutputStream out) throws IOException {
-        write(image, provenance, out, DEFAULT_LEVEL);
-    }
-
-    private static void write(BufferedImage image, Provenance provenance, OutputStream out, int deflateLevel)
-            throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
         if (!writers.hasNext()) {
             throw new IOException("this Java has no PNG writer");
@@ -72,16 +52,10 @@ public final class MarkedPng {
         ImageWriter writer = writers.next();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (deflateLevel != DEFAULT_LEVEL) {
-                // the JDK's PNG writer deflates at level 9 - round(9 * quality)
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality((9 - deflateLevel) / 9f);
-            }
             IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
-                    param);
+                    writer.getDefaultWriteParam());
             metadata.mergeTree(FORMAT, xmpTree(XmpPacket.of(provenance)));
-            writer.write(null, new IIOImage(image, null, metadata), param);
+            writer.write(null, new IIOImage(image, null, metadata), writer.getDefaultWriteParam());
         } finally {
             writer.dispose();
         }

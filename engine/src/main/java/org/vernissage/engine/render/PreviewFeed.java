@@ -15,9 +15,6 @@ import static org.lwjgl.opengl.GL30C.GL_UNSIGNED_BYTE;
 import static org.lwjgl.opengl.GL30C.glBindFramebuffer;
 import static org.lwjgl.opengl.GL30C.glReadPixels;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,8 +26,8 @@ import org.vernissage.engine.agent.AgentThread;
 import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
-import org.vernissage.engine.provenance.MarkedPng;
 import org.vernissage.engine.provenance.Provenance;
+import org.vernissage.engine.provenance.ThumbnailPng;
 
 /**
  * A live thumbnail of the output for consoles, a few times a second, that never makes the render
@@ -175,48 +172,27 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
     }
 
     /**
-     * Encodes thumbnails on "vernissage-preview", which owns {@link #image}. The GL rows go straight
-     * into an opaque 3-byte BGR image made once (no RGBA copy, no int[] of packed pixels, no new
-     * image per thumbnail), written at deflate level {@value #DEFLATE_LEVEL}: the JDK's writer then
-     * takes about a third of the time it took on a packed ARGB image at its own level (see
-     * docs/performance.md). Alpha is left out: a projector shows none, so neither does the preview.
+     * Encodes thumbnails on "vernissage-preview", which owns its {@link ThumbnailPng}: the GL rows
+     * go straight into the PNG (no RGBA copy, no packed int image), a fraction of the CPU the JDK's
+     * writer took for the same thumbnail (see docs/performance.md).
      */
     private final class Encoder implements Agent {
 
-        private static final int DEFLATE_LEVEL = 1;
-
-        private final BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        private final byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        private final ThumbnailPng png = new ThumbnailPng(width, height, provenance);
 
         @Override
-        public int doWork() throws IOException {
+        public int doWork() {
             ByteBuffer pixels = full.poll();
             if (pixels == null) {
                 return 0;
             }
             try {
-                copyGlRows(pixels);
+                latest.set(png.bytes(pixels));
+                made = made + 1;
             } finally {
-                free.offer(pixels); // the render thread may fill it again while this one is encoded
+                free.offer(pixels);
             }
-            latest.set(MarkedPng.bytes(image, provenance, DEFLATE_LEVEL));
-            made = made + 1;
             return 1;
-        }
-
-        /** GL's bottom-up RGBA rows to the image's top-down BGR ones. */
-        private void copyGlRows(ByteBuffer rgba) {
-            int start = rgba.position();
-            int rowBytes = width * 4;
-            int out = 0;
-            for (int row = height - 1; row >= 0; row--) {
-                int in = start + row * rowBytes;
-                for (int x = 0; x < width; x++, in += 4) {
-                    bgr[out++] = rgba.get(in + 2);
-                    bgr[out++] = rgba.get(in + 1);
-                    bgr[out++] = rgba.get(in);
-                }
-            }
         }
 
         @Override

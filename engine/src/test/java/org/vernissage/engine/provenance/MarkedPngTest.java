@@ -80,25 +80,6 @@ class MarkedPngTest {
     }
 
     @Test
-    void aThumbnailDeflatedFastestIsTheSamePictureWithTheSameMark() throws Exception {
-        BufferedImage bgr = new BufferedImage(16, 8, BufferedImage.TYPE_3BYTE_BGR); // as the console preview hands it over
-        bgr.createGraphics().drawImage(gradient(), 0, 0, null);
-        Path thumbnail = temp.resolve("thumbnail.png");
-        Files.write(thumbnail, MarkedPng.bytes(bgr, new Provenance("Tidewater", "Vernissage studio", "0.1.0",
-                DigitalSource.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, List.of(new ModelMark("pose", "ff"))), 1));
-        JsonNode xmp = exiftool(thumbnail);
-        assertEquals(DigitalSource.VOCABULARY + "compositeWithTrainedAlgorithmicMedia", xmp.path("DigitalSourceType").asText());
-        assertEquals("Tidewater", xmp.path("Title").asText());
-        BufferedImage read = ImageIO.read(thumbnail.toFile());
-        for (int y = 0; y < 8; y++) {
-            for (int x = 0; x < 16; x++) {
-                assertEquals(gradient().getRGB(x, y), read.getRGB(x, y), "pixel " + x + "," + y);
-            }
-        }
-        assertThrows(IllegalArgumentException.class, () -> MarkedPng.bytes(bgr, Provenance.plain("a", "b", "1"), 0));
-    }
-
-    @Test
     void modelsWithoutASourceTypeAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Provenance("a", "b", "1", DigitalSource.NONE,
                 List.of(new ModelMark("m", "00"))));
