@@ -33,7 +33,7 @@ import org.vernissage.engine.provenance.ThumbnailPng;
  * plain PNG by the JDK's writer (the baseline, what captures wrote before the marks) and as a
  * marked PNG ({@link MarkedPng}: the XMP packet built from a two-model provenance and merged into
  * the writer's metadata as an {@code iTXt} chunk), and as the console preview writes its
- * thumbnails ({@link ThumbnailPng}: from GL's RGBA rows, opaque RGB, Sub filter, deflate level 1),
+ * thumbnails ({@link ThumbnailPng}: from GL's RGBA rows, opaque RGB, Sub filter, Huffman codes only),
  * in the same run. Before ThumbnailPng, the preview's thumbnail was {@code markedPng} (plus a copy
  * of the rows into the packed image).
  *

@@ -8,12 +8,13 @@ import java.util.zip.Deflater;
 
 /**
  * A marked PNG of a thumbnail, written fast: GL's bottom-up RGBA rows straight to an opaque 8-bit
- * RGB PNG (alpha left out: a projector shows none), each row with PNG's "Sub" filter, deflated at
- * level 1, with the same {@link Provenance} XMP in the same uncompressed {@code iTXt} chunk
+ * RGB PNG (alpha left out: a projector shows none), each row with PNG's "Sub" filter, deflated
+ * with Huffman codes only (no search for repeated strings), with the same {@link Provenance} XMP in the same uncompressed {@code iTXt} chunk
  * ({@code XML:com.adobe.xmp}) as {@link MarkedPng}. The JDK's writer (MarkedPng) takes a packed
  * image, tries five filters on every row and deflates harder: for a 320x180 frame several times
- * the CPU, in bursts that lengthen frames on a machine with few cores. Sub on one row and level 1
- * give files no larger than its own on a noisy frame (see docs/performance.md).
+ * the CPU, in bursts that lengthen frames on a machine with few cores. On a noisy frame (Tidewater)
+ * Sub and Huffman codes give a file smaller than its own, where a string search finds little; a
+ * flat frame, all zero after Sub, comes to about an eighth of its raw size (see docs/performance.md).
  *
  * <p>Not thread-safe: one per writing thread, which owns it (the console preview's encoder); its
  * deflater, row and output buffers are made once and reused, so a thumbnail allocates only the
@@ -36,7 +37,7 @@ public final class ThumbnailPng {
     private final byte[] four = new byte[4];
     private final byte[] compressed = new byte[64 * 1024];
     private int filled;
-    private final Deflater deflater = new Deflater(1);
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     private final CRC32 crc = new CRC32();
     private final ByteArrayOutputStream out;
 
@@ -52,6 +53,7 @@ public final class ThumbnailPng {
         this.width = width;
         this.height = height;
         this.row = new byte[1 + width * 3];
+        deflater.setStrategy(Deflater.HUFFMAN_ONLY);
         this.itxt = itxt(XmpPacket.of(provenance));
         this.out = new ByteArrayOutputStream(width * height * 3 / 2 + itxt.length + 128);
     }

@@ -100,4 +100,13 @@ class ThumbnailPngTest {
             assertSamePicture(width, height, noise, png);
         }
     }
+
+    @Test
+    void aFlatFrameComesToAboutAnEighthOfItsRawSize() throws Exception {
+        int[] grey = new int[320 * 180];
+        java.util.Arrays.fill(grey, 0x404040);
+        byte[] png = new ThumbnailPng(320, 180, PROVENANCE).bytes(glRows(320, 180, grey));
+        assertSamePicture(320, 180, grey, png);
+        assertTrue(png.length < 320 * 180 * 3 / 7, "one bit a byte, or near it: " + png.length);
+    }
 }
