@@ -9,7 +9,8 @@ import java.util.zip.Deflater;
 /**
  * A marked PNG of a thumbnail, written fast: GL's bottom-up RGBA rows straight to an opaque 8-bit
  * RGB PNG (alpha left out: a projector shows none), each row with PNG's "Sub" filter, deflated
- * with Huffman codes only (no search for repeated strings), with the same {@link Provenance} XMP in the same uncompressed {@code iTXt} chunk
+ * with Huffman codes only (no search for repeated strings), with the same {@link Provenance} XMP
+ * in the same uncompressed {@code iTXt} chunk
  * ({@code XML:com.adobe.xmp}) as {@link MarkedPng}. The JDK's writer (MarkedPng) takes a packed
  * image, tries five filters on every row and deflates harder: for a 320x180 frame several times
  * the CPU, in bursts that lengthen frames on a machine with few cores. On a noisy frame (Tidewater)
