@@ -3,6 +3,7 @@ package org.vernissage.bench;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.vernissage.engine.provenance.DigitalSource;
 import org.vernissage.engine.provenance.MarkedPng;
 import org.vernissage.engine.provenance.ModelMark;
 import org.vernissage.engine.provenance.Provenance;
+import org.vernissage.engine.provenance.ThumbnailPng;
 
 /**
  * What the provenance mark adds to a captured frame, where it is paid: on the capture's writer
@@ -30,7 +32,10 @@ import org.vernissage.engine.provenance.Provenance;
  * or without it. A frame of Tidewater's golden image, scaled to the capture size, encoded as a
  * plain PNG by the JDK's writer (the baseline, what captures wrote before the marks) and as a
  * marked PNG ({@link MarkedPng}: the XMP packet built from a two-model provenance and merged into
- * the writer's metadata as an {@code iTXt} chunk), in the same run.
+ * the writer's metadata as an {@code iTXt} chunk), and as the console preview writes its
+ * thumbnails ({@link ThumbnailPng}: from GL's RGBA rows, opaque RGB, Sub filter, Huffman codes only),
+ * in the same run. Before ThumbnailPng, the preview's thumbnail was {@code markedPng} (plus a copy
+ * of the rows into the packed image).
  *
  * <p>Run from the repository root: {@code bench/run-marks.sh} (JMH, {@code -prof gc}).
  */
@@ -48,6 +53,8 @@ public class MarkedPngBenchmark {
         String size;
 
         BufferedImage image;
+        ByteBuffer glRows;
+        ThumbnailPng thumbnail;
         Provenance provenance;
 
         @Setup(Level.Trial)
@@ -63,10 +70,19 @@ public class MarkedPngBenchmark {
             var g = image.createGraphics();
             g.drawImage(golden, 0, 0, width, height, null);
             g.dispose();
+            glRows = ByteBuffer.allocateDirect(width * height * 4); // as the console's PreviewFeed hands them over
+            for (int y = height - 1; y >= 0; y--) {
+                for (int x = 0; x < width; x++) {
+                    int argb = image.getRGB(x, y);
+                    glRows.put((byte) (argb >> 16)).put((byte) (argb >> 8)).put((byte) argb).put((byte) (argb >>> 24));
+                }
+            }
+            glRows.flip();
             provenance = new Provenance("Tidewater", "Vernissage", "0.1.0-SNAPSHOT",
                     DigitalSource.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
                     List.of(new ModelMark("look", "sha256:" + "ab".repeat(32)),
                             new ModelMark("pose", "sha256:" + "cd".repeat(32))));
+            thumbnail = new ThumbnailPng(width, height, provenance);
         }
     }
 
@@ -82,5 +98,11 @@ public class MarkedPngBenchmark {
     @Benchmark
     public byte[] markedPng(Frame frame) throws IOException {
         return MarkedPng.bytes(frame.image, frame.provenance);
+    }
+
+    /** The console preview's thumbnail: the same frame's GL rows, marked, by {@link ThumbnailPng}. */
+    @Benchmark
+    public byte[] thumbnailPng(Frame frame) {
+        return frame.thumbnail.bytes(frame.glRows);
     }
 }

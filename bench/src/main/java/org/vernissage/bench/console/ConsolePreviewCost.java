@@ -7,15 +7,12 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.vernissage.app.ArtworkRun;
 import org.vernissage.app.ConsoleOptions;
 import org.vernissage.app.FrameSize;
@@ -29,23 +26,45 @@ import org.vernissage.engine.render.Framebuffer;
  * What the web console's live preview costs the show: the frame time of Tidewater headless
  * (unpaced, so that any CPU the consoles take shows as longer frames), with three consoles
  * connected and polling as the page does (status twice a second, preview.png three times a second,
- * each console on its own thread and keep-alive HTTP connection) against none, in the same run: phases of
+ * each on its own keep-alive HTTP connection) against none, in the same run: phases of
  * {@code seconds} alternate none / three, {@code pairs} times, after a warm-up. The run has
- * {@code --console} throughout (its preview is made four times a second whether anyone looks or not),
- * so the difference is what looking costs: HTTP, the status JSON, the PNG bytes sent.
+ * {@code --console} throughout, so the difference is what looking costs: HTTP, the status JSON,
+ * the thumbnails (made only while a console asks, and for 3 s after: a quiet gap, not counted,
+ * follows each phase with consoles).
  *
- * <p>Frame time: the interval between the ends of successive frames, each finished with glFinish
- * (llvmpipe does its work in the finish). Reported per condition: mean, p50, p99 of every frame of
- * its phases; the ratio three/none of the means and of the p50s.
+ * <p>The consoles are {@link ConsoleClients} in a JVM of their own, as the browsers are on the
+ * technicians' tablets in a show: this process holds only the show. The clients' process is idle
+ * (blocked on its stdin) in the phases without consoles; its CPU while polling is reported
+ * apart. On this machine it still shares the cores with the show, which a tablet would not.
  *
- * <p>Run: {@code bench/run-console-preview.sh [WIDTHxHEIGHT] [seconds] [pairs]}. Its main thread
- * drives the phases; the render thread and the three console threads are its own.
+ * <p>Per frame, two clocks: the interval between the ends of successive frames, each finished
+ * with glFinish (what a visitor sees), and the render thread's own CPU time over that interval
+ * (with {@code LP_NUM_THREADS=0} llvmpipe rasterises on the render thread, so that is the frame's
+ * whole work, with the time other threads took the core away left out). Reported per condition:
+ * mean, p50, p99 of every frame of its phases, and the ratios three/none.
+ *
+ * <p>The console server's code is interpreted or C1-compiled for the first thousands of requests
+ * (at 15 a second, the first minutes of a show), and then costs a fraction of what it did:
+ * {@code warmRequests} (default 0) are sent back to back before the phases, to measure a show in
+ * which a console has been open a while.
+ *
+ * <p>Run: {@code bench/run-console-preview.sh [WIDTHxHEIGHT] [seconds] [pairs] [warmRequests]} (prefix
+ * {@code LP_NUM_THREADS=0} for the CPU clock to be the whole frame). Its main thread drives the
+ * phases and the clients' process; the render thread is its own.
  */
 public final class ConsolePreviewCost {
 
-    private static final int CONSOLES = 3;
-    private static final long STATUS_EVERY_MILLIS = 500;
-    private static final long PREVIEW_EVERY_MILLIS = 333;
+    private static final int CONSOLES = ConsoleClients.CONSOLES;
+    private static final long STATUS_EVERY_MILLIS = ConsoleClients.STATUS_EVERY_MILLIS;
+    private static final long PREVIEW_EVERY_MILLIS = ConsoleClients.PREVIEW_EVERY_MILLIS;
+    /**
+     * Between a phase with consoles and the next without, uncounted: the preview goes on making
+     * thumbnails for 3 s after a console last asked (PreviewFeed), and a phase without consoles is
+     * one where none has looked in a while.
+     */
+    private static final long QUIET_MILLIS = 4000;
+    /** Frames a list can hold: an unpaced 160x90 frame takes over 0.5 ms, so enough for 8 minutes of each condition's phases. */
+    private static final int MAX_FRAMES = 1_000_000;
 
     private ConsolePreviewCost() {
     }
@@ -54,16 +73,19 @@ public final class ConsolePreviewCost {
         FrameSize size = FrameSize.parse(args.length > 0 ? args[0] : "160x90");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int warmRequests = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path artwork = Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater"));
         Path tokenFile = Files.createTempFile("vernissage-bench-console", ".token");
         String token = "bench-console-token-0123456789";
         Files.writeString(tokenFile, token + "\n");
         int port = freePort();
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "console preview cost: tidewater %s headless unpaced, %d consoles (status every %d ms,"
-                        + " preview.png every %d ms) vs none, %d x (%d s none + %d s consoles), %d cores, %s%n", size,
-                CONSOLES, STATUS_EVERY_MILLIS, PREVIEW_EVERY_MILLIS, pairs, seconds, seconds,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        out.printf(Locale.ROOT, "console preview cost: tidewater %s headless unpaced, %d consoles in their own process"
+                        + " (status every %d ms, preview.png every %d ms) vs none, %d x (%d s none + %d s consoles),"
+                        + " after %d requests' warm-up, %d cores, LP_NUM_THREADS=%s, %s%n", size, CONSOLES,
+                STATUS_EVERY_MILLIS, PREVIEW_EVERY_MILLIS, pairs, seconds, seconds, warmRequests,
+                Runtime.getRuntime().availableProcessors(),
+                System.getenv().getOrDefault("LP_NUM_THREADS", "(unset)"), System.getProperty("java.vm.version"));
 
         FrameClock clock = new FrameClock();
         RunOptions options = RunOptions.defaults(artwork).withSize(size).withOsc("127.0.0.1", 0)
@@ -87,47 +109,142 @@ public final class ConsolePreviewCost {
         ArtworkRun run = started.get(30, TimeUnit.SECONDS);
         ThreadCpu cpuNone = new ThreadCpu();
         ThreadCpu cpuThree = new ThreadCpu();
-        List<Long> none = new ArrayList<>();
-        List<Long> three = new ArrayList<>();
-        AtomicLong previews = new AtomicLong();
-        AtomicLong statuses = new AtomicLong();
+        Samples noneWall = new Samples();
+        Samples noneCpu = new Samples();
+        Samples threeWall = new Samples();
+        Samples threeCpu = new Samples();
+        Clients clients = Clients.start(port, token);
         try {
-            clock.collectInto(null);
-            Thread.sleep(2000); // warm-up: JIT, shader, first previews
-            consoles(port, token, 1000, previews, statuses, new ThreadCpu()); // warm the HTTP path once
+            clock.collectInto(null, null);
+            Thread.sleep(2000); // warm-up: JIT, shader
+            clients.warm(warmRequests); // the server's code compiled, as in a show a console has been open in a while
+            clients.poll(1000, new ThreadCpu(), false); // warm the polling and the clients' JVM once
+            Thread.sleep(QUIET_MILLIS);
             for (int pair = 0; pair < pairs; pair++) {
-                clock.collectInto(none);
+                clock.collectInto(noneWall, noneCpu);
                 cpuNone.begin();
                 Thread.sleep(seconds * 1000L);
                 cpuNone.end();
-                clock.collectInto(null);
-                clock.collectInto(three);
-                consoles(port, token, seconds * 1000L, previews, statuses, cpuThree);
-                clock.collectInto(null);
+                clock.collectInto(null, null);
+                clock.collectInto(threeWall, threeCpu);
+                clients.poll(seconds * 1000L, cpuThree, true);
+                clock.collectInto(null, null);
+                Thread.sleep(QUIET_MILLIS);
             }
         } finally {
+            clients.close();
             run.requestStop();
             finished.get(30, TimeUnit.SECONDS);
             Files.deleteIfExists(tokenFile);
         }
-        long[] a = sorted(none);
-        long[] b = sorted(three);
-        out.println(line("  no console polling", a));
-        out.println(line("  " + CONSOLES + " consoles polling", b));
-        out.printf(Locale.ROOT, "    consoles/none: mean %.3fx, p50 %.3fx, p99 %.3fx (target: at most 1.05x);"
-                        + " %d previews and %d status answers fetched%n", mean(b) / mean(a),
-                percentile(b, 50) / (double) percentile(a, 50), percentile(b, 99) / (double) percentile(a, 99),
-                previews.get(), statuses.get());
+        out.println("  frame time (wall clock, frame end to frame end):");
+        compare(out, noneWall.sorted(), threeWall.sorted());
+        out.println("  render thread's CPU time per frame:");
+        compare(out, noneCpu.sorted(), threeCpu.sorted());
+        out.printf(Locale.ROOT, "    %d previews and %d status answers fetched%n", clients.previews, clients.statuses);
         out.println("    CPU ms per second of phase, by thread: no console polling " + cpuNone.describe(pairs * seconds));
         out.println("                                           " + CONSOLES + " consoles polling "
-                + cpuThree.describe(pairs * seconds));
+                + cpuThree.describe(pairs * seconds) + String.format(Locale.ROOT,
+                "; the clients' own process %.1f", clients.cpuNanos / 1e6 / (pairs * seconds)));
     }
 
-    /** CPU time of the JVM's threads over phases, grouped by what the thread does. Main thread. */
+    private static void compare(PrintStream out, long[] a, long[] b) {
+        out.println(line("    no console polling", a));
+        out.println(line("    " + CONSOLES + " consoles polling", b));
+        out.printf(Locale.ROOT, "      consoles/none: mean %.3fx, p50 %.3fx, p99 %.3fx (target: at most 1.05x)%n",
+                mean(b) / mean(a), percentile(b, 50) / (double) percentile(a, 50),
+                percentile(b, 99) / (double) percentile(a, 99));
+    }
+
+    /**
+     * The clients' JVM ({@link ConsoleClients}), started with this one's java and class path;
+     * the main thread drives it. Counts what it reported over the measured phases.
+     */
+    private static final class Clients implements AutoCloseable {
+        private final Process process;
+        private final java.io.BufferedReader answers;
+        private final java.io.Writer commands;
+        long previews;
+        long statuses;
+        long cpuNanos;
+
+        private Clients(Process process) {
+            this.process = process;
+            this.answers = process.inputReader(java.nio.charset.StandardCharsets.US_ASCII);
+            this.commands = process.outputWriter(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        static Clients start(int port, String token) throws IOException {
+            String java = ProcessHandle.current().info().command().orElse(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // a small client JVM: one GC thread, the C1 compiler only, a small heap
+            Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m",
+                    "-cp", System.getProperty("java.class.path"), ConsoleClients.class.getName(),
+                    String.valueOf(port), token).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Clients clients = new Clients(process);
+            String ready = clients.answers.readLine();
+            if (!"ready".equals(ready)) {
+                process.destroy();
+                throw new IOException("the console clients' process said " + ready);
+            }
+            return clients;
+        }
+
+        /** {@code requests} calls back to back, status and preview in turn (none: 0). */
+        void warm(int requests) throws IOException {
+            if (requests == 0) {
+                return;
+            }
+            commands.write("warm " + requests + "\n");
+            commands.flush();
+            String warmed = answers.readLine();
+            if (!"warmed".equals(warmed)) {
+                throw new IOException("the console clients' process said " + warmed);
+            }
+        }
+
+        /**
+         * Three consoles poll for {@code millis}; {@code cpu} measures this process meanwhile.
+         * Adds what the clients counted to the totals when {@code counted} (not the warm-up).
+         */
+        void poll(long millis, ThreadCpu cpu, boolean counted) throws IOException {
+            cpu.begin();
+            commands.write("poll " + millis + "\n");
+            commands.flush();
+            String done = answers.readLine();
+            cpu.end();
+            if (done == null || !done.startsWith("done ")) {
+                throw new IOException("the console clients' process said " + done);
+            }
+            if (counted) {
+                String[] parts = done.split(" ");
+                previews += Long.parseLong(parts[1]);
+                statuses += Long.parseLong(parts[2]);
+                cpuNanos += Long.parseLong(parts[3]);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                commands.write("quit\n");
+                commands.flush();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroy();
+                }
+            } catch (InterruptedException e) {
+                process.destroy();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** CPU time of this JVM's threads over phases, grouped by what the thread does. Main thread. */
     private static final class ThreadCpu {
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private final java.util.Map<Long, Long> start = new java.util.HashMap<>();
         private final java.util.Map<String, Long> nanos = new java.util.TreeMap<>();
+        private int phases;
 
         void begin() {
             start.clear();
@@ -137,6 +254,7 @@ public final class ConsolePreviewCost {
         }
 
         void end() {
+            phases++;
             for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (info == null) {
                     continue;
@@ -159,9 +277,6 @@ public final class ConsolePreviewCost {
             if (name.startsWith("vernissage-preview")) {
                 return "preview PNG";
             }
-            if (name.startsWith("bench-console")) {
-                return "console clients (bench)";
-            }
             return "other";
         }
 
@@ -172,104 +287,43 @@ public final class ConsolePreviewCost {
         }
     }
 
-    /** Three consoles polling for {@code millis}, each on its own thread and client; returns when they stop. */
-    private static void consoles(int port, String token, long millis, AtomicLong previews, AtomicLong statuses,
-                                 ThreadCpu cpu) throws InterruptedException {
-        AtomicBoolean stop = new AtomicBoolean();
-        cpu.begin();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < CONSOLES; c++) {
-            Thread console = new Thread(() -> poll(port, token, stop, previews, statuses), "bench-console-" + c);
-            console.setDaemon(true);
-            console.start();
-            threads.add(console);
+    /** Per-frame values of one condition, in a list made once (no boxing on the render thread). */
+    private static final class Samples {
+        private final long[] values = new long[MAX_FRAMES];
+        private int count;
+
+        /** Render thread. */
+        void add(long value) {
+            if (count < values.length) {
+                values[count++] = value;
+            }
         }
-        Thread.sleep(millis);
-        cpu.end(); // before the clients stop: a thread that ended has no CPU time to read
-        stop.set(true);
-        for (Thread t : threads) {
-            t.join(5000);
+
+        /** Main thread, after the render thread stopped. */
+        long[] sorted() {
+            long[] a = Arrays.copyOf(values, count);
+            Arrays.sort(a);
+            return a;
         }
     }
 
     /**
-     * One console: a keep-alive HTTP/1.1 connection, as a browser keeps one, written and read by
-     * hand on a blocking socket (the JDK's HttpClient costs this process far more CPU than a
-     * browser on the technician's own machine would cost the show's).
+     * Render thread: at each frame's end (after glFinish), the wall-clock interval since the last
+     * and the render thread's CPU time over it, into the samples collecting.
      */
-    private static void poll(int port, String token, AtomicBoolean stop, AtomicLong previews, AtomicLong statuses) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(5000);
-            socket.setTcpNoDelay(true);
-            java.io.OutputStream out = socket.getOutputStream();
-            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
-                    socket.getInputStream(), 65536));
-            byte[] status = request("/api/status", token);
-            byte[] preview = request("/api/preview.png", token);
-            long start = System.nanoTime();
-            long nextStatus = start;
-            long nextPreview = start + PREVIEW_EVERY_MILLIS * 500_000L; // offset, as two page timers are
-            while (!stop.get()) {
-                long now = System.nanoTime();
-                if (now >= nextStatus) {
-                    if (exchange(out, in, status) == 200) {
-                        statuses.incrementAndGet();
-                    }
-                    nextStatus += STATUS_EVERY_MILLIS * 1_000_000L;
-                }
-                if (now >= nextPreview) {
-                    if (exchange(out, in, preview) == 200) {
-                        previews.incrementAndGet();
-                    }
-                    nextPreview += PREVIEW_EVERY_MILLIS * 1_000_000L;
-                }
-                Thread.sleep(5);
-            }
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("a console failed: " + e, e);
-        }
-    }
-
-    private static byte[] request(String path, String token) {
-        return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
-                + "\r\nConnection: keep-alive\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    /** Sends one request and reads its whole response; returns the status code. */
-    private static int exchange(java.io.OutputStream out, java.io.DataInputStream in, byte[] request)
-            throws IOException {
-        out.write(request);
-        out.flush();
-        StringBuilder head = new StringBuilder();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("the console server closed the connection");
-            }
-            head.append((char) b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        String text = head.toString();
-        int length = 0;
-        for (String line : text.split("\r\n")) {
-            if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
-                length = Integer.parseInt(line.substring(15).strip());
-            }
-        }
-        in.skipNBytes(length);
-        return Integer.parseInt(text.substring(9, 12));
-    }
-
-    /** Render thread: each frame's end (after glFinish), the interval since the last into the list collecting. */
     private static final class FrameClock implements FrameListener {
-        private volatile List<Long> into;
+        private static final java.lang.management.ThreadMXBean THREADS =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        private Samples wall;
+        private Samples cpu;
         private long last;
+        private long lastCpu;
 
-        /** Main thread: start collecting into {@code list}, or stop (null); the first interval after is dropped. */
-        void collectInto(List<Long> list) {
+        /** Main thread: start collecting (or stop: nulls); the first interval after is dropped. */
+        void collectInto(Samples wall, Samples cpu) {
             synchronized (this) {
-                into = list;
+                this.wall = wall;
+                this.cpu = cpu;
                 last = 0;
             }
         }
@@ -278,19 +332,16 @@ public final class ConsolePreviewCost {
         public void onFrame(FrameInfo frame, ParameterSnapshot parameters, Framebuffer image) {
             glFinish();
             long now = System.nanoTime();
+            long nowCpu = THREADS.getCurrentThreadCpuTime();
             synchronized (this) {
-                if (into != null && last != 0) {
-                    into.add(now - last);
+                if (wall != null && last != 0) {
+                    wall.add(now - last);
+                    cpu.add(nowCpu - lastCpu);
                 }
                 last = now;
+                lastCpu = nowCpu;
             }
         }
-    }
-
-    private static long[] sorted(List<Long> values) {
-        long[] a = values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(a);
-        return a;
     }
 
     private static double mean(long[] a) {

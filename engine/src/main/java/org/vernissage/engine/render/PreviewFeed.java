@@ -15,7 +15,6 @@ import static org.lwjgl.opengl.GL30C.GL_UNSIGNED_BYTE;
 import static org.lwjgl.opengl.GL30C.glBindFramebuffer;
 import static org.lwjgl.opengl.GL30C.glReadPixels;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,8 +26,8 @@ import org.vernissage.engine.agent.AgentThread;
 import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
-import org.vernissage.engine.provenance.MarkedPng;
 import org.vernissage.engine.provenance.Provenance;
+import org.vernissage.engine.provenance.ThumbnailPng;
 
 /**
  * A live thumbnail of the output for consoles, a few times a second, that never makes the render
@@ -172,17 +171,23 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
         }
     }
 
-    /** Encodes thumbnails on "vernissage-preview". */
+    /**
+     * Encodes thumbnails on "vernissage-preview", which owns its {@link ThumbnailPng}: the GL rows
+     * go straight into the PNG (no RGBA copy, no packed int image), a fraction of the CPU the JDK's
+     * writer took for the same thumbnail (see docs/performance.md).
+     */
     private final class Encoder implements Agent {
 
+        private final ThumbnailPng png = new ThumbnailPng(width, height, provenance);
+
         @Override
-        public int doWork() throws IOException {
+        public int doWork() {
             ByteBuffer pixels = full.poll();
             if (pixels == null) {
                 return 0;
             }
             try {
-                latest.set(MarkedPng.bytes(RgbaImage.fromGlRows(pixels, width, height).toBufferedImage(), provenance));
+                latest.set(png.bytes(pixels));
                 made = made + 1;
             } finally {
                 free.offer(pixels);

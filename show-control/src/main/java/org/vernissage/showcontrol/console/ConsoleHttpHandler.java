@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AsciiString;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The console's routes:
  * <pre>
  *   GET  /                  the page (no token: it asks for one)
- *   GET  /api/status        ConsoleState as JSON                      token
+ *   GET  /api/status        ConsoleState as JSON (see StatusJson)     token
  *   GET  /api/preview.png   the newest preview (404 before the first)  token
  *   POST /api/go | /api/stop | /api/panic   {"status": "ok"|"error", "message"}   token
  * </pre>
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing else said, is counted, and the first is logged. Anything else gets 404 or 405.
  *
  * <p>One instance per connection, on the console's event-loop thread; the {@link Counters} are
- * shared by all connections (atomic).
+ * shared by all connections (atomic), and so is the {@link StatusJson} (that one thread only).
  */
 final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -43,17 +44,29 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> COMMANDS = Set.of("go", "stop", "panic");
     private static final String BEARER = "Bearer ";
+    // Header names and values as AsciiStrings made once: Netty writes them without encoding each answer's anew.
+    private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
+    private static final AsciiString NO_STORE = AsciiString.cached("no-store");
+    private static final AsciiString CONTENT_SECURITY_POLICY = AsciiString.cached("Content-Security-Policy");
+    private static final AsciiString POLICY = AsciiString.cached("default-src 'self'; img-src 'self' blob:;"
+            + " style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'");
+    private static final AsciiString X_FRAME_OPTIONS = AsciiString.cached("X-Frame-Options");
+    private static final AsciiString DENY = AsciiString.cached("DENY");
+    private static final AsciiString HTML = AsciiString.cached("text/html; charset=utf-8");
+    private static final AsciiString PNG = AsciiString.cached("image/png");
 
     private final ConsoleToken token;
     private final ConsoleView view;
     private final ConsolePage page;
     private final Counters counters;
+    private final StatusJson status;
 
-    ConsoleHttpHandler(ConsoleToken token, ConsoleView view, ConsolePage page, Counters counters) {
+    ConsoleHttpHandler(ConsoleToken token, ConsoleView view, ConsolePage page, Counters counters, StatusJson status) {
         this.token = token;
         this.view = view;
         this.page = page;
         this.counters = counters;
+        this.status = status;
     }
 
     /** What every connection of one server counted. Any thread. */
@@ -83,7 +96,7 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         String path = new QueryStringDecoder(request.uri()).path();
         FullHttpResponse response;
         if (path.equals("/") || path.equals("/index.html")) {
-            response = request.method() == HttpMethod.GET ? bytes(HttpResponseStatus.OK, "text/html; charset=utf-8",
+            response = request.method() == HttpMethod.GET ? bytes(HttpResponseStatus.OK, HTML,
                     page.html()) : methodNotAllowed();
         } else if (!path.startsWith("/api/")) {
             response = json(HttpResponseStatus.NOT_FOUND, Map.of("status", "error", "message", "no such page"));
@@ -98,14 +111,14 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private FullHttpResponse api(FullHttpRequest request, String call) {
         boolean get = request.method() == HttpMethod.GET;
         if (call.equals("status")) {
-            return get ? json(HttpResponseStatus.OK, view.state()) : methodNotAllowed();
+            return get ? bytes(HttpResponseStatus.OK, APPLICATION_JSON, status.bytes()) : methodNotAllowed();
         }
         if (call.equals("preview.png")) {
             if (!get) {
                 return methodNotAllowed();
             }
             Optional<byte[]> png = view.preview();
-            return png.map(p -> bytes(HttpResponseStatus.OK, "image/png", p))
+            return png.map(p -> bytes(HttpResponseStatus.OK, PNG, p))
                     .orElseGet(() -> json(HttpResponseStatus.NOT_FOUND, Map.of("status", "error",
                             "message", "no preview yet")));
         }
@@ -117,6 +130,7 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private FullHttpResponse command(String name) {
         counters.commands.incrementAndGet();
+        status.commandRan(); // even one refused may have changed something: the next status is built anew
         try {
             return json(HttpResponseStatus.OK, Map.of("status", "ok", "message", view.command(name)));
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -143,21 +157,20 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private static FullHttpResponse json(HttpResponseStatus status, Object body) {
         try {
-            return bytes(status, "application/json", JSON.writeValueAsBytes(body));
+            return bytes(status, APPLICATION_JSON, JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the console's JSON: " + e.getMessage(), e);
         }
     }
 
-    private static FullHttpResponse bytes(HttpResponseStatus status, String type, byte[] body) {
+    private static FullHttpResponse bytes(HttpResponseStatus status, CharSequence type, byte[] body) {
         FullHttpResponse response = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
                 status, Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, type)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
-                .set("Content-Security-Policy", "default-src 'self'; img-src 'self' blob:; style-src 'unsafe-inline';"
-                        + " script-src 'unsafe-inline'; connect-src 'self'")
-                .set("X-Frame-Options", "DENY");
+                .set(HttpHeaderNames.CACHE_CONTROL, NO_STORE)
+                .set(CONTENT_SECURITY_POLICY, POLICY)
+                .set(X_FRAME_OPTIONS, DENY);
         return response;
     }
 

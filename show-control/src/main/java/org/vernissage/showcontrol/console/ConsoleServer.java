@@ -1,5 +1,6 @@
 package org.vernissage.showcontrol.console;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -79,6 +80,7 @@ public final class ConsoleServer implements AutoCloseable {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, threads, NioIoHandler.newFactory());
         ConsoleHttpHandler.Counters counters = new ConsoleHttpHandler.Counters();
         ConsolePage page = ConsolePage.load();
+        StatusJson status = new StatusJson(view, new ObjectMapper(), System::nanoTime); // all connections', one thread's
         try {
             Channel listener = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -89,7 +91,7 @@ public final class ConsoleServer implements AutoCloseable {
                             }
                             channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                                     new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                                    new ConsoleHttpHandler(token, view, page, counters));
+                                    new ConsoleHttpHandler(token, view, page, counters, status));
                         }
                     }).bind(host, port).sync().channel();
             return new ConsoleServer(group, listener, counters, notAllowed);
