@@ -9,13 +9,16 @@ import static org.lwjgl.opengl.GL15C.glBeginQuery;
 import static org.lwjgl.opengl.GL15C.glDeleteQueries;
 import static org.lwjgl.opengl.GL15C.glEndQuery;
 import static org.lwjgl.opengl.GL15C.glGenQueries;
-import static org.lwjgl.opengl.GL15C.glGetQueryObjecti;
+import static org.lwjgl.opengl.GL15C.nglGetQueryObjectiv;
 import static org.lwjgl.opengl.GL15C.glGetQueryi;
 import static org.lwjgl.opengl.GL33C.GL_TIME_ELAPSED;
-import static org.lwjgl.opengl.GL33C.glGetQueryObjecti64;
+import static org.lwjgl.opengl.GL33C.nglGetQueryObjecti64v;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.lwjgl.system.MemoryUtil;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GLCapabilities;
 
@@ -51,6 +54,11 @@ public final class GpuFrameTimer {
     private final int[] queries = new int[RING];
     private final boolean[] pending = new boolean[RING];
     private final long[] beganNanos = new long[RING];
+    // The driver writes its answers here, at an address taken once: LWJGL's single-value getters
+    // wrap a fresh buffer per call, and taking an IntBuffer's or LongBuffer's address per call
+    // allocates too (RenderAllocationTest saw 144 B a frame), which the render thread must not.
+    private final ByteBuffer answer = ByteBuffer.allocateDirect(Long.BYTES).order(ByteOrder.nativeOrder());
+    private final long answerAddress = MemoryUtil.memAddress(answer);
     private int next;          // the slot the next frame uses
     private int oldest;        // the oldest slot that may be pending
     private int inFlight;      // slots pending
@@ -129,10 +137,12 @@ public final class GpuFrameTimer {
     private void collect() {
         while (inFlight > 0) {
             int query = queries[oldest];
-            if (glGetQueryObjecti(query, GL_QUERY_RESULT_AVAILABLE) == 0) {
+            nglGetQueryObjectiv(query, GL_QUERY_RESULT_AVAILABLE, answerAddress);
+            if (answer.getInt(0) == 0) {
                 return; // later ones finish after it: ask again next frame
             }
-            long elapsed = glGetQueryObjecti64(query, GL_QUERY_RESULT);
+            nglGetQueryObjecti64v(query, GL_QUERY_RESULT, answerAddress);
+            long elapsed = answer.getLong(0);
             // No frame's GPU time can exceed the wall time since its query began; llvmpipe gives
             // the very first query of a context a start of 0 (its result is then the time since
             // boot). Such a result is dropped, said once and counted, not added.
