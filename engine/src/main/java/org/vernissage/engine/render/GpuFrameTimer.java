@@ -121,7 +121,7 @@ public final class GpuFrameTimer {
         active = true;
     }
 
-    /** Closes this frame's query, then adds up every result that is ready. Render thread. */
+    /** Closes this frame's query; its result is read at a later frame's begin, once ready. Render thread. */
     void end() {
         if (!active) {
             return;
