@@ -26,6 +26,7 @@ import org.vernissage.engine.render.FrameListener;
 import org.vernissage.engine.render.FrameMarker;
 import org.vernissage.engine.render.FramePacer;
 import org.vernissage.engine.render.GlContextException;
+import org.vernissage.engine.render.GpuFrameTimer;
 import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.osc.OscMessageHandler;
@@ -209,8 +210,11 @@ final class ArtworkAssembly {
         FrameStats frameStats = new FrameStats();
         List<org.vernissage.models.run.WorkerSlot> modelSlots = models.flatMap(ModelsPart::live)
                 .map(running -> running.runtime().slots()).orElse(List.of());
+        // The frames' GPU time for the energy estimate: made here, on the render thread with the
+        // context current (it reads what the context can do); the loop makes its queries and closes it.
+        GpuFrameTimer gpuTimer = new GpuFrameTimer();
         EnergyPart energy = parts.start(() -> EnergyPart.start(options.energy(), frameStats, modelSlots,
-                options.pacing().framesPerSecond(), out));
+                options.pacing().framesPerSecond(), Optional.of(gpuTimer), out));
         // A replay is paced by its journal: the power budget holds back only a live run, on wall time
         // (a stepped run's clock only moves when a frame is drawn).
         FramePacer pacer = recorded.isPresent() ? inputs.pacer() : energy.pacer(inputs.pacer(), System::nanoTime);
@@ -218,7 +222,8 @@ final class ArtworkAssembly {
         // before the window's swap, which may wait for the display.
         RenderLoop.Builder loop = RenderLoop.builder(gl.context(), artwork.artwork(), pipeline.snapshots(),
                 pacer, size.width(), size.height()).stats(frameStats).marker(inputs.marker())
-                .shaderTimePeriod(manifest.timePeriodSeconds()).mailbox(mailbox).listeners(extraListeners);
+                .shaderTimePeriod(manifest.timePeriodSeconds()).mailbox(mailbox).listeners(extraListeners)
+                .gpuTimer(gpuTimer);
         hours.ifPresent(h -> loop.standby(h.standby()));
         caption.ifPresent(loop::caption);
         consolePart.ifPresent(c -> {

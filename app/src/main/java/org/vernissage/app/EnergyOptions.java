@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.vernissage.engine.energy.CpuTimeEstimate;
+import org.vernissage.engine.energy.GpuTimeTerm;
 import org.vernissage.engine.energy.PowercapSource;
 
 /**
@@ -20,13 +21,22 @@ import org.vernissage.engine.energy.PowercapSource;
  * @param powercapRoot the powercap tree to read (another one in tests)
  * @param wattsPerCore what one busy core is taken to draw where no counter can be read
  * @param sampleEvery how often the counters are read (often enough to see every wrap)
+ * @param gpuWatts what the GPU is taken to draw while busy, for the estimate's GPU term
+ *     ({@code --energy-gpu-watts}; left out on a software renderer)
  */
 public record EnergyOptions(Optional<Path> log, OptionalDouble powerBudgetWatts, Path powercapRoot,
-                            double wattsPerCore, Duration sampleEvery) {
+                            double wattsPerCore, Duration sampleEvery, double gpuWatts) {
 
     /** The system's counters, sampled every second, no log, no budget. */
     public static final EnergyOptions DEFAULTS = new EnergyOptions(Optional.empty(), OptionalDouble.empty(),
-            PowercapSource.SYSTEM_ROOT, CpuTimeEstimate.DEFAULT_WATTS_PER_CORE, Duration.ofSeconds(1));
+            PowercapSource.SYSTEM_ROOT, CpuTimeEstimate.DEFAULT_WATTS_PER_CORE, Duration.ofSeconds(1),
+            GpuTimeTerm.DEFAULT_GPU_WATTS);
+
+    /** As before the GPU term: the GPU taken at {@link GpuTimeTerm#DEFAULT_GPU_WATTS}. */
+    public EnergyOptions(Optional<Path> log, OptionalDouble powerBudgetWatts, Path powercapRoot, double wattsPerCore,
+                         Duration sampleEvery) {
+        this(log, powerBudgetWatts, powercapRoot, wattsPerCore, sampleEvery, GpuTimeTerm.DEFAULT_GPU_WATTS);
+    }
 
     public EnergyOptions {
         Objects.requireNonNull(log, "log");
@@ -39,24 +49,35 @@ public record EnergyOptions(Optional<Path> log, OptionalDouble powerBudgetWatts,
         if (!(wattsPerCore > 0) || Double.isInfinite(wattsPerCore)) {
             throw new IllegalArgumentException("--energy-watts-per-core must be a positive number, not " + wattsPerCore);
         }
+        if (!(gpuWatts > 0) || Double.isInfinite(gpuWatts)) {
+            throw new IllegalArgumentException("--energy-gpu-watts must be a positive number, not " + gpuWatts);
+        }
         if (sampleEvery.isNegative() || sampleEvery.isZero()) {
             throw new IllegalArgumentException("the energy sampling interval must be positive, not " + sampleEvery);
         }
     }
 
     public EnergyOptions withLog(Path folder) {
-        return new EnergyOptions(Optional.of(folder), powerBudgetWatts, powercapRoot, wattsPerCore, sampleEvery);
+        return new EnergyOptions(Optional.of(folder), powerBudgetWatts, powercapRoot, wattsPerCore, sampleEvery, gpuWatts);
     }
 
     public EnergyOptions withPowerBudget(double watts) {
-        return new EnergyOptions(log, OptionalDouble.of(watts), powercapRoot, wattsPerCore, sampleEvery);
+        return new EnergyOptions(log, OptionalDouble.of(watts), powercapRoot, wattsPerCore, sampleEvery, gpuWatts);
     }
 
     public EnergyOptions withPowercapRoot(Path root) {
-        return new EnergyOptions(log, powerBudgetWatts, root, wattsPerCore, sampleEvery);
+        return new EnergyOptions(log, powerBudgetWatts, root, wattsPerCore, sampleEvery, gpuWatts);
+    }
+
+    public EnergyOptions withWattsPerCore(double watts) {
+        return new EnergyOptions(log, powerBudgetWatts, powercapRoot, watts, sampleEvery, gpuWatts);
+    }
+
+    public EnergyOptions withGpuWatts(double watts) {
+        return new EnergyOptions(log, powerBudgetWatts, powercapRoot, wattsPerCore, sampleEvery, watts);
     }
 
     public EnergyOptions withSampleEvery(Duration interval) {
-        return new EnergyOptions(log, powerBudgetWatts, powercapRoot, wattsPerCore, interval);
+        return new EnergyOptions(log, powerBudgetWatts, powercapRoot, wattsPerCore, interval, gpuWatts);
     }
 }

@@ -15,10 +15,12 @@ import org.vernissage.engine.energy.CpuTimeEstimate;
 import org.vernissage.engine.energy.EnergyKind;
 import org.vernissage.engine.energy.EnergyLog;
 import org.vernissage.engine.energy.EnergyMeter;
+import org.vernissage.engine.energy.GpuTimeTerm;
 import org.vernissage.engine.energy.NvmlLibrary;
 import org.vernissage.engine.energy.PowerBudget;
 import org.vernissage.engine.metrics.FrameStats;
 import org.vernissage.engine.render.FramePacer;
+import org.vernissage.engine.render.GpuFrameTimer;
 import org.vernissage.models.run.WorkerSlot;
 
 /**
@@ -67,7 +69,20 @@ final class EnergyPart implements RunPart {
      */
     static EnergyPart start(EnergyOptions options, FrameStats frames, List<WorkerSlot> models, double framesPerSecond,
                             PrintWriter out) throws IOException {
-        CpuTimeEstimate cpu = new CpuTimeEstimate(CpuTimeEstimate.processCpuNanos(), options.wattsPerCore());
+        return start(options, frames, models, framesPerSecond, Optional.empty(), out);
+    }
+
+    /**
+     * As above, the estimate adding the GPU time {@code gpuTimer} measures (the render loop's),
+     * times {@link EnergyOptions#gpuWatts}, unless the renderer is software or has no timer queries.
+     */
+    static EnergyPart start(EnergyOptions options, FrameStats frames, List<WorkerSlot> models, double framesPerSecond,
+                            Optional<GpuFrameTimer> gpuTimer, PrintWriter out) throws IOException {
+        CpuTimeEstimate cpu = gpuTimer.isPresent()
+                ? new CpuTimeEstimate(CpuTimeEstimate.processCpuNanos(), options.wattsPerCore(),
+                        GpuTimeTerm.of(gpuTimer.get().renderer(), gpuTimer.get().supported(), gpuTimer.get()::gpuNanos,
+                                options.gpuWatts()))
+                : new CpuTimeEstimate(CpuTimeEstimate.processCpuNanos(), options.wattsPerCore());
         EnergyMeter meter = EnergyMeter.open(options.powercapRoot(), cpu, NvmlLibrary.find(NvmlLibrary.USUAL_PLACES),
                 System::nanoTime, message -> out.println("vernissage: " + message));
         Optional<EnergyLog> log = options.log().isPresent()

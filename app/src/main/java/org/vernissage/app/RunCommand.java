@@ -220,6 +220,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Where no energy counter can be read, estimate each busy CPU core at WATTS (default: 15).")
     private Double wattsPerCore;
 
+    @Option(names = "--energy-gpu-watts", paramLabel = "WATTS",
+            description = "Where no energy counter can be read, estimate the GPU at WATTS while it draws the frames"
+                    + " (timed with GL timer queries; default: 150, a discrete GPU; left out on a software renderer).")
+    private Double gpuWatts;
+
     @Option(names = "--state", paramLabel = "DIR",
             description = "Keep the show state (values, playhead, running fades) in DIR/<artwork>/show-state.json,"
                     + " written atomically as it changes, and resume from it at start (default: a folder under your"
@@ -292,8 +297,10 @@ final class RunCommand implements Callable<Integer> {
             options = options.withPowerBudget(powerBudget);
         }
         if (wattsPerCore != null) {
-            options = new EnergyOptions(options.log(), options.powerBudgetWatts(), options.powercapRoot(), wattsPerCore,
-                    options.sampleEvery());
+            options = options.withWattsPerCore(wattsPerCore);
+        }
+        if (gpuWatts != null) {
+            options = options.withGpuWatts(gpuWatts);
         }
         return options;
     }

@@ -56,6 +56,7 @@ public final class RenderLoop {
     private final Standby standby;
     private final CanvasDimmer dimmer = new CanvasDimmer();
     private final CaptionOverlay caption;                            // null: no disclosure caption
+    private final GpuFrameTimer gpuTimer;                            // null: GPU time not measured
     private int width;
     private int height;
     private Framebuffer canvas;
@@ -99,6 +100,7 @@ public final class RenderLoop {
         this.canvasFormat = builder.format;
         this.standby = builder.standby;
         this.caption = builder.caption;
+        this.gpuTimer = builder.gpuTimer;
         this.frame.shaderTimePeriod(builder.shaderTimePeriodSeconds);
         this.showStartNanos = builder.showStartNanos;
         this.width = builder.width;
@@ -160,10 +162,16 @@ public final class RenderLoop {
             maxCanvasSize = glGetInteger(GL_MAX_TEXTURE_SIZE);
             canvas = new Framebuffer(width, height, canvasFormat);
             canvas.bind();
+            if (gpuTimer != null) {
+                gpuTimer.start();
+            }
             try {
                 artwork.setup(canvas);
                 loop(maxFrames);
             } finally {
+                if (gpuTimer != null) {
+                    gpuTimer.close();
+                }
                 artwork.dispose();
                 dimmer.close();
                 if (caption != null) {
@@ -240,10 +248,12 @@ public final class RenderLoop {
         canvas.bind();
         if (level == 0f) {
             // closed: black, and the artwork is not even asked to draw
+            beginGpuTime();
             glClearColor(0f, 0f, 0f, 1f);
             glClear(GL_COLOR_BUFFER_BIT);
         } else {
             artwork.update(frame, parameters);
+            beginGpuTime(); // after the update's CPU work, so the GPU's wait for it is not timed
             artwork.render(frame, canvas);
             if (caption != null) {
                 // the last layer of the work itself: dimmed with it at closing
@@ -255,12 +265,22 @@ public final class RenderLoop {
                 dimmer.dim(canvas, level);
             }
         }
+        // Before the outputs: a window's swap may wait for the display, which is not GPU work.
+        if (gpuTimer != null) {
+            gpuTimer.end();
+        }
         for (int i = 0; i < outputs.length; i++) {
             try {
                 outputs[i].present(frame, parameters, canvas);
             } catch (RuntimeException e) {
                 outputFailed(i, e);
             }
+        }
+    }
+
+    private void beginGpuTime() {
+        if (gpuTimer != null) {
+            gpuTimer.begin();
         }
     }
 
@@ -353,6 +373,7 @@ public final class RenderLoop {
         private long showStartNanos = FIRST_FRAME;
         private Standby standby = new Standby();
         private CaptionOverlay caption;
+        private GpuFrameTimer gpuTimer;
         private final List<Output> outputs = new ArrayList<>();
 
         private Builder(GlContext context, Artwork artwork, SnapshotExchange snapshots, FramePacer pacer,
@@ -427,6 +448,16 @@ public final class RenderLoop {
          */
         public Builder caption(CaptionOverlay disclosureCaption) {
             this.caption = Objects.requireNonNull(disclosureCaption, "caption");
+            return this;
+        }
+
+        /**
+         * Measures each frame's GPU time with {@code timer} (for the energy estimate); none unless
+         * given (then no query is made). The loop starts it at the run's start and closes it at
+         * the end; the timer's totals stay readable after.
+         */
+        public Builder gpuTimer(GpuFrameTimer timer) {
+            this.gpuTimer = Objects.requireNonNull(timer, "gpuTimer");
             return this;
         }
 

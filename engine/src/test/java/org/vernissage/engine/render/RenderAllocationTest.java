@@ -20,7 +20,7 @@ import org.vernissage.engine.pipeline.SnapshotExchange;
 /**
  * The render thread allocates nothing per frame once warm: latch, marker, mailbox drain, update,
  * render (every parameter type, the built-ins, the touch array), outputs (headless finish, a
- * region preview, a capture-like pixel read), statistics. Measured with the JVM's per-thread
+ * region preview, a capture-like pixel read), statistics, the GPU timer's queries. Measured with the JVM's per-thread
  * allocation counter, read on the render thread at the end of every frame; the figure is the least
  * of several windows of frames, so that a one-off (a JIT deoptimisation, a first log line) does not
  * hide what every frame does, and a single allocating frame in each window still fails.
@@ -106,10 +106,12 @@ class RenderAllocationTest {
         PixelReader capture = new PixelReader();
         LatestMark marker = new LatestMark();
         FrameStats stats = new FrameStats();
+        GpuFrameTimer gpuTimer = new GpuFrameTimer(); // as a run has it: timer queries every frame
         RenderLoop loop = RenderLoop.builder(GL.context(), new FragmentShaderArtwork(manifest, layout), snapshots,
                         new SteppedPacer(new ManualClock(0), 60), WIDTH, HEIGHT)
                 .stats(stats)
                 .marker(marker)
+                .gpuTimer(gpuTimer)
                 .output(FrameListenerOutput.ofSize("capture", capture, WIDTH, HEIGHT))
                 .output(new OffscreenOutput("preview", new CanvasRegion(0.25, 0.25, 0.5, 0.5), 32, 18,
                         (frame, parameters, image) -> { }))
@@ -141,6 +143,7 @@ class RenderAllocationTest {
         assertEquals(frames, stats.frames());
         assertEquals(frames, capture.frames);
         assertEquals(frames, marker.frames);
+        assertTrue(gpuTimer.timedFrames() > 0, "the GPU timer ran: " + gpuTimer.timedFrames() + " frames timed");
         assertEquals(0, least, "the render thread allocated " + probe.describe() + ": something allocates per frame");
     }
 
