@@ -2,14 +2,17 @@ package org.vernissage.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.vernissage.engine.energy.CpuTimeEstimate;
+import org.vernissage.engine.energy.NvmlLibrary;
 import org.vernissage.engine.energy.PowercapSource;
 
 /**
- * The energy meter of a run: where its counters are ({@code /sys/class/powercap}), the wattage its
+ * The energy meter of a run: where its counters are ({@code /sys/class/powercap}, NVIDIA's
+ * {@code libnvidia-ml.so.1}), the wattage its
  * estimate states, how often it samples, the daily CSV ({@code --energy-log DIR}) and the power
  * budget ({@code --power-budget WATTS}).
  *
@@ -20,18 +23,28 @@ import org.vernissage.engine.energy.PowercapSource;
  * @param powercapRoot the powercap tree to read (another one in tests)
  * @param wattsPerCore what one busy core is taken to draw where no counter can be read
  * @param sampleEvery how often the counters are read (often enough to see every wrap)
+ * @param nvmlPlaces where NVIDIA's management library is looked for, first found read (none: the
+ *     GPU is not read; a fake library in tests)
  */
 public record EnergyOptions(Optional<Path> log, OptionalDouble powerBudgetWatts, Path powercapRoot,
-                            double wattsPerCore, Duration sampleEvery) {
+                            double wattsPerCore, Duration sampleEvery, List<Path> nvmlPlaces) {
 
     /** The system's counters, sampled every second, no log, no budget. */
     public static final EnergyOptions DEFAULTS = new EnergyOptions(Optional.empty(), OptionalDouble.empty(),
-            PowercapSource.SYSTEM_ROOT, CpuTimeEstimate.DEFAULT_WATTS_PER_CORE, Duration.ofSeconds(1));
+            PowercapSource.SYSTEM_ROOT, CpuTimeEstimate.DEFAULT_WATTS_PER_CORE, Duration.ofSeconds(1),
+            NvmlLibrary.USUAL_PLACES);
+
+    /** The same with NVML looked for in the driver's usual places (the constructor other callers use). */
+    public EnergyOptions(Optional<Path> log, OptionalDouble powerBudgetWatts, Path powercapRoot, double wattsPerCore,
+                         Duration sampleEvery) {
+        this(log, powerBudgetWatts, powercapRoot, wattsPerCore, sampleEvery, NvmlLibrary.USUAL_PLACES);
+    }
 
     public EnergyOptions {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(powerBudgetWatts, "powerBudgetWatts");
         Objects.requireNonNull(powercapRoot, "powercapRoot");
+        nvmlPlaces = List.copyOf(nvmlPlaces);
         if (powerBudgetWatts.isPresent() && !(powerBudgetWatts.getAsDouble() > 0)) {
             throw new IllegalArgumentException("--power-budget must be a positive number of watts, not "
                     + powerBudgetWatts.getAsDouble());
@@ -45,18 +58,24 @@ public record EnergyOptions(Optional<Path> log, OptionalDouble powerBudgetWatts,
     }
 
     public EnergyOptions withLog(Path folder) {
-        return new EnergyOptions(Optional.of(folder), powerBudgetWatts, powercapRoot, wattsPerCore, sampleEvery);
+        return new EnergyOptions(Optional.of(folder), powerBudgetWatts, powercapRoot, wattsPerCore, sampleEvery,
+                nvmlPlaces);
     }
 
     public EnergyOptions withPowerBudget(double watts) {
-        return new EnergyOptions(log, OptionalDouble.of(watts), powercapRoot, wattsPerCore, sampleEvery);
+        return new EnergyOptions(log, OptionalDouble.of(watts), powercapRoot, wattsPerCore, sampleEvery, nvmlPlaces);
     }
 
     public EnergyOptions withPowercapRoot(Path root) {
-        return new EnergyOptions(log, powerBudgetWatts, root, wattsPerCore, sampleEvery);
+        return new EnergyOptions(log, powerBudgetWatts, root, wattsPerCore, sampleEvery, nvmlPlaces);
     }
 
     public EnergyOptions withSampleEvery(Duration interval) {
-        return new EnergyOptions(log, powerBudgetWatts, powercapRoot, wattsPerCore, interval);
+        return new EnergyOptions(log, powerBudgetWatts, powercapRoot, wattsPerCore, interval, nvmlPlaces);
+    }
+
+    /** NVML looked for in {@code places} only (empty: the GPU is not read). */
+    public EnergyOptions withNvmlPlaces(List<Path> places) {
+        return new EnergyOptions(log, powerBudgetWatts, powercapRoot, wattsPerCore, sampleEvery, places);
     }
 }

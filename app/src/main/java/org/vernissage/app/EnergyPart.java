@@ -68,7 +68,7 @@ final class EnergyPart implements RunPart {
     static EnergyPart start(EnergyOptions options, FrameStats frames, List<WorkerSlot> models, double framesPerSecond,
                             PrintWriter out) throws IOException {
         CpuTimeEstimate cpu = new CpuTimeEstimate(CpuTimeEstimate.processCpuNanos(), options.wattsPerCore());
-        EnergyMeter meter = EnergyMeter.open(options.powercapRoot(), cpu, NvmlLibrary.find(NvmlLibrary.USUAL_PLACES),
+        EnergyMeter meter = EnergyMeter.open(options.powercapRoot(), cpu, NvmlLibrary.find(options.nvmlPlaces()),
                 System::nanoTime, message -> out.println("vernissage: " + message));
         Optional<EnergyLog> log = options.log().isPresent()
                 ? Optional.of(new EnergyLog(options.log().get(), ZoneId.systemDefault())) : Optional.empty();

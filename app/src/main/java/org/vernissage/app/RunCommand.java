@@ -293,7 +293,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (wattsPerCore != null) {
             options = new EnergyOptions(options.log(), options.powerBudgetWatts(), options.powercapRoot(), wattsPerCore,
-                    options.sampleEvery());
+                    options.sampleEvery(), options.nvmlPlaces());
         }
         return options;
     }

@@ -3,17 +3,13 @@ package org.vernissage.engine.energy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The NVML reader through Java's foreign function API against a fake {@code libnvidia-ml.so.1}
- * compiled here with gcc from {@code fake_nvml.c}: the same functions and signatures as NVIDIA's,
+ * compiled here with gcc ({@link FakeNvml}): the same functions and signatures as NVIDIA's,
  * answering from a state file this test writes (energy counters, error codes), so loading, calling,
  * errors and shutting down are all real; only the GPU behind it is not.
  */
@@ -30,50 +26,21 @@ class NvmlSourceTest {
     @TempDir
     Path dir;
 
-    private Path state;
-    private Path calls;
+    private FakeNvml fake;
     private Path library;
 
     @BeforeEach
     void compileTheFakeLibrary() throws Exception {
-        state = dir.resolve("state");
-        calls = dir.resolve("calls");
-        Path source = dir.resolve("fake_nvml.c");
-        try (InputStream in = NvmlSourceTest.class.getResourceAsStream("fake_nvml.c")) {
-            assertTrue(in != null, "fake_nvml.c: expected beside this test in the test resources");
-            Files.copy(in, source);
-        }
-        library = gcc(source, dir.resolve("lib"), "-DSTATE_FILE=\"" + state + "\"", "-DCALLS_FILE=\"" + calls + "\"");
-    }
-
-    /** Compiles {@code source} into {@code folder}/libnvidia-ml.so.1; fails, not skips, without gcc (CI has it). */
-    private Path gcc(Path source, Path folder, String... defines) throws Exception {
-        Path built = Files.createDirectories(folder).resolve("libnvidia-ml.so.1");
-        Path log = folder.resolve("gcc.log");
-        List<String> command = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-O1"));
-        command.addAll(List.of(defines));
-        command.addAll(List.of("-o", built.toString(), source.toString()));
-        Process gcc;
-        try {
-            gcc = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            return fail("NvmlSourceTest compiles a fake libnvidia-ml.so.1 and needs gcc on the PATH"
-                    + " (apt-get install gcc): " + e.getMessage());
-        }
-        if (!gcc.waitFor(60, TimeUnit.SECONDS)) {
-            gcc.destroyForcibly();
-            fail("gcc did not compile " + source + " within 60 s");
-        }
-        assertEquals(0, gcc.exitValue(), "gcc failed on " + source + ": " + Files.readString(log));
-        return built;
+        fake = FakeNvml.compile(dir);
+        library = fake.library();
     }
 
     private void answers(String... lines) throws IOException {
-        Files.writeString(state, String.join("\n", lines) + "\n");
+        fake.answers(lines);
     }
 
     private List<String> callsMade() throws IOException {
-        return Files.exists(calls) ? Files.readAllLines(calls, StandardCharsets.UTF_8) : List.of();
+        return fake.calls();
     }
 
     private Path raplTree(long microjoules) throws IOException {
@@ -227,7 +194,7 @@ class NvmlSourceTest {
     @Test
     void aLibraryThatIsNotNvmlIsNamed() throws Exception {
         Path other = Files.writeString(dir.resolve("other.c"), "int somethingElse(void) { return 0; }\n");
-        Path notNvml = gcc(other, dir.resolve("other"));
+        Path notNvml = FakeNvml.gcc(other, dir.resolve("other"));
         EnergyUnreadableException refused = assertThrows(EnergyUnreadableException.class,
                 () -> NvmlSource.open(notNvml, m -> { }));
         assertEquals(notNvml + " could not be loaded as NVIDIA's management library: it has no function nvmlInit_v2",
