@@ -1,4 +1,4 @@
-# Sourced by the bench/ scripts: finds a JDK 21+ (scripts/jdk.sh), then builds
+# Sourced by the bench/ scripts: finds a JDK 22+ (scripts/jdk.sh), then builds
 # bench/target/benchmarks.jar with Maven when it is missing or older than any module's sources or
 # POM, and sets $root and $jar (and defines bench_exec_gl, which runs a GL bench). Offline first
 # (-o, everything is in ~/.m2 after one online build), then online if the offline build fails.

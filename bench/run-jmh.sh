@@ -6,7 +6,7 @@
 #   bench/run-jmh.sh                 the standard run (about 1.5 minutes on 2 cores)
 #   bench/run-jmh.sh -p packet=message   extra arguments go to JMH after the standard ones
 #
-# Finds a JDK 21+ as ./vernissage does (JAVA_HOME, the PATH, then /usr/lib/jvm), builds
+# Finds a JDK 22+ as ./vernissage does (JAVA_HOME, the PATH, then /usr/lib/jvm), builds
 # bench/target/benchmarks.jar with Maven when it is missing or older than the sources (bench/jar.sh),
 # and keeps JMH's full output in bench/target/jmh-osc-decode.txt and its results in jmh-osc-decode.csv.
 set -euo pipefail

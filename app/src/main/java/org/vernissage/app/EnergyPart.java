@@ -83,7 +83,7 @@ final class EnergyPart implements RunPart {
                         GpuTimeTerm.of(gpuTimer.get().renderer(), gpuTimer.get().supported(), gpuTimer.get()::gpuNanos,
                                 options.gpuWatts()))
                 : new CpuTimeEstimate(CpuTimeEstimate.processCpuNanos(), options.wattsPerCore());
-        EnergyMeter meter = EnergyMeter.open(options.powercapRoot(), cpu, NvmlLibrary.find(NvmlLibrary.USUAL_PLACES),
+        EnergyMeter meter = EnergyMeter.open(options.powercapRoot(), cpu, NvmlLibrary.find(options.nvmlPlaces()),
                 System::nanoTime, message -> out.println("vernissage: " + message));
         Optional<EnergyLog> log = options.log().isPresent()
                 ? Optional.of(new EnergyLog(options.log().get(), ZoneId.systemDefault())) : Optional.empty();
@@ -143,22 +143,26 @@ final class EnergyPart implements RunPart {
         lines.add(String.format("energy %s (%s): %.1f J in %.0f s, %.0f J per hour, %s per frame, %.2f W",
                 now.kind().label(), now.source(), now.joules(), now.seconds(), now.joulesPerHour(),
                 drawn > 0 ? String.format("%.4f J", now.joules() / drawn) : "- J", now.watts()));
-        double wattsPerBusyCore = busyCoreWatts(now);
+        double wattsPerBusyCore = busyCoreWatts();
         for (WorkerSlot model : models) {
             if (model.runs() > 0) {
                 lines.add(String.format("energy of model %s: %.4f J per 1000 inferences (%s, run time x %.1f W per"
                                 + " busy core)", model.name(), 1000 * model.meanRunMicros() / 1e6 * wattsPerBusyCore,
-                        now.kind().label(), wattsPerBusyCore));
+                        meter.cpuPart().kind().label(), wattsPerBusyCore));
             }
         }
         budget.ifPresent(b -> lines.add(b.describe()));
         return lines;
     }
 
-    /** Measured joules per CPU second of the process, or the stated wattage. */
-    private double busyCoreWatts(EnergyMeter.Reading now) {
+    /**
+     * Measured CPU-side joules per CPU second of the process, or the stated wattage. The GPU's joules
+     * are left out: the models run on the worker's CPU threads.
+     */
+    private double busyCoreWatts() {
+        EnergyMeter.Reading cpuSide = meter.cpuPart();
         double cpuSeconds = cpu.cpuSeconds();
-        return now.kind() == EnergyKind.MEASURED && cpuSeconds > 0 ? now.joules() / cpuSeconds : statedWatts;
+        return cpuSide.kind() == EnergyKind.MEASURED && cpuSeconds > 0 ? cpuSide.joules() / cpuSeconds : statedWatts;
     }
 
     @Override
@@ -170,6 +174,7 @@ final class EnergyPart implements RunPart {
             Thread.currentThread().interrupt();
         }
         meter.sample(); // the last figures for the closing report
+        meter.close(); // NVML shut down, if it was read
         if (log.isPresent() && !logFailed) {
             log.get().record(Instant.now(), meter.reading());
             log.get().finish();

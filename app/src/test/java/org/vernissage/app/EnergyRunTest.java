@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.energy.FakeNvml;
 import org.vernissage.engine.energy.GpuTimeTerm;
 import org.vernissage.engine.render.FrameListener;
 import org.vernissage.models.run.WorkerSlot;
@@ -32,7 +34,8 @@ import org.vernissage.osc.OscWriter;
 /**
  * The energy meter in real runs, on the estimate path (an empty powercap tree stands for a machine
  * without readable counters, whatever the test machine has): the statistics lines, the figure per
- * model, the daily CSV, and {@code --power-budget} lowering the frame rate.
+ * model, the daily CSV, and {@code --power-budget} lowering the frame rate; and with a GPU side read
+ * from a fake NVML library compiled with gcc ({@link FakeNvml}).
  */
 class EnergyRunTest {
 
@@ -44,6 +47,7 @@ class EnergyRunTest {
 
     private EnergyOptions estimating() throws Exception {
         return EnergyOptions.DEFAULTS.withPowercapRoot(Files.createDirectories(temp.resolve("no-powercap")))
+                .withNvmlPlaces(List.of()) // whatever GPU the test machine has
                 .withSampleEvery(Duration.ofMillis(100));
     }
 
@@ -154,6 +158,66 @@ class EnergyRunTest {
             assertEquals(estimateSource(playing.console()), energy[0].path("source").asText());
             assertTrue(energy[0].path("joulesPerHour").asDouble() > 0, energy[0].toString());
         }
+    }
+
+    @Test
+    void aGpuReadThroughNvmlIsAddedAndTheTotalIsLabelledEstimatedEverywhere() throws Exception {
+        FakeNvml gpu = FakeNvml.compile(Files.createDirectories(temp.resolve("nvml")));
+        gpu.answers("init 0", "gpu 1000000 0 NVIDIA Fake H100");
+        String token = "an-energy-test-token-for-the-gpu";
+        Path tokenFile = Files.writeString(temp.resolve("token"), token + "\n");
+        Path log = temp.resolve("energy-log");
+        RunOptions options = RunOptions.defaults(TIDEWATER).withSize(new FrameSize(32, 18)).withFramesPerSecond(30)
+                .withSensors(SensorOptions.defaults().withOsc(List.of())).withReload(false)
+                .withEnergy(estimating().withNvmlPlaces(List.of(gpu.library())).withLog(log))
+                .withConsole(new ConsoleOptions(0, "127.0.0.1", Optional.of(tokenFile)));
+        ObjectMapper json = new ObjectMapper();
+        String report;
+        String source;
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of());
+             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            source = estimateSourceBesideNvml(playing.console()) + ", estimated + NVML: 1 GPU (NVIDIA Fake H100), measured";
+            await(() -> playing.console().contains("energy: NVML: 1 GPU (NVIDIA Fake H100), measured"),
+                    "the run says what NVML reads");
+            gpu.answers("init 0", "gpu 1500000 0 NVIDIA Fake H100"); // the GPU used 500 J since the meter opened
+            int port = playing.run().consolePort().orElseThrow();
+            HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).GET().build();
+            JsonNode[] energy = new JsonNode[1];
+            await(() -> {
+                try {
+                    energy[0] = json.readTree(http.send(status, HttpResponse.BodyHandlers.ofString()).body()).path("energy");
+                    return energy[0].path("joules").asDouble() >= 500;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "the console's status counts the GPU's 500 J");
+            assertEquals("estimated", energy[0].path("kind").asText());
+            assertEquals(source, energy[0].path("source").asText());
+            await(() -> statedJoules(playing.run().report().describe(), source) >= 500,
+                    "the statistics count the GPU's joules");
+            report = playing.run().report().describe();
+        }
+        assertTrue(statedJoules(report, source) >= 500, report);
+        List<String> rows = Files.readAllLines(log.resolve("energy-" + LocalDate.now() + ".csv"));
+        assertTrue(rows.stream().anyMatch(row -> row.endsWith(",estimated,\"" + source + "\"")), rows.toString());
+        assertEquals(List.of("nvmlInit_v2", "nvmlShutdown"), gpu.calls()); // NVML let go when the run closed
+    }
+
+    /**
+     * The CPU side's words when NVML measures the GPU: on a software renderer the GPU time is left
+     * out as always; on a hardware GPU it is left out because NVML measures it (never counted twice).
+     */
+    private static String estimateSourceBesideNvml(String console) {
+        String cpu = "CPU time x 15 W per busy core";
+        return GpuTimeTerm.softwareRenderer(console).isPresent() ? estimateSource(console)
+                : cpu + "; GPU time left out: NVML measures the GPU";
+    }
+
+    /** The joules of the statistics line {@code energy estimated (SOURCE): N J in ...}, or -1 when there is none. */
+    private static double statedJoules(String report, String source) {
+        Matcher line = Pattern.compile("energy estimated \\(" + Pattern.quote(source) + "\\): ([0-9.]+) J in").matcher(report);
+        return line.find() ? Double.parseDouble(line.group(1)) : -1;
     }
 
     private static void send(DatagramSocket socket, int port, float x, float y) throws Exception {

@@ -2,6 +2,7 @@ package org.vernissage.engine.energy;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -55,6 +56,15 @@ public final class CpuTimeEstimate implements EnergySource {
         } else {
             this.description = cpuTerm + "; " + gpu.leftOutBecause().get();
         }
+    }
+
+    /**
+     * The same estimate with its GPU term left out for {@code reason} (where the GPU is measured
+     * apart, as by NVML, counting its time too would count it twice); this one when it has none.
+     */
+    public CpuTimeEstimate withoutGpu(String reason) {
+        return gpu == null ? this : new CpuTimeEstimate(cpuNanos, wattsPerCore,
+                new GpuTimeTerm(gpu.gpuNanos(), gpu.watts(), Optional.of(reason)));
     }
 
     /** This process's CPU time, from the JVM's operating-system bean (-1 where the platform has none). */

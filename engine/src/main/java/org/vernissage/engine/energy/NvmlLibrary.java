@@ -7,9 +7,7 @@ import java.util.Optional;
 
 /**
  * Finds NVIDIA's management library ({@code libnvidia-ml.so.1}), whose
- * {@code nvmlDeviceGetTotalEnergyConsumption} gives a GPU's joules. Only the detection is written:
- * the machine this was built on has no NVIDIA GPU, so reading it is not implemented and untested;
- * a run on such a machine says the library was found and that the GPU is not counted.
+ * {@code nvmlDeviceGetTotalEnergyConsumption} gives a GPU's joules; {@link NvmlSource} reads it.
  *
  * <p>Stateless; any thread.
  */
