@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.testing.ChildJvm;
 
 /**
  * Issue 11 item 3, issue 12 item 6: the mDNS responder's multicast path, for real, in a network
@@ -46,11 +45,11 @@ class MdnsMulticastTest {
         Path reportFile = temp.resolve("report.properties");
         Path log = temp.resolve("namespace.log");
         List<String> command = new ArrayList<>(List.of("unshare", "--net"));
-        if (!"0".equals(uid())) {
+        if (!ChildJvm.root()) {
             command.add("--map-root-user"); // not root: a user namespace gives the rights inside it
         }
         command.addAll(List.of("sh", "-c", script(), "mdns", reportFile.toString()));
-        command.addAll(childJvm());
+        command.addAll(ChildJvm.command());
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -61,18 +60,18 @@ class MdnsMulticastTest {
         }
         if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            fail("the probe in the namespace did not finish within " + LIMIT_SECONDS + " s:\n" + tail(log));
+            fail("the probe in the namespace did not finish within " + LIMIT_SECONDS + " s:\n" + ChildJvm.tail(log));
         }
         if (!Files.exists(reportFile)) {
             fail("no network namespace could be made (or the probe's JVM did not start): exit " + process.exitValue()
                     + ". Run as root (CI does: id -u is 0) or allow user namespaces"
-                    + " (sysctl kernel.unprivileged_userns_clone=1); what it said:\n" + tail(log));
+                    + " (sysctl kernel.unprivileged_userns_clone=1); what it said:\n" + ChildJvm.tail(log));
         }
         Properties report = new Properties();
         try (Reader in = Files.newBufferedReader(reportFile)) {
             report.load(in);
         }
-        String all = report + "\n" + tail(log);
+        String all = report + "\n" + ChildJvm.tail(log);
         assertEquals(null, report.getProperty("error"), "the probe failed:\n" + all);
 
         // Joined on both links, on the real port, with a multicast TTL of 255 (RFC 6762 §11).
@@ -151,35 +150,5 @@ class MdnsMulticastTest {
                 "ip addr add " + MdnsMulticastProbe.ADDRESS_B + "/24 dev " + MdnsMulticastProbe.LINK_B,
                 "for nic in mdnsa1 mdnsb1 mdnsa0 mdnsb0; do ip link set $nic up; done",
                 "exec \"$@\" " + MdnsMulticastProbe.class.getName() + " \"$report\"");
-    }
-
-    /** This JVM's binary, flags (the pom's argLine) and class path. */
-    private static List<String> childJvm() {
-        List<String> jvm = new ArrayList<>();
-        jvm.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!flag.startsWith("-agentlib") && !flag.startsWith("-javaagent")) {
-                jvm.add(flag);
-            }
-        }
-        jvm.add("-cp");
-        jvm.add(System.getProperty("java.class.path"));
-        return jvm;
-    }
-
-    private static String uid() throws Exception {
-        Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
-        String out = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        id.waitFor(5, TimeUnit.SECONDS);
-        return out;
-    }
-
-    private static String tail(Path log) throws Exception {
-        if (!Files.exists(log)) {
-            return "(no output)";
-        }
-        String text = Files.readString(log);
-        return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
     }
 }
