@@ -1,7 +1,5 @@
 package org.vernissage.bench.frametime;
 
-import static org.lwjgl.opengl.GL11C.glFinish;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,11 +15,7 @@ import org.vernissage.engine.energy.CpuTimeEstimate;
 import org.vernissage.engine.energy.EnergyMeter;
 import org.vernissage.engine.energy.PowerBudget;
 import org.vernissage.engine.energy.PowercapSource;
-import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.render.EglSurfacelessContext;
-import org.vernissage.engine.render.FrameListenerOutput;
-import org.vernissage.engine.render.FramePacer;
-import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.SteppedPacer;
 
 /**
@@ -38,58 +32,42 @@ import org.vernissage.engine.render.SteppedPacer;
  */
 public final class EnergyMeterFrameCost {
 
-    private static final int SKIP = 20;
-
     private EnergyMeterFrameCost() {
     }
 
     public static void main(String[] args) throws Exception {
-        String[] size = (args.length > 0 ? args[0] : "320x180").split("x");
-        int width = Integer.parseInt(size[0]);
-        int height = Integer.parseInt(size[1]);
-        int frames = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        AlternatingFrameCost.Settings settings = AlternatingFrameCost.Settings.parse(args, 300, 10);
         long sampleMillis = args.length > 3 ? Long.parseLong(args[3]) : 10;
         Path folder = Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater"));
         ManifestCase shader = new ManifestCase(folder);
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "energy meter frame cost: %s %dx%d headless unpaced, %d rounds x %d frames per "
-                        + "condition (first %d skipped), sampler every %d ms, %d cores, %s%n", folder, width, height,
-                rounds, frames, SKIP, sampleMillis, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.version"));
+                        + "condition (first %d skipped), sampler every %d ms, %d cores, %s%n", folder,
+                settings.width(), settings.height(), settings.rounds(), settings.frames(), AlternatingFrameCost.SKIP,
+                sampleMillis, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         Path tree = powercapTree();
-        FrameIntervals[] times = {new FrameIntervals(false), new FrameIntervals(false)};
-        long samples = 0;
-        EglSurfacelessContext context = EglSurfacelessContext.open(width, height);
+        long[] samples = {0};
+        EglSurfacelessContext context = EglSurfacelessContext.open(settings.width(), settings.height());
+        Histogram[] frames;
         try {
-            for (int round = -1; round < rounds; round++) { // round -1: warm-up, not counted
-                for (int k = 0; k < 2; k++) {
-                    boolean metered = (k + Math.max(round, 0)) % 2 == 1;
-                    FrameIntervals into = round < 0 ? new FrameIntervals(false) : times[metered ? 1 : 0];
-                    if (metered) {
-                        samples += runMetered(context, shader, tree, into, width, height, frames, sampleMillis);
-                    } else {
-                        run(context, shader, new SteppedPacer(new ManualClock(0), 60), into, width, height, frames);
-                    }
-                }
-            }
+            frames = AlternatingFrameCost.alternate(settings.rounds(),
+                    (into, counted) -> AlternatingFrameCost.render(context, shader,
+                            new SteppedPacer(new ManualClock(0), 60), into, settings, loop -> loop),
+                    (into, counted) -> {
+                        long taken = runMetered(context, shader, tree, into, settings, sampleMillis);
+                        samples[0] += counted ? taken : 0;
+                    });
         } finally {
             context.close();
             delete(tree);
         }
-        Histogram bare = times[0].histogram();
-        Histogram metered = times[1].histogram();
-        print(out, "no meter", bare);
-        print(out, "meter + budget", metered);
-        out.printf(Locale.ROOT, "  meter / none: mean %.3fx, p50 %.3fx, p99 %.3fx (%d samples taken while metered)%n",
-                metered.getMean() / bare.getMean(),
-                metered.getValueAtPercentile(50) / (double) bare.getValueAtPercentile(50),
-                metered.getValueAtPercentile(99) / (double) bare.getValueAtPercentile(99), samples);
+        AlternatingFrameCost.report(out, "no meter", "meter + budget", frames[0], frames[1]);
+        out.printf(Locale.ROOT, "  %d samples taken while metered%n", samples[0]);
     }
 
     /** One round with the meter sampled on its own thread and the budget's pacer; returns the samples taken. */
     private static long runMetered(EglSurfacelessContext context, ManifestCase shader, Path tree, FrameIntervals into,
-                                   int width, int height, int frames, long sampleMillis) throws Exception {
+                                   AlternatingFrameCost.Settings settings, long sampleMillis) throws Exception {
         CpuTimeEstimate cpu = new CpuTimeEstimate(CpuTimeEstimate.processCpuNanos(), CpuTimeEstimate.DEFAULT_WATTS_PER_CORE);
         EnergyMeter meter = EnergyMeter.of(PowercapSource.open(tree).orElseThrow(), cpu, System::nanoTime, m -> { });
         PowerBudget budget = new PowerBudget(100_000, 60); // far above any reading: the rate is never lowered
@@ -105,7 +83,8 @@ public final class EnergyMeterFrameCost {
         }, sampleMillis, sampleMillis, TimeUnit.MILLISECONDS);
         try {
             ManualClock clock = new ManualClock(0);
-            run(context, shader, budget.pace(new SteppedPacer(clock, 60), clock), into, width, height, frames);
+            AlternatingFrameCost.render(context, shader, budget.pace(new SteppedPacer(clock, 60), clock), into, settings,
+                    loop -> loop);
         } finally {
             sampler.shutdownNow();
             sampler.awaitTermination(5, TimeUnit.SECONDS);
@@ -114,18 +93,6 @@ public final class EnergyMeterFrameCost {
             throw new IllegalStateException("the budget lowered the rate: the comparison would not be like for like");
         }
         return taken[0];
-    }
-
-    private static void run(EglSurfacelessContext context, ManifestCase shader, FramePacer pacer, FrameIntervals into,
-                            int width, int height, int frames) throws Exception {
-        into.startRun(SKIP);
-        RenderLoop.builder(context, shader.newArtwork(), new SnapshotExchange(shader.initialValues().clone()), pacer,
-                        width, height)
-                .output(FrameListenerOutput.of("intervals", (frame, parameters, canvas) -> {
-                    glFinish();
-                    into.frameEnded();
-                }))
-                .build().run(frames);
     }
 
     /** Package and DRAM zones as the kernel lays them out, in a temporary folder. */
@@ -149,11 +116,5 @@ public final class EnergyMeterFrameCost {
                 Files.delete(path);
             }
         }
-    }
-
-    private static void print(PrintStream out, String name, Histogram h) {
-        out.printf(Locale.ROOT, "  %-16s mean %7.3f ms  p50 %7.3f ms  p99 %7.3f ms  (%d frames)%n", name,
-                h.getMean() / 1e6, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
-                h.getTotalCount());
     }
 }
