@@ -145,11 +145,15 @@ public final class GpuFrameTimer {
             long elapsed = answer.getLong(0);
             // No frame's GPU time can exceed the wall time since its query began; llvmpipe gives
             // the very first query of a context a start of 0 (its result is then the time since
-            // boot). Such a result is dropped, said once and counted, not added.
+            // boot). Such a result is dropped, said once and counted, not added. That first answer
+            // is the driver's known quirk, said at debug level only (a technician reading the
+            // terminal at every start must not be alarmed by it); a later one is worth a warning.
             if (elapsed < 0 || elapsed > System.nanoTime() - beganNanos[oldest]) {
                 if (rejectedFrames == 0) {
-                    LOG.log(Level.INFO, "the GPU timer of " + renderer + " gave " + elapsed + " ns for one frame,"
-                            + " longer than the frame has existed: such results are dropped and counted");
+                    boolean firstAnswer = timedFrames == 0;
+                    LOG.log(firstAnswer ? Level.DEBUG : Level.WARNING, "the GPU timer of " + renderer + " gave "
+                            + elapsed + " ns for one frame" + (firstAnswer ? " (its first answer)" : "")
+                            + ", longer than the frame has existed: such results are dropped and counted");
                 }
                 rejectedFrames = rejectedFrames + 1;
             } else {
