@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,11 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -33,13 +28,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameListener;
-import org.vernissage.osc.OscPacketReader;
 import org.vernissage.osc.OscWriter;
 import org.vernissage.sensors.phone.PhoneServerSettings;
 import org.vernissage.sensors.phone.PhoneTestFrames;
 import org.vernissage.sensors.phone.RawWebSocket;
 import org.vernissage.sensors.phone.TestPhone;
-import org.vernissage.showcontrol.control.ControlMessage;
 import org.vernissage.showcontrol.control.ControlSettings;
 
 /**
@@ -60,7 +53,6 @@ class AudienceIsolationTest {
     private static final int HUE = 1;
     private static final float ENERGY_DEFAULT = 0.35f;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path folder;
@@ -71,7 +63,7 @@ class AudienceIsolationTest {
                 { "cues": [ { "number": "1", "name": "Amber", "targets": { "hue": 0.9 } },
                             { "number": "2", "name": "Rose", "targets": { "hue": 0.5 } } ] }
                 """);
-        int controlPort = freePort();
+        int controlPort = ControlPortPeer.freePort();
         AtomicLong frames = new AtomicLong();
         AtomicReference<Float> hueMoved = new AtomicReference<>();
         AtomicReference<float[]> last = new AtomicReference<>(new float[0]);
@@ -109,8 +101,8 @@ class AudienceIsolationTest {
 
                 // The cue stage's state stayed put: the first GO runs cue 1 (a GO smuggled in by a phone
                 // would have run cue 1 already, and this one would run cue 2) ...
-                oscsend(controlPort, "/go");
-                JsonNode go = reply(replies, "/reply/go");
+                ControlPortPeer.oscsend(controlPort, "/go");
+                JsonNode go = ControlPortPeer.reply(replies, "/reply/go");
                 assertEquals("ok", go.get("status").asText(), go.toString());
                 assertEquals("1", go.get("data").get("cue").asText(), go.toString());
                 // ... and the watching sees a cue when one runs.
@@ -267,31 +259,6 @@ class AudienceIsolationTest {
         return copy;
     }
 
-    private static void oscsend(int port, String address) throws Exception {
-        Process p = new ProcessBuilder("oscsend", "127.0.0.1", Integer.toString(port), address)
-                .redirectErrorStream(true).start();
-        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0,
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode reply(DatagramChannel channel, String address) throws Exception {
-        ByteBuffer buffer = ByteBuffer.allocate(65536);
-        channel.configureBlocking(false);
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            buffer.clear();
-            if (channel.receive(buffer) != null) {
-                List<ControlMessage> got = new ArrayList<>();
-                assertTrue(new OscPacketReader().read(buffer, 0, buffer.position(), 0,
-                        (view, tag, arrival) -> got.add(ControlMessage.of(view))));
-                assertEquals(address, got.get(0).address());
-                return JSON.readTree(got.get(0).text(0).orElseThrow());
-            }
-            Thread.sleep(2);
-        }
-        throw new AssertionError("no reply to " + address);
-    }
-
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
@@ -300,18 +267,5 @@ class AudienceIsolationTest {
             }
             Thread.sleep(5);
         }
-    }
-
-    /** A port free for both UDP and TCP right now. */
-    private static int freePort() throws IOException {
-        for (int tries = 0; tries < 20; tries++) {
-            try (ServerSocket tcp = new ServerSocket(0);
-                 DatagramSocket udp = new DatagramSocket(tcp.getLocalPort())) {
-                return tcp.getLocalPort();
-            } catch (IOException taken) {
-                // the UDP side was taken: try another
-            }
-        }
-        throw new IOException("no port free for both UDP and TCP");
     }
 }

@@ -4,24 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -29,9 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameListener;
-import org.vernissage.osc.OscPacketReader;
 import org.vernissage.showcontrol.access.AddressAllowlist;
-import org.vernissage.showcontrol.control.ControlMessage;
 import org.vernissage.showcontrol.control.ControlSettings;
 
 /**
@@ -44,7 +35,6 @@ class ControlAllowRunTest {
     private static final Path TIDEWATER = Path.of("..", "artworks", "tidewater");
     private static final int HUE = 1;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path folder;
@@ -95,7 +85,7 @@ class ControlAllowRunTest {
 
     private Played playAndGo(String allow) throws Exception {
         Path artwork = copyOfTidewater();
-        int port = freePort();
+        int port = ControlPortPeer.freePort();
         AtomicLong frames = new AtomicLong();
         AtomicReference<Float> hueMoved = new AtomicReference<>();
         FrameListener watcher = (frame, parameters, image) -> {
@@ -116,8 +106,8 @@ class ControlAllowRunTest {
             String console;
             try (BackgroundRun playing = BackgroundRun.start(options, List.of(watcher))) {
                 await(() -> frames.get() > 5, "the run renders");
-                oscsend(port, "/go");
-                reply = reply(replies, Duration.ofSeconds(2));
+                ControlPortPeer.oscsend(port, "/go");
+                reply = ControlPortPeer.replyWithin(replies, "/reply/go", Duration.ofSeconds(2));
                 long seen = frames.get();
                 await(() -> frames.get() > seen + 20 && (reply == null || hueMoved.get() != null), "frames after GO");
                 playing.run().requestStop();
@@ -142,32 +132,6 @@ class ControlAllowRunTest {
         return copy;
     }
 
-    private static void oscsend(int port, String address) throws Exception {
-        Process p = new ProcessBuilder("oscsend", "127.0.0.1", Integer.toString(port), address)
-                .redirectErrorStream(true).start();
-        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0,
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    /** The reply to /go, or null when none came within {@code wait}. */
-    private static JsonNode reply(DatagramChannel channel, Duration wait) throws Exception {
-        ByteBuffer buffer = ByteBuffer.allocate(65536);
-        channel.configureBlocking(false);
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < deadline) {
-            buffer.clear();
-            if (channel.receive(buffer) != null) {
-                List<ControlMessage> got = new ArrayList<>();
-                assertTrue(new OscPacketReader().read(buffer, 0, buffer.position(), 0,
-                        (view, tag, arrival) -> got.add(ControlMessage.of(view))));
-                assertEquals("/reply/go", got.get(0).address());
-                return JSON.readTree(got.get(0).text(0).orElseThrow());
-            }
-            Thread.sleep(2);
-        }
-        return null;
-    }
-
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
@@ -176,18 +140,5 @@ class ControlAllowRunTest {
             }
             Thread.sleep(5);
         }
-    }
-
-    /** A port free for both UDP and TCP right now. */
-    private static int freePort() throws IOException {
-        for (int tries = 0; tries < 20; tries++) {
-            try (ServerSocket tcp = new ServerSocket(0);
-                 DatagramSocket udp = new DatagramSocket(tcp.getLocalPort())) {
-                return tcp.getLocalPort();
-            } catch (IOException taken) {
-                // the UDP side was taken: try another
-            }
-        }
-        throw new IOException("no port free for both UDP and TCP");
     }
 }

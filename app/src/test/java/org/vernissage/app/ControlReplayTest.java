@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
@@ -61,7 +60,7 @@ class ControlReplayTest {
         Path journal = temp.resolve("cues.vnsj");
         Path live = temp.resolve("live");
         Path replayed = temp.resolve("replayed");
-        int port = freePort();
+        int port = ControlPortPeer.freePort();
         RunOptions options = RunOptions.defaults(artwork).withSize(new FrameSize(160, 90)).withOsc("127.0.0.1", 0)
                 .withFramesPerSecond(60).withFrames(FRAMES).withCapture(live).withRecord(journal)
                 .withControl(new ControlSettings("127.0.0.1", port, 9, Optional.empty(), 4));
@@ -128,17 +127,5 @@ class ControlReplayTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.toString().endsWith(".png")).sorted().toList();
         }
-    }
-
-    private static int freePort() throws IOException {
-        for (int tries = 0; tries < 20; tries++) {
-            try (ServerSocket tcp = new ServerSocket(0);
-                 DatagramChannel udp = DatagramChannel.open().bind(new InetSocketAddress(tcp.getLocalPort()))) {
-                return tcp.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no port free for both UDP and TCP");
     }
 }

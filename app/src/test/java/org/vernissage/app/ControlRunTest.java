@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.ManifestLoader;
 import org.vernissage.engine.render.FrameGrabber;
-import org.vernissage.osc.OscPacketReader;
-import org.vernissage.showcontrol.control.ControlMessage;
 import org.vernissage.showcontrol.control.ControlSettings;
 import org.vernissage.showcontrol.cue.CueCurve;
 import org.vernissage.showcontrol.cue.CueList;
@@ -50,7 +44,6 @@ class ControlRunTest {
     private static final int HEIGHT = 90;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final int ENERGY = 0;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path folder;
@@ -79,7 +72,7 @@ class ControlRunTest {
                   { "number": "1", "name": "Dark", "targets": { "energy": 0 } },
                   { "number": "2", "name": "Bright", "targets": { "energy": 1 }, "fade": 1.5, "curve": "smoothstep" } ] }
                 """);
-        int port = freePort();
+        int port = ControlPortPeer.freePort();
         try (DatagramChannel replies = DatagramChannel.open(StandardProtocolFamily.INET)
                 .bind(new InetSocketAddress("127.0.0.1", 0))) {
             int replyPort = ((InetSocketAddress) replies.getLocalAddress()).getPort();
@@ -111,16 +104,16 @@ class ControlRunTest {
                     Thread.sleep(5); // the banner is printed as the run begins to play
                 }
                 assertTrue(console.toString().contains(banner), console.toString());
-                oscsend(port, "/go");
-                JsonNode go = reply(replies, "/reply/go");
+                ControlPortPeer.oscsend(port, "/go");
+                JsonNode go = ControlPortPeer.reply(replies, "/reply/go");
                 assertEquals("ok", go.get("status").asText());
                 assertEquals("1", go.get("data").get("cue").asText());
                 assertEquals("tidewater", go.get("workspace_id").asText());
                 FrameGrabber.Grab dark = awaitEnergy(grabber, -1, 0f);
                 double darkLuma = meanLuma(grabber, dark.frameIndex());
 
-                oscsend(port, "/cue/2/start");
-                assertEquals("ok", reply(replies, "/reply/cue/2/start").get("status").asText());
+                ControlPortPeer.oscsend(port, "/cue/2/start");
+                assertEquals("ok", ControlPortPeer.reply(replies, "/reply/cue/2/start").get("status").asText());
                 List<FrameGrabber.Grab> fade = new ArrayList<>();
                 long seen = dark.frameIndex();
                 while (fade.isEmpty() || fade.get(fade.size() - 1).parameters()[ENERGY] < 1f) {
@@ -187,7 +180,7 @@ class ControlRunTest {
         Path artwork = copyOfTidewater("""
                 { "cues": [ { "number": "1", "targets": { "energy": 0 } }, { "number": "2", "targets": { "energy": 1 } } ] }
                 """);
-        int port = freePort();
+        int port = ControlPortPeer.freePort();
         try (DatagramChannel replies = DatagramChannel.open(StandardProtocolFamily.INET)
                 .bind(new InetSocketAddress("127.0.0.1", 0))) {
             int replyPort = ((InetSocketAddress) replies.getLocalAddress()).getPort();
@@ -196,14 +189,14 @@ class ControlRunTest {
                     .withControl(new ControlSettings("127.0.0.1", port, replyPort, Optional.empty(), 4));
             FrameGrabber grabber = new FrameGrabber(WIDTH, HEIGHT, 5);
             try (BackgroundRun playing = BackgroundRun.start(options, List.of(grabber))) {
-                oscsend(port, "/cue/3/start");
-                assertEquals("error", reply(replies, "/reply/cue/3/start").get("status").asText());
+                ControlPortPeer.oscsend(port, "/cue/3/start");
+                assertEquals("error", ControlPortPeer.reply(replies, "/reply/cue/3/start").get("status").asText());
 
                 Path file = artwork.resolve("cues.json");
                 save(file, "{ \"cues\": [ { \"number\": \"3\", \"targets\": { \"energy\": 7 } } ] }");
                 Thread.sleep(1200); // the run looks twice a second
-                oscsend(port, "/cue/2/start");
-                assertEquals("ok", reply(replies, "/reply/cue/2/start").get("status").asText(),
+                ControlPortPeer.oscsend(port, "/cue/2/start");
+                assertEquals("ok", ControlPortPeer.reply(replies, "/reply/cue/2/start").get("status").asText(),
                         "the last good list still runs");
                 awaitEnergy(grabber, -1, 1f);
 
@@ -213,8 +206,8 @@ class ControlRunTest {
                 String status = "";
                 while (!status.equals("ok") && System.nanoTime() < deadline) {
                     Thread.sleep(100);
-                    oscsend(port, "/cue/3/start");
-                    status = reply(replies, "/reply/cue/3/start").get("status").asText();
+                    ControlPortPeer.oscsend(port, "/cue/3/start");
+                    status = ControlPortPeer.reply(replies, "/reply/cue/3/start").get("status").asText();
                 }
                 assertEquals("ok", status, "the new list's cue 3 runs once the save is reloaded");
                 awaitEnergy(grabber, -1, 0.5f);
@@ -269,43 +262,5 @@ class ControlRunTest {
             seen = grab.frameIndex();
         }
         return sum / 10;
-    }
-
-    private static void oscsend(int port, String address) throws Exception {
-        Process p = new ProcessBuilder("oscsend", "127.0.0.1", Integer.toString(port), address)
-                .redirectErrorStream(true).start();
-        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0,
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode reply(DatagramChannel channel, String address) throws Exception {
-        ByteBuffer buffer = ByteBuffer.allocate(65536);
-        channel.configureBlocking(false);
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            buffer.clear();
-            if (channel.receive(buffer) != null) {
-                List<ControlMessage> got = new ArrayList<>();
-                assertTrue(new OscPacketReader().read(buffer, 0, buffer.position(), 0,
-                        (view, tag, arrival) -> got.add(ControlMessage.of(view))));
-                assertEquals(address, got.get(0).address());
-                return JSON.readTree(got.get(0).text(0).orElseThrow());
-            }
-            Thread.sleep(2);
-        }
-        throw new AssertionError("no reply to " + address);
-    }
-
-    /** A port free for both UDP and TCP right now. */
-    private static int freePort() throws IOException {
-        for (int tries = 0; tries < 20; tries++) {
-            try (ServerSocket tcp = new ServerSocket(0);
-                 DatagramSocket udp = new DatagramSocket(tcp.getLocalPort())) {
-                return tcp.getLocalPort();
-            } catch (IOException taken) {
-                // the UDP side was taken: try another
-            }
-        }
-        throw new IOException("no port free for both UDP and TCP");
     }
 }

@@ -10,7 +10,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +133,7 @@ class DisclosureLiveTest {
     @Test
     void oscOverUdpAndCuesOverTheControlPortTurnTheCaptionOnAndOffAndSwitchItsLanguage() throws Exception {
         Path piece = piece();
-        int controlPort = freePort();
+        int controlPort = ControlPortPeer.freePort();
         try (DatagramSocket sender = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
              DatagramSocket replies = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             RunOptions options = RunOptions.defaults(piece).withSize(new FrameSize(WIDTH, HEIGHT))
@@ -207,18 +206,5 @@ class DisclosureLiveTest {
         message.write(writer);
         writer.end();
         return new DatagramPacket(buffer.array(), writer.length(), InetAddress.getLoopbackAddress(), port);
-    }
-
-    /** A port free for both UDP and TCP right now (the control port listens on both). */
-    private static int freePort() throws IOException {
-        for (int tries = 0; tries < 20; tries++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                 DatagramSocket udp = new DatagramSocket(new InetSocketAddress("127.0.0.1", tcp.getLocalPort()))) {
-                return tcp.getLocalPort();
-            } catch (IOException taken) {
-                // the UDP side was taken: try another
-            }
-        }
-        throw new IOException("no port free for both UDP and TCP");
     }
 }

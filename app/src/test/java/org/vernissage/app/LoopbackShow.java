@@ -134,7 +134,7 @@ final class LoopbackShow {
         try (DatagramSocket replies = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
              DatagramSocket sender = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
              HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build()) {
-            int controlPort = freePort();
+            int controlPort = ControlPortPeer.freePort();
             RunOptions base = RunOptions.defaults(HANDHELD).withSize(new FrameSize(64, 36)).withFramesPerSecond(30)
                     .withReload(false).withOsc("127.0.0.1", 0);
             RunOptions options = base.withSensors(base.sensors().withPhones("127.0.0.1", 0))
@@ -256,18 +256,6 @@ final class LoopbackShow {
             body.readAllBytes();
         }
         return response.statusCode();
-    }
-
-    private static int freePort() throws IOException {
-        for (int tries = 0; tries < 20; tries++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                 DatagramSocket udp = new DatagramSocket(new InetSocketAddress("127.0.0.1", tcp.getLocalPort()))) {
-                return tcp.getLocalPort();
-            } catch (IOException taken) {
-                // the UDP side was taken: try another
-            }
-        }
-        throw new IOException("no port free for both UDP and TCP");
     }
 
     private interface Loop {
