@@ -2,15 +2,11 @@ package org.vernissage.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.testing.ChildJvm;
@@ -49,37 +45,12 @@ class SovereignShowTest {
         Path hosts = Files.writeString(temp.resolve("hosts"), "127.0.0.1 localhost\n::1 localhost\n");
         Path reportFile = temp.resolve("report.properties");
         Path log = temp.resolve("namespace.log");
-        List<String> command = new ArrayList<>(List.of("unshare", "--net", "--mount"));
-        if (!ChildJvm.root()) {
-            command.add("--map-root-user"); // not root: a user namespace gives the rights inside it
-        }
-        command.addAll(List.of("sh", "-c", script(), "sovereign", resolv.toString(), hosts.toString(),
-                reportFile.toString(),
-                temp.toString()));
-        command.addAll(ChildJvm.command());
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (java.io.IOException noUnshare) {
-            fail("cannot start unshare (util-linux) to make a network namespace: " + noUnshare.getMessage()
-                    + ". This test needs it and root (CI runs as root) or unprivileged user namespaces.");
-            return;
-        }
-        if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("the show in the namespace did not finish within " + LIMIT_SECONDS + " s:\n" + ChildJvm.tail(log));
-        }
-        if (!Files.exists(reportFile)) {
-            fail("no network namespace could be made (or the show's JVM did not start): exit " + process.exitValue()
-                    + ". Run as root (CI does: id -u is 0) or allow user namespaces"
-                    + " (sysctl kernel.unprivileged_userns_clone=1); what it said:\n" + ChildJvm.tail(log));
-        }
-        Properties report = new Properties();
-        try (Reader in = Files.newBufferedReader(reportFile)) {
-            report.load(in);
-        }
+        ChildJvm.Finished child = ChildJvm.inNamespace(List.of("--net", "--mount"), script(),
+                List.of("sovereign", resolv.toString(), hosts.toString(), reportFile.toString(), temp.toString()),
+                reportFile, log, LIMIT_SECONDS, "the show");
+        Properties report = child.report();
         assertEquals(null, report.getProperty("error"), "the show in the namespace failed:\n" + ChildJvm.tail(log));
-        assertEquals(0, process.exitValue(), ChildJvm.tail(log));
+        assertEquals(0, child.exitValue(), ChildJvm.tail(log));
 
         // The show played, every door was used.
         String console = report.getProperty("show.console");

@@ -2,15 +2,10 @@ package org.vernissage.showcontrol.oscquery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.testing.ChildJvm;
@@ -44,33 +39,8 @@ class MdnsMulticastTest {
     void announcesAnswersAndSaysGoodbyeOnEachLinkOfANamespace() throws Exception {
         Path reportFile = temp.resolve("report.properties");
         Path log = temp.resolve("namespace.log");
-        List<String> command = new ArrayList<>(List.of("unshare", "--net"));
-        if (!ChildJvm.root()) {
-            command.add("--map-root-user"); // not root: a user namespace gives the rights inside it
-        }
-        command.addAll(List.of("sh", "-c", script(), "mdns", reportFile.toString()));
-        command.addAll(ChildJvm.command());
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (java.io.IOException noUnshare) {
-            fail("cannot start unshare (util-linux) to make a network namespace: " + noUnshare.getMessage()
-                    + ". This test needs it and root (CI runs as root) or unprivileged user namespaces.");
-            return;
-        }
-        if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("the probe in the namespace did not finish within " + LIMIT_SECONDS + " s:\n" + ChildJvm.tail(log));
-        }
-        if (!Files.exists(reportFile)) {
-            fail("no network namespace could be made (or the probe's JVM did not start): exit " + process.exitValue()
-                    + ". Run as root (CI does: id -u is 0) or allow user namespaces"
-                    + " (sysctl kernel.unprivileged_userns_clone=1); what it said:\n" + ChildJvm.tail(log));
-        }
-        Properties report = new Properties();
-        try (Reader in = Files.newBufferedReader(reportFile)) {
-            report.load(in);
-        }
+        Properties report = ChildJvm.inNamespace(List.of("--net"), script(), List.of("mdns", reportFile.toString()),
+                reportFile, log, LIMIT_SECONDS, "the probe").report();
         String all = report + "\n" + ChildJvm.tail(log);
         assertEquals(null, report.getProperty("error"), "the probe failed:\n" + all);
 
