@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private OutputFlags output;
 
+    @Mixin
+    private EnergyFlags energy;
+
     @Option(names = "--osc", paramLabel = "ENDPOINT", converter = EndpointConverter.class,
             description = "Receive OSC on [udp:|tcp:][HOST:]PORT; repeat for several (default: udp:0.0.0.0:9000).")
     private List<OscEndpoint> oscEndpoints = new ArrayList<>();
@@ -207,24 +210,6 @@ final class RunCommand implements Callable<Integer> {
                     + " cue number, e.g. --midi-cue 60=go --midi-cue 61=2; repeat for several.")
     private Map<String, String> midiCueMapping = new LinkedHashMap<>();
 
-    @Option(names = "--energy-log", paramLabel = "DIR",
-            description = "Append the energy used, one row an hour, to DIR/energy-YYYY-MM-DD.csv (date, hour, joules,"
-                    + " measured or estimated).")
-    private Path energyLog;
-
-    @Option(names = "--power-budget", paramLabel = "WATTS",
-            description = "Lower the frame rate while the energy meter (measured or estimated) reads more than WATTS.")
-    private Double powerBudget;
-
-    @Option(names = "--energy-watts-per-core", paramLabel = "WATTS",
-            description = "Where no energy counter can be read, estimate each busy CPU core at WATTS (default: 15).")
-    private Double wattsPerCore;
-
-    @Option(names = "--energy-gpu-watts", paramLabel = "WATTS",
-            description = "Where no energy counter can be read, estimate the GPU at WATTS while it draws the frames"
-                    + " (timed with GL timer queries; default: 150, a discrete GPU; left out on a software renderer).")
-    private Double gpuWatts;
-
     @Option(names = "--state", paramLabel = "DIR",
             description = "Keep the show state (values, playhead, running fades) in DIR/<artwork>/show-state.json,"
                     + " written atomically as it changes, and resume from it at start (default: a folder under your"
@@ -277,7 +262,7 @@ final class RunCommand implements Callable<Integer> {
                 new ServiceOptions(oscQuery(), new ModelOptions(Optional.ofNullable(wekinatorPort),
                         Optional.ofNullable(wekinatorOut).map(ModelOptions::destination)), console(), midiCues(),
                         new StateOptions(stateRoot != null ? Optional.of(stateRoot) : StateOptions.defaultRoot(), fresh),
-                        privacy(), energy(), Optional.ofNullable(disclosureLanguage)));
+                        privacy(), energy.toOptions(), Optional.ofNullable(disclosureLanguage)));
     }
 
     private PrivacyOptions privacy() {
@@ -286,23 +271,6 @@ final class RunCommand implements Callable<Integer> {
         }
         return new PrivacyOptions(Optional.ofNullable(retentionDays), recordFeaturesOnly,
                 Optional.ofNullable(recordedBy), Optional.ofNullable(consent));
-    }
-
-    private EnergyOptions energy() {
-        EnergyOptions options = EnergyOptions.DEFAULTS;
-        if (energyLog != null) {
-            options = options.withLog(energyLog);
-        }
-        if (powerBudget != null) {
-            options = options.withPowerBudget(powerBudget);
-        }
-        if (wattsPerCore != null) {
-            options = options.withWattsPerCore(wattsPerCore);
-        }
-        if (gpuWatts != null) {
-            options = options.withGpuWatts(gpuWatts);
-        }
-        return options;
     }
 
     private MidiCueOptions midiCues() {
