@@ -58,11 +58,9 @@ public final class CpuTimeEstimate implements EnergySource {
         }
     }
 
-    /**
-     * The same estimate with its GPU term left out for {@code reason} (where the GPU is measured
-     * apart, as by NVML, counting its time too would count it twice); this one when it has none.
-     */
-    public CpuTimeEstimate withoutGpu(String reason) {
+    /** The same estimate with its GPU term left out for {@code reason}; this one when it has none. */
+    @Override
+    public CpuTimeEstimate withoutGpuTime(String reason) {
         return gpu == null ? this : new CpuTimeEstimate(cpuNanos, wattsPerCore,
                 new GpuTimeTerm(gpu.gpuNanos(), gpu.watts(), Optional.of(reason)));
     }

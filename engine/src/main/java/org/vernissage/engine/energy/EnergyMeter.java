@@ -99,12 +99,10 @@ public final class EnergyMeter implements AutoCloseable {
                 messages.accept("energy: " + e.getMessage() + "; the figures leave the GPU out");
             }
         }
-        EnergySource fallback = estimate;
-        if (gpu.isPresent() && estimate instanceof CpuTimeEstimate timed) {
-            // NVML measures the GPU: the estimate's GPU-time term would count it a second time
-            fallback = timed.withoutGpu("GPU time left out: NVML measures the GPU");
-            cpu = cpu == estimate ? fallback : cpu;
-        }
+        // where NVML measures the GPU, an estimate's GPU time would count it a second time
+        EnergySource fallback = gpu.isPresent() ? estimate.withoutGpuTime("GPU time left out: NVML measures the GPU")
+                : estimate;
+        cpu = cpu == estimate ? fallback : cpu;
         return new EnergyMeter(cpu, fallback, gpu, nvml, nanoTime, messages);
     }
 

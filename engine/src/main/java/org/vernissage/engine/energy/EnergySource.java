@@ -17,6 +17,15 @@ public interface EnergySource {
     /** Measured or estimated. */
     EnergyKind kind();
 
+    /**
+     * This source with any GPU time it estimates left out for {@code reason}: where the GPU is
+     * measured apart (NVML), counting its time too would count it twice. Sources that estimate no
+     * GPU time are returned as they are.
+     */
+    default EnergySource withoutGpuTime(String reason) {
+        return this;
+    }
+
     /** A few words saying what is read ("RAPL package-0 + dram", "CPU time x 15 W per core"). */
     String describe();
 }
