@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -73,23 +71,8 @@ public final class ControlGoToFrameLatency {
             RunOptions options = RunOptions.defaults(artwork).withSize(SIZE).withOsc("127.0.0.1", 0)
                     .withFramesPerSecond(fps)
                     .withControl(new ControlSettings("127.0.0.1", port, replyPort, Optional.empty(), 4));
-            CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-            CompletableFuture<Void> finished = new CompletableFuture<>();
-            Thread render = new Thread(() -> {
-                try {
-                    try (ArtworkRun run = ArtworkRun.prepare(options, List.of(probe),
-                            new PrintStream(PrintStream.nullOutputStream()))) {
-                        started.complete(run);
-                        run.renderUntilDone();
-                    }
-                    finished.complete(null);
-                } catch (Throwable t) {
-                    started.completeExceptionally(t);
-                    finished.completeExceptionally(t);
-                }
-            }, "bench-render");
-            render.start();
-            ArtworkRun run = started.get(30, TimeUnit.SECONDS);
+            BenchRun background = BenchRun.start(options, List.of(probe));
+            ArtworkRun run = background.run();
             try {
                 InetSocketAddress control = new InetSocketAddress("127.0.0.1", port);
                 InetSocketAddress osc = new InetSocketAddress("127.0.0.1", run.oscPort());
@@ -131,8 +114,7 @@ public final class ControlGoToFrameLatency {
                         goToFrame.getValueAtPercentile(99) / (double) setToFrame.getValueAtPercentile(99),
                         run.report().frames().p50Nanos() / 1e6);
             } finally {
-                run.requestStop();
-                finished.get(30, TimeUnit.SECONDS);
+                background.close();
             }
         }
     }

@@ -111,23 +111,8 @@ public final class OscToFrameLatency {
         RunOptions options = new RunOptions(defaults.artworkFolder(), defaults.output(), defaults.pacing(),
                 defaults.sensors(), new PipelineOptions(wait), defaults.journal(), defaults.statsInterval());
         out.printf(Locale.ROOT, "  ring wait %s%n", wait.cliName());
-        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        Thread render = new Thread(() -> {
-            try {
-                try (ArtworkRun run = ArtworkRun.prepare(options, List.of(probe),
-                        new PrintStream(PrintStream.nullOutputStream()))) {
-                    started.complete(run);
-                    run.renderUntilDone();
-                }
-                finished.complete(null); // only once closed, GL context included
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-                finished.completeExceptionally(t);
-            }
-        }, "bench-render");
-        render.start();
-        ArtworkRun run = started.get(30, TimeUnit.SECONDS);
+        BenchRun background = BenchRun.start(options, List.of(probe));
+        ArtworkRun run = background.run();
         try (DatagramChannel sender = DatagramChannel.open()) {
             InetSocketAddress target = new InetSocketAddress("127.0.0.1", run.oscPort());
             int warmup = Math.min(500, packets / 2);
@@ -166,8 +151,7 @@ public final class OscToFrameLatency {
             out.printf(Locale.ROOT, "    run report: OSC received %d of %d sent, rejected %d%n",
                     report.received("OSC"), warmup + packets, report.rejected("OSC"));
         } finally {
-            run.requestStop();
-            finished.get(30, TimeUnit.SECONDS);
+            background.close();
         }
     }
 

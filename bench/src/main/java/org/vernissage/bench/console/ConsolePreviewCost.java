@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.vernissage.app.ArtworkRun;
+import org.vernissage.bench.BenchRun;
 import org.vernissage.app.ConsoleOptions;
 import org.vernissage.app.FrameSize;
 import org.vernissage.app.RunOptions;
@@ -90,23 +90,8 @@ public final class ConsolePreviewCost {
         FrameClock clock = new FrameClock();
         RunOptions options = RunOptions.defaults(artwork).withSize(size).withOsc("127.0.0.1", 0)
                 .withFramesPerSecond(0).withConsole(new ConsoleOptions(port, "127.0.0.1", Optional.of(tokenFile)));
-        CompletableFuture<ArtworkRun> started = new CompletableFuture<>();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        Thread render = new Thread(() -> {
-            try {
-                try (ArtworkRun run = ArtworkRun.prepare(options, List.of(clock),
-                        new PrintStream(PrintStream.nullOutputStream()))) {
-                    started.complete(run);
-                    run.renderUntilDone();
-                }
-                finished.complete(null);
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-                finished.completeExceptionally(t);
-            }
-        }, "bench-render");
-        render.start();
-        ArtworkRun run = started.get(30, TimeUnit.SECONDS);
+        BenchRun background = BenchRun.start(options, List.of(clock));
+        ArtworkRun run = background.run();
         ThreadCpu cpuNone = new ThreadCpu();
         ThreadCpu cpuThree = new ThreadCpu();
         Samples noneWall = new Samples();
@@ -133,8 +118,7 @@ public final class ConsolePreviewCost {
             }
         } finally {
             clients.close();
-            run.requestStop();
-            finished.get(30, TimeUnit.SECONDS);
+            background.close();
             Files.deleteIfExists(tokenFile);
         }
         out.println("  frame time (wall clock, frame end to frame end):");
