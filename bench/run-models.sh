@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Single-sample inference of one 8-32-32-3 MLP on plain Java, ONNX Runtime and DJL PyTorch in the
-# same run (files written by the project's own code into bench/target/models/).
+# Single-sample inference of one 8-32-32-3 MLP in the same run: a bare matrix multiply (the
+# baseline), the engine's MLP path (MlpNetwork), ONNX Runtime and DJL PyTorch (files written by
+# the project's own code into bench/target/models/).
 #
 #   bench/run-models.sh                 latency: p50/p99/p99.9 and heap bytes per call, 200000 calls each
 #   bench/run-models.sh latency 500000

@@ -21,14 +21,16 @@ import org.vernissage.models.onnx.OnnxNetworkWriter;
 
 /**
  * Single-sample inference of one network (an 8-32-32-3 MLP, tanh hidden, sigmoid out: a typical
- * network trained in the room) on the three runtimes the engine has, in the same run: plain Java
- * ({@link MlpNetwork}, the baseline), ONNX Runtime ({@link OnnxModel}) and DJL PyTorch
- * ({@link TorchScriptModel}), each from a file the project wrote itself; and, to show why the
- * engine does not use it, DJL's documented {@code Predictor} API on both engines.
+ * network trained in the room), in the same run: the baseline, a {@link BareMatrixMultiply} of the
+ * same weights; the engine's MLP path ({@link MlpNetwork}, which runs every network the engine
+ * trains, on plain Java because it is the fastest); and the two native runtimes for artists' files,
+ * ONNX Runtime ({@link OnnxModel}) and DJL PyTorch ({@link TorchScriptModel}), each from a file the
+ * project wrote itself; and, to show why the engine does not use it, DJL's documented
+ * {@code Predictor} API on both engines.
  *
  * <pre>
  *   latency [calls]   p50/p99/p99.9/max per call and heap bytes per call, interleaved rounds,
- *                     ratios against plain Java (default 200000 calls per runtime)
+ *                     ratios against the bare multiply (default 200000 calls per runtime)
  *   soak [calls]      resident memory (VmRSS) and garbage collections sampled every tenth of
  *                     the calls on each native runtime (default 1000000)
  * </pre>
@@ -67,13 +69,13 @@ public final class ModelInferenceBench {
              Model djlTorch = new PredictorModel("djl-torch", "PyTorch", torchFile, 8, 3);
              Model onnx = OnnxModel.load("onnx", onnxFile, 8, 3);
              Model torch = TorchScriptModel.load("torchscript", torchFile, 8, 3)) {
-            Model[] models = {mlp, onnx, torch, djlOnnx, djlTorch};
-            String[] names = {"plain Java (MlpNetwork)", "OnnxModel (ORT 1.24.2 Java API)",
+            Model[] models = {new BareMatrixMultiply(dense), mlp, onnx, torch, djlOnnx, djlTorch};
+            String[] names = {"bare matrix multiply (baseline)", "MLP path (MlpNetwork)", "OnnxModel (ORT 1.24.2 Java API)",
                 "TorchScriptModel (DJL PyTorch)", "DJL Predictor, OnnxRuntime eng.", "DJL Predictor, PyTorch eng."};
             checkAgreement(models);
             switch (mode) {
                 case "latency" -> latency(models, names, args.length > 1 ? Integer.parseInt(args[1]) : 200_000);
-                case "soak" -> soak(new Model[] {onnx, torch}, new String[] {names[1], names[2]},
+                case "soak" -> soak(new Model[] {onnx, torch}, new String[] {names[2], names[3]},
                         args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
                 default -> throw new IllegalArgumentException("unknown mode " + mode + "; expected latency or soak");
             }
@@ -173,7 +175,7 @@ public final class ModelInferenceBench {
                 models[m].run(in, actual);
                 for (int o = 0; o < 3; o++) {
                     if (Math.abs(actual[o] - expected[o]) > 1e-5f) {
-                        throw new IllegalStateException(models[m].name() + " disagrees with plain Java: "
+                        throw new IllegalStateException(models[m].name() + " disagrees with the bare multiply: "
                                 + Arrays.toString(actual) + " vs " + Arrays.toString(expected));
                     }
                 }
