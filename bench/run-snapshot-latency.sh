@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: OSC packet sent over loopback UDP -> its value in the parameter snapshot the
-# render thread would latch (OscUdpReceiver -> OscBindingRouter -> InputRing -> Conductor with the
-# artwork's BindingConditioner -> SnapshotExchange), p50/p99/p99.9 at 1k and 10k messages per
-# second, against bare one-way loopback UDP to a thread blocked in receive, in the same run.
+# End-to-end benchmark: OSC packet sent over loopback UDP -> the moment the conductor publishes the
+# parameter snapshot that carries its value (OscUdpReceiver -> OscBindingRouter -> InputRing ->
+# Conductor with the artwork's BindingConditioner -> SnapshotExchange), against bare one-way
+# loopback UDP to a thread blocked in receive, in 1 s blocks that alternate between the two (and a
+# third, secondary kind: the snapshot seen by a polling reader) through the whole run.
+# Prints pooled p50/p99/p99.9 per side, the pooled p99 ratio and the median per-block-pair p99 ratio;
+# its last line is the issue 8 target (a) ratio at 1k/s.
 # Source: bench/src/main/java/org/vernissage/bench/OscSnapshotLatency.java; method in docs/performance.md.
 #
-#   bench/run-snapshot-latency.sh                  10 s per rate and line, rates 1000 and 10000 (about 70 s)
-#   bench/run-snapshot-latency.sh --seconds 20 --rates 1000,10000,30000 --reader yield|spin|park
-#                                 --ring-wait hosted|backoff|blocking|sleeping|yielding|busy-spin
+#   bench/run-snapshot-latency.sh                  20 s per side, rates 1000 and 10000 (about 2.5 min)
+#   bench/run-snapshot-latency.sh --rates 1000 --seconds 60 --reader none    the target alone, 60,000 samples per side (about 2 min)
+#   options: --seconds S (per side and rate)  --block-seconds B (default 1)  --rates R1,R2
+#            --reader yield|spin|park|none  --ring-wait hosted|backoff|blocking|sleeping|yielding|busy-spin
 #
 # Keeps the output in bench/target/snapshot-latency.txt.
 set -euo pipefail

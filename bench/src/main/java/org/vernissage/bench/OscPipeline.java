@@ -1,5 +1,6 @@
 package org.vernissage.bench;
 
+import com.lmax.disruptor.EventHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -13,7 +14,10 @@ import org.vernissage.engine.clock.SystemClock;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.Conductor;
 import org.vernissage.engine.pipeline.ConductorSettings;
+import org.vernissage.engine.pipeline.ConductorStages;
+import org.vernissage.engine.pipeline.InputEvent;
 import org.vernissage.engine.pipeline.InputRing;
+import org.vernissage.engine.pipeline.Outbox;
 import org.vernissage.engine.pipeline.RingWaitStrategy;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.sensors.SensorStartException;
@@ -56,6 +60,15 @@ final class OscPipeline implements AutoCloseable {
 
     /** @param ringSize a power of two; the app's is {@link InputRing#DEFAULT_SIZE} */
     OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy, int ringSize) throws IOException {
+        this(artworkFolder, waitStrategy, ringSize, null);
+    }
+
+    /**
+     * @param published when not null, stamped with each message number as the conductor publishes
+     *     the snapshot carrying it (a {@link PublicationStamper} around the conductor)
+     */
+    OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy, int ringSize, SequenceStamps published)
+            throws IOException {
         this.ringSize = ringSize;
         ArtworkManifest manifest = load(artworkFolder);
         List<BindingSpec> bindings = manifest.bindings();
@@ -71,7 +84,7 @@ final class OscPipeline implements AutoCloseable {
             thread.setDaemon(true);
             conductorThread = thread;
             return thread;
-        }, new Conductor(layout, snapshots, conditioner, ConductorSettings.DEFAULT));
+        }, conductor(published));
         ring.start();
         Clock clock = new SystemClock();
         OscEndpoint endpoint = new OscEndpoint(OscEndpoint.Protocol.UDP, "127.0.0.1", 0);
@@ -92,6 +105,18 @@ final class OscPipeline implements AutoCloseable {
                 : AllocationMeter.thread("vernissage-osc-udp-" + receiver.port());
         // Hosted: the host's standby looks now and then whether the conductor is late; its CPU counts too.
         standbyThread = ring.receiverHost().isPresent() ? AllocationMeter.thread("vernissage-conductor-standby") : null;
+    }
+
+    /** The standard conductor, or, when {@code published} is given, the same with a stamper around it. */
+    private EventHandler<InputEvent> conductor(SequenceStamps published) {
+        if (published == null) {
+            return new Conductor(layout, snapshots, conditioner, ConductorSettings.DEFAULT);
+        }
+        PublicationStamper stamper = new PublicationStamper(snapshots, energySlot, published);
+        Conductor conductor = new Conductor(layout, snapshots,
+                ConductorStages.standard(conditioner).then(stamper.lastStage()), ConductorSettings.DEFAULT,
+                new Outbox(Outbox.DEFAULT_SIZE), System.getLogger(Conductor.class.getName()));
+        return stamper.around(conductor);
     }
 
     private static ArtworkManifest load(Path folder) throws IOException {
