@@ -111,7 +111,7 @@ public final class BlockSpecialisation {
 
     private ShaderPass pass;           // render thread, from setup
     private SpecialisationWorker worker; // null: none (off, or built on the render thread)
-    private boolean enabled;
+    private volatile boolean enabled;
     private boolean inFlight;
     private int seenVersion = -1;
     private int stillFor;
@@ -342,6 +342,11 @@ public final class BlockSpecialisation {
     public boolean specialisedNow() {
         ShaderPass owner = pass;
         return owner != null && owner.hasVariantRacy();
+    }
+
+    /** Whether specialisation is on for this node now (off by policy, on a GPU in auto, or after a failed build). */
+    public boolean on() {
+        return enabled;
     }
 
     /** Whether programs are prepared off the render thread (a warmer works here). */

@@ -176,8 +176,8 @@ public final class ProgramCacheWarmer {
             return true;
         } catch (GlContextException | RuntimeException | LinkageError e) {
             unavailable = true;
-            logger.log(Level.WARNING, "hot reload: no context to warm the shader cache in (" + e.getMessage()
-                    + "); each reload compiles on the render thread, as without the warmer");
+            logger.log(Level.WARNING, "no context to warm the shader cache in (" + e.getMessage()
+                    + "); programs are compiled on the render thread, as without the warmer");
             return false;
         }
     }
