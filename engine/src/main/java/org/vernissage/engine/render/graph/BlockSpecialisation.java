@@ -110,7 +110,8 @@ public final class BlockSpecialisation {
     private int resultGeneration;
 
     private ShaderPass pass;           // render thread, from setup
-    private SpecialisationWorker worker; // null: none (off, or built on the render thread)
+    private boolean warmable;          // a worker with a warmer can work here
+    private SpecialisationWorker worker; // started at the first request; null: none yet, or not warmable
     private volatile boolean enabled;
     private boolean inFlight;
     private int seenVersion = -1;
@@ -136,7 +137,7 @@ public final class BlockSpecialisation {
     }
 
     /** Decides whether and how to specialise, with the node's program built. Render thread. */
-    void setup(ShaderPass owner, RenderTarget target) {
+    void setup(ShaderPass owner) {
         this.pass = owner;
         String renderer = String.valueOf(glGetString(GL_RENDERER));
         enabled = switch (policy.mode()) {
@@ -149,8 +150,8 @@ public final class BlockSpecialisation {
             return;
         }
         Optional<String> noWarmer = whyNoWarmer();
-        if (noWarmer.isEmpty()) {
-            worker = SpecialisationWorker.start(this, owner, target, logger);
+        warmable = noWarmer.isEmpty();
+        if (warmable) {
             how = "on: prepared off the render thread after " + policy.stillFrames() + " still frames";
         } else {
             how = "on: built on the render thread after " + policy.stillFramesWithoutWarmer() + " still frames ("
@@ -202,9 +203,9 @@ public final class BlockSpecialisation {
             takeResult();
         }
         if (!inFlight && !pass.hasVariant() && enabled && version != specialisedVersion) {
-            if (worker != null && stillFor >= policy.stillFrames()) {
+            if (warmable && stillFor >= policy.stillFrames()) {
                 request(version, lastTarget);
-            } else if (worker == null && stillFor >= policy.stillFramesWithoutWarmer()) {
+            } else if (!warmable && stillFor >= policy.stillFramesWithoutWarmer()) {
                 String source;
                 try {
                     source = ConstantBlock.inline(pass.sourceText(), block.name(), block.values());
@@ -218,6 +219,19 @@ public final class BlockSpecialisation {
     }
 
     private void request(int version, RenderTarget lastTarget) {
+        if (worker == null) {
+            // At the first request, not at setup: a node that is never still (or a fresh instance
+            // the hot reload draws once to warm the cache) starts no thread.
+            try {
+                worker = SpecialisationWorker.start(this, pass, lastTarget, logger);
+            } catch (RuntimeException e) {
+                warmable = false;
+                how = "on: built on the render thread after " + policy.stillFramesWithoutWarmer()
+                        + " still frames (the worker could not start: " + e + ")";
+                logger.log(Level.WARNING, "uniform block '" + block.name() + "': specialisation " + how);
+                return;
+            }
+        }
         System.arraycopy(block.values(), 0, requestValues, 0, requestValues.length);
         requestSource = pass.sourceText();
         requestVersion = version;
@@ -351,7 +365,7 @@ public final class BlockSpecialisation {
 
     /** Whether programs are prepared off the render thread (a warmer works here). */
     public boolean offRenderThread() {
-        return worker != null;
+        return warmable;
     }
 
     /** E.g. "on: prepared off the render thread after 10 still frames; swaps 3, back to block 2, failed 0". */

@@ -121,7 +121,7 @@ final class ShaderPass implements Artwork {
         }
         lastTarget = target;
         if (specialisation != null) {
-            specialisation.setup(this, target);
+            specialisation.setup(this);
         }
     }
 
