@@ -26,7 +26,7 @@ import org.vernissage.engine.render.Framebuffer;
  * A shader node whose uniform block is compiled in while still ({@link BlockSpecialisation}) on
  * real GL (headless EGL): the rewrite keeps every other line where it was; after the still frames
  * the node draws a program with the values as constants, the same colour; a change of the values
- * draws the block again in that very frame; a specialised program that does not build (values
+ * draws the block again in that very frame, and so does a reload of the shader; a specialised program that does not build (values
  * with no GLSL literal) is counted once and the block keeps drawing, right.
  */
 class BlockSpecialisationTest {
@@ -127,6 +127,39 @@ class BlockSpecialisationTest {
             }
             assertEquals(2, specialisation.swaps(), specialisation.describe());
             assertPixel(0.8, 0.4, 0.5, pixel(canvas, 8, 8), "the new values compiled in");
+        } finally {
+            graph.dispose();
+        }
+    }
+
+    @Test
+    void aReloadedShaderDropsTheProgramMadeFromTheOldSource() throws Exception {
+        write(folder, "colours.frag", TWO_COLOURS);
+        ParameterLayout layout = gainLayout();
+        GraphBuilder builder = new GraphBuilder(folder, layout, "test.json");
+        GraphBuilder.NodeBuilder node = builder.layer("colours").shader("colours.frag");
+        FrameBlock colours = node.uniformBlock("Colours", 2);
+        BlockSpecialisation specialisation = node.specialiseWhileStill(colours, AFTER_THREE);
+        colours.set(new float[] {0.1f, 0.2f, 0.3f, 0f, 0.2f, 0.2f, 0.2f, 0f});
+        RenderGraph graph = builder.build();
+        try (Framebuffer canvas = new Framebuffer(16, 16)) {
+            canvas.bind();
+            graph.setup(canvas);
+            ParameterSnapshot parameters = defaults(layout);
+            for (int i = 0; i < 4; i++) {
+                draw(graph, canvas, parameters, i);
+            }
+            assertTrue(specialisation.specialisedNow(), specialisation.describe());
+            write(folder, "colours.frag", TWO_COLOURS.replace("* gain", "* gain * 0.5"));
+            graph.reload();
+            draw(graph, canvas, parameters, 4);
+            assertFalse(specialisation.specialisedNow(), "the reloaded source's block program draws");
+            assertPixel(0.15, 0.2, 0.25, pixel(canvas, 8, 8), "the new source, from the block");
+            for (int i = 5; i < 9; i++) {
+                draw(graph, canvas, parameters, i);
+            }
+            assertEquals(2, specialisation.swaps(), specialisation.describe());
+            assertPixel(0.15, 0.2, 0.25, pixel(canvas, 8, 8), "the new source, values compiled in");
         } finally {
             graph.dispose();
         }
