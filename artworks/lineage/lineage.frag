@@ -7,8 +7,9 @@
 //
 // The weights come from LineagePiece.java through the uniform block below (144 vec4s, the layout
 // is CppnShape.java's): neuron j of a layer is its incoming weights, 4 to a vec4, then one vec4
-// (bias, gain, 0, 0). The benchmark swaps this one line for the same
-// weights as a constant array (bench/run-cppn.sh): keep it on one line.
+// (bias, gain, 0, 0). While the network is still, LineagePiece draws a program in which this
+// declaration is replaced by the current weights as constants (BlockSpecialisation; it must keep
+// this form), and the benchmark does the same by hand (bench/run-cppn.sh): keep it on one line.
 layout(std140) uniform CppnWeights { vec4 w[144]; };
 
 uniform vec2 RENDERSIZE;

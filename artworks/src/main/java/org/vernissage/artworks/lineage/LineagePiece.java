@@ -4,6 +4,7 @@ import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
+import org.vernissage.engine.render.graph.BlockSpecialisation;
 import org.vernissage.engine.render.graph.FrameBlock;
 import org.vernissage.engine.render.graph.FrameUniform;
 import org.vernissage.engine.render.graph.GraphBuilder;
@@ -21,6 +22,13 @@ import org.vernissage.engine.render.graph.GraphPiece;
  * the last frame), then the mutations, that arrived since the last frame, so the weights follow from the snapshots alone and a replay draws the same
  * pixels. The clock's phase is integrated frame by frame, so a change of speed never jumps.
  *
+ * <p>While the network is still (no mutation, breed or blend fade in flight), the layer draws with
+ * a program of {@code lineage.frag} in which the current weights are constants, prepared off the
+ * render thread and swapped in at a frame boundary when ready; while the weights move, it draws
+ * with the block ({@link BlockSpecialisation}: on llvmpipe a block read at run time costs about 7x
+ * the weights compiled in). The JVM flag {@code -D}{@value #SPECIALISE_PROPERTY}{@code =on|off|auto}
+ * chooses; {@code auto} (the default) specialises on a software renderer (llvmpipe) only.
+ *
  * <p>Named by {@code artworks/lineage/artwork.json} ({@code "class"}); made once by the app,
  * declared on the thread preparing the run, updated on the render thread. Allocates nothing per
  * frame; the block is copied to the GPU only in frames where the network shown changed.
@@ -30,7 +38,14 @@ public final class LineagePiece implements GraphPiece {
     /** A count that jumps further than this in one frame is taken as this many (bounded work per frame). */
     static final int MOST_BREEDS_PER_FRAME = 64;
 
+    /** The JVM flag that turns the weights' specialisation on, off or to auto. */
+    public static final String SPECIALISE_PROPERTY = "vernissage.cppn.specialise";
+
+    private static final System.Logger LOG = System.getLogger(LineagePiece.class.getName());
+
     private final Lineage lineage = new Lineage();
+    private final BlockSpecialisation.Policy policy;
+    private BlockSpecialisation specialisation;
     private FrameBlock weights;
     private FrameUniform clock;
     private int seedSlot;
@@ -46,6 +61,28 @@ public final class LineagePiece implements GraphPiece {
     private float shownBlend;
     private double phase;
 
+    /** As the app makes it: specialisation as {@value #SPECIALISE_PROPERTY} says (auto when unset). */
+    public LineagePiece() {
+        this(policyFrom(System.getProperty(SPECIALISE_PROPERTY)));
+    }
+
+    /** With the weights' specialisation as {@code policy} says (benchmarks, tests). */
+    public LineagePiece(BlockSpecialisation.Policy policy) {
+        this.policy = policy;
+    }
+
+    /** The default policy in the mode {@code flag} names; a flag it cannot read is said once and taken as auto. */
+    static BlockSpecialisation.Policy policyFrom(String flag) {
+        if (flag == null) {
+            return BlockSpecialisation.Policy.DEFAULT;
+        }
+        return BlockSpecialisation.Mode.parse(flag).map(BlockSpecialisation.Policy.DEFAULT::withMode).orElseGet(() -> {
+            LOG.log(System.Logger.Level.WARNING, "-D" + SPECIALISE_PROPERTY + "=" + flag + ": expected on, off or"
+                    + " auto; taken as auto");
+            return BlockSpecialisation.Policy.DEFAULT;
+        });
+    }
+
     @Override
     public void declare(GraphBuilder graph) throws ArtworkException {
         ParameterLayout layout = graph.layout();
@@ -57,6 +94,7 @@ public final class LineagePiece implements GraphPiece {
         speedSlot = slotOf(layout, "speed");
         GraphBuilder.NodeBuilder network = graph.layer("network").shader("lineage.frag");
         weights = network.uniformBlock("CppnWeights", CppnShape.VEC4S);
+        specialisation = network.specialiseWhileStill(weights, policy);
         clock = network.uniform("clock", 2);
     }
 
@@ -128,6 +166,14 @@ public final class LineagePiece implements GraphPiece {
     /** Sets {@code to} to the clock input of the last frame updated (sin, cos of the phase): for tools. */
     public void copyClock(FrameUniform to) {
         to.set(clock.get(0), clock.get(1));
+    }
+
+    /**
+     * The weights' specialisation: whether the layer draws with them compiled in now, how many
+     * swaps so far (for tools, tests, statistics). Valid after {@link #declare}.
+     */
+    public BlockSpecialisation specialisation() {
+        return specialisation;
     }
 
     /** How many floats the network's weights take (every one a parameter of the network). */

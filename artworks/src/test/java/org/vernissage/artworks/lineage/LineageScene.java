@@ -10,7 +10,8 @@ import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.render.Framebuffer;
 import org.vernissage.engine.render.RgbaImage;
-import org.vernissage.engine.render.graph.GraphArtworks;
+import org.vernissage.engine.render.graph.BlockSpecialisation;
+import org.vernissage.engine.render.graph.GraphBuilder;
 
 /**
  * The bundled Lineage piece set up on a small canvas of the current GL context, played frame by
@@ -24,18 +25,28 @@ final class LineageScene implements AutoCloseable {
     private final ParameterLayout layout;
     private final float[] values;
     private final SnapshotExchange snapshots;
+    private final LineagePiece piece;
     private final Artwork artwork;
     private final Framebuffer canvas;
     private final FrameInfo frame = new FrameInfo();
     private long index;
 
+    /** With the weights always in the block (the evolution's tests: every frame drawn the same way). */
     LineageScene(int width, int height) throws Exception {
+        this(width, height, BlockSpecialisation.Policy.DEFAULT.withMode(BlockSpecialisation.Mode.OFF));
+    }
+
+    /** With the weights' specialisation as {@code policy} says. */
+    LineageScene(int width, int height, BlockSpecialisation.Policy policy) throws Exception {
         ArtworkManifest manifest = ManifestLoader.load(FOLDER);
         layout = manifest.layout();
         values = new float[layout.slotCount()];
         layout.copyDefaultsInto(values);
         snapshots = new SnapshotExchange(values.clone());
-        artwork = GraphArtworks.forManifest(manifest, layout).orElseThrow();
+        piece = new LineagePiece(policy);
+        GraphBuilder graph = new GraphBuilder(manifest.folder(), layout, manifest.file().toString());
+        piece.declare(graph);
+        artwork = graph.build(piece);
         canvas = new Framebuffer(width, height);
         canvas.bind();
         artwork.setup(canvas);
@@ -56,14 +67,35 @@ final class LineageScene implements AutoCloseable {
 
     /** Draws {@code frames} frames with the values as they are now. */
     LineageScene play(int frames) {
-        snapshots.publish(values.clone(), 0, 0);
-        for (int i = 0; i < frames; i++, index++) {
-            frame.set(index, index / 60.0, index == 0 ? 0 : 1 / 60.0, canvas.width(), canvas.height());
-            artwork.update(frame, snapshots.latch());
-            canvas.bind();
-            artwork.render(frame, canvas);
+        publish();
+        for (int i = 0; i < frames; i++) {
+            frame();
         }
         return this;
+    }
+
+    /** Hands the values as they are now to the next frames (allocates: not inside a measured loop). */
+    LineageScene publish() {
+        snapshots.publish(values.clone(), 0, 0);
+        return this;
+    }
+
+    /** Draws one frame with the values last published (allocates nothing of its own). */
+    void frame() {
+        frame.set(index, index / 60.0, index == 0 ? 0 : 1 / 60.0, canvas.width(), canvas.height());
+        artwork.update(frame, snapshots.latch());
+        canvas.bind();
+        artwork.render(frame, canvas);
+        index++;
+    }
+
+    /** Frames drawn so far. */
+    long frames() {
+        return index;
+    }
+
+    LineagePiece piece() {
+        return piece;
     }
 
     /** The last frame drawn. */

@@ -23,20 +23,24 @@ import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.engine.render.EglSurfacelessContext;
 import org.vernissage.engine.render.Framebuffer;
+import org.vernissage.engine.render.graph.BlockSpecialisation;
 import org.vernissage.engine.render.graph.FrameUniform;
 import org.vernissage.engine.render.graph.GraphBuilder;
 import org.vernissage.engine.render.graph.GraphPiece;
 import org.vernissage.engine.render.graph.RenderGraph;
 
 /**
- * Frame time of the Lineage CPPN with its weights in a uniform block (as the piece runs) against
- * the same shader with the same weights inlined as a constant array (the one block line of
- * {@code lineage.frag} replaced by {@code const vec4 w[144] = vec4[144](...)}, which lets the
- * compiler fold every weight into the code), same size, same parameters, in the same run. After
- * a warm-up of each, short blocks of frames alternate between the two so that a change in the
- * machine's load falls on both alike. A frame is timed from its start to the end of
- * {@code glFinish}; the render thread's CPU time is recorded beside it. Before timing, both must
- * draw the same image (within one step of 8 bits: the inlined constants are decimal text).
+ * Frame time of the Lineage CPPN as the piece now runs (its network still, so drawn with the
+ * weights compiled in by its {@code BlockSpecialisation}, prepared off the render thread) against
+ * the same shader with the same weights inlined as a constant array by hand (the one block line of
+ * {@code lineage.frag} replaced by {@code const vec4 w[144] = vec4[144](...)}): the baseline; and,
+ * as a third column, the piece with its weights always in the uniform block (specialisation off, as
+ * before). Same size, same parameters, in the same run. Before timing, the running piece is
+ * played until its specialised program is swapped in (its swap frame and the longest frame while
+ * waiting are printed); then, after a warm-up of each, short blocks of frames alternate between
+ * the three so that a change in the machine's load falls on all alike. A frame is timed from its
+ * start to the end of {@code glFinish}; the render thread's CPU time is recorded beside it. Before
+ * timing, all must draw the same image (within one step of 8 bits).
  *
  * <p>Run: {@code bench/run-cppn.sh [width height blocks framesPerBlock]}. Runs on its main thread,
  * which owns the GL context.
@@ -59,7 +63,8 @@ public final class CppnFrameTime {
         PrintStream out = System.out;
         Path folder = Files.createTempDirectory("vernissage-cppn-bench");
         try (EglSurfacelessContext context = EglSurfacelessContext.open(width, height)) {
-            out.printf(Locale.ROOT, "Lineage CPPN: uniform block vs weights inlined as constants, %dx%d, %d blocks of"
+            out.printf(Locale.ROOT, "Lineage CPPN: as it runs (specialised while still) and uniform block always vs"
+                    + " weights inlined as constants, %dx%d, %d blocks of"
                     + " %d frames each, %d cores, %s, %s%n", width, height, blocks, perBlock,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"),
                     context.description());
@@ -76,14 +81,17 @@ public final class CppnFrameTime {
         float[] defaults = new float[layout.slotCount()];
         layout.copyDefaultsInto(defaults);
         ParameterSnapshot snapshot = new SnapshotExchange(defaults).latch();
-        LineagePiece piece = new LineagePiece();
-        GraphBuilder blockBuilder = new GraphBuilder(manifest.folder(), layout, manifest.file().toString());
-        piece.declare(blockBuilder);
-        RenderGraph blockGraph = blockBuilder.build(piece);
+        // As the app makes it (-Dvernissage.cppn.specialise or auto), and with the block always.
+        LineagePiece runningPiece = new LineagePiece();
+        LineagePiece blockPiece = new LineagePiece(BlockSpecialisation.Policy.DEFAULT.withMode(BlockSpecialisation.Mode.OFF));
+        RenderGraph runningGraph = graphOf(manifest, layout, runningPiece);
+        RenderGraph blockGraph = graphOf(manifest, layout, blockPiece);
         FrameInfo frame = new FrameInfo();
+        Times runningTimes = new Times();
         Times blockTimes = new Times();
         Times inlinedTimes = new Times();
-        try (Framebuffer blockCanvas = new Framebuffer(width, height);
+        try (Framebuffer runningCanvas = new Framebuffer(width, height);
+             Framebuffer blockCanvas = new Framebuffer(width, height);
              Framebuffer inlinedCanvas = new Framebuffer(width, height)) {
             blockCanvas.bind();
             long blockStart = System.nanoTime();
@@ -93,8 +101,8 @@ public final class CppnFrameTime {
             out.printf(Locale.ROOT, "the block shader's setup and first frame: %.1f ms%n",
                     (System.nanoTime() - blockStart) / 1e6);
             float[] weights = new float[LineagePiece.weightCount()];
-            piece.copyWeights(weights);
-            RenderGraph inlinedGraph = inlined(artwork, folder, layout, weights, piece);
+            blockPiece.copyWeights(weights);
+            RenderGraph inlinedGraph = inlined(artwork, folder, layout, weights, blockPiece);
             inlinedCanvas.bind();
             long compileStart = System.nanoTime();
             inlinedGraph.setup(inlinedCanvas);
@@ -102,30 +110,83 @@ public final class CppnFrameTime {
             glFinish();
             out.printf(Locale.ROOT, "the inlined shader's setup and first frame (compile and link with the weights"
                     + " as constants): %.1f ms%n", (System.nanoTime() - compileStart) / 1e6);
-            sameImages(blockCanvas, inlinedCanvas, out);
-            long index = 1;
+            runningCanvas.bind();
+            runningGraph.setup(runningCanvas);
+            long index = untilSpecialised(runningGraph, runningPiece, runningCanvas, frame, snapshot, out);
+            // All three draw frame `index` next: the same clock.
+            for (long i = 1; i < index; i++) {
+                frame(blockGraph, blockCanvas, frame, snapshot, i, null);
+                frame(inlinedGraph, inlinedCanvas, frame, snapshot, i, null);
+            }
             for (int i = 0; i < WARM_UP_FRAMES; i++, index++) {
+                frame(runningGraph, runningCanvas, frame, snapshot, index, null);
                 frame(blockGraph, blockCanvas, frame, snapshot, index, null);
                 frame(inlinedGraph, inlinedCanvas, frame, snapshot, index, null);
             }
+            sameImages("block", blockCanvas, inlinedCanvas, out);
+            sameImages("as run", runningCanvas, inlinedCanvas, out);
+            RenderGraph[] graphs = {runningGraph, blockGraph, inlinedGraph};
+            Framebuffer[] canvases = {runningCanvas, blockCanvas, inlinedCanvas};
+            Times[] times = {runningTimes, blockTimes, inlinedTimes};
             for (int block = 0; block < blocks; block++) {
-                boolean blockFirst = block % 2 == 0;
-                for (int turn = 0; turn < 2; turn++) {
-                    boolean blockTurn = (turn == 0) == blockFirst;
+                for (int turn = 0; turn < 3; turn++) {
+                    int which = (block + turn) % 3; // each variant first, second and third in turn
                     for (int i = 0; i < perBlock; i++) {
-                        if (blockTurn) {
-                            frame(blockGraph, blockCanvas, frame, snapshot, index + i, blockTimes);
-                        } else {
-                            frame(inlinedGraph, inlinedCanvas, frame, snapshot, index + i, inlinedTimes);
-                        }
+                        frame(graphs[which], canvases[which], frame, snapshot, index + i, times[which]);
                     }
                 }
                 index += perBlock;
             }
+            out.println("as run: " + runningPiece.specialisation().describe());
             inlinedGraph.dispose();
             blockGraph.dispose();
+            runningGraph.dispose();
         }
-        report(out, blockTimes, inlinedTimes);
+        report(out, runningTimes, blockTimes, inlinedTimes);
+    }
+
+    private static RenderGraph graphOf(ArtworkManifest manifest, ParameterLayout layout, LineagePiece piece)
+            throws ArtworkException {
+        GraphBuilder builder = new GraphBuilder(manifest.folder(), layout, manifest.file().toString());
+        piece.declare(builder);
+        return builder.build(piece);
+    }
+
+    /**
+     * Plays the running piece from frame 0 until its specialised program is drawn (at most 60 s;
+     * not at all when specialisation is off here), printing the frame that swapped it in and the
+     * longest frame while it was prepared.
+     *
+     * @return the index of the next frame
+     */
+    private static long untilSpecialised(RenderGraph graph, LineagePiece piece, Framebuffer canvas, FrameInfo frame,
+                                         ParameterSnapshot snapshot, PrintStream out) {
+        BlockSpecialisation specialisation = piece.specialisation();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long longest = 0;
+        long swapFrame = 0;
+        long index = 0;
+        long start = System.nanoTime();
+        while (specialisation.swaps() == 0 && System.nanoTime() < deadline && specialisation.on()) {
+            long frameStart = System.nanoTime();
+            frame(graph, canvas, frame, snapshot, index++, null);
+            long took = System.nanoTime() - frameStart;
+            if (specialisation.swaps() > 0) {
+                swapFrame = took;
+            } else if (index > 1) {
+                longest = Math.max(longest, took);
+            }
+        }
+        if (specialisation.swaps() == 0) {
+            out.println("as run: never specialised (" + specialisation.describe() + "): it draws with the block");
+            return Math.max(index, 1);
+        }
+        out.printf(Locale.ROOT, "as run: specialised after %d frames, %.1f ms (%s); the swap's frame %.2f ms (build"
+                        + " %.2f ms + first draw), the longest frame before it (block) %.2f ms%n", index,
+                (System.nanoTime() - start) / 1e6, specialisation.offRenderThread() ? "prepared off the render thread"
+                        : "built on the render thread", swapFrame / 1e6, specialisation.lastSwapNanos() / 1e6,
+                longest / 1e6);
+        return index;
     }
 
     /**
@@ -163,7 +224,7 @@ public final class CppnFrameTime {
         });
     }
 
-    private static void sameImages(Framebuffer a, Framebuffer b, PrintStream out) {
+    private static void sameImages(String what, Framebuffer a, Framebuffer b, PrintStream out) {
         ByteBuffer first = ByteBuffer.allocateDirect(a.width() * a.height() * 4);
         ByteBuffer second = ByteBuffer.allocateDirect(first.capacity());
         a.readPixels(first);
@@ -174,9 +235,10 @@ public final class CppnFrameTime {
             most = Math.max(most, Math.abs((first.get(i) & 0xff) - (second.get(i) & 0xff)));
             lit += (first.get(i) & 0xff) > 8 ? 1 : 0;
         }
-        out.printf(Locale.ROOT, "same images: largest channel difference %d, %d channels lit%n", most, lit);
+        out.printf(Locale.ROOT, "same images (%s, inlined): largest channel difference %d, %d channels lit%n", what,
+                most, lit);
         if (most > 1 || lit == 0) {
-            throw new IllegalStateException("the block and the inlined shader draw different images");
+            throw new IllegalStateException(what + " and the inlined shader draw different images");
         }
     }
 
@@ -194,17 +256,20 @@ public final class CppnFrameTime {
         }
     }
 
-    private static void report(PrintStream out, Times block, Times inlined) {
+    private static void report(PrintStream out, Times running, Times block, Times inlined) {
         out.printf(Locale.ROOT, "%-12s %8s %10s %10s %10s %12s %12s %10s%n", "weights", "frames", "p50 ms", "p99 ms",
                 "mean ms", "cpu p50 ms", "cpu mean ms", "frames/s");
-        line(out, "block", block);
+        line(out, "as run", running);
         line(out, "inlined", inlined);
-        double p50 = ratio(block.wall, inlined.wall, 50);
-        double p99 = ratio(block.wall, inlined.wall, 99);
-        out.printf(Locale.ROOT, "block / inlined: p50 x%.3f, p99 x%.3f, mean x%.3f; render thread cpu p50 x%.3f,"
-                        + " mean x%.3f (target: at most x1.2)%n",
-                p50, p99, block.wall.getMean() / inlined.wall.getMean(), ratio(block.cpu, inlined.cpu, 50),
-                block.cpu.getMean() / inlined.cpu.getMean());
+        line(out, "block", block);
+        ratioLine(out, "as run / inlined", running, inlined, " (target: at most x1.2)");
+        ratioLine(out, "block / inlined", block, inlined, " (the uniform block always, as before)");
+    }
+
+    private static void ratioLine(PrintStream out, String what, Times a, Times b, String note) {
+        out.printf(Locale.ROOT, "%s: p50 x%.3f, p99 x%.3f, mean x%.3f; render thread cpu p50 x%.3f, mean x%.3f%s%n",
+                what, ratio(a.wall, b.wall, 50), ratio(a.wall, b.wall, 99), a.wall.getMean() / b.wall.getMean(),
+                ratio(a.cpu, b.cpu, 50), a.cpu.getMean() / b.cpu.getMean(), note);
     }
 
     private static double ratio(Histogram a, Histogram b, double percentile) {

@@ -167,6 +167,7 @@ public final class GraphBuilder {
         private final List<FrameUniform> uniforms = new ArrayList<>();
         private final List<FrameBlock> blocks = new ArrayList<>();
         private final List<UniformArray> arrays = new ArrayList<>();
+        private BlockSpecialisation specialisation;
         private int fixedWidth;
         private int fixedHeight;
 
@@ -287,6 +288,27 @@ public final class GraphBuilder {
         }
 
         /**
+         * Draws this node with {@code block}'s values compiled into its shader as constants while
+         * they stay the same, and with the block while they move ({@link BlockSpecialisation}: on
+         * llvmpipe a block read at run time costs several times the same values compiled in). One
+         * block per node; the shader must declare it as {@code layout(std140) uniform NAME { vec4
+         * member[N]; };}.
+         *
+         * @return the specialisation's counts and state, for tests and statistics
+         */
+        public BlockSpecialisation specialiseWhileStill(FrameBlock block, BlockSpecialisation.Policy policy) {
+            if (!blocks.contains(block)) {
+                throw new IllegalArgumentException("node '" + name + "': specialise a uniform block declared on it");
+            }
+            if (specialisation != null) {
+                throw new IllegalStateException("node '" + name + "': one specialised block per node");
+            }
+            specialisation = new BlockSpecialisation(block, Objects.requireNonNull(policy, "policy"),
+                    System.getLogger(BlockSpecialisation.class.getName()));
+            return specialisation;
+        }
+
+        /**
          * A {@code uniform vec4 NAME[vec4Count]} the Java artwork fills ({@link UniformArray#set}):
          * weights, palettes. The shader must declare exactly that many elements. (A uniform block,
          * {@link #uniformBlock}, holds more: 16 KiB against the few hundred vec4s of plain uniforms.)
@@ -320,7 +342,8 @@ public final class GraphBuilder {
                     readable.put(ShaderPass.FEEDBACK, new DeferredImage(() -> holder[0].previous()));
                 }
                 readable.putAll(images);
-                drawing = new ShaderPass(folder, shader, layout, manifestName, readable, uniforms, blocks, arrays);
+                drawing = new ShaderPass(folder, shader, layout, manifestName, readable, uniforms, blocks, arrays,
+                        specialisation);
             }
             GraphNode node = new GraphNode(name, drawing, format, feedback, scale, fixedWidth, fixedHeight, control);
             holder[0] = node;

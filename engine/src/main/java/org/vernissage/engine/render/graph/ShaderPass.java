@@ -62,8 +62,13 @@ final class ShaderPass implements Artwork {
     /** The node's uniform blocks; block i is bound at binding point i while this node draws. */
     private final UniformBlockBuffer[] blocks;
     private final Map<String, UniformArray> uniformArrays;
+    private final BlockSpecialisation specialisation; // null: none
+    private final ShaderSource fixedSource; // null: read the file (a warm-up's pass has its text given)
     private FullscreenTriangle triangle;
     private Built built;
+    private Built variant; // the shader with a block's values compiled in, drawn instead of built; null: none
+    private volatile boolean variantShown; // variant != null, for readers on other threads
+    private RenderTarget lastTarget;
 
     /**
      * @param folder the artwork folder: includes and the shader must stay inside it
@@ -72,7 +77,16 @@ final class ShaderPass implements Artwork {
      */
     ShaderPass(Path folder, Path shader, ParameterLayout layout, String manifestName,
                Map<String, TextureImage> images, List<FrameUniform> frameUniforms, List<FrameBlock> frameBlocks,
-               List<UniformArray> arrays) {
+               List<UniformArray> arrays, BlockSpecialisation specialisation) {
+        this(folder, shader, layout, manifestName, images, frameUniforms, frameBlocks, arrays, specialisation, null);
+    }
+
+    private ShaderPass(Path folder, Path shader, ParameterLayout layout, String manifestName,
+                       Map<String, TextureImage> images, List<FrameUniform> frameUniforms,
+                       List<FrameBlock> frameBlocks, List<UniformArray> arrays, BlockSpecialisation specialisation,
+                       ShaderSource fixedSource) {
+        this.specialisation = specialisation;
+        this.fixedSource = fixedSource;
         this.folder = folder;
         this.shader = shader;
         this.layout = layout;
@@ -105,6 +119,10 @@ final class ShaderPass implements Artwork {
         for (UniformBlockBuffer block : blocks) {
             block.create();
         }
+        lastTarget = target;
+        if (specialisation != null) {
+            specialisation.setup(this);
+        }
     }
 
     /** Builds the program again from the file as it is now, without installing it. */
@@ -121,27 +139,34 @@ final class ShaderPass implements Artwork {
         }
         built = fresh;
         old.close();
+        if (specialisation != null) {
+            specialisation.sourceChanged();
+        }
     }
 
     private Built build() throws ArtworkException {
         ShaderSource source;
         try {
-            source = new ShaderSourceLoader().load(folder, shader);
+            source = fixedSource != null ? fixedSource : new ShaderSourceLoader().load(folder, shader);
         } catch (ShaderSourceException e) {
             throw new ArtworkException(e.getMessage(), e);
         }
+        return build(source);
+    }
+
+    private Built build(ShaderSource source) throws ArtworkException {
         String shaderName = shader.toString();
         ShaderProgram program = ShaderProgram.build(FullscreenTriangle.VERTEX_SHADER, source.text(), shaderName,
                 log -> ShaderDiagnostics.map(log, source));
         try {
-            return classify(program, shaderName);
+            return classify(program, shaderName, source);
         } catch (ArtworkException | RuntimeException e) {
             program.close();
             throw e;
         }
     }
 
-    private Built classify(ShaderProgram program, String shaderName) throws ArtworkException {
+    private Built classify(ShaderProgram program, String shaderName, ShaderSource source) throws ArtworkException {
         List<ActiveUniform> rest = new ArrayList<>();
         List<TextureImage> samplerImages = new ArrayList<>();
         List<Integer> samplerLocations = new ArrayList<>();
@@ -202,7 +227,7 @@ final class ShaderPass implements Artwork {
         }
         ParameterLayout subLayout = new ParameterLayout(usedHere);
         ParameterUniforms uniforms = ParameterUniforms.check(subLayout, rest, shaderName, manifestName);
-        return new Built(program, List.copyOf(usedHere), uniforms, toArray(slots), new float[subLayout.slotCount()],
+        return new Built(program, source, List.copyOf(usedHere), uniforms, toArray(slots), new float[subLayout.slotCount()],
                 samplerImages.toArray(TextureImage[]::new), toArray(samplerLocations),
                 custom.toArray(FrameUniform[]::new), toArray(customLocations),
                 arrays.toArray(UniformArray[]::new), toArray(arrayLocations));
@@ -255,7 +280,16 @@ final class ShaderPass implements Artwork {
 
     @Override
     public void update(FrameInfo frame, ParameterSnapshot parameters) {
-        Built b = built;
+        if (specialisation != null) {
+            specialisation.frame(lastTarget);
+        }
+        take(built, parameters);
+        if (variant != null) {
+            take(variant, parameters); // both programs in step: either may draw the next frame
+        }
+    }
+
+    private static void take(Built b, ParameterSnapshot parameters) {
         for (int i = 0; i < b.slots.length; i++) {
             b.values[i] = parameters.value(b.slots[i]);
         }
@@ -264,7 +298,8 @@ final class ShaderPass implements Artwork {
 
     @Override
     public void render(FrameInfo frame, RenderTarget target) {
-        Built b = built;
+        lastTarget = target;
+        Built b = variant != null ? variant : built;
         b.program.use();
         for (int unit = 0; unit < b.samplerImages.length; unit++) {
             glActiveTexture(GL_TEXTURE0 + unit);
@@ -296,6 +331,10 @@ final class ShaderPass implements Artwork {
         if (triangle != null) {
             triangle.close();
         }
+        if (specialisation != null) {
+            specialisation.close();
+        }
+        dropVariant();
         if (built != null) {
             built.close();
         }
@@ -304,8 +343,93 @@ final class ShaderPass implements Artwork {
         }
     }
 
+    // --- specialisation (BlockSpecialisation calls these on the render thread) ---
+
+    /** The shader's source as the program drawing now was built from it (includes resolved). */
+    String sourceText() {
+        return built.source().text();
+    }
+
+    ParameterLayout layout() {
+        return layout;
+    }
+
+    boolean hasVariant() {
+        return variant != null;
+    }
+
+    boolean hasVariantRacy() {
+        return variantShown;
+    }
+
+    /**
+     * Builds {@code text} (the shader with a block compiled in, same lines) and draws it instead of
+     * the block program from this frame on.
+     */
+    void installVariant(String text) throws ArtworkException {
+        Built fresh = build(new ShaderSource(text, built.source().origins()));
+        fresh.uniforms().continueFrom(built.uniforms());
+        dropVariant();
+        variant = fresh;
+        variantShown = true;
+    }
+
+    /** Draws the block program again from this frame on. */
+    void dropVariant() {
+        if (variant != null) {
+            variant.close();
+            variant = null;
+            variantShown = false;
+        }
+    }
+
+    /**
+     * What a fresh pass of this node needs to draw the same program variant in another context:
+     * same file, same uniforms (by shape), images as unbound samplers, every block but
+     * {@code compiledIn}. Render thread; the recipe is then used on the worker's thread.
+     */
+    WarmRecipe warmRecipe(FrameBlock compiledIn) {
+        Map<String, TextureImage> unbound = new LinkedHashMap<>();
+        images.keySet().forEach(name -> unbound.put(name, UNBOUND));
+        return new WarmRecipe(folder, shader, layout, manifestName, unbound,
+                frameUniforms.values().stream().map(u -> new FrameUniform(u.name(), u.components())).toList(),
+                java.util.Arrays.stream(blocks).map(UniformBlockBuffer::block).filter(b -> b != compiledIn)
+                        .map(b -> new FrameBlock(b.name(), b.vec4s())).toList(),
+                uniformArrays.values().stream().map(a -> new UniformArray(a.name(), a.length())).toList(),
+                built.source().origins());
+    }
+
+    /** Texture 0: sampling it reads black; the warm-up's draw only needs the program to run. */
+    private static final TextureImage UNBOUND = new TextureImage() {
+        @Override
+        public int textureId() {
+            return 0;
+        }
+
+        @Override
+        public int width() {
+            return 1;
+        }
+
+        @Override
+        public int height() {
+            return 1;
+        }
+    };
+
+    /** See {@link #warmRecipe}. Its fresh passes are made on the worker's thread, one per warm-up. */
+    record WarmRecipe(Path folder, Path shader, ParameterLayout layout, String manifestName,
+                      Map<String, TextureImage> images, List<FrameUniform> uniforms, List<FrameBlock> blocks,
+                      List<UniformArray> arrays, List<String> origins) {
+        /** A pass drawing {@code text} (not set up). */
+        ShaderPass fresh(String text) {
+            return new ShaderPass(folder, shader, layout, manifestName, images, uniforms, blocks, arrays, null,
+                    new ShaderSource(text, origins));
+        }
+    }
+
     /** A linked program and everything resolved against it: swapped whole by a reload. */
-    record Built(ShaderProgram program, List<ParameterSpec> used, ParameterUniforms uniforms, int[] slots, float[] values,
+    record Built(ShaderProgram program, ShaderSource source, List<ParameterSpec> used, ParameterUniforms uniforms, int[] slots, float[] values,
                          TextureImage[] samplerImages, int[] samplerLocations, FrameUniform[] custom,
                          int[] customLocations, UniformArray[] arrays, int[] arrayLocations) {
         /** Frees the program. */

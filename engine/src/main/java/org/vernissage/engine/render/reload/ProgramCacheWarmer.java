@@ -32,8 +32,12 @@ import org.vernissage.engine.render.TargetFormat;
  * that does not build, anything thrown) is counted, never reported: the render thread's reload
  * of the same files reports it once, naming the file and line, as without the warmer.
  *
+ * <p>Also used by a render graph's {@code BlockSpecialisation}, whose worker thread warms each
+ * program it specialises (a shader with a uniform block's current values compiled in) before the
+ * render thread builds it.
+ *
  * <p>Threads: {@link #warm} and {@link #close} on the warmer's thread (the reload's watcher
- * thread), which owns the context: it is opened lazily at the first warm-up, made current there,
+ * thread, or the specialisation's worker), which owns the context: it is opened lazily at the first warm-up, made current there,
  * and closed there when the watcher stops. {@link #canvasIs} on the render thread; the counts from
  * any thread. Owned by its {@link HotReload}.
  */
@@ -106,7 +110,7 @@ public final class ProgramCacheWarmer {
     }
 
     /** The canvas is now {@code canvas}'s size and format (after a reload or a resize). Render thread. */
-    void canvasIs(RenderTarget canvas) {
+    public void canvasIs(RenderTarget canvas) {
         canvasFormat = canvas.format();
         canvasHeight = canvas.height();
         canvasWidth = canvas.width();
@@ -118,7 +122,7 @@ public final class ProgramCacheWarmer {
      *
      * @return whether a frame was drawn (the cache holds this save's programs)
      */
-    boolean warm() {
+    public boolean warm() {
         if (unavailable) {
             return false;
         }
@@ -172,14 +176,14 @@ public final class ProgramCacheWarmer {
             return true;
         } catch (GlContextException | RuntimeException | LinkageError e) {
             unavailable = true;
-            logger.log(Level.WARNING, "hot reload: no context to warm the shader cache in (" + e.getMessage()
-                    + "); each reload compiles on the render thread, as without the warmer");
+            logger.log(Level.WARNING, "no context to warm the shader cache in (" + e.getMessage()
+                    + "); programs are compiled on the render thread, as without the warmer");
             return false;
         }
     }
 
     /** Closes the warm context, if open; a later warm-up opens a new one. Warmer thread. */
-    void close() {
+    public void close() {
         if (context != null) {
             try {
                 context.close();
