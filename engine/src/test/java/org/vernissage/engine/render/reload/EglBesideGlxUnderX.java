@@ -29,7 +29,8 @@ import org.vernissage.engine.render.ShaderProgram;
  * contexts, builds a program no earlier one had, draws it into a framebuffer and checks its pixels
  * ({@code args[0]} contexts, each drawing {@code args[1]} programs). Prints
  * {@code window RENDERER|VENDOR}, {@code warm RENDERER|VENDOR}, and
- * {@code frames N warm-draws M wrong-window W wrong-warm X}; exits 1 on anything thrown.
+ * {@code frames N warm-draws M wrong-window W wrong-warm X} (N: the window's frames while the other
+ * thread was at work; W and X: pixels read back that were not the ones drawn); exits 1 on anything thrown.
  */
 public final class EglBesideGlxUnderX {
 
@@ -61,10 +62,14 @@ public final class EglBesideGlxUnderX {
             }, "warm");
             ByteBuffer pixel = BufferUtils.createByteBuffer(4);
             long frames = 0;
+            long framesBeside = 0; // drawn while the warm thread was at work
             long wrongWindow = 0;
             try (FullscreenTriangle triangle = new FullscreenTriangle()) {
                 warm.start();
                 while (warm.isAlive() || frames < 10) {
+                    if (warm.isAlive()) {
+                        framesBeside++;
+                    }
                     float red = (frames % 5) / 5f;
                     try (ShaderProgram program = ShaderProgram.build(FullscreenTriangle.VERTEX_SHADER,
                             shader(red, 0.5f), "window", UnaryOperator.identity())) {
@@ -88,7 +93,7 @@ public final class EglBesideGlxUnderX {
                 warmFailed.get().printStackTrace(System.out);
                 System.exit(1);
             }
-            System.out.println("frames " + frames + " warm-draws " + warmCounts[0] + " wrong-window " + wrongWindow
+            System.out.println("frames " + framesBeside + " warm-draws " + warmCounts[0] + " wrong-window " + wrongWindow
                     + " wrong-warm " + warmCounts[1]);
         }
     }
