@@ -67,18 +67,24 @@ public final class XvfbDisplay implements AutoCloseable {
         List<String> command = new ArrayList<>(ChildJvm.command());
         command.add(mainClass);
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DISPLAY", name);
-        builder.environment().remove("WAYLAND_DISPLAY");
-        builder.environment().putAll(environment);
-        Process child = builder.start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean ended = child.waitFor(limitSeconds, TimeUnit.SECONDS);
-        if (!ended) {
-            child.destroyForcibly();
+        // Into a file, not a pipe: a child that hangs is stopped at the limit, and what it said is kept.
+        Path log = Files.createTempFile("vernissage-xvfb-child", ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("DISPLAY", name);
+            builder.environment().remove("WAYLAND_DISPLAY");
+            builder.environment().putAll(environment);
+            Process child = builder.start();
+            boolean ended = child.waitFor(limitSeconds, TimeUnit.SECONDS);
+            if (!ended) {
+                child.destroyForcibly().waitFor();
+            }
+            String output = Files.readString(log);
+            assertTrue(ended, mainClass + " finished within " + limitSeconds + " s; it said:\n" + output);
+            return new Finished(child.exitValue(), output);
+        } finally {
+            Files.deleteIfExists(log);
         }
-        assertTrue(ended, mainClass + " finished within " + limitSeconds + " s; it said:\n" + output);
-        return new Finished(child.exitValue(), output);
     }
 
     @Override
