@@ -9,6 +9,8 @@
 # save is compiled, as an artist's real edit is, and nothing is answered from an earlier run.
 #   RELOAD_CACHE=off         MESA_SHADER_CACHE_DISABLE=true instead (the warmer can do nothing)
 #   RELOAD_CACHE=unwritable  the cache folder cannot be made (under a plain file): Mesa runs without it
+#   RELOAD_OUTPUT=window     each round in a GLFW (GLX) window instead of headless, the warmer's EGL
+#                            context beside it; on $DISPLAY, or on an Xvfb started here when none is set
 #
 #   bench/run-reload.sh                  160x90 at 60 fps, 4 rounds of 4 reloads
 #   bench/run-reload.sh 320x180 30 4 6   size, fps, reloads per round, rounds
@@ -24,6 +26,26 @@ case "${RELOAD_CACHE:-fresh}" in
   *) echo "run-reload.sh: RELOAD_CACHE is fresh, off or unwritable, not ${RELOAD_CACHE}" >&2; exit 2 ;;
 esac
 unset MESA_GLSL_CACHE_DISABLE MESA_GLSL_CACHE_DIR
+xvfb=""
+output_flag=()
+case "${RELOAD_OUTPUT:-headless}" in
+  headless) ;;
+  window)
+    output_flag=(--window)
+    if [ -z "${DISPLAY:-}" ]; then
+      command -v Xvfb >/dev/null || { echo "run-reload.sh: RELOAD_OUTPUT=window needs a DISPLAY or Xvfb (scripts/test-setup.sh installs it)" >&2; exit 2; }
+      mkfifo "$cache.display"
+      Xvfb -displayfd 4 -screen 0 640x480x24 -nolisten tcp 4>"$cache.display" 2>/dev/null &
+      xvfb=$!
+      read -r number <"$cache.display" # Xvfb writes its display number once it accepts clients
+      rm -f "$cache.display"
+      export DISPLAY=":$number"
+      echo "run-reload.sh: Xvfb on $DISPLAY" >&2
+    fi
+    unset WAYLAND_DISPLAY ;;
+  *) echo "run-reload.sh: RELOAD_OUTPUT is headless or window, not ${RELOAD_OUTPUT}" >&2; exit 2 ;;
+esac
+trap 'rm -rf "$cache"; [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null' EXIT
 du_cache() { du -sk "$cache" | cut -f1; }
-(bench_exec_gl org.vernissage.bench.reload.HotReloadFrameTimes "$@") # a subshell: the trap still cleans up
-echo "Mesa's shader cache folder held $(du_cache) KiB at the end (RELOAD_CACHE=${RELOAD_CACHE:-fresh})"
+(bench_exec_gl org.vernissage.bench.reload.HotReloadFrameTimes "${output_flag[@]}" "$@") # a subshell: the trap still cleans up
+echo "Mesa's shader cache folder held $(du_cache) KiB at the end (RELOAD_CACHE=${RELOAD_CACHE:-fresh}, RELOAD_OUTPUT=${RELOAD_OUTPUT:-headless})"

@@ -10,6 +10,7 @@ import org.vernissage.engine.render.EglSurfacelessContext;
 import org.vernissage.engine.render.GlContext;
 import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.engine.render.TargetFormat;
+import org.vernissage.engine.render.reload.GlDriver;
 import org.vernissage.engine.render.reload.HotReload;
 import org.vernissage.engine.render.reload.MesaShaderCache;
 import org.vernissage.engine.render.reload.ProgramCacheWarmer;
@@ -21,12 +22,14 @@ import org.vernissage.engine.render.reload.ReloadReport;
  * boundary; a save that does not build leaves the last good program there and is reported once
  * per distinct error, in the log and in the statistics ({@link ReloadReport#describe()}).
  *
- * <p>In a headless EGL run each settled save is first built and drawn once in a context of the
- * watcher's own ({@link ProgramCacheWarmer}), so that the render thread's build finds llvmpipe's JIT
- * code in Mesa's disk cache and the frame that takes the reload does not stall; its counts are a
- * statistics line. Where Mesa's disk cache is off or its folder cannot be written the warmer would
- * only compete for the cores ({@link MesaShaderCache}), and a windowed (GLFW) run must not mix an
- * EGL context into a GLX process: both reload on the render thread alone, and the banner says why.
+ * <p>Each settled save is first built and drawn once in a headless EGL context of the watcher's
+ * own ({@link ProgramCacheWarmer}), so that the render thread's build finds llvmpipe's JIT code in
+ * Mesa's disk cache and the frame that takes the reload does not stall; its counts are a statistics
+ * line. In a windowed run the warm context sits beside the window's GLX context (tried under Xvfb:
+ * docs/architecture.md, Decisions) and is used only on the window's driver ({@link GlDriver}): the
+ * warmer gives up at its first open when it is another. Where Mesa's disk cache is off or its folder
+ * cannot be written ({@link MesaShaderCache}), or the window's driver is not Mesa's, the warmer
+ * would only compete for the cores: the run reloads on the render thread alone, and the banner says why.
  *
  * <p>Started after the artwork part, so it is closed (the watcher stopped) before the artwork is
  * disposed. Same threads and owner as every {@link RunPart}.
@@ -44,20 +47,24 @@ final class ReloadPart implements RunPart {
     }
 
     /**
-     * Starts watching {@code artwork}'s files; the render loop must drain {@code mailbox}. With a
-     * headless EGL {@code context}, a cache warmer makes fresh instances with {@code fresh}, drawn
-     * at {@code size} in RGBA8 (the render loop's canvas). Render thread.
+     * Starts watching {@code artwork}'s files; the render loop must drain {@code mailbox}. A cache
+     * warmer makes fresh instances with {@code fresh}, drawn at {@code size} in RGBA8 (the render
+     * loop's canvas). Render thread, {@code context} current.
      */
     static ReloadPart start(ReloadableArtwork artwork, RenderMailbox mailbox, GlContext context,
                             ProgramCacheWarmer.ArtworkFactory fresh, ParameterLayout layout, FrameSize size) {
         System.Logger logger = System.getLogger(HotReload.class.getName());
-        Optional<String> noWarmer = context instanceof EglSurfacelessContext
-                ? MesaShaderCache.whyUnusable(System.getenv(), Path.of(System.getProperty("user.home")))
-                : Optional.of("a window's GL context");
-        Optional<ProgramCacheWarmer> warmer = noWarmer.isEmpty()
-                ? Optional.of(ProgramCacheWarmer.headlessEgl(fresh, layout, size.width(), size.height(),
-                        TargetFormat.RGBA8, logger))
-                : Optional.empty();
+        // A window's context is read here, where it is current; a headless EGL one is the warmer's own kind.
+        Optional<GlDriver> window = context instanceof EglSurfacelessContext
+                ? Optional.empty() : Optional.of(GlDriver.ofCurrentContext());
+        Optional<String> noWarmer = window.flatMap(GlDriver::whyNotMesa)
+                .or(() -> MesaShaderCache.whyUnusable(System.getenv(), Path.of(System.getProperty("user.home"))));
+        Optional<ProgramCacheWarmer> warmer = noWarmer.isPresent() ? Optional.empty()
+                : Optional.of(window.isPresent()
+                        ? ProgramCacheWarmer.headlessEglBeside(window.get(), fresh, layout, size.width(), size.height(),
+                                TargetFormat.RGBA8, logger)
+                        : ProgramCacheWarmer.headlessEgl(fresh, layout, size.width(), size.height(),
+                                TargetFormat.RGBA8, logger));
         String banner = "hot reload on (--no-reload to turn it off)" + noWarmer
                 .map(why -> "; each save compiles on the render thread (" + why + ")")
                 .orElse("; each save warmed off the render thread first");

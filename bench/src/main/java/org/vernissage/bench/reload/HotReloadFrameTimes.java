@@ -6,6 +6,7 @@ import java.lang.System.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,11 +23,13 @@ import org.vernissage.engine.render.EglSurfacelessContext;
 import org.vernissage.engine.render.FragmentShaderArtwork;
 import org.vernissage.engine.render.FrameListenerOutput;
 import org.vernissage.engine.render.FramePacer;
-import org.vernissage.engine.render.HeadlessOutput;
+import org.vernissage.engine.render.GlContext;
+import org.vernissage.engine.render.GlfwWindowContext;
 import org.vernissage.engine.render.RealTimePacer;
 import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.engine.render.RenderTarget;
+import org.vernissage.engine.render.reload.GlDriver;
 import org.vernissage.engine.render.reload.HotReload;
 import org.vernissage.engine.render.reload.ProgramCacheWarmer;
 
@@ -42,9 +45,12 @@ import org.vernissage.engine.render.reload.ProgramCacheWarmer;
  * reload is reported. The reload itself always runs on the render thread (see HotReload for why);
  * with the warmer, each save is first built and drawn in the warmer's own context on the watcher's
  * thread. Mesa's disk cache is as the environment sets it (bench/run-reload.sh: a fresh folder).
+ * With {@code --window} each round renders in a GLFW window on the display {@code DISPLAY} names
+ * (GLX; the script starts Xvfb when none is set), the frame presented to it, and the warmer's EGL
+ * context sits beside the window's, checked against its driver, as the app wires a windowed run.
  *
- * <p>Usage: {@code HotReloadFrameTimes [WxH] [fps] [reloads per round] [rounds]}; defaults 160x90,
- * 60, 4, 4.
+ * <p>Usage: {@code HotReloadFrameTimes [--window] [WxH] [fps] [reloads per round] [rounds]};
+ * defaults headless, 160x90, 60, 4, 4.
  */
 public final class HotReloadFrameTimes {
 
@@ -54,16 +60,19 @@ public final class HotReloadFrameTimes {
     private HotReloadFrameTimes() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean window = arguments.length > 0 && arguments[0].equals("--window");
+        String[] args = window ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         String[] size = (args.length > 0 ? args[0] : "160x90").split("x");
         int width = Integer.parseInt(size[0]);
         int height = Integer.parseInt(size[1]);
         double fps = args.length > 1 ? Double.parseDouble(args[1]) : 60;
         int reloads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        System.out.printf(Locale.ROOT, "tidewater %dx%d at %.0f fps, %d rounds of %d reloads, alternating without"
+        System.out.printf(Locale.ROOT, "tidewater %dx%d at %.0f fps %s, %d rounds of %d reloads, alternating without"
                 + " and with the cache warmer; MESA_SHADER_CACHE_DIR=%s, MESA_SHADER_CACHE_DISABLE=%s%n", width, height,
-                fps, rounds, reloads, System.getenv("MESA_SHADER_CACHE_DIR"), System.getenv("MESA_SHADER_CACHE_DISABLE"));
+                fps, window ? "in a window on DISPLAY=" + System.getenv("DISPLAY") : "headless", rounds, reloads,
+                System.getenv("MESA_SHADER_CACHE_DIR"), System.getenv("MESA_SHADER_CACHE_DISABLE"));
         Path folder = copyOfTidewater();
         Path shader = folder.resolve("tidewater.frag");
         String original = Files.readString(shader);
@@ -73,7 +82,7 @@ public final class HotReloadFrameTimes {
             for (int round = 0; round < rounds; round++) {
                 boolean warm = round % 2 == 1;
                 Files.writeString(shader, original); // each round starts from the piece as it is
-                Frames frames = run(folder, editor, width, height, fps, reloads, warm);
+                Frames frames = run(folder, editor, width, height, fps, reloads, warm, window);
                 byWay[warm ? 1 : 0].add(frames);
                 frames.print(String.format(Locale.ROOT, "round %d, %s", round + 1, way(warm)));
             }
@@ -125,7 +134,7 @@ public final class HotReloadFrameTimes {
     }
 
     private static Frames run(Path folder, Editor editor, int width, int height, double fps, int reloads,
-                              boolean warm) throws Exception {
+                              boolean warm, boolean window) throws Exception {
         ArtworkManifest manifest = ManifestLoader.load(folder);
         float[] values = new float[manifest.layout().slotCount()];
         manifest.layout().copyDefaultsInto(values);
@@ -136,14 +145,15 @@ public final class HotReloadFrameTimes {
         long[] took = new long[frames + 1];
         long[] reloadedBy = new long[frames + 1];
         long[] dropped = new long[frames + 1];
-        EglSurfacelessContext context = EglSurfacelessContext.open(width, height);
+        GlContext context = window ? GlfwWindowContext.open("hot reload bench", width, height, -1)
+                : EglSurfacelessContext.open(width, height);
         try {
             RenderMailbox mailbox = new RenderMailbox();
             FragmentShaderArtwork artwork = new FragmentShaderArtwork(manifest, manifest.layout());
             Optional<ProgramCacheWarmer.ArtworkFactory> fresh = warm
                     ? Optional.of(() -> new FragmentShaderArtwork(ManifestLoader.load(folder), manifest.layout()))
                     : Optional.empty();
-            Reloading reloading = new Reloading(artwork, mailbox, HotReload.Settings.DEFAULT, fresh, manifest);
+            Reloading reloading = new Reloading(artwork, mailbox, HotReload.Settings.DEFAULT, fresh, manifest, window);
             RealTimePacer real = new RealTimePacer(new SystemClock(), fps);
             FramePacer pacer = new FramePacer() {
                 @Override
@@ -164,7 +174,7 @@ public final class HotReloadFrameTimes {
                 }
             };
             RenderLoop loop = RenderLoop.builder(context, reloading, new SnapshotExchange(values), pacer, width, height)
-                    .mailbox(mailbox).output(new HeadlessOutput())
+                    .mailbox(mailbox).output(RenderLoop.presentOutput(context))
                     .output(FrameListenerOutput.of("frame-time probe", (frame, parameters, image) -> {
                         int i = (int) frame.index();
                         took[i] = System.nanoTime() - start[i];
@@ -264,10 +274,12 @@ public final class HotReloadFrameTimes {
         private final HotReload.Settings settings;
         private final Optional<ProgramCacheWarmer.ArtworkFactory> fresh;
         private final ArtworkManifest manifest;
+        private final boolean window;
         HotReload reload;
 
         Reloading(FragmentShaderArtwork artwork, RenderMailbox mailbox, HotReload.Settings settings,
-                  Optional<ProgramCacheWarmer.ArtworkFactory> fresh, ArtworkManifest manifest) {
+                  Optional<ProgramCacheWarmer.ArtworkFactory> fresh, ArtworkManifest manifest, boolean window) {
+            this.window = window;
             this.artwork = artwork;
             this.mailbox = mailbox;
             this.settings = settings;
@@ -279,9 +291,13 @@ public final class HotReloadFrameTimes {
         public void setup(RenderTarget target) throws ArtworkException {
             artwork.setup(target);
             Logger quiet = System.getLogger("vernissage.bench.reload");
-            // As the app wires a headless run: the warmer draws at the canvas's size and format.
-            Optional<ProgramCacheWarmer> warmer = fresh.map(factory -> ProgramCacheWarmer.headlessEgl(factory,
-                    manifest.layout(), target.width(), target.height(), target.format(), quiet));
+            // As the app wires a run: the warmer draws at the canvas's size and format; beside a
+            // window's context, only on its driver.
+            Optional<ProgramCacheWarmer> warmer = fresh.map(factory -> window
+                    ? ProgramCacheWarmer.headlessEglBeside(GlDriver.ofCurrentContext(), factory, manifest.layout(),
+                            target.width(), target.height(), target.format(), quiet)
+                    : ProgramCacheWarmer.headlessEgl(factory, manifest.layout(), target.width(), target.height(),
+                            target.format(), quiet));
             reload = HotReload.start(artwork, mailbox, settings, quiet, warmer);
         }
 

@@ -34,8 +34,8 @@ import org.vernissage.engine.render.RenderTask;
  *       context that shares <em>nothing</em> with the render context. Mesa's on-disk shader cache
  *       keeps llvmpipe's JIT code, so the render thread's reload of the same files then finds it
  *       there. It needs that cache (on by default; off with {@code MESA_SHADER_CACHE_DISABLE} or
- *       an unwritable cache folder, when reloads stall as without it), and is made only for a
- *       headless EGL run: a windowed (GLFW) run reloads as without it.
+ *       an unwritable cache folder, when reloads stall as without it); in a windowed (GLFW) run
+ *       its headless EGL context sits beside the window's and is used only on the same driver.
  * </ul>
  * The pause each reload costs the render thread is measured ({@link ReloadReport}).
  *

@@ -4,6 +4,8 @@ import static org.lwjgl.opengl.GL11C.glFinish;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.Optional;
 import org.vernissage.engine.artwork.Artwork;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.FrameInfo;
@@ -30,7 +32,10 @@ import org.vernissage.engine.render.TargetFormat;
  * warm-up is worth nothing where that cache is off ({@code MESA_SHADER_CACHE_DISABLE}) or its
  * folder cannot be written, and costs nothing to the wall either way. A warm-up that fails (a save
  * that does not build, anything thrown) is counted, never reported: the render thread's reload
- * of the same files reports it once, naming the file and line, as without the warmer.
+ * of the same files reports it once, naming the file and line, as without the warmer. Given the
+ * render context's {@link GlDriver}, the warm context is checked against it at its first open: a
+ * warm context on another driver fills a cache the render context never reads, so it is closed and
+ * the warmer gives up, saying why once.
  *
  * <p>Also used by a render graph's {@code BlockSpecialisation}, whose worker thread warms each
  * program it specialises (a shader with a uniform block's current values compiled in) before the
@@ -62,6 +67,7 @@ public final class ProgramCacheWarmer {
     }
 
     private final ContextOpener opener;
+    private final GlDriver renderDriver; // null: the warm context is not checked against it
     private final ArtworkFactory factory;
     private final Logger logger;
     private final SnapshotExchange defaults; // latched on the warmer's thread only
@@ -72,7 +78,9 @@ public final class ProgramCacheWarmer {
     private volatile TargetFormat canvasFormat;
     private final FrameInfo frame = new FrameInfo(); // warmer thread
     private GlContext context; // warmer thread; null until the first warm-up and after close
-    private boolean unavailable; // the context could not be made: reloads go on as without a warmer
+    // Why no warm-up can be made (no context, another driver): reloads go on as without a warmer.
+    // Written once, on the warmer's thread; null while warm-ups can be made.
+    private volatile String unavailableWhy;
     private volatile boolean contextOpen;
     private long warmUps;
     private long failures;
@@ -88,7 +96,19 @@ public final class ProgramCacheWarmer {
      */
     public ProgramCacheWarmer(ContextOpener opener, ArtworkFactory factory, ParameterLayout layout,
                               int width, int height, TargetFormat format, Logger logger) {
+        this(opener, null, factory, layout, width, height, format, logger);
+    }
+
+    /**
+     * As {@link #ProgramCacheWarmer(ContextOpener, ArtworkFactory, ParameterLayout, int, int, TargetFormat, Logger)},
+     * and the warm context, at its first open, must run on {@code renderDriver} (the render
+     * context's): where it does not ({@link GlDriver#whyNoCacheSharedWith}), it is closed, the
+     * reason logged once at info, and every reload compiles on the render thread, as without a warmer.
+     */
+    public ProgramCacheWarmer(ContextOpener opener, GlDriver renderDriver, ArtworkFactory factory,
+                              ParameterLayout layout, int width, int height, TargetFormat format, Logger logger) {
         this.opener = opener;
+        this.renderDriver = renderDriver;
         this.factory = factory;
         this.logger = logger;
         float[] values = new float[layout.slotCount()];
@@ -101,12 +121,25 @@ public final class ProgramCacheWarmer {
 
     /**
      * A warmer whose context is a headless EGL one ({@link EglSurfacelessContext}): for runs whose
-     * render context is headless EGL too. Not for a GLFW (GLX) run: LWJGL loads one GL API per
-     * process, and an EGL context beside a GLX one is not known to be safe.
+     * render context is headless EGL too. A windowed run takes {@link #headlessEglBeside}.
      */
     public static ProgramCacheWarmer headlessEgl(ArtworkFactory factory, ParameterLayout layout, int width, int height,
                                                  TargetFormat format, Logger logger) {
         return new ProgramCacheWarmer(EglSurfacelessContext::open, factory, layout, width, height, format, logger);
+    }
+
+    /**
+     * A headless EGL warmer beside a window's context (GLFW's GLX or EGL) on {@code windowDriver}:
+     * the warm context is used only if it runs on the same driver. An unshared EGL context on the
+     * watcher's thread beside a GLX context on the render thread was tried under Xvfb (libglvnd
+     * dispatches GL calls per thread to the vendor that made the thread's context current, and
+     * LWJGL keeps capabilities per thread): see the Decisions in docs/architecture.md.
+     */
+    public static ProgramCacheWarmer headlessEglBeside(GlDriver windowDriver, ArtworkFactory factory,
+                                                       ParameterLayout layout, int width, int height,
+                                                       TargetFormat format, Logger logger) {
+        return new ProgramCacheWarmer(EglSurfacelessContext::open, windowDriver, factory, layout, width, height,
+                format, logger);
     }
 
     /** The canvas is now {@code canvas}'s size and format (after a reload or a resize). Render thread. */
@@ -123,7 +156,7 @@ public final class ProgramCacheWarmer {
      * @return whether a frame was drawn (the cache holds this save's programs)
      */
     public boolean warm() {
-        if (unavailable) {
+        if (unavailableWhy != null) {
             return false;
         }
         long start = System.nanoTime();
@@ -138,7 +171,7 @@ public final class ProgramCacheWarmer {
             if (drawn) {
                 warmUps++;
                 longestNanos = Math.max(longestNanos, took);
-            } else if (!unavailable) {
+            } else if (unavailableWhy == null) {
                 failures++;
             }
         }
@@ -173,13 +206,25 @@ public final class ProgramCacheWarmer {
         try {
             context = opener.open(width, height);
             contextOpen = true;
-            return true;
         } catch (GlContextException | RuntimeException | LinkageError e) {
-            unavailable = true;
-            logger.log(Level.WARNING, "no context to warm the shader cache in (" + e.getMessage()
-                    + "); programs are compiled on the render thread, as without the warmer");
+            giveUp(Level.WARNING, "no context to warm the shader cache in (" + e.getMessage() + ")");
             return false;
         }
+        if (renderDriver != null) {
+            Optional<String> unshared = renderDriver.whyNoCacheSharedWith(GlDriver.ofCurrentContext());
+            if (unshared.isPresent()) {
+                close();
+                giveUp(Level.INFO, unshared.get());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** No warm-up from now on: said once, and reloads compile on the render thread. */
+    private void giveUp(Level level, String why) {
+        unavailableWhy = why;
+        logger.log(level, "hot reload: " + why + "; each reload compiles on the render thread, as without the warmer");
     }
 
     /** Closes the warm context, if open; a later warm-up opens a new one. Warmer thread. */
@@ -214,9 +259,21 @@ public final class ProgramCacheWarmer {
         return longestNanos;
     }
 
-    /** E.g. "warmed off the render thread: 3 (1 failed), longest 231.0 ms". Any thread. */
+    /** Why the warmer gave up (no context, another driver), once it has; empty before. Any thread. */
+    public Optional<String> unavailableBecause() {
+        return Optional.ofNullable(unavailableWhy);
+    }
+
+    /**
+     * E.g. "warmed off the render thread: 3 (1 failed), longest 231.0 ms", or "not warmed off the
+     * render thread: " and why, once the warmer gave up before any warm-up. Any thread.
+     */
     public synchronized String describe() {
-        return String.format(java.util.Locale.ROOT, "warmed off the render thread: %d (%d failed), longest %.1f ms",
+        String why = unavailableWhy;
+        if (why != null && warmUps == 0) {
+            return "not warmed off the render thread: " + why;
+        }
+        return String.format(Locale.ROOT, "warmed off the render thread: %d (%d failed), longest %.1f ms",
                 warmUps, failures, longestNanos / 1e6);
     }
 }

@@ -3,30 +3,21 @@ package org.vernissage.engine.render.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.testing.XvfbDisplay;
 
 /**
  * Two venue windows on a real X server (Xvfb, which {@code scripts/test-setup.sh} installs): each
  * its own GLFW window sharing the run's hidden context, each showing its region of a canvas drawn
  * in that context, warped and blended; a third output fills the screen (monitor 0); vsync on the
- * last only. Xvfb is started here on a display
- * number it picks itself ({@code -displayfd}), and the windows are opened in a child JVM whose
- * {@code DISPLAY} names it (GLFW reads the display from the environment, which a running JVM
- * cannot change). Skipped only where no Xvfb binary exists.
+ * last only. The windows are opened in a child JVM on the display ({@link XvfbDisplay}). Skipped
+ * only where no Xvfb binary exists.
  */
 class TwoWindowsXvfbTest {
 
@@ -38,56 +29,16 @@ class TwoWindowsXvfbTest {
 
     @Test
     void twoWindowsShareTheRunsContextAndShowTheirBlendedRegions() throws Exception {
-        Path xvfb = Path.of("/usr/bin/Xvfb");
-        Assumptions.assumeTrue(Files.isExecutable(xvfb), "no Xvfb here (scripts/test-setup.sh installs it)");
-        Process server = new ProcessBuilder(xvfb.toString(), "-displayfd", "1", "-screen", "0", "320x240x24",
-                "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            String display = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            assertTrue(display != null && display.strip().matches("\\d+"), "Xvfb named its display: " + display);
-            List<String> lines = runChild(":" + display.strip());
+        try (XvfbDisplay display = XvfbDisplay.start()) {
+            XvfbDisplay.Finished child = display.runJava(TwoWindowsUnderX.class.getName(),
+                    List.of(temp.resolve("venue.json").toString()), Map.of(), 60);
+            assertEquals(0, child.exitValue(), "the child's output:\n" + child.output());
+            List<String> lines = child.output().lines().filter(line -> line.startsWith("window ")).toList();
             assertEquals(3, lines.size(), "two windows and the screen filled reported: " + lines);
             checkWindow(lines.get(0), 1, false, true);
             checkWindow(lines.get(1), 2, false, false);
             checkFullscreen(lines.get(2));
-        } finally {
-            server.destroy();
-            if (!server.waitFor(5, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
         }
-    }
-
-    private List<String> runChild(String display) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--") || argument.startsWith("-Dorg.lwjgl")) {
-                command.add(argument);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(TwoWindowsUnderX.class.getName());
-        command.add(temp.resolve("venue.json").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DISPLAY", display);
-        builder.environment().remove("WAYLAND_DISPLAY");
-        Process child = builder.start();
-        List<String> reported = new ArrayList<>();
-        StringBuilder all = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                all.append(line).append('\n');
-                if (line.startsWith("window ")) {
-                    reported.add(line);
-                }
-            }
-        }
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child finished");
-        assertEquals(0, child.exitValue(), "the child's output:\n" + all);
-        return reported;
     }
 
     /**
