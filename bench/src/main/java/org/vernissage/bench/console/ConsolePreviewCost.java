@@ -24,10 +24,11 @@ import org.vernissage.engine.render.Framebuffer;
 
 /**
  * What the web console's live preview costs the show: the frame time of Tidewater headless
- * (unpaced, so that any CPU the consoles take shows as longer frames), with three consoles
- * connected and polling as the page does (status twice a second, preview.png three times a second,
- * each on its own keep-alive HTTP connection) against none, in the same run: phases of
- * {@code seconds} alternate none / three, {@code pairs} times, after a warm-up. The run has
+ * (unpaced, so that any CPU the consoles take shows as longer frames), with three consoles on
+ * sockets as the page is now (status and preview pushed), with three polling as the old page did
+ * and its fallback does (status twice a second, preview.png three times a second, each on its own
+ * keep-alive HTTP connection), and with none, in the same run: phases of {@code seconds} go none /
+ * polling / sockets, {@code pairs} rounds, after a warm-up. The run has
  * {@code --console} throughout, so the difference is what looking costs: HTTP, the status JSON,
  * the thumbnails (made only while a console asks, and for 3 s after: a quiet gap, not counted,
  * follows each phase with consoles).
