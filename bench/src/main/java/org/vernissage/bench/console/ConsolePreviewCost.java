@@ -255,6 +255,7 @@ public final class ConsolePreviewCost {
     private static final class ThreadCpu {
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private final java.util.Map<Long, Long> start = new java.util.HashMap<>();
+        private final java.util.Map<Long, Long> startKernel = new java.util.HashMap<>();
         private final java.util.Map<String, Long> nanos = new java.util.TreeMap<>();
         private int phases;
         private long callsAtBegin;
@@ -267,8 +268,11 @@ public final class ConsolePreviewCost {
             callsAtBegin = io[0];
             bytesAtBegin = io[1];
             start.clear();
+            startKernel.clear();
             for (long id : threads.getAllThreadIds()) {
-                start.put(id, threads.getThreadCpuTime(id));
+                long cpu = threads.getThreadCpuTime(id);
+                start.put(id, cpu);
+                startKernel.put(id, cpu - threads.getThreadUserTime(id));
             }
         }
 
@@ -285,7 +289,13 @@ public final class ConsolePreviewCost {
                 if (cpu < 0) {
                     continue;
                 }
-                nanos.merge(group(info.getThreadName()), cpu - start.getOrDefault(info.getThreadId(), 0L), Long::sum);
+                String group = group(info.getThreadName());
+                nanos.merge(group, cpu - start.getOrDefault(info.getThreadId(), 0L), Long::sum);
+                if (group.equals("console server")) { // its time in the kernel: the loopback's sends and receives
+                    long user = threads.getThreadUserTime(info.getThreadId());
+                    nanos.merge("console server (kernel)", (cpu - user)
+                            - startKernel.getOrDefault(info.getThreadId(), 0L), Long::sum);
+                }
             }
         }
 
