@@ -106,10 +106,14 @@ final class ConsolePart implements RunPart {
     @Override
     public List<String> statistics() {
         var counters = server.counters();
+        var pushes = server.pushes();
         return List.of("console: " + counters.requests() + " requests, " + counters.commands() + " commands, "
                 + counters.refused() + " refused for a wrong token"
                 + (server.notAllowed() > 0 ? ", " + server.notAllowed() + " connections refused as not in --control-allow"
-                : "") + "; " + preview.made() + " previews made, " + preview.skipped() + " skipped");
+                : "") + "; " + pushes.sockets() + " sockets, " + pushes.statuses() + " statuses and " + pushes.previews()
+                + " previews pushed, " + pushes.skipped() + " previews not sent to a socket not reading, "
+                + pushes.stalled() + " sockets closed for not reading; " + preview.made() + " previews made, "
+                + preview.skipped() + " skipped");
     }
 
     @Override

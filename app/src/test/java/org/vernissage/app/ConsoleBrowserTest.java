@@ -54,6 +54,7 @@ class ConsoleBrowserTest {
             login(page, TOKEN);
             await(page, "document.getElementById('console').classList.contains('hidden')", "false");
             await(page, "document.getElementById('title').textContent", "Tidewater");
+            await(page, "document.getElementById('console').dataset.via", "socket"); // pushed, not polled
             await(page, "document.getElementById('playhead').textContent", "1");
             int previews = awaitAtLeast(page, "Number(document.getElementById('preview').dataset.updates || 0)", 1);
 
@@ -63,6 +64,13 @@ class ConsoleBrowserTest {
                     + ".cells[2].textContent", "running");
             await(page, "document.getElementById('playhead').textContent", "2");
             await(page, "document.querySelectorAll('#fades progress').length > 0", "true");
+            previews = awaitAtLeast(page, "Number(document.getElementById('preview').dataset.updates || 0)", previews + 2);
+
+            // the socket lost: the page polls, and has the socket again at its next try
+            evaluate(page, "socket.close()");
+            await(page, "document.getElementById('console').dataset.via", "polling");
+            previews = awaitAtLeast(page, "Number(document.getElementById('preview').dataset.updates || 0)", previews + 2);
+            await(page, "document.getElementById('console').dataset.via", "socket", WAIT.plusSeconds(10)); // retried after 10 s
             awaitAtLeast(page, "Number(document.getElementById('preview').dataset.updates || 0)", previews + 2);
             assertTrue(run.run().report().lines().stream().anyMatch(l -> l.startsWith("console: ")
                     && !l.contains(" 0 commands")), run.run().report().lines().toString());
@@ -90,11 +98,15 @@ class ConsoleBrowserTest {
     }
 
     private static void await(CdpSession page, String expression, String expected) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        await(page, expression, expected, WAIT);
+    }
+
+    private static void await(CdpSession page, String expression, String expected, Duration wait) throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
         String now;
         while (!(now = evaluate(page, expression).asText()).equals(expected)) {
             if (System.nanoTime() > deadline) {
-                assertEquals(expected, now, "the page never showed it within " + WAIT.toSeconds() + " s: " + expression);
+                assertEquals(expected, now, "the page never showed it within " + wait.toSeconds() + " s: " + expression);
             }
             Thread.sleep(50);
         }

@@ -18,11 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * The consoles of {@link ConsolePreviewCost}, in a JVM of their own as the browsers on the
  * technicians' tablets are on machines of their own: three clients, each one keep-alive HTTP/1.1
  * connection polling status every {@value #STATUS_EVERY_MILLIS} ms and preview.png every
- * {@value #PREVIEW_EVERY_MILLIS} ms, as the page does. Each request's bytes are made once; an
+ * {@value #PREVIEW_EVERY_MILLIS} ms, as the page did before the socket (and does while it is down). Each request's bytes are made once; an
  * answer is read as its head up to the blank line, then its Content-Length body skipped.
  *
- * <p>Driven by the bench over stdin/stdout, one line each way: {@code poll MILLIS} runs the three
- * for that long and answers {@code done PREVIEWS STATUSES CPU_NANOS} (this process's CPU time over
+ * <p>Or, as the page is now ({@code push MILLIS}), three WebSockets on which status and preview
+ * are pushed.
+ *
+ * <p>Driven by the bench over stdin/stdout, one line each way: {@code poll MILLIS} (or
+ * {@code push MILLIS}) runs the three for that long and answers {@code done PREVIEWS STATUSES CPU_NANOS} (this process's CPU time over
  * the polling, every thread of it: what the clients would cost the show's machine were they on it);
  * {@code warm N} sends N requests back to back on one connection, status and preview in turn, and
  * answers {@code warmed}; {@code quit} ends it. Started with {@code PORT TOKEN}; says {@code ready} first. Its main thread
@@ -51,14 +54,19 @@ public final class ConsoleClients {
                 System.out.flush();
                 continue;
             }
-            if (!line.startsWith("poll ")) {
-                throw new IllegalArgumentException("expected 'poll MILLIS', 'warm N' or 'quit', got: " + line);
+            boolean push = line.startsWith("push ");
+            if (!push && !line.startsWith("poll ")) {
+                throw new IllegalArgumentException("expected 'poll MILLIS', 'push MILLIS', 'warm N' or 'quit', got: " + line);
             }
             long millis = Long.parseLong(line.substring(5).strip());
             AtomicLong previews = new AtomicLong();
             AtomicLong statuses = new AtomicLong();
             long cpuBefore = os.getProcessCpuTime();
-            poll(port, token, millis, previews, statuses);
+            if (push) {
+                push(port, token, millis, previews, statuses);
+            } else {
+                poll(port, token, millis, previews, statuses);
+            }
             long cpu = os.getProcessCpuTime() - cpuBefore;
             System.out.println("done " + previews.get() + " " + statuses.get() + " " + cpu);
             System.out.flush();
@@ -81,6 +89,96 @@ public final class ConsoleClients {
                 }
             }
         }
+    }
+
+    /**
+     * The three consoles as the page is now: each one WebSocket ({@code /api/socket}) on a plain
+     * socket, as lean as the polling clients (the upgrade written once, the token sent as the first
+     * message, then each pushed message's header read and its payload skipped), for {@code millis}.
+     */
+    private static void push(int port, String token, long millis, AtomicLong previews, AtomicLong statuses)
+            throws Exception {
+        List<Socket> sockets = new ArrayList<>();
+        List<Thread> readers = new ArrayList<>();
+        try {
+            for (int c = 0; c < CONSOLES; c++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                sockets.add(socket);
+                socket.setTcpNoDelay(true);
+                InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /api/socket HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                byte[] head = new byte[4096];
+                int n = 0;
+                while (n < 4 || head[n - 4] != '\r' || head[n - 3] != '\n' || head[n - 2] != '\r' || head[n - 1] != '\n') {
+                    int b = in.read();
+                    if (b < 0 || n == head.length) {
+                        throw new IOException("the console refused the socket's upgrade");
+                    }
+                    head[n++] = (byte) b;
+                }
+                out.write(maskedText(token));
+                out.flush();
+                Thread reader = new Thread(() -> read(in, previews, statuses), "console-socket-" + c);
+                reader.start();
+                readers.add(reader);
+            }
+            Thread.sleep(millis);
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close(); // the reader's read ends
+            }
+            for (Thread reader : readers) {
+                reader.join(5000);
+            }
+        }
+    }
+
+    /** Reads pushed messages until the socket closes: text counted as a status, binary as a preview. */
+    private static void read(InputStream in, AtomicLong previews, AtomicLong statuses) {
+        try {
+            while (true) {
+                int first = in.read();
+                int second = in.read();
+                if (first < 0 || second < 0) {
+                    return;
+                }
+                long length = second & 0x7F;
+                if (length == 126) {
+                    length = (in.read() << 8) | in.read();
+                } else if (length == 127) {
+                    length = 0;
+                    for (int i = 0; i < 8; i++) {
+                        length = (length << 8) | in.read();
+                    }
+                }
+                in.skipNBytes(length);
+                if ((first & 0x0F) == 1) {
+                    statuses.incrementAndGet();
+                } else if ((first & 0x0F) == 2) {
+                    previews.incrementAndGet();
+                }
+            }
+        } catch (IOException closed) {
+            // the bench closed it
+        }
+    }
+
+    /** A client's text frame (masked, as RFC 6455 asks of clients), under 126 bytes. */
+    private static byte[] maskedText(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[6 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | payload.length);
+        byte[] mask = {0x11, 0x22, 0x33, 0x44};
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ mask[i & 3]);
+        }
+        return frame;
     }
 
     /** The three consoles for {@code millis}; returns when they stopped. */

@@ -24,10 +24,11 @@ import org.vernissage.engine.render.Framebuffer;
 
 /**
  * What the web console's live preview costs the show: the frame time of Tidewater headless
- * (unpaced, so that any CPU the consoles take shows as longer frames), with three consoles
- * connected and polling as the page does (status twice a second, preview.png three times a second,
- * each on its own keep-alive HTTP connection) against none, in the same run: phases of
- * {@code seconds} alternate none / three, {@code pairs} times, after a warm-up. The run has
+ * (unpaced, so that any CPU the consoles take shows as longer frames), with three consoles on
+ * sockets as the page is now (status and preview pushed), with three polling as the old page did
+ * and its fallback does (status twice a second, preview.png three times a second, each on its own
+ * keep-alive HTTP connection), and with none, in the same run: phases of {@code seconds} go none /
+ * polling / sockets, {@code pairs} rounds, after a warm-up. The run has
  * {@code --console} throughout, so the difference is what looking costs: HTTP, the status JSON,
  * the thumbnails (made only while a console asks, and for 3 s after: a quiet gap, not counted,
  * follows each phase with consoles).
@@ -81,7 +82,8 @@ public final class ConsolePreviewCost {
         int port = freePort();
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "console preview cost: tidewater %s headless unpaced, %d consoles in their own process"
-                        + " (status every %d ms, preview.png every %d ms) vs none, %d x (%d s none + %d s consoles),"
+                        + " (polling: status every %d ms, preview.png every %d ms; or on sockets) vs none,"
+                        + " %d x (%d s none + %d s each kind),"
                         + " after %d requests' warm-up, %d cores, LP_NUM_THREADS=%s, %s%n", size, CONSOLES,
                 STATUS_EVERY_MILLIS, PREVIEW_EVERY_MILLIS, pairs, seconds, seconds, warmRequests,
                 Runtime.getRuntime().availableProcessors(),
@@ -93,9 +95,12 @@ public final class ConsolePreviewCost {
         BenchRun background = BenchRun.start(options, List.of(clock));
         ArtworkRun run = background.run();
         ThreadCpu cpuNone = new ThreadCpu();
+        ThreadCpu cpuPoll = new ThreadCpu();
         ThreadCpu cpuThree = new ThreadCpu();
         Samples noneWall = new Samples();
         Samples noneCpu = new Samples();
+        Samples pollWall = new Samples();
+        Samples pollCpu = new Samples();
         Samples threeWall = new Samples();
         Samples threeCpu = new Samples();
         Clients clients = Clients.start(port, token);
@@ -103,16 +108,21 @@ public final class ConsolePreviewCost {
             clock.collectInto(null, null);
             Thread.sleep(2000); // warm-up: JIT, shader
             clients.warm(warmRequests); // the server's code compiled, as in a show a console has been open in a while
-            clients.poll(1000, new ThreadCpu(), false); // warm the polling and the clients' JVM once
+            clients.run("poll", 1000, new ThreadCpu(), null); // warm the polling, the socket and the clients' JVM once
+            clients.run("push", 1000, new ThreadCpu(), null);
             Thread.sleep(QUIET_MILLIS);
-            for (int pair = 0; pair < pairs; pair++) {
+            for (int round = 0; round < pairs; round++) {
                 clock.collectInto(noneWall, noneCpu);
                 cpuNone.begin();
                 Thread.sleep(seconds * 1000L);
                 cpuNone.end();
                 clock.collectInto(null, null);
+                clock.collectInto(pollWall, pollCpu);
+                clients.run("poll", seconds * 1000L, cpuPoll, clients.polled);
+                clock.collectInto(null, null);
+                Thread.sleep(QUIET_MILLIS);
                 clock.collectInto(threeWall, threeCpu);
-                clients.poll(seconds * 1000L, cpuThree, true);
+                clients.run("push", seconds * 1000L, cpuThree, clients.pushed);
                 clock.collectInto(null, null);
                 Thread.sleep(QUIET_MILLIS);
             }
@@ -121,23 +131,35 @@ public final class ConsolePreviewCost {
             background.close();
             Files.deleteIfExists(tokenFile);
         }
+        int measured = pairs * seconds;
         out.println("  frame time (wall clock, frame end to frame end):");
-        compare(out, noneWall.sorted(), threeWall.sorted());
+        compare(out, noneWall.sorted(), pollWall.sorted(), threeWall.sorted());
         out.println("  render thread's CPU time per frame:");
-        compare(out, noneCpu.sorted(), threeCpu.sorted());
-        out.printf(Locale.ROOT, "    %d previews and %d status answers fetched%n", clients.previews, clients.statuses);
-        out.println("    CPU ms per second of phase, by thread: no console polling " + cpuNone.describe(pairs * seconds));
-        out.println("                                           " + CONSOLES + " consoles polling "
-                + cpuThree.describe(pairs * seconds) + String.format(Locale.ROOT,
-                "; the clients' own process %.1f", clients.cpuNanos / 1e6 / (pairs * seconds)));
+        compare(out, noneCpu.sorted(), pollCpu.sorted(), threeCpu.sorted());
+        out.printf(Locale.ROOT, "    %d previews and %d statuses polled; %d previews and %d statuses pushed%n",
+                clients.polled.previews, clients.polled.statuses, clients.pushed.previews, clients.pushed.statuses);
+        out.println("    CPU ms per second of phase, by thread, and the console threads' system calls:");
+        out.println("      no console       " + cpuNone.describe(measured));
+        out.println("      " + CONSOLES + " polling (old) " + cpuPoll.describe(measured) + String.format(Locale.ROOT,
+                "; the clients' own process %.1f", clients.polled.cpuNanos / 1e6 / measured));
+        out.println("      " + CONSOLES + " on sockets    " + cpuThree.describe(measured) + String.format(Locale.ROOT,
+                "; the clients' own process %.1f", clients.pushed.cpuNanos / 1e6 / measured));
+        out.printf(Locale.ROOT, "    the consoles' cost in the show's process (console server + preview PNG, ms/s),"
+                        + " sockets/polling: %.3fx; their system calls: %.3fx%n",
+                cpuThree.consoleMillis() / cpuPoll.consoleMillis(), cpuThree.consoleCalls() / (double) cpuPoll.consoleCalls());
     }
 
-    private static void compare(PrintStream out, long[] a, long[] b) {
-        out.println(line("    no console polling", a));
-        out.println(line("    " + CONSOLES + " consoles polling", b));
-        out.printf(Locale.ROOT, "      consoles/none: mean %.3fx, p50 %.3fx, p99 %.3fx (target: at most 1.05x)%n",
-                mean(b) / mean(a), percentile(b, 50) / (double) percentile(a, 50),
-                percentile(b, 99) / (double) percentile(a, 99));
+    private static void compare(PrintStream out, long[] none, long[] polled, long[] pushed) {
+        out.println(line("    no console", none));
+        out.println(line("    " + CONSOLES + " polling (old page)", polled));
+        out.println(line("    " + CONSOLES + " on sockets", pushed));
+        out.printf(Locale.ROOT, "      polling/none: mean %.3fx, p50 %.3fx, p99 %.3fx%n",
+                mean(polled) / mean(none), percentile(polled, 50) / (double) percentile(none, 50),
+                percentile(polled, 99) / (double) percentile(none, 99));
+        out.printf(Locale.ROOT, "      consoles/none (sockets, the page now): mean %.3fx, p50 %.3fx, p99 %.3fx"
+                        + " (target: at most 1.05x)%n",
+                mean(pushed) / mean(none), percentile(pushed, 50) / (double) percentile(none, 50),
+                percentile(pushed, 99) / (double) percentile(none, 99));
     }
 
     /**
@@ -148,9 +170,15 @@ public final class ConsolePreviewCost {
         private final Process process;
         private final java.io.BufferedReader answers;
         private final java.io.Writer commands;
-        long previews;
-        long statuses;
-        long cpuNanos;
+        final Totals polled = new Totals();
+        final Totals pushed = new Totals();
+
+        /** What the clients reported over the measured phases of one kind. */
+        static final class Totals {
+            long previews;
+            long statuses;
+            long cpuNanos;
+        }
 
         private Clients(Process process) {
             this.process = process;
@@ -188,23 +216,23 @@ public final class ConsolePreviewCost {
         }
 
         /**
-         * Three consoles poll for {@code millis}; {@code cpu} measures this process meanwhile.
-         * Adds what the clients counted to the totals when {@code counted} (not the warm-up).
+         * Three consoles {@code how} ("poll" or "push") for {@code millis}; {@code cpu} measures this
+         * process meanwhile. Adds what the clients counted to {@code totals} (null: the warm-up).
          */
-        void poll(long millis, ThreadCpu cpu, boolean counted) throws IOException {
+        void run(String how, long millis, ThreadCpu cpu, Totals totals) throws IOException {
             cpu.begin();
-            commands.write("poll " + millis + "\n");
+            commands.write(how + " " + millis + "\n");
             commands.flush();
             String done = answers.readLine();
             cpu.end();
             if (done == null || !done.startsWith("done ")) {
                 throw new IOException("the console clients' process said " + done);
             }
-            if (counted) {
+            if (totals != null) {
                 String[] parts = done.split(" ");
-                previews += Long.parseLong(parts[1]);
-                statuses += Long.parseLong(parts[2]);
-                cpuNanos += Long.parseLong(parts[3]);
+                totals.previews += Long.parseLong(parts[1]);
+                totals.statuses += Long.parseLong(parts[2]);
+                totals.cpuNanos += Long.parseLong(parts[3]);
             }
         }
 
@@ -227,17 +255,31 @@ public final class ConsolePreviewCost {
     private static final class ThreadCpu {
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private final java.util.Map<Long, Long> start = new java.util.HashMap<>();
+        private final java.util.Map<Long, Long> startKernel = new java.util.HashMap<>();
         private final java.util.Map<String, Long> nanos = new java.util.TreeMap<>();
         private int phases;
+        private long callsAtBegin;
+        private long calls;
+        private long bytesAtBegin;
+        private long bytes;
 
         void begin() {
+            long[] io = ConsoleIo.read();
+            callsAtBegin = io[0];
+            bytesAtBegin = io[1];
             start.clear();
+            startKernel.clear();
             for (long id : threads.getAllThreadIds()) {
-                start.put(id, threads.getThreadCpuTime(id));
+                long cpu = threads.getThreadCpuTime(id);
+                start.put(id, cpu);
+                startKernel.put(id, cpu - threads.getThreadUserTime(id));
             }
         }
 
         void end() {
+            long[] io = ConsoleIo.read();
+            calls += io[0] - callsAtBegin;
+            bytes += io[1] - bytesAtBegin;
             phases++;
             for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (info == null) {
@@ -247,7 +289,13 @@ public final class ConsolePreviewCost {
                 if (cpu < 0) {
                     continue;
                 }
-                nanos.merge(group(info.getThreadName()), cpu - start.getOrDefault(info.getThreadId(), 0L), Long::sum);
+                String group = group(info.getThreadName());
+                nanos.merge(group, cpu - start.getOrDefault(info.getThreadId(), 0L), Long::sum);
+                if (group.equals("console server")) { // its time in the kernel: the loopback's sends and receives
+                    long user = threads.getThreadUserTime(info.getThreadId());
+                    nanos.merge("console server (kernel)", (cpu - user)
+                            - startKernel.getOrDefault(info.getThreadId(), 0L), Long::sum);
+                }
             }
         }
 
@@ -267,7 +315,51 @@ public final class ConsolePreviewCost {
         String describe(int seconds) {
             StringBuilder line = new StringBuilder();
             nanos.forEach((group, n) -> line.append(String.format(Locale.ROOT, "%s %.1f, ", group, n / 1e6 / seconds)));
-            return line.length() == 0 ? "" : line.substring(0, line.length() - 2);
+            line.append(String.format(Locale.ROOT, "console threads' read+write calls %.1f/s, %.0f kB/s written, ",
+                    calls / (double) seconds, bytes / 1e3 / seconds));
+            return line.substring(0, line.length() - 2);
+        }
+
+        /** CPU ms of the console's server and preview threads over the phases. */
+        double consoleMillis() {
+            return (nanos.getOrDefault("console server", 0L) + nanos.getOrDefault("preview PNG", 0L)) / 1e6;
+        }
+
+        /** Read and write system calls of the console's threads over the phases. */
+        long consoleCalls() {
+            return calls;
+        }
+    }
+
+    /**
+     * The system calls of the console's server thread ("vernissage-console", which does all its
+     * socket reads and writes), from the kernel's per-thread counters in /proc/self/task/TID/io:
+     * read-type plus write-type calls, and bytes written. Main thread.
+     */
+    private static final class ConsoleIo {
+        static long[] read() {
+            long[] total = new long[2];
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        if (!Files.readString(task.resolve("comm")).startsWith("vernissage-cons")) {
+                            continue;
+                        }
+                        for (String line : Files.readAllLines(task.resolve("io"))) {
+                            if (line.startsWith("syscr:") || line.startsWith("syscw:")) {
+                                total[0] += Long.parseLong(line.substring(6).strip());
+                            } else if (line.startsWith("wchar:")) {
+                                total[1] += Long.parseLong(line.substring(6).strip());
+                            }
+                        }
+                    } catch (IOException gone) {
+                        // a thread that ended between the listing and the read
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("reading /proc/self/task", e);
+            }
+            return total;
         }
     }
 

@@ -31,7 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   GET  /api/status        ConsoleState as JSON (see StatusJson)     token
  *   GET  /api/preview.png   the newest preview (404 before the first)  token
  *   POST /api/go | /api/stop | /api/panic   {"status": "ok"|"error", "message"}   token
+ *   GET  /api/socket        a WebSocket: status and preview pushed (ConsoleSocketHandler, ConsolePush)
  * </pre>
+ * The page uses the socket and polls status and preview only when the socket fails; the polled
+ * calls stay for such a page and for scripts.
  * The token travels as {@code Authorization: Bearer TOKEN}; a wrong or missing one gets 401 with
  * nothing else said, is counted, and the first is logged. Anything else gets 404 or 405.
  *
@@ -60,13 +63,16 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final ConsolePage page;
     private final Counters counters;
     private final StatusJson status;
+    private final ConsolePush push;
 
-    ConsoleHttpHandler(ConsoleToken token, ConsoleView view, ConsolePage page, Counters counters, StatusJson status) {
+    ConsoleHttpHandler(ConsoleToken token, ConsoleView view, ConsolePage page, Counters counters, StatusJson status,
+                       ConsolePush push) {
         this.token = token;
         this.view = view;
         this.page = page;
         this.counters = counters;
         this.status = status;
+        this.push = push;
     }
 
     /** What every connection of one server counted. Any thread. */
@@ -84,9 +90,18 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
             return commands.get();
         }
 
-        /** Calls refused for a wrong or missing token. */
+        /** Calls (and sockets) refused for a wrong or missing token. */
         public long refused() {
             return refused.get();
+        }
+
+        /** Counts a call or socket from {@code peer} without the right token; logs the first. */
+        void refuse(Object peer) {
+            refused.incrementAndGet();
+            if (refusalLogged.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "console: a call from " + peer
+                        + " without the right token was refused (further refusals are counted, not logged)");
+            }
         }
     }
 
@@ -131,6 +146,7 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private FullHttpResponse command(String name) {
         counters.commands.incrementAndGet();
         status.commandRan(); // even one refused may have changed something: the next status is built anew
+        push.commandRan(); // and the sockets get it at the next tick
         try {
             return json(HttpResponseStatus.OK, Map.of("status", "ok", "message", view.command(name)));
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -143,11 +159,7 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (header != null && header.startsWith(BEARER) && token.matches(header.substring(BEARER.length()))) {
             return true;
         }
-        counters.refused.incrementAndGet();
-        if (counters.refusalLogged.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, "console: a call from " + context.channel().remoteAddress()
-                    + " without the right token was refused (further refusals are counted, not logged)");
-        }
+        counters.refuse(context.channel().remoteAddress());
         return false;
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -11,6 +13,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,6 +29,8 @@ import org.vernissage.showcontrol.access.RefusedPeers;
  * frame time, health and recent errors. Served by Netty on its own event loop, apart from the
  * audience's phones server, so a crowd of phones cannot starve the technician's buttons (and the
  * phones' page can never reach a cue). Every call but the page itself needs the {@link ConsoleToken}.
+ * The page keeps one WebSocket open ({@code /api/socket}) on which the status and the preview are
+ * pushed ({@link ConsolePush}); the same status and preview can be polled over HTTP.
  *
  * <p>Started and closed by the run's wiring thread; its one event-loop thread
  * "vernissage-console" reads the {@link ConsoleView}, which never blocks.
@@ -37,18 +43,36 @@ public final class ConsoleServer implements AutoCloseable {
     private static final int MAX_REQUEST_BYTES = 16 * 1024;
     /** A connection that sends nothing for this long is closed. */
     private static final int READ_TIMEOUT_SECONDS = 60;
+    /** The largest message taken from a socket (its token). */
+    private static final int MAX_SOCKET_MESSAGE_BYTES = 1024;
+    /**
+     * Bytes queued for one connection past which it is not written to (a few thumbnails: a page
+     * that reads slowly loses previews, not the show's memory; see {@link ConsolePush}).
+     */
+    private static final int PENDING_HIGH_BYTES = 512 * 1024;
+    private static final int PENDING_LOW_BYTES = 128 * 1024;
 
     private final EventLoopGroup group;
     private final Channel listener;
     private final ConsoleHttpHandler.Counters counters;
     private final RefusedPeers notAllowed;
+    private final ConsolePush push;
 
     private ConsoleServer(EventLoopGroup group, Channel listener, ConsoleHttpHandler.Counters counters,
-                          RefusedPeers notAllowed) {
+                          RefusedPeers notAllowed, ConsolePush push) {
         this.group = group;
         this.listener = listener;
         this.counters = counters;
         this.notAllowed = notAllowed;
+        this.push = push;
+    }
+
+    /**
+     * What the console's sockets were sent: sockets opened with the token, status and preview
+     * messages sent (one per socket each), previews not sent to a socket that was not reading, and
+     * sockets closed for not reading.
+     */
+    public record Pushes(long sockets, long statuses, long previews, long skipped, long stalled) {
     }
 
     /**
@@ -81,8 +105,13 @@ public final class ConsoleServer implements AutoCloseable {
         ConsoleHttpHandler.Counters counters = new ConsoleHttpHandler.Counters();
         ConsolePage page = ConsolePage.load();
         StatusJson status = new StatusJson(view, new ObjectMapper(), System::nanoTime); // all connections', one thread's
+        ConsolePush push = new ConsolePush(view, status, group.next());
+        WebSocketServerProtocolConfig socket = WebSocketServerProtocolConfig.newBuilder().websocketPath("/api/socket")
+                .maxFramePayloadLength(MAX_SOCKET_MESSAGE_BYTES).build();
         try {
             Channel listener = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                            new WriteBufferWaterMark(PENDING_LOW_BYTES, PENDING_HIGH_BYTES))
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
@@ -91,10 +120,12 @@ public final class ConsoleServer implements AutoCloseable {
                             }
                             channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                                     new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                                    new ConsoleHttpHandler(token, view, page, counters, status));
+                                    new WebSocketServerProtocolHandler(socket),
+                                    new ConsoleSocketHandler(token, counters, push),
+                                    new ConsoleHttpHandler(token, view, page, counters, status, push));
                         }
                     }).bind(host, port).sync().channel();
-            return new ConsoleServer(group, listener, counters, notAllowed);
+            return new ConsoleServer(group, listener, counters, notAllowed, push);
         } catch (Exception e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IOException("console: cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
@@ -111,6 +142,12 @@ public final class ConsoleServer implements AutoCloseable {
         return counters;
     }
 
+    /** What the sockets were sent so far. Any thread. */
+    public Pushes pushes() {
+        ConsolePush.Counters c = push.counters();
+        return new Pushes(c.sockets(), c.statuses(), c.previews(), c.skipped(), c.stalled());
+    }
+
     /** Connections closed because their address is not in the allowlist. Any thread. */
     public long notAllowed() {
         return notAllowed.count();
@@ -119,6 +156,7 @@ public final class ConsoleServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        group.next().execute(push::stop);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 }
