@@ -91,8 +91,8 @@ class BloomRegrowthTest {
         // The empty grid's error is 0.13: grown, the rule is within a tenth of that.
         assertTrue(grown < 0.02, "the flower did not grow: " + figures);
         assertTrue(erased > 3 * grown, "the erase did not wipe enough of it: " + figures);
-        // It takes back most of the damage, not all of it (the notes give the figures).
-        assertTrue(regrown < 0.35 * erased, "it did not grow back: " + figures);
+        // It takes back about nine tenths of the damage (docs/performance.md, NCA, gives the figures).
+        assertTrue(regrown < 0.15 * erased, "it did not grow back: " + figures);
     }
 
     /**

@@ -35,7 +35,7 @@ public record NcaTrainingPlan(int size, int channels, int hidden, int iterations
 
     /** The plan the bundled artwork's weights were trained with, for {@code seed}. */
     public static NcaTrainingPlan bundled(long seed) {
-        return new NcaTrainingPlan(32, 12, 32, 1200, 8, 128, 2, 32, 48, 3e-3, seed,
+        return new NcaTrainingPlan(32, 12, 32, 8000, 8, 128, 2, 32, 48, 3e-3, seed,
                 Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     }
 
