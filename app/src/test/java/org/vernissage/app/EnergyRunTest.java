@@ -176,9 +176,11 @@ class EnergyRunTest {
         String source;
         try (BackgroundRun playing = BackgroundRun.start(options, List.of());
              HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            source = estimateSourceBesideNvml(playing.console()) + ", estimated + NVML: 1 GPU (NVIDIA Fake H100), measured";
             await(() -> playing.console().contains("energy: NVML: 1 GPU (NVIDIA Fake H100), measured"),
                     "the run says what NVML reads");
+            // the banner names the renderer, which decides the CPU side's words: read it once printed
+            await(() -> playing.console().contains("OpenGL"), "the banner names the renderer");
+            source = estimateSourceBesideNvml(playing.console()) + ", estimated + NVML: 1 GPU (NVIDIA Fake H100), measured";
             gpu.answers("init 0", "gpu 1500000 0 NVIDIA Fake H100"); // the GPU used 500 J since the meter opened
             int port = playing.run().consolePort().orElseThrow();
             HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status"))
