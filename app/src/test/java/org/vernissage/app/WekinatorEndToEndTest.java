@@ -97,6 +97,7 @@ class WekinatorEndToEndTest {
 
                 long droppedBefore = run.report().frames().dropped();
                 long framesBefore = run.report().frames().frames();
+                long trainingFrom = System.nanoTime();
                 send.accept(w -> w.message(CONTROL + "train").end());
                 Await.until(() -> models.trainer().trainings() == 1, "trained");
                 send.accept(w -> w.message(CONTROL + "startRunning").end());
@@ -117,7 +118,11 @@ class WekinatorEndToEndTest {
                     assertEquals(grab.parameters()[GREEN] / 2 * 255, g, 2, "the pixels show green");
                 }
                 long frames = run.report().frames().frames() - framesBefore;
-                assertTrue(frames > 3, "frames were drawn while it trained and ran: " + frames);
+                long paced = (System.nanoTime() - trainingFrom) / 50_000_000; // frames due at 20 fps meanwhile
+                // The show kept its pace while it trained and ran (at least half of it, for a busy machine):
+                // a count of the frames due, not a fixed number, which a fast machine's short training undercuts.
+                assertTrue(frames >= 1 && frames >= paced / 2,
+                        "frames were drawn while it trained and ran: " + frames + " of " + paced + " due");
                 assertEquals(droppedBefore, run.report().frames().dropped(),
                         "no frame dropped while training and swapping: " + run.report().describe());
 
