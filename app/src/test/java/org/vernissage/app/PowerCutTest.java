@@ -152,12 +152,19 @@ class PowerCutTest {
 
         int control2 = freePort();
         int oscQuery2 = freePort();
+        long restartFrom = System.nanoTime();
         List<String> restarted = engine(state, control2, oscQuery2);
         assertTrue(restarted.stream().anyMatch(l -> l.contains("resumed:") && l.contains("playhead at cue 2")
                 && l.contains("fades resumed") && l.contains("1 cues resumed")), String.join("\n", restarted));
         float resumed = energy(oscQuery2);
-        assertTrue(Math.abs(resumed - savedEnergy) < 0.05f && resumed > 0.15f,
-                "resumes where the fade was (" + savedEnergy + "), not at the default: " + resumed);
+        // The fade resumed at its saved point somewhere between the restart and this read, and runs
+        // on in real time: the value lies on the curve between the saved point and that point plus
+        // the time the restart and the read took (however long a loaded machine makes that).
+        double latest = Math.min(1.0, (double) (elapsed + (System.nanoTime() - restartFrom)) / total);
+        double lowest = 0.35 + (0.15 - 0.35) * (latest * latest * (3 - 2 * latest));
+        assertTrue(resumed <= savedEnergy + 1e-4f && resumed >= lowest - 1e-4,
+                "resumes where the fade was (" + savedEnergy + ", at most " + lowest + " by now), not at the default: "
+                        + resumed);
         Thread.sleep((long) (left * 1000) + 1500);
         assertEquals(0.15f, energy(oscQuery2), 1e-4f, "the fade ended at cue 1's value after its remaining time");
     }
