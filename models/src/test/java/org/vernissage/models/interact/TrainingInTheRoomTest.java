@@ -178,7 +178,8 @@ class TrainingInTheRoomTest {
         await(() -> near(324f, 0.1f, 0.1f), "the model answers pose (1, 0) as its examples say");
         hands(0f, 1f);
         await(() -> near(180f, 0.5f, 0.1f), "and pose (0, 1)");
-        assertTrue(console.toString().contains("trained pose on 40 examples"), console.toString());
+        // the trainer counts the training before it tells the terminal: wait for the line, do not race it
+        await(() -> console.toString().contains("trained pose on 40 examples"), "the training announced");
         assertTrue(console.toString().contains("100%"), "the progress bar reached 100%: " + console);
     }
 

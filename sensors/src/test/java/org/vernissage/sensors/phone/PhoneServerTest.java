@@ -341,8 +341,18 @@ class PhoneServerTest {
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
             assertEquals(port, again.getLocalPort());
         }
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().startsWith("vernissage-phones") && t.isAlive()), "threads ended");
+        // Netty's termination future completes as an event loop leaves its run loop, a moment before
+        // the thread itself is gone: wait for that moment (bounded), do not race it.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (phoneThreadsAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(!phoneThreadsAlive(), "threads ended");
         server.close(); // twice is harmless
+    }
+
+    private static boolean phoneThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("vernissage-phones") && t.isAlive());
     }
 }
