@@ -8,6 +8,7 @@
 #
 #   bench/run-console-preview.sh                160x90, 3 s phases, 5 rounds
 #   bench/run-console-preview.sh 320x180 4 6 20000
+#   bench/run-console-preview.sh 160x90 4 6 0 90   each kind of console runs 90 s first (the JIT settles)
 #                                                size, seconds per phase, rounds, requests sent back
 #                                                to back first (the server's code compiled, as in a
 #                                                show where a console has been open a while; 0 if left out)

@@ -8,7 +8,8 @@
 #   bench/run-isf-frametime.sh artworks/tidewater               an artwork folder (manifest + GLSL)
 #   bench/run-isf-frametime.sh --sizes 320x180 --frames 600 artworks/tidewater
 #   LP_NUM_THREADS=0 bench/run-isf-frametime.sh --clock cpu   render-thread CPU time: what other processes take is left out
-#   options: --sizes WxH[,WxH...] --frames N (per round and loop) --rounds N --skip N --warmup N --clock wall|cpu
+#   options: --sizes WxH[,WxH...] --frames N (per round and loop, 250) --rounds N (20) --skip N (10)
+#            --warmup N (10000 frames: the JIT settles first) --schedule (per-thread CPU and wait, each side) --clock wall|cpu
 set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"

@@ -49,7 +49,11 @@ import org.vernissage.engine.render.Framebuffer;
  * {@code warmRequests} (default 0) are sent back to back before the phases, to measure a show in
  * which a console has been open a while.
  *
- * <p>Run: {@code bench/run-console-preview.sh [WIDTHxHEIGHT] [seconds] [pairs] [warmRequests]} (prefix
+ * <p>{@code warmSeconds} (default 1) is how long each kind of console runs before the phases, unmeasured:
+ * the JIT compiles the consoles' code during the first minute or so, and each compilation takes a
+ * core (of two, here) from llvmpipe for milliseconds; the compilers' CPU per phase is reported.
+ *
+ * <p>Run: {@code bench/run-console-preview.sh [WIDTHxHEIGHT] [seconds] [pairs] [warmRequests] [warmSeconds]} (prefix
  * {@code LP_NUM_THREADS=0} for the CPU clock to be the whole frame). Its main thread drives the
  * phases and the clients' process; the render thread is its own.
  */
@@ -75,6 +79,7 @@ public final class ConsolePreviewCost {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int warmRequests = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        int warmSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         Path artwork = Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater"));
         Path tokenFile = Files.createTempFile("vernissage-bench-console", ".token");
         String token = "bench-console-token-0123456789";
@@ -108,8 +113,10 @@ public final class ConsolePreviewCost {
             clock.collectInto(null, null);
             Thread.sleep(2000); // warm-up: JIT, shader
             clients.warm(warmRequests); // the server's code compiled, as in a show a console has been open in a while
-            clients.run("poll", 1000, new ThreadCpu(), null); // warm the polling, the socket and the clients' JVM once
-            clients.run("push", 1000, new ThreadCpu(), null);
+            // warm the polling, the sockets and the clients' JVM: the JIT compiles the consoles' code
+            // meanwhile, and its compiler threads take a core from llvmpipe in bursts of milliseconds
+            clients.run("poll", warmSeconds * 1000L, new ThreadCpu(), null);
+            clients.run("push", warmSeconds * 1000L, new ThreadCpu(), null);
             Thread.sleep(QUIET_MILLIS);
             for (int round = 0; round < pairs; round++) {
                 clock.collectInto(noneWall, noneCpu);
@@ -262,6 +269,7 @@ public final class ConsolePreviewCost {
         private long calls;
         private long bytesAtBegin;
         private long bytes;
+        private java.util.Map<String, Long> hiddenAtBegin = java.util.Map.of();
 
         void begin() {
             long[] io = ConsoleIo.read();
@@ -274,6 +282,7 @@ public final class ConsolePreviewCost {
                 start.put(id, cpu);
                 startKernel.put(id, cpu - threads.getThreadUserTime(id));
             }
+            hiddenAtBegin = HiddenThreads.read();
         }
 
         void end() {
@@ -281,6 +290,7 @@ public final class ConsolePreviewCost {
             calls += io[0] - callsAtBegin;
             bytes += io[1] - bytesAtBegin;
             phases++;
+            HiddenThreads.read().forEach((group, n) -> nanos.merge(group, n - hiddenAtBegin.getOrDefault(group, 0L), Long::sum));
             for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (info == null) {
                     continue;
@@ -328,6 +338,36 @@ public final class ConsolePreviewCost {
         /** Read and write system calls of the console's threads over the phases. */
         long consoleCalls() {
             return calls;
+        }
+    }
+
+    /**
+     * CPU time of the threads {@code ThreadMXBean} does not list: the JIT's compilers (compiling
+     * the consoles' code takes a core in bursts of milliseconds), llvmpipe's rasterisers, the GC's
+     * workers; from the kernel's per-thread schedstat. Main thread.
+     */
+    private static final class HiddenThreads {
+        static java.util.Map<String, Long> read() {
+            java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String name = Files.readString(task.resolve("comm")).strip();
+                        String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compilers"
+                                : name.startsWith("llvmpipe") ? "llvmpipe"
+                                : name.startsWith("GC Thread") || name.startsWith("G1 ") ? "GC" : null;
+                        if (group != null) {
+                            long run = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                            byGroup.merge(group, run, Long::sum);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended between the listing and the read
+                    }
+                }
+            } catch (IOException unreadable) {
+                return java.util.Map.of();
+            }
+            return byGroup;
         }
     }
 
