@@ -39,8 +39,13 @@ public final class GraphFrameTime {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    /** Frames of each loop before any is recorded: the JIT and the driver's caches. */
-    private static final int WARM_UP_FRAMES = 300;
+    /**
+     * Frames of each loop before any is recorded, played in the same alternating blocks as the
+     * recorded ones: the JIT and the driver's caches. With 300 frames (a second) the JIT was still
+     * compiling in the recorded blocks, and on 2 cores each compilation takes a core from llvmpipe
+     * for milliseconds; the graph's code, having more to compile, paid more of it at p99.
+     */
+    private static final int WARM_UP_FRAMES = 6_000;
 
     private GraphFrameTime() {
     }
@@ -48,7 +53,7 @@ public final class GraphFrameTime {
     public static void main(String[] args) throws Exception {
         int width = args.length > 0 ? Integer.parseInt(args[0]) : 320;
         int height = args.length > 1 ? Integer.parseInt(args[1]) : 180;
-        int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 400;
+        int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         int perBlock = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         PrintStream out = System.out;
         Path folder = Files.createTempDirectory("vernissage-graph-bench");
@@ -86,29 +91,35 @@ public final class GraphFrameTime {
             graphCanvas.bind();
             graph.setup(graphCanvas);
             sameImages(graph, graphCanvas, bare, bareCanvas, frame, snapshot, out);
-            long index = 0;
-            // Warm-up: the JIT and the driver's caches for both, not recorded.
-            for (int i = 0; i < WARM_UP_FRAMES; i++, index++) {
-                graphFrame(graph, graphCanvas, frame, snapshot, index, null);
-                bareFrame(bare, bareCanvas, index, null);
-            }
-            for (int block = 0; block < blocks; block++) {
-                // Alternate which goes first, so neither always follows the other's cache state.
-                boolean graphFirst = block % 2 == 0;
-                for (int turn = 0; turn < 2; turn++) {
-                    boolean graphTurn = (turn == 0) == graphFirst;
-                    for (int i = 0; i < perBlock; i++, index++) {
-                        if (graphTurn) {
-                            graphFrame(graph, graphCanvas, frame, snapshot, index, graphTimes);
-                        } else {
-                            bareFrame(bare, bareCanvas, index, bareTimes);
-                        }
-                    }
-                }
-            }
+            int warmUpBlocks = (WARM_UP_FRAMES + perBlock - 1) / perBlock;
+            long index = playBlocks(graph, graphCanvas, bare, bareCanvas, frame, snapshot, 0, warmUpBlocks, perBlock,
+                    null, null);
+            playBlocks(graph, graphCanvas, bare, bareCanvas, frame, snapshot, index, blocks, perBlock,
+                    graphTimes, bareTimes);
             graph.dispose();
         }
         report(out, graphTimes, bareTimes);
+    }
+
+    /** Blocks of frames of each loop in turn, recorded into the times given (null: not recorded); the next index. */
+    private static long playBlocks(RenderGraph graph, Framebuffer graphCanvas, HandCodedPasses bare,
+                                   Framebuffer bareCanvas, FrameInfo frame, ParameterSnapshot snapshot, long index,
+                                   int blocks, int perBlock, Times graphTimes, Times bareTimes) {
+        for (int block = 0; block < blocks; block++) {
+            // Alternate which goes first, so neither always follows the other's cache state.
+            boolean graphFirst = block % 2 == 0;
+            for (int turn = 0; turn < 2; turn++) {
+                boolean graphTurn = (turn == 0) == graphFirst;
+                for (int i = 0; i < perBlock; i++, index++) {
+                    if (graphTurn) {
+                        graphFrame(graph, graphCanvas, frame, snapshot, index, graphTimes);
+                    } else {
+                        bareFrame(bare, bareCanvas, index, bareTimes);
+                    }
+                }
+            }
+        }
+        return index;
     }
 
     /**
