@@ -349,24 +349,14 @@ public final class ConsolePreviewCost {
     private static final class HiddenThreads {
         static java.util.Map<String, Long> read() {
             java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
-            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-                for (Path task : (Iterable<Path>) tasks::iterator) {
-                    try {
-                        String name = Files.readString(task.resolve("comm")).strip();
-                        String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compilers"
-                                : name.startsWith("llvmpipe") ? "llvmpipe"
-                                : name.startsWith("GC Thread") || name.startsWith("G1 ") ? "GC" : null;
-                        if (group != null) {
-                            long run = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
-                            byGroup.merge(group, run, Long::sum);
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // the thread ended between the listing and the read
-                    }
+            org.vernissage.bench.ThreadTimes.byName().forEach((name, times) -> {
+                String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compilers"
+                        : name.startsWith("llvmpipe") ? "llvmpipe"
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") ? "GC" : null;
+                if (group != null) {
+                    byGroup.merge(group, times.runNanos(), Long::sum);
                 }
-            } catch (IOException unreadable) {
-                return java.util.Map.of();
-            }
+            });
             return byGroup;
         }
     }

@@ -28,8 +28,8 @@ import org.vernissage.engine.render.RenderLoop;
  * generator (default {@code shaders/library/plasma.fs}, played by {@code IsfArtwork}; the bare loop
  * runs the translator's GLSL) or an artwork folder (manifest + GLSL, e.g. {@code artworks/tidewater}). Options: {@code --sizes 640x360,1280x720},
  * {@code --frames 250} (per round and loop), {@code --rounds 20}, {@code --skip 10} (frames not
- * recorded at the start of each round), {@code --warmup 10000} (a first round of each, unrecorded: long enough for the JIT to finish
- * compiling the frame's code, see below), {@code --schedule} (per thread, where each side's time
+ * recorded at the start of each round), {@code --warmup 10000} (frames of each, played in unrecorded rounds like the recorded ones: long
+ * enough for the JIT to finish compiling the frame's code, see below), {@code --schedule} (per thread, where each side's time
  * went: {@link ThreadSchedule}),
  * {@code --clock wall|cpu} (see {@link FrameIntervals}; run {@code cpu} with {@code LP_NUM_THREADS=0}).
  * Single-threaded: the main thread is the render thread.

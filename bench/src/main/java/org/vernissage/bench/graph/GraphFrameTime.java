@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.vernissage.bench.AlternatingBlocks;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
@@ -92,34 +93,14 @@ public final class GraphFrameTime {
             graph.setup(graphCanvas);
             sameImages(graph, graphCanvas, bare, bareCanvas, frame, snapshot, out);
             int warmUpBlocks = (WARM_UP_FRAMES + perBlock - 1) / perBlock;
-            long index = playBlocks(graph, graphCanvas, bare, bareCanvas, frame, snapshot, 0, warmUpBlocks, perBlock,
-                    null, null);
-            playBlocks(graph, graphCanvas, bare, bareCanvas, frame, snapshot, index, blocks, perBlock,
-                    graphTimes, bareTimes);
+            long index = AlternatingBlocks.play(0, warmUpBlocks, perBlock,
+                    i -> graphFrame(graph, graphCanvas, frame, snapshot, i, null), i -> bareFrame(bare, bareCanvas, i, null));
+            AlternatingBlocks.play(index, blocks, perBlock,
+                    i -> graphFrame(graph, graphCanvas, frame, snapshot, i, graphTimes),
+                    i -> bareFrame(bare, bareCanvas, i, bareTimes));
             graph.dispose();
         }
         report(out, graphTimes, bareTimes);
-    }
-
-    /** Blocks of frames of each loop in turn, recorded into the times given (null: not recorded); the next index. */
-    private static long playBlocks(RenderGraph graph, Framebuffer graphCanvas, HandCodedPasses bare,
-                                   Framebuffer bareCanvas, FrameInfo frame, ParameterSnapshot snapshot, long index,
-                                   int blocks, int perBlock, Times graphTimes, Times bareTimes) {
-        for (int block = 0; block < blocks; block++) {
-            // Alternate which goes first, so neither always follows the other's cache state.
-            boolean graphFirst = block % 2 == 0;
-            for (int turn = 0; turn < 2; turn++) {
-                boolean graphTurn = (turn == 0) == graphFirst;
-                for (int i = 0; i < perBlock; i++, index++) {
-                    if (graphTurn) {
-                        graphFrame(graph, graphCanvas, frame, snapshot, index, graphTimes);
-                    } else {
-                        bareFrame(bare, bareCanvas, index, bareTimes);
-                    }
-                }
-            }
-        }
-        return index;
     }
 
     /**

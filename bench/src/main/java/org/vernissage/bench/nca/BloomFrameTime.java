@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.vernissage.artworks.bloom.Bloom;
+import org.vernissage.bench.AlternatingBlocks;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.artwork.ManifestLoader;
@@ -75,19 +76,9 @@ public final class BloomFrameTime {
                     frame(full, a, frame, snapshot, index, null);
                     frame(baseline, b, frame, snapshot, index, null);
                 }
-                for (int block = 0; block < blocks; block++) {
-                    boolean fullFirst = block % 2 == 0;
-                    for (int turn = 0; turn < 2; turn++) {
-                        boolean fullTurn = (turn == 0) == fullFirst;
-                        for (int i = 0; i < perBlock; i++, index++) {
-                            if (fullTurn) {
-                                frame(full, a, frame, snapshot, index, fullTimes);
-                            } else {
-                                frame(baseline, b, frame, snapshot, index, baseTimes);
-                            }
-                        }
-                    }
-                }
+                AlternatingBlocks.play(index, blocks, perBlock,
+                        i -> frame(full, a, frame, snapshot, i, fullTimes),
+                        i -> frame(baseline, b, frame, snapshot, i, baseTimes));
                 full.dispose();
                 baseline.dispose();
             }
