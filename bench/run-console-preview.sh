@@ -8,10 +8,14 @@
 #
 #   bench/run-console-preview.sh                160x90, 3 s phases, 5 rounds
 #   bench/run-console-preview.sh 320x180 4 6 20000
-#   bench/run-console-preview.sh 160x90 4 6 0 90   each kind of console runs 90 s first (the JIT settles)
+#   bench/run-console-preview.sh 160x90 4 10 0 10  10 rounds played first, unrecorded (~200 s: the JIT settles)
 #                                                size, seconds per phase, rounds, requests sent back
 #                                                to back first (the server's code compiled, as in a
-#                                                show where a console has been open a while; 0 if left out)
+#                                                show where a console has been open a while; 0 if left out),
+#                                                rounds played first, unrecorded (1 if left out)
+#   bench/run-console-preview.sh 160x90 4 10 0 10 idle-clients
+#                                                the clients' process in SCHED_IDLE (chrt): in a show the
+#                                                consoles are tablets, off the show's cores
 #   LP_NUM_THREADS=0 bench/run-console-preview.sh 160x90 4 6
 #                                                llvmpipe on the render thread: its CPU time per frame
 #                                                is then the frame's whole work

@@ -40,8 +40,8 @@ import org.vernissage.sensors.osc.OscDropReason;
  *
  * <p>Interleaved blocks: per rate, blocks of {@code --block-seconds} of messages (1 s by default)
  * go to each side in turn, the order rotated every cycle, until each side has had
- * {@code --seconds}; both receivers are set up once. A noisy stretch of the machine thus falls on
- * both sides alike. Reported: pooled p50/p99/p99.9 per side, the pooled p99 ratio (what the target
+ * {@code --seconds}, after {@code --warmup-seconds} (10 by default) of the same blocks unrecorded;
+ * both receivers are set up once. A noisy stretch of the machine thus falls on both sides alike. Reported: pooled p50/p99/p99.9 per side, the pooled p99 ratio (what the target
  * is judged on) and the median over the cycles of the per-block p99 ratio (how steady it is).
  *
  * <p>Secondary, unless {@code --reader none}: a third kind of block in the same rotation, where a
@@ -53,7 +53,7 @@ import org.vernissage.sensors.osc.OscDropReason;
  * <p>The sender keeps a fixed schedule (see {@link PacedSender}, the same for every side); latency
  * is taken from the actual send, so a late send never hides a slow receiver. Loss is checked.
  *
- * <p>Run: {@code bench/run-snapshot-latency.sh [--seconds S] [--block-seconds B] [--rates R1,R2]
+ * <p>Run: {@code bench/run-snapshot-latency.sh [--seconds S] [--block-seconds B] [--warmup-seconds W] [--rates R1,R2]
  * [--reader yield|spin|park|none] [--ring-wait hosted|...]}, from the repository root. The main
  * thread sends; the receiving threads are the bare receiver's, the pipeline's and the reader's.
  */
@@ -101,12 +101,13 @@ public final class OscSnapshotLatency {
     }
 
     /** The command line, parsed. */
-    record Options(double seconds, double blockSeconds, double[] rates, RingWaitStrategy ringWait,
-                   ReaderWait readerWait, Path artwork) {
+    record Options(double seconds, double blockSeconds, double warmUpSeconds, double[] rates,
+                   RingWaitStrategy ringWait, ReaderWait readerWait, Path artwork) {
 
         static Options parse(String[] args) {
             double seconds = 20;
             double blockSeconds = 1;
+            double warmUpSeconds = 10;
             double[] rates = {1_000, 10_000};
             RingWaitStrategy ringWait = RingWaitStrategy.DEFAULT;
             ReaderWait readerWait = ReaderWait.YIELD;
@@ -115,11 +116,12 @@ public final class OscSnapshotLatency {
                 switch (args[i]) {
                     case "--seconds" -> { seconds = Double.parseDouble(value); i++; }
                     case "--block-seconds" -> { blockSeconds = Double.parseDouble(value); i++; }
+                    case "--warmup-seconds" -> { warmUpSeconds = Double.parseDouble(value); i++; }
                     case "--rates" -> { rates = Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray(); i++; }
                     case "--ring-wait" -> { ringWait = RingWaitStrategy.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')); i++; }
                     case "--reader" -> { readerWait = ReaderWait.valueOf(value.toUpperCase(Locale.ROOT)); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (expected --seconds S"
-                            + " --block-seconds B --rates R1,R2,.. --ring-wait hosted|backoff|blocking|sleeping|yielding"
+                            + " --block-seconds B --warmup-seconds W --rates R1,R2,.. --ring-wait hosted|backoff|blocking|sleeping|yielding"
                             + "|busy-spin --reader yield|spin|park|none)");
                 }
             }
@@ -127,7 +129,10 @@ public final class OscSnapshotLatency {
                 throw new IllegalArgumentException("--block-seconds must be > 0 and at most --seconds, got "
                         + blockSeconds + " and " + seconds);
             }
-            return new Options(seconds, blockSeconds, rates, ringWait, readerWait,
+            if (!(warmUpSeconds >= 0)) {
+                throw new IllegalArgumentException("--warmup-seconds must be >= 0, got " + warmUpSeconds);
+            }
+            return new Options(seconds, blockSeconds, warmUpSeconds, rates, ringWait, readerWait,
                     Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater")));
         }
 
@@ -140,6 +145,11 @@ public final class OscSnapshotLatency {
             return (int) Math.max(1, Math.round(seconds / blockSeconds));
         }
 
+        /** Cycles played unrecorded before each rate's recorded ones. */
+        int warmUpCycles() {
+            return (int) Math.round(warmUpSeconds / blockSeconds);
+        }
+
         int blockMessages(double rate) {
             return (int) Math.max(1, Math.round(rate * blockSeconds));
         }
@@ -150,7 +160,7 @@ public final class OscSnapshotLatency {
         int sides = options.sides().size();
         long total = (long) sides * WARM_UP_MESSAGES;
         for (double rate : options.rates()) {
-            total += (long) sides * options.cycles() * options.blockMessages(rate);
+            total += (long) sides * (options.cycles() + options.warmUpCycles()) * options.blockMessages(rate);
         }
         if (total >= PacedSender.MAX_SEQUENCE) {
             throw new IllegalArgumentException("too many messages for exact sequence numbers: " + total);
@@ -171,8 +181,9 @@ public final class OscSnapshotLatency {
             out.printf(Locale.ROOT, "  baseline:   DatagramChannel (SO_RCVBUF granted %d), one thread blocked in"
                     + " receive, stamping each datagram as it returns%n", bare.receiveBufferBytes());
             out.printf(Locale.ROOT, "  interleaved: per rate, blocks of %.3g s per side in turn (%s), order rotated each"
-                    + " cycle, %d cycles (%.3g s per side)%s%n", options.blockSeconds(), options.sides(), options.cycles(),
-                    options.cycles() * options.blockSeconds(), options.readerWait() == ReaderWait.NONE ? ""
+                    + " cycle, %d cycles (%.3g s per side) after %d played unrecorded%s%n", options.blockSeconds(),
+                    options.sides(), options.cycles(), options.cycles() * options.blockSeconds(), options.warmUpCycles(),
+                    options.readerWait() == ReaderWait.NONE ? ""
                             : "; READER blocks: a reader latching the exchange, waiting by " + options.readerWait());
             SnapshotReader reader = new SnapshotReader(pipeline);
             if (options.readerWait() != ReaderWait.NONE) {
@@ -188,8 +199,16 @@ public final class OscSnapshotLatency {
                         WARM_UP_MESSAGES, WARM_UP_RATE);
                 double judged = Double.NaN;
                 for (double rate : options.rates()) {
-                    RateResult result = new RateResult(rate, options.blockMessages(rate), pipeline);
                     List<Side> sides = options.sides();
+                    // the rate's own pattern first, unrecorded: a switch from the 10k/s warm-up to
+                    // paced blocks takes other branches (the sender parks, one datagram per wake-up),
+                    // which the JIT would otherwise deoptimise and recompile inside recorded blocks
+                    for (int cycle = 0; cycle < options.warmUpCycles(); cycle++) {
+                        for (int k = 0; k < sides.size(); k++) {
+                            blocks.run(sides.get((k + cycle) % sides.size()), rate, options.blockMessages(rate), null);
+                        }
+                    }
+                    RateResult result = new RateResult(rate, options.blockMessages(rate), pipeline);
                     for (int cycle = 0; cycle < options.cycles(); cycle++) {
                         for (int k = 0; k < sides.size(); k++) {
                             blocks.run(sides.get((k + cycle) % sides.size()), rate, result.blockMessages, result);

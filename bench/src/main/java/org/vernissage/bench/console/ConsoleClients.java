@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
 
 /**
  * The consoles of {@link ConsolePreviewCost}, in a JVM of their own as the browsers on the
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code push MILLIS}) runs the three for that long and answers {@code done PREVIEWS STATUSES CPU_NANOS} (this process's CPU time over
  * the polling, every thread of it: what the clients would cost the show's machine were they on it);
  * {@code warm N} sends N requests back to back on one connection, status and preview in turn, and
- * answers {@code warmed}; {@code quit} ends it. Started with {@code PORT TOKEN}; says {@code ready} first. Its main thread
+ * answers {@code warmed}; {@code reset} empties the histogram of polled statuses' answer times,
+ * {@code answers} says {@code answers P50 P99 MAX COUNT} of it (nanoseconds); {@code quit} ends it. Started with {@code PORT TOKEN}; says {@code ready} first. Its main thread
  * reads the commands; one thread per client while polling.
  */
 public final class ConsoleClients {
@@ -36,6 +39,13 @@ public final class ConsoleClients {
     static final int CONSOLES = 3;
     static final long STATUS_EVERY_MILLIS = 500;
     static final long PREVIEW_EVERY_MILLIS = 333;
+
+    /**
+     * How long each polled status took, request written to answer read, over every poll since the
+     * last {@code reset}: what a technician's press waits for on the console's HTTP path (a GO is
+     * a request of the same kind), while the show renders.
+     */
+    private static final Histogram ANSWERS = new SynchronizedHistogram(60_000_000_000L, 3);
 
     private ConsoleClients() {
     }
@@ -48,6 +58,18 @@ public final class ConsoleClients {
         System.out.println("ready");
         System.out.flush();
         for (String line; (line = commands.readLine()) != null && !line.equals("quit"); ) {
+            if (line.equals("reset")) {
+                ANSWERS.reset();
+                System.out.println("reset");
+                System.out.flush();
+                continue;
+            }
+            if (line.equals("answers")) {
+                System.out.println("answers " + ANSWERS.getValueAtPercentile(50) + " " + ANSWERS.getValueAtPercentile(99)
+                        + " " + ANSWERS.getMaxValue() + " " + ANSWERS.getTotalCount());
+                System.out.flush();
+                continue;
+            }
             if (line.startsWith("warm ")) {
                 warm(port, token, Integer.parseInt(line.substring(5).strip()));
                 System.out.println("warmed");
@@ -226,7 +248,9 @@ public final class ConsoleClients {
             while (!stop.get()) {
                 long now = System.nanoTime();
                 if (now >= nextStatus) {
+                    long asked = System.nanoTime();
                     if (exchange(out, in, status, head) == 200) {
+                        ANSWERS.recordValue(System.nanoTime() - asked);
                         statuses.incrementAndGet();
                     }
                     nextStatus += STATUS_EVERY_MILLIS * 1_000_000L;

@@ -49,11 +49,18 @@ import org.vernissage.engine.render.Framebuffer;
  * {@code warmRequests} (default 0) are sent back to back before the phases, to measure a show in
  * which a console has been open a while.
  *
- * <p>{@code warmSeconds} (default 1) is how long each kind of console runs before the phases, unmeasured:
- * the JIT compiles the consoles' code during the first minute or so, and each compilation takes a
- * core (of two, here) from llvmpipe for milliseconds; the compilers' CPU per phase is reported.
+ * <p>{@code warmRounds} (default 1) rounds are played first as the measured ones are, unrecorded:
+ * the JIT compiles the consoles' code over the first minutes (at 15 requests a second the counters
+ * climb slowly), the render loop's C2 version comes after some 100,000 frames, and each switch
+ * between phases deoptimises code the next phase recompiles; each compilation takes a core (of
+ * two, here) from llvmpipe for milliseconds. The compilers' CPU per phase is reported.
  *
- * <p>Run: {@code bench/run-console-preview.sh [WIDTHxHEIGHT] [seconds] [pairs] [warmRequests] [warmSeconds]} (prefix
+ * <p>With {@code idle-clients} (6th argument) the clients' process runs in {@code SCHED_IDLE}: in a
+ * show the consoles are tablets, whose work never lands on the show's cores; here they share the
+ * two, and that keeps them off the ones the show wants (the loopback's kernel work and the caches
+ * stay shared).
+ *
+ * <p>Run: {@code bench/run-console-preview.sh [WIDTHxHEIGHT] [seconds] [pairs] [warmRequests] [warmRounds] [idle-clients]} (prefix
  * {@code LP_NUM_THREADS=0} for the CPU clock to be the whole frame). Its main thread drives the
  * phases and the clients' process; the render thread is its own.
  */
@@ -79,7 +86,11 @@ public final class ConsolePreviewCost {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int warmRequests = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        int warmSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        int warmRounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        boolean clientsIdle = args.length > 5 && args[5].equals("idle-clients");
+        if (args.length > 5 && !clientsIdle) {
+            throw new IllegalArgumentException("the 6th argument is 'idle-clients' or nothing, got " + args[5]);
+        }
         Path artwork = Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater"));
         Path tokenFile = Files.createTempFile("vernissage-bench-console", ".token");
         String token = "bench-console-token-0123456789";
@@ -89,8 +100,9 @@ public final class ConsolePreviewCost {
         out.printf(Locale.ROOT, "console preview cost: tidewater %s headless unpaced, %d consoles in their own process"
                         + " (polling: status every %d ms, preview.png every %d ms; or on sockets) vs none,"
                         + " %d x (%d s none + %d s each kind),"
-                        + " after %d requests' warm-up, %d cores, LP_NUM_THREADS=%s, %s%n", size, CONSOLES,
-                STATUS_EVERY_MILLIS, PREVIEW_EVERY_MILLIS, pairs, seconds, seconds, warmRequests,
+                        + " after %d requests and %d rounds played unrecorded, the clients' process %s, %d cores,"
+                        + " LP_NUM_THREADS=%s, %s%n", size, CONSOLES, STATUS_EVERY_MILLIS, PREVIEW_EVERY_MILLIS, pairs,
+                seconds, seconds, warmRequests, warmRounds, clientsIdle ? "in SCHED_IDLE" : "at normal priority",
                 Runtime.getRuntime().availableProcessors(),
                 System.getenv().getOrDefault("LP_NUM_THREADS", "(unset)"), System.getProperty("java.vm.version"));
 
@@ -99,40 +111,27 @@ public final class ConsolePreviewCost {
                 .withFramesPerSecond(0).withConsole(new ConsoleOptions(port, "127.0.0.1", Optional.of(tokenFile)));
         BenchRun background = BenchRun.start(options, List.of(clock));
         ArtworkRun run = background.run();
-        ThreadCpu cpuNone = new ThreadCpu();
-        ThreadCpu cpuPoll = new ThreadCpu();
-        ThreadCpu cpuThree = new ThreadCpu();
-        Samples noneWall = new Samples();
-        Samples noneCpu = new Samples();
-        Samples pollWall = new Samples();
-        Samples pollCpu = new Samples();
-        Samples threeWall = new Samples();
-        Samples threeCpu = new Samples();
-        Clients clients = Clients.start(port, token);
+        Condition none = Condition.recorded();
+        Condition polling = Condition.recorded();
+        Condition sockets = Condition.recorded();
+        Clients clients = Clients.start(port, token, clientsIdle);
+        long[] answered;
         try {
             clock.collectInto(null, null);
             Thread.sleep(2000); // warm-up: JIT, shader
             clients.warm(warmRequests); // the server's code compiled, as in a show a console has been open in a while
-            // warm the polling, the sockets and the clients' JVM: the JIT compiles the consoles' code
-            // meanwhile, and its compiler threads take a core from llvmpipe in bursts of milliseconds
-            clients.run("poll", warmSeconds * 1000L, new ThreadCpu(), null);
-            clients.run("push", warmSeconds * 1000L, new ThreadCpu(), null);
-            Thread.sleep(QUIET_MILLIS);
-            for (int round = 0; round < pairs; round++) {
-                clock.collectInto(noneWall, noneCpu);
-                cpuNone.begin();
-                Thread.sleep(seconds * 1000L);
-                cpuNone.end();
-                clock.collectInto(null, null);
-                clock.collectInto(pollWall, pollCpu);
-                clients.run("poll", seconds * 1000L, cpuPoll, clients.polled);
-                clock.collectInto(null, null);
-                Thread.sleep(QUIET_MILLIS);
-                clock.collectInto(threeWall, threeCpu);
-                clients.run("push", seconds * 1000L, cpuThree, clients.pushed);
-                clock.collectInto(null, null);
-                Thread.sleep(QUIET_MILLIS);
+            // the warm-up plays the measured rounds, unrecorded: the JIT compiles the consoles' code and
+            // the render loop's (its C2 OSR version comes after ~100,000 frames), and recompiles what
+            // each switch between phases deoptimises; each compilation takes a core from llvmpipe
+            Rounds rounds = new Rounds(clock, clients, seconds * 1000L);
+            for (int round = 0; round < warmRounds; round++) {
+                rounds.play(Condition.unrecorded(), Condition.unrecorded(), Condition.unrecorded());
             }
+            clients.resetAnswers();
+            for (int round = 0; round < pairs; round++) {
+                rounds.play(none, polling, sockets);
+            }
+            answered = clients.answers();
         } finally {
             clients.close();
             background.close();
@@ -140,20 +139,24 @@ public final class ConsolePreviewCost {
         }
         int measured = pairs * seconds;
         out.println("  frame time (wall clock, frame end to frame end):");
-        compare(out, noneWall.sorted(), pollWall.sorted(), threeWall.sorted());
+        compare(out, none.wall().sorted(), polling.wall().sorted(), sockets.wall().sorted());
         out.println("  render thread's CPU time per frame:");
-        compare(out, noneCpu.sorted(), pollCpu.sorted(), threeCpu.sorted());
+        compare(out, none.cpu().sorted(), polling.cpu().sorted(), sockets.cpu().sorted());
+        out.printf(Locale.ROOT, "    a polled status, request to answer (the clients' clock: what a press on the console"
+                        + " waits): p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d)%n",
+                answered[0] / 1e6, answered[1] / 1e6, answered[2] / 1e6, answered[3]);
         out.printf(Locale.ROOT, "    %d previews and %d statuses polled; %d previews and %d statuses pushed%n",
                 clients.polled.previews, clients.polled.statuses, clients.pushed.previews, clients.pushed.statuses);
         out.println("    CPU ms per second of phase, by thread, and the console threads' system calls:");
-        out.println("      no console       " + cpuNone.describe(measured));
-        out.println("      " + CONSOLES + " polling (old) " + cpuPoll.describe(measured) + String.format(Locale.ROOT,
+        out.println("      no console       " + none.threads().describe(measured));
+        out.println("      " + CONSOLES + " polling (old) " + polling.threads().describe(measured) + String.format(Locale.ROOT,
                 "; the clients' own process %.1f", clients.polled.cpuNanos / 1e6 / measured));
-        out.println("      " + CONSOLES + " on sockets    " + cpuThree.describe(measured) + String.format(Locale.ROOT,
+        out.println("      " + CONSOLES + " on sockets    " + sockets.threads().describe(measured) + String.format(Locale.ROOT,
                 "; the clients' own process %.1f", clients.pushed.cpuNanos / 1e6 / measured));
         out.printf(Locale.ROOT, "    the consoles' cost in the show's process (console server + preview PNG, ms/s),"
                         + " sockets/polling: %.3fx; their system calls: %.3fx%n",
-                cpuThree.consoleMillis() / cpuPoll.consoleMillis(), cpuThree.consoleCalls() / (double) cpuPoll.consoleCalls());
+                sockets.threads().consoleMillis() / polling.threads().consoleMillis(),
+                sockets.threads().consoleCalls() / (double) polling.threads().consoleCalls());
     }
 
     private static void compare(PrintStream out, long[] none, long[] polled, long[] pushed) {
@@ -167,6 +170,46 @@ public final class ConsolePreviewCost {
                         + " (target: at most 1.05x)%n",
                 mean(pushed) / mean(none), percentile(pushed, 50) / (double) percentile(none, 50),
                 percentile(pushed, 99) / (double) percentile(none, 99));
+    }
+
+    /** What one condition's phases collect: frame times, render-thread CPU per frame, CPU by thread. */
+    private record Condition(Samples wall, Samples cpu, ThreadCpu threads) {
+
+        static Condition recorded() {
+            return new Condition(new Samples(), new Samples(), new ThreadCpu());
+        }
+
+        /** A warm-up phase's: frames not kept, its CPU thrown away. */
+        static Condition unrecorded() {
+            return new Condition(null, null, new ThreadCpu());
+        }
+
+        boolean isRecorded() {
+            return wall != null;
+        }
+    }
+
+    /**
+     * One round of phases: none, three polling, a quiet gap, three on sockets, a quiet gap; each
+     * phase's frames and CPU go to its {@link Condition}. The main thread's.
+     */
+    private record Rounds(FrameClock clock, Clients clients, long phaseMillis) {
+
+        void play(Condition none, Condition polling, Condition sockets) throws IOException, InterruptedException {
+            clock.collectInto(none.wall(), none.cpu());
+            none.threads().begin();
+            Thread.sleep(phaseMillis);
+            none.threads().end();
+            clock.collectInto(null, null);
+            clock.collectInto(polling.wall(), polling.cpu());
+            clients.run("poll", phaseMillis, polling.threads(), polling.isRecorded() ? clients.polled : null);
+            clock.collectInto(null, null);
+            Thread.sleep(QUIET_MILLIS);
+            clock.collectInto(sockets.wall(), sockets.cpu());
+            clients.run("push", phaseMillis, sockets.threads(), sockets.isRecorded() ? clients.pushed : null);
+            clock.collectInto(null, null);
+            Thread.sleep(QUIET_MILLIS);
+        }
     }
 
     /**
@@ -193,13 +236,23 @@ public final class ConsolePreviewCost {
             this.commands = process.outputWriter(java.nio.charset.StandardCharsets.US_ASCII);
         }
 
-        static Clients start(int port, String token) throws IOException {
+        /**
+         * @param idle whether the clients' process runs in SCHED_IDLE ({@code chrt --idle 0}): the
+         *     consoles are tablets in a show, not on the show's machine; on this one they can only
+         *     be kept off the cores the show wants
+         */
+        static Clients start(int port, String token, boolean idle) throws IOException {
             String java = ProcessHandle.current().info().command().orElse(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            List<String> command = new java.util.ArrayList<>();
+            if (idle) {
+                command.addAll(List.of("chrt", "--idle", "0"));
+            }
             // a small client JVM: one GC thread, the C1 compiler only, a small heap
-            Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m",
+            command.addAll(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m",
                     "-cp", System.getProperty("java.class.path"), ConsoleClients.class.getName(),
-                    String.valueOf(port), token).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    String.valueOf(port), token));
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Clients clients = new Clients(process);
             String ready = clients.answers.readLine();
             if (!"ready".equals(ready)) {
@@ -241,6 +294,28 @@ public final class ConsolePreviewCost {
                 totals.statuses += Long.parseLong(parts[2]);
                 totals.cpuNanos += Long.parseLong(parts[3]);
             }
+        }
+
+        /** Empties the clients' histogram of status answer times (after the warm-up). */
+        void resetAnswers() throws IOException {
+            ask("reset");
+        }
+
+        /** The polled statuses' answer times since {@link #resetAnswers()}: p50, p99, max in ns, and the count. */
+        long[] answers() throws IOException {
+            String[] parts = ask("answers").split(" ");
+            return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]),
+                    Long.parseLong(parts[4])};
+        }
+
+        private String ask(String command) throws IOException {
+            commands.write(command + "\n");
+            commands.flush();
+            String answer = answers.readLine();
+            if (answer == null || !answer.startsWith(command)) {
+                throw new IOException("the console clients' process answered '" + command + "' with " + answer);
+            }
+            return answer;
         }
 
         @Override

@@ -34,6 +34,7 @@ public final class AgentThread implements AgentHost, AutoCloseable {
     private static final Logger LOG = System.getLogger(AgentThread.class.getName());
 
     private final String name;
+    private final boolean background;
     private final WakeableIdleStrategy idle;
     private final DynamicCompositeAgent agents;
     private final AgentRunner runner;
@@ -52,7 +53,21 @@ public final class AgentThread implements AgentHost, AutoCloseable {
         return new AgentThread(name, new ParkingIdleStrategy(park));
     }
 
+    /**
+     * A thread that idles by parking for {@code park} and runs in the background
+     * ({@link IdleScheduling}: only on a core nothing else wants): for work that looks at the show
+     * without being part of it, such as the console's thumbnails.
+     */
+    public static AgentThread parkingInBackground(String name, Duration park) {
+        return new AgentThread(name, new ParkingIdleStrategy(park), true);
+    }
+
     public AgentThread(String name, WakeableIdleStrategy idle) {
+        this(name, idle, false);
+    }
+
+    private AgentThread(String name, WakeableIdleStrategy idle, boolean background) {
+        this.background = background;
         this.name = Objects.requireNonNull(name, "name");
         this.idle = Objects.requireNonNull(idle, "idle");
         this.agents = new DynamicCompositeAgent(name);
@@ -174,7 +189,7 @@ public final class AgentThread implements AgentHost, AutoCloseable {
             return;
         }
         thread = AgentRunner.startOnThread(runner, task -> {
-            Thread made = new Thread(task, name);
+            Thread made = new Thread(background ? IdleScheduling.lowered(name, task) : task, name);
             made.setDaemon(true);
             return made;
         });

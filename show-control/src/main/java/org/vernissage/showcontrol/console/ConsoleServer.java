@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.vernissage.engine.agent.IdleScheduling;
 import org.vernissage.showcontrol.access.AddressAllowlist;
 import org.vernissage.showcontrol.access.RefusedPeers;
 
@@ -96,8 +97,10 @@ public final class ConsoleServer implements AutoCloseable {
         RefusedPeers notAllowed = new RefusedPeers("console", allow, "--control-allow",
                 System.getLogger(ConsoleServer.class.getName()));
         ConsoleAllowFilter filter = allow.restricts() ? new ConsoleAllowFilter(notAllowed) : null;
+        // the console looks at the show: its thread runs only on a core the show leaves free
+        // (IdleScheduling), so that serving a tablet never makes a frame late
         ThreadFactory threads = task -> {
-            Thread thread = new Thread(task, "vernissage-console");
+            Thread thread = new Thread(IdleScheduling.lowered("vernissage-console", task), "vernissage-console");
             thread.setDaemon(true);
             return thread;
         };

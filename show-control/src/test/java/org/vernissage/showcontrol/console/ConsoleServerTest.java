@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.engine.agent.SchedulingPolicy;
 
 /**
  * The console's HTTP API over a real socket on 127.0.0.1: the page is open, everything else needs
@@ -43,6 +45,8 @@ class ConsoleServerTest {
     private final ConsoleToken token = ConsoleToken.random();
     private final AtomicReference<byte[]> preview = new AtomicReference<>();
     private final List<String> commands = new ArrayList<>();
+    /** The scheduling class of the thread that ran the last command (Linux only). */
+    private volatile int commandThreadPolicy = -1;
     private ConsoleServer server;
 
     @TempDir
@@ -65,6 +69,9 @@ class ConsoleServerTest {
                 throw new IllegalArgumentException("nothing is running");
             }
             commands.add(name);
+            if (SchedulingPolicy.readable()) {
+                commandThreadPolicy = SchedulingPolicy.ofCallingThread();
+            }
             return name + " done";
         }
     };
@@ -83,6 +90,15 @@ class ConsoleServerTest {
             request.header("Authorization", "Bearer " + bearer);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void theConsolesThreadRunsOnlyOnCoresTheShowLeavesFree() throws Exception {
+        assumeTrue(SchedulingPolicy.readable(), "SCHED_IDLE is Linux's");
+        server = ConsoleServer.start("127.0.0.1", 0, token, view);
+        assertEquals(200, send("POST", "/api/go", token.reveal()).statusCode());
+        assertEquals(SchedulingPolicy.IDLE, commandThreadPolicy,
+                "a console's request is served in SCHED_IDLE, so it never takes a core from the renderer");
     }
 
     @Test
