@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.vernissage.app.ArtworkRun;
 import org.vernissage.bench.BenchRun;
 import org.vernissage.app.ConsoleOptions;
 import org.vernissage.app.FrameSize;
@@ -110,11 +108,10 @@ public final class ConsolePreviewCost {
         RunOptions options = RunOptions.defaults(artwork).withSize(size).withOsc("127.0.0.1", 0)
                 .withFramesPerSecond(0).withConsole(new ConsoleOptions(port, "127.0.0.1", Optional.of(tokenFile)));
         BenchRun background = BenchRun.start(options, List.of(clock));
-        ArtworkRun run = background.run();
         Condition none = Condition.recorded();
         Condition polling = Condition.recorded();
         Condition sockets = Condition.recorded();
-        Clients clients = Clients.start(port, token, clientsIdle);
+        ClientsProcess clients = ClientsProcess.start(port, token, clientsIdle);
         long[] answered;
         try {
             clock.collectInto(null, null);
@@ -193,7 +190,7 @@ public final class ConsolePreviewCost {
      * One round of phases: none, three polling, a quiet gap, three on sockets, a quiet gap; each
      * phase's frames and CPU go to its {@link Condition}. The main thread's.
      */
-    private record Rounds(FrameClock clock, Clients clients, long phaseMillis) {
+    private record Rounds(FrameClock clock, ClientsProcess clients, long phaseMillis) {
 
         void play(Condition none, Condition polling, Condition sockets) throws IOException, InterruptedException {
             clock.collectInto(none.wall(), none.cpu());
@@ -209,262 +206,6 @@ public final class ConsolePreviewCost {
             clients.run("push", phaseMillis, sockets.threads(), sockets.isRecorded() ? clients.pushed : null);
             clock.collectInto(null, null);
             Thread.sleep(QUIET_MILLIS);
-        }
-    }
-
-    /**
-     * The clients' JVM ({@link ConsoleClients}), started with this one's java and class path;
-     * the main thread drives it. Counts what it reported over the measured phases.
-     */
-    private static final class Clients implements AutoCloseable {
-        private final Process process;
-        private final java.io.BufferedReader answers;
-        private final java.io.Writer commands;
-        final Totals polled = new Totals();
-        final Totals pushed = new Totals();
-
-        /** What the clients reported over the measured phases of one kind. */
-        static final class Totals {
-            long previews;
-            long statuses;
-            long cpuNanos;
-        }
-
-        private Clients(Process process) {
-            this.process = process;
-            this.answers = process.inputReader(java.nio.charset.StandardCharsets.US_ASCII);
-            this.commands = process.outputWriter(java.nio.charset.StandardCharsets.US_ASCII);
-        }
-
-        /**
-         * @param idle whether the clients' process runs in SCHED_IDLE ({@code chrt --idle 0}): the
-         *     consoles are tablets in a show, not on the show's machine; on this one they can only
-         *     be kept off the cores the show wants
-         */
-        static Clients start(int port, String token, boolean idle) throws IOException {
-            String java = ProcessHandle.current().info().command().orElse(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            List<String> command = new java.util.ArrayList<>();
-            if (idle) {
-                command.addAll(List.of("chrt", "--idle", "0"));
-            }
-            // a small client JVM: one GC thread, the C1 compiler only, a small heap
-            command.addAll(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m",
-                    "-cp", System.getProperty("java.class.path"), ConsoleClients.class.getName(),
-                    String.valueOf(port), token));
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            Clients clients = new Clients(process);
-            String ready = clients.answers.readLine();
-            if (!"ready".equals(ready)) {
-                process.destroy();
-                throw new IOException("the console clients' process said " + ready);
-            }
-            return clients;
-        }
-
-        /** {@code requests} calls back to back, status and preview in turn (none: 0). */
-        void warm(int requests) throws IOException {
-            if (requests == 0) {
-                return;
-            }
-            commands.write("warm " + requests + "\n");
-            commands.flush();
-            String warmed = answers.readLine();
-            if (!"warmed".equals(warmed)) {
-                throw new IOException("the console clients' process said " + warmed);
-            }
-        }
-
-        /**
-         * Three consoles {@code how} ("poll" or "push") for {@code millis}; {@code cpu} measures this
-         * process meanwhile. Adds what the clients counted to {@code totals} (null: the warm-up).
-         */
-        void run(String how, long millis, ThreadCpu cpu, Totals totals) throws IOException {
-            cpu.begin();
-            commands.write(how + " " + millis + "\n");
-            commands.flush();
-            String done = answers.readLine();
-            cpu.end();
-            if (done == null || !done.startsWith("done ")) {
-                throw new IOException("the console clients' process said " + done);
-            }
-            if (totals != null) {
-                String[] parts = done.split(" ");
-                totals.previews += Long.parseLong(parts[1]);
-                totals.statuses += Long.parseLong(parts[2]);
-                totals.cpuNanos += Long.parseLong(parts[3]);
-            }
-        }
-
-        /** Empties the clients' histogram of status answer times (after the warm-up). */
-        void resetAnswers() throws IOException {
-            ask("reset");
-        }
-
-        /** The polled statuses' answer times since {@link #resetAnswers()}: p50, p99, max in ns, and the count. */
-        long[] answers() throws IOException {
-            String[] parts = ask("answers").split(" ");
-            return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]),
-                    Long.parseLong(parts[4])};
-        }
-
-        private String ask(String command) throws IOException {
-            commands.write(command + "\n");
-            commands.flush();
-            String answer = answers.readLine();
-            if (answer == null || !answer.startsWith(command)) {
-                throw new IOException("the console clients' process answered '" + command + "' with " + answer);
-            }
-            return answer;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                commands.write("quit\n");
-                commands.flush();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroy();
-                }
-            } catch (InterruptedException e) {
-                process.destroy();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** CPU time of this JVM's threads over phases, grouped by what the thread does. Main thread. */
-    private static final class ThreadCpu {
-        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        private final java.util.Map<Long, Long> start = new java.util.HashMap<>();
-        private final java.util.Map<Long, Long> startKernel = new java.util.HashMap<>();
-        private final java.util.Map<String, Long> nanos = new java.util.TreeMap<>();
-        private int phases;
-        private long callsAtBegin;
-        private long calls;
-        private long bytesAtBegin;
-        private long bytes;
-        private java.util.Map<String, Long> hiddenAtBegin = java.util.Map.of();
-
-        void begin() {
-            long[] io = ConsoleIo.read();
-            callsAtBegin = io[0];
-            bytesAtBegin = io[1];
-            start.clear();
-            startKernel.clear();
-            for (long id : threads.getAllThreadIds()) {
-                long cpu = threads.getThreadCpuTime(id);
-                start.put(id, cpu);
-                startKernel.put(id, cpu - threads.getThreadUserTime(id));
-            }
-            hiddenAtBegin = HiddenThreads.read();
-        }
-
-        void end() {
-            long[] io = ConsoleIo.read();
-            calls += io[0] - callsAtBegin;
-            bytes += io[1] - bytesAtBegin;
-            phases++;
-            HiddenThreads.read().forEach((group, n) -> nanos.merge(group, n - hiddenAtBegin.getOrDefault(group, 0L), Long::sum));
-            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (info == null) {
-                    continue;
-                }
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                if (cpu < 0) {
-                    continue;
-                }
-                String group = group(info.getThreadName());
-                nanos.merge(group, cpu - start.getOrDefault(info.getThreadId(), 0L), Long::sum);
-                if (group.equals("console server")) { // its time in the kernel: the loopback's sends and receives
-                    long user = threads.getThreadUserTime(info.getThreadId());
-                    nanos.merge("console server (kernel)", (cpu - user)
-                            - startKernel.getOrDefault(info.getThreadId(), 0L), Long::sum);
-                }
-            }
-        }
-
-        private static String group(String name) {
-            if (name.equals("bench-render")) {
-                return "render";
-            }
-            if (name.startsWith("vernissage-console")) {
-                return "console server";
-            }
-            if (name.startsWith("vernissage-preview")) {
-                return "preview PNG";
-            }
-            return "other";
-        }
-
-        String describe(int seconds) {
-            StringBuilder line = new StringBuilder();
-            nanos.forEach((group, n) -> line.append(String.format(Locale.ROOT, "%s %.1f, ", group, n / 1e6 / seconds)));
-            line.append(String.format(Locale.ROOT, "console threads' read+write calls %.1f/s, %.0f kB/s written, ",
-                    calls / (double) seconds, bytes / 1e3 / seconds));
-            return line.substring(0, line.length() - 2);
-        }
-
-        /** CPU ms of the console's server and preview threads over the phases. */
-        double consoleMillis() {
-            return (nanos.getOrDefault("console server", 0L) + nanos.getOrDefault("preview PNG", 0L)) / 1e6;
-        }
-
-        /** Read and write system calls of the console's threads over the phases. */
-        long consoleCalls() {
-            return calls;
-        }
-    }
-
-    /**
-     * CPU time of the threads {@code ThreadMXBean} does not list: the JIT's compilers (compiling
-     * the consoles' code takes a core in bursts of milliseconds), llvmpipe's rasterisers, the GC's
-     * workers; from the kernel's per-thread schedstat. Main thread.
-     */
-    private static final class HiddenThreads {
-        static java.util.Map<String, Long> read() {
-            java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
-            org.vernissage.bench.ThreadTimes.byName().forEach((name, times) -> {
-                String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compilers"
-                        : name.startsWith("llvmpipe") ? "llvmpipe"
-                        : name.startsWith("GC Thread") || name.startsWith("G1 ") ? "GC" : null;
-                if (group != null) {
-                    byGroup.merge(group, times.runNanos(), Long::sum);
-                }
-            });
-            return byGroup;
-        }
-    }
-
-    /**
-     * The system calls of the console's server thread ("vernissage-console", which does all its
-     * socket reads and writes), from the kernel's per-thread counters in /proc/self/task/TID/io:
-     * read-type plus write-type calls, and bytes written. Main thread.
-     */
-    private static final class ConsoleIo {
-        static long[] read() {
-            long[] total = new long[2];
-            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-                for (Path task : (Iterable<Path>) tasks::iterator) {
-                    try {
-                        if (!Files.readString(task.resolve("comm")).startsWith("vernissage-cons")) {
-                            continue;
-                        }
-                        for (String line : Files.readAllLines(task.resolve("io"))) {
-                            if (line.startsWith("syscr:") || line.startsWith("syscw:")) {
-                                total[0] += Long.parseLong(line.substring(6).strip());
-                            } else if (line.startsWith("wchar:")) {
-                                total[1] += Long.parseLong(line.substring(6).strip());
-                            }
-                        }
-                    } catch (IOException gone) {
-                        // a thread that ended between the listing and the read
-                    }
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("reading /proc/self/task", e);
-            }
-            return total;
         }
     }
 

@@ -54,9 +54,10 @@ public final class AgentThread implements AgentHost, AutoCloseable {
     }
 
     /**
-     * A thread that idles by parking for {@code park} and runs in the background
-     * ({@link IdleScheduling}: only on a core nothing else wants): for work that looks at the show
-     * without being part of it, such as the console's thumbnails.
+     * A thread that idles by parking for {@code park} and runs in {@code SCHED_IDLE}
+     * ({@link ThreadScheduling.Background#IDLE}: only on a core nothing else wants): for work that
+     * looks at the show without being part of it and that nobody waits on, such as the console's
+     * thumbnails.
      */
     public static AgentThread parkingInBackground(String name, Duration park) {
         return new AgentThread(name, new ParkingIdleStrategy(park), true);
@@ -189,7 +190,7 @@ public final class AgentThread implements AgentHost, AutoCloseable {
             return;
         }
         thread = AgentRunner.startOnThread(runner, task -> {
-            Thread made = new Thread(background ? IdleScheduling.lowered(name, task) : task, name);
+            Thread made = new Thread(background ? ThreadScheduling.lowered(name, ThreadScheduling.Background.IDLE, task) : task, name);
             made.setDaemon(true);
             return made;
         });

@@ -20,7 +20,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.vernissage.engine.agent.IdleScheduling;
+import org.vernissage.engine.agent.ThreadScheduling;
 import org.vernissage.showcontrol.access.AddressAllowlist;
 import org.vernissage.showcontrol.access.RefusedPeers;
 
@@ -98,9 +98,11 @@ public final class ConsoleServer implements AutoCloseable {
                 System.getLogger(ConsoleServer.class.getName()));
         ConsoleAllowFilter filter = allow.restricts() ? new ConsoleAllowFilter(notAllowed) : null;
         // the console looks at the show: its thread runs only on a core the show leaves free
-        // (IdleScheduling), so that serving a tablet never makes a frame late
+        // (SCHED_IDLE), so serving a tablet never makes a frame late; the price, a slower answer
+        // while the show keeps every core busy, is measured in docs/performance.md
         ThreadFactory threads = task -> {
-            Thread thread = new Thread(IdleScheduling.lowered("vernissage-console", task), "vernissage-console");
+            Thread thread = new Thread(ThreadScheduling.lowered("vernissage-console", ThreadScheduling.Background.IDLE,
+                    task), "vernissage-console");
             thread.setDaemon(true);
             return thread;
         };

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Background threads land in SCHED_IDLE, as the kernel reports it; the caller's own thread is untouched. */
-class IdleSchedulingTest {
+class ThreadSchedulingTest {
 
     @BeforeAll
     static void onLinux() {
@@ -22,26 +22,30 @@ class IdleSchedulingTest {
 
     @Test
     void lowersOnlyTheCallingThread() throws Exception {
-        CompletableFuture<int[]> policies = new CompletableFuture<>();
-        Thread lowered = new Thread(() -> {
-            int before = SchedulingPolicy.ofCallingThread();
-            Optional<String> failure = IdleScheduling.lowerCallingThread();
-            policies.complete(new int[] {before, failure.isEmpty() ? SchedulingPolicy.ofCallingThread() : -1});
-        }, "idle-scheduling-test");
-        lowered.start();
-        int[] seen = policies.get(5, TimeUnit.SECONDS);
         int own = SchedulingPolicy.ofCallingThread();
-        assertEquals(own, seen[0], "a new thread starts in its parent's class");
-        assertEquals(SchedulingPolicy.IDLE, seen[1], "after lowering, the kernel schedules it in SCHED_IDLE");
+        int[] idle = lowerANewThread(ThreadScheduling.Background.IDLE);
+        assertEquals(own, idle[0], "a new thread starts in its parent's class");
+        assertEquals(SchedulingPolicy.IDLE, idle[1], "after lowering, the kernel schedules it in SCHED_IDLE");
         assertEquals(own, SchedulingPolicy.ofCallingThread(), "the test's own thread is not lowered");
+    }
+
+    /** A new thread's class before and after it lowers itself (-1: lowering failed). */
+    private static int[] lowerANewThread(ThreadScheduling.Background background) throws Exception {
+        CompletableFuture<int[]> policies = new CompletableFuture<>();
+        new Thread(() -> {
+            int before = SchedulingPolicy.ofCallingThread();
+            Optional<String> failure = ThreadScheduling.lowerCallingThread(background);
+            policies.complete(new int[] {before, failure.isEmpty() ? SchedulingPolicy.ofCallingThread() : -1});
+        }, "thread-scheduling-test").start();
+        return policies.get(5, TimeUnit.SECONDS);
     }
 
     @Test
     void aBackgroundAgentThreadRunsItsAgentsInSchedIdleAndAnOrdinaryOneDoesNot() throws Exception {
         assertEquals(SchedulingPolicy.IDLE,
-                policySeenBy(AgentThread.parkingInBackground("idle-scheduling-bg", Duration.ofMillis(1))));
+                policySeenBy(AgentThread.parkingInBackground("thread-scheduling-bg", Duration.ofMillis(1))));
         assertEquals(SchedulingPolicy.ofCallingThread(),
-                policySeenBy(AgentThread.parking("idle-scheduling-normal", Duration.ofMillis(1))));
+                policySeenBy(AgentThread.parking("thread-scheduling-normal", Duration.ofMillis(1))));
     }
 
     private static int policySeenBy(AgentThread thread) throws Exception {
@@ -58,7 +62,7 @@ class IdleSchedulingTest {
                 public String roleName() {
                     return "policy reader";
                 }
-            }, System.getLogger(IdleSchedulingTest.class.getName())));
+            }, System.getLogger(ThreadSchedulingTest.class.getName())));
             return policy.get(5, TimeUnit.SECONDS);
         }
     }
