@@ -66,11 +66,12 @@ final class ConsolePart implements RunPart {
                 : ConsoleToken.random();
         int previewHeight = Math.max(1, Math.round(PREVIEW_WIDTH * (float) canvas.height() / canvas.width()));
         PreviewFeed preview = new PreviewFeed(PREVIEW_WIDTH, previewHeight, Duration.ofMillis(1000 / PREVIEWS_PER_SECOND),
-                provenance);
+                provenance, options.inBackground());
         RecentErrors errors = RecentErrors.install();
         try {
             ConsoleView view = new RunConsoleView(manifest.title(), manifest.artist(), report, preview, errors, commands);
-            return new ConsolePart(ConsoleServer.start(options.host(), options.port(), token, view, options.allow()), preview, errors,
+            return new ConsolePart(ConsoleServer.start(options.host(), options.port(), token, view, options.allow(),
+                    options.inBackground()), preview, errors,
                     options.host(), token, options.tokenFile().isEmpty(), previewHeight);
         } catch (IOException | RuntimeException e) {
             errors.close();

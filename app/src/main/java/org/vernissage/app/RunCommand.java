@@ -200,6 +200,12 @@ final class RunCommand implements Callable<Integer> {
                     + " printing a new one at start.")
     private Path consoleTokenFile;
 
+    @Option(names = "--console-priority", paramLabel = "background|normal",
+            description = "background (default): on Linux the console's threads run only on a core the show leaves"
+                    + " free, so no frame is late for it, but on a busy machine its answers wait; normal: prompt"
+                    + " answers, at the frames' expense.")
+    private String consolePriority;
+
     @Option(names = "--msc-device", paramLabel = "ID",
             description = "Take MIDI Show Control (GO, STOP, RESUME, TIMED_GO, SET) addressed to device ID (0-111),"
                     + " its groups or everyone, from the --midi-device input.")
@@ -283,14 +289,18 @@ final class RunCommand implements Callable<Integer> {
 
     private Optional<ConsoleOptions> console() {
         if (consolePort == null) {
-            if (consoleTokenFile != null || consoleHost != null) {
-                throw new IllegalArgumentException("--console-host and --console-token-file set up the web console,"
-                        + " which is not started; add --console");
+            if (consoleTokenFile != null || consoleHost != null || consolePriority != null) {
+                throw new IllegalArgumentException("--console-host, --console-token-file and --console-priority set up"
+                        + " the web console, which is not started; add --console");
             }
             return Optional.empty();
         }
+        boolean inBackground = consolePriority == null || consolePriority.equals("background");
+        if (!inBackground && !consolePriority.equals("normal")) {
+            throw new IllegalArgumentException("--console-priority takes background or normal, got '" + consolePriority + "'");
+        }
         return Optional.of(new ConsoleOptions(consolePort, consoleHost == null ? OscEndpoint.ANY_HOST : consoleHost,
-                Optional.ofNullable(consoleTokenFile)).withAllow(controlAllow()));
+                Optional.ofNullable(consoleTokenFile)).withAllow(controlAllow()).inBackground(inBackground));
     }
 
     private OscQueryOptions oscQuery() {

@@ -79,6 +79,21 @@ class ControlAllowRunTest {
         assertTrue(err.toString().contains("add --control or --console"), err.toString());
     }
 
+    @Test
+    void theConsolesPriorityIsBackgroundOrNormalAndNeedsTheConsole() {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--frames", "1",
+            "--console", "0", "--console-priority", "high"}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
+        assertEquals(Main.EXIT_USAGE, code, err.toString());
+        assertTrue(err.toString().contains("--console-priority takes background or normal, got 'high'"), err.toString());
+        err = new StringWriter();
+        code = Main.execute(new String[] {"run", TIDEWATER.toString(), "--headless", "--frames", "1",
+            "--console-priority", "normal"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(Main.EXIT_USAGE, code, err.toString());
+        assertTrue(err.toString().contains("add --console"), err.toString());
+    }
+
     /** What one run did with one GO from 127.0.0.1. */
     private record Played(JsonNode reply, Float hueMoved, String console) {
     }

@@ -78,6 +78,14 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
      * @param provenance what each thumbnail says about itself (its XMP mark)
      */
     public PreviewFeed(int width, int height, Duration period, Provenance provenance) {
+        this(width, height, period, provenance, true);
+    }
+
+    /**
+     * @param inBackground whether the encoder's thread runs in {@code SCHED_IDLE} (only on a core
+     *     the show leaves free) or in the normal class
+     */
+    public PreviewFeed(int width, int height, Duration period, Provenance provenance, boolean inBackground) {
         this.width = width;
         this.provenance = provenance;
         this.height = height;
@@ -86,7 +94,8 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
             free.offer(ByteBuffer.allocateDirect(width * height * 4));
         }
         this.encoder = new SupervisedAgent(new Encoder(), System.getLogger(PreviewFeed.class.getName()));
-        this.thread = AgentThread.parkingInBackground("vernissage-preview", Duration.ofMillis(20));
+        this.thread = inBackground ? AgentThread.parkingInBackground("vernissage-preview", Duration.ofMillis(20))
+                : AgentThread.parking("vernissage-preview", Duration.ofMillis(20));
         thread.add(encoder);
     }
 

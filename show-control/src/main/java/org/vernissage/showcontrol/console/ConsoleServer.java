@@ -94,6 +94,18 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public static ConsoleServer start(String host, int port, ConsoleToken token, ConsoleView view,
                                       AddressAllowlist allow) throws IOException {
+        return start(host, port, token, view, allow, true);
+    }
+
+    /**
+     * As {@link #start(String, int, ConsoleToken, ConsoleView, AddressAllowlist)}, the console's
+     * thread in {@code SCHED_IDLE} when {@code inBackground} (a tablet watching never makes a
+     * frame late; on a busy machine its answers wait) or in the normal class.
+     *
+     * @throws IOException naming the address when it cannot listen there
+     */
+    public static ConsoleServer start(String host, int port, ConsoleToken token, ConsoleView view,
+                                      AddressAllowlist allow, boolean inBackground) throws IOException {
         RefusedPeers notAllowed = new RefusedPeers("console", allow, "--control-allow",
                 System.getLogger(ConsoleServer.class.getName()));
         ConsoleAllowFilter filter = allow.restricts() ? new ConsoleAllowFilter(notAllowed) : null;
@@ -101,8 +113,8 @@ public final class ConsoleServer implements AutoCloseable {
         // (SCHED_IDLE), so serving a tablet never makes a frame late; the price, a slower answer
         // while the show keeps every core busy, is measured in docs/performance.md
         ThreadFactory threads = task -> {
-            Thread thread = new Thread(ThreadScheduling.lowered("vernissage-console", ThreadScheduling.Background.IDLE,
-                    task), "vernissage-console");
+            Thread thread = new Thread(inBackground ? ThreadScheduling.lowered("vernissage-console",
+                    ThreadScheduling.Background.IDLE, task) : task, "vernissage-console");
             thread.setDaemon(true);
             return thread;
         };

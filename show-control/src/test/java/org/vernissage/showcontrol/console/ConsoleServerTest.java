@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.agent.SchedulingPolicy;
+import org.vernissage.showcontrol.access.AddressAllowlist;
 
 /**
  * The console's HTTP API over a real socket on 127.0.0.1: the page is open, everything else needs
@@ -99,6 +100,16 @@ class ConsoleServerTest {
         assertEquals(200, send("POST", "/api/go", token.reveal()).statusCode());
         assertEquals(SchedulingPolicy.IDLE, commandThreadPolicy,
                 "a console's request is served in SCHED_IDLE, so it never takes a core from the renderer");
+    }
+
+    @Test
+    void askedForNormalPriorityTheConsolesThreadIsNotLowered() throws Exception {
+        assumeTrue(SchedulingPolicy.readable(), "SCHED_IDLE is Linux's");
+        int own = SchedulingPolicy.ofCallingThread();
+        assumeTrue(own != SchedulingPolicy.IDLE, "the tests themselves run in SCHED_IDLE");
+        server = ConsoleServer.start("127.0.0.1", 0, token, view, AddressAllowlist.everyone(), false);
+        assertEquals(200, send("POST", "/api/go", token.reveal()).statusCode());
+        assertEquals(own, commandThreadPolicy, "--console-priority normal: the console's thread is not lowered");
     }
 
     @Test
