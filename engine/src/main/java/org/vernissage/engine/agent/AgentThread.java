@@ -54,13 +54,13 @@ public final class AgentThread implements AgentHost, AutoCloseable {
     }
 
     /**
-     * A thread that idles by parking for {@code park} and runs in {@code SCHED_IDLE}
-     * ({@link ThreadScheduling.Background#IDLE}: only on a core nothing else wants): for work that
-     * looks at the show without being part of it and that nobody waits on, such as the console's
-     * thumbnails.
+     * A thread that idles by parking for {@code park}, in {@code SCHED_IDLE} when
+     * {@code inBackground} ({@link ThreadScheduling}: only on a core nothing else wants): for work
+     * that looks at the show without being part of it and that nobody waits on, such as the
+     * console's thumbnails.
      */
-    public static AgentThread parkingInBackground(String name, Duration park) {
-        return new AgentThread(name, new ParkingIdleStrategy(park), true);
+    public static AgentThread parking(String name, Duration park, boolean inBackground) {
+        return new AgentThread(name, new ParkingIdleStrategy(park), inBackground);
     }
 
     public AgentThread(String name, WakeableIdleStrategy idle) {
@@ -190,7 +190,7 @@ public final class AgentThread implements AgentHost, AutoCloseable {
             return;
         }
         thread = AgentRunner.startOnThread(runner, task -> {
-            Thread made = new Thread(background ? ThreadScheduling.lowered(name, ThreadScheduling.Background.IDLE, task) : task, name);
+            Thread made = new Thread(background ? ThreadScheduling.lowered(name, task) : task, name);
             made.setDaemon(true);
             return made;
         });

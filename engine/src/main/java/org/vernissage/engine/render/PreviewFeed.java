@@ -94,8 +94,7 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
             free.offer(ByteBuffer.allocateDirect(width * height * 4));
         }
         this.encoder = new SupervisedAgent(new Encoder(), System.getLogger(PreviewFeed.class.getName()));
-        this.thread = inBackground ? AgentThread.parkingInBackground("vernissage-preview", Duration.ofMillis(20))
-                : AgentThread.parking("vernissage-preview", Duration.ofMillis(20));
+        this.thread = AgentThread.parking("vernissage-preview", Duration.ofMillis(20), inBackground);
         thread.add(encoder);
     }
 

@@ -23,18 +23,18 @@ class ThreadSchedulingTest {
     @Test
     void lowersOnlyTheCallingThread() throws Exception {
         int own = SchedulingPolicy.ofCallingThread();
-        int[] idle = lowerANewThread(ThreadScheduling.Background.IDLE);
+        int[] idle = lowerANewThread();
         assertEquals(own, idle[0], "a new thread starts in its parent's class");
         assertEquals(SchedulingPolicy.IDLE, idle[1], "after lowering, the kernel schedules it in SCHED_IDLE");
         assertEquals(own, SchedulingPolicy.ofCallingThread(), "the test's own thread is not lowered");
     }
 
     /** A new thread's class before and after it lowers itself (-1: lowering failed). */
-    private static int[] lowerANewThread(ThreadScheduling.Background background) throws Exception {
+    private static int[] lowerANewThread() throws Exception {
         CompletableFuture<int[]> policies = new CompletableFuture<>();
         new Thread(() -> {
             int before = SchedulingPolicy.ofCallingThread();
-            Optional<String> failure = ThreadScheduling.lowerCallingThread(background);
+            Optional<String> failure = ThreadScheduling.lowerCallingThread();
             policies.complete(new int[] {before, failure.isEmpty() ? SchedulingPolicy.ofCallingThread() : -1});
         }, "thread-scheduling-test").start();
         return policies.get(5, TimeUnit.SECONDS);
@@ -43,7 +43,7 @@ class ThreadSchedulingTest {
     @Test
     void aBackgroundAgentThreadRunsItsAgentsInSchedIdleAndAnOrdinaryOneDoesNot() throws Exception {
         assertEquals(SchedulingPolicy.IDLE,
-                policySeenBy(AgentThread.parkingInBackground("thread-scheduling-bg", Duration.ofMillis(1))));
+                policySeenBy(AgentThread.parking("thread-scheduling-bg", Duration.ofMillis(1), true)));
         assertEquals(SchedulingPolicy.ofCallingThread(),
                 policySeenBy(AgentThread.parking("thread-scheduling-normal", Duration.ofMillis(1))));
     }

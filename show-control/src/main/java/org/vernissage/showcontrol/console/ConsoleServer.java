@@ -113,8 +113,8 @@ public final class ConsoleServer implements AutoCloseable {
         // (SCHED_IDLE), so serving a tablet never makes a frame late; the price, a slower answer
         // while the show keeps every core busy, is measured in docs/performance.md
         ThreadFactory threads = task -> {
-            Thread thread = new Thread(inBackground ? ThreadScheduling.lowered("vernissage-console",
-                    ThreadScheduling.Background.IDLE, task) : task, "vernissage-console");
+            Thread thread = new Thread(inBackground ? ThreadScheduling.lowered("vernissage-console", task) : task,
+                    "vernissage-console");
             thread.setDaemon(true);
             return thread;
         };

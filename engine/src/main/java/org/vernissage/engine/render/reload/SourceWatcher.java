@@ -60,8 +60,6 @@ final class SourceWatcher implements Agent {
     private WatchService service;
     private long changedAt = -1; // nanos of the last relevant event, or -1 when nothing is pending
     private long settledAt = -1; // nanos when the change first looked settled, for the missing-file grace
-    /** Whether the pending change waits for a file that is missing (a save in progress). */
-    private boolean awaitingMissing;
     private long events;
 
     SourceWatcher(List<Path> initial, Listener listener, Duration quiet, Duration missingGrace, LongSupplier nanoClock) {
@@ -109,7 +107,6 @@ final class SourceWatcher implements Agent {
                 if (event.kind() == OVERFLOW || files.contains(folder.resolve((Path) event.context()))) {
                     changedAt = nanoClock.getAsLong();
                     settledAt = -1;
-                    awaitingMissing = false; // the quiet period starts again from this event
                     events++;
                 }
             }
@@ -128,23 +125,21 @@ final class SourceWatcher implements Agent {
         if (now - changedAt < quietNanos) {
             return 0;
         }
+        boolean waitedForMissing = settledAt >= 0; // an earlier look found it quiet but a file missing
         if (settledAt < 0) {
             settledAt = now;
         }
         boolean missing = anyMissing();
         if (missing && now - settledAt < missingGraceNanos) {
-            awaitingMissing = true;
             return 0;
         }
-        if (!missing && awaitingMissing) {
+        if (!missing && waitedForMissing) {
             // A file waited for is back, maybe before the events of its own write have come: its
             // return counts as a change, so those events and it make one reload, not two.
-            awaitingMissing = false;
             changedAt = now;
             settledAt = -1;
             return 0;
         }
-        awaitingMissing = false;
         changedAt = -1;
         settledAt = -1;
         listener.filesChanged();

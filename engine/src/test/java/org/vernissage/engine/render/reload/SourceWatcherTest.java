@@ -78,6 +78,21 @@ class SourceWatcherTest {
         watcher.doWork();
     }
 
+    /**
+     * The first half of a backup-style save: a watched shader moved away (its new text not yet
+     * written), the move's events in and quiet over; nothing reported yet.
+     */
+    private Path watchedThenMovedAway() throws Exception {
+        Path shader = Files.writeString(temp.resolve("main.frag"), "a");
+        watch(shader);
+        Files.move(shader, temp.resolve("main.frag~"));
+        cycleUntil(() -> watcher.events() >= 1, "the move seen");
+        settle();
+        advance(QUIET.multipliedBy(2));
+        assertEquals(0, changes, "a missing file is waited for, not reported");
+        return shader;
+    }
+
     @Test
     void aBurstOfWritesIsOneChangeOnceQuiet() throws Exception {
         Path shader = Files.writeString(temp.resolve("main.frag"), "a");
@@ -98,15 +113,7 @@ class SourceWatcherTest {
 
     @Test
     void aFileMissingDuringASaveWaitsForItAndOneGoneLongerIsReported() throws Exception {
-        Path shader = Files.writeString(temp.resolve("main.frag"), "a");
-        watch(shader);
-
-        // A backup-style save: the original moved away, the new text written a moment later.
-        Files.move(shader, temp.resolve("main.frag~"));
-        cycleUntil(() -> watcher.events() >= 1, "the move seen");
-        settle();
-        advance(QUIET.multipliedBy(2));
-        assertEquals(0, changes, "a missing file is waited for, not reported");
+        Path shader = watchedThenMovedAway();
         long seen = watcher.events();
         Files.writeString(shader, "b");
         cycleUntil(() -> watcher.events() > seen, "the new file seen");
@@ -126,19 +133,12 @@ class SourceWatcherTest {
 
     @Test
     void aMissingFileBackBeforeItsOwnEventsIsStillOneChange() throws Exception {
-        Path shader = Files.writeString(temp.resolve("main.frag"), "a");
-        watch(shader);
-        Files.move(shader, temp.resolve("main.frag~"));
-        cycleUntil(() -> watcher.events() >= 1, "the move seen");
-        settle();
-        advance(QUIET.multipliedBy(2));
-        assertEquals(0, changes, "a missing file is waited for");
-
+        Path shader = watchedThenMovedAway();
         Files.writeString(shader, "b");
         watcher.doWork(); // at once: the file is back, the events of its write are (almost always) not yet in
         settle();
         advance(QUIET.multipliedBy(2));
-        advance(QUIET.multipliedBy(2));
+        advance(QUIET.multipliedBy(2)); // and nothing more once quiet again
         assertEquals(1, changes, "the file's return and its write's events are one change, not two");
     }
 }
