@@ -168,6 +168,11 @@ public final class AgentThread implements AgentHost, AutoCloseable {
         closer.start();
         try {
             closer.join(WAIT_MILLIS);
+            if (!closer.isAlive() && thread != null && thread != Thread.currentThread()) {
+                // Agrona's close returns once the duty cycle has ended, a moment before the thread
+                // itself has: join it, so that a closed thread is no longer alive
+                thread.join(WAIT_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
