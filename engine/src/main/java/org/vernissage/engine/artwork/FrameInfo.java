@@ -34,6 +34,7 @@ public final class FrameInfo {
     private int width;
     private int height;
     private double shaderTimePeriodSeconds = DEFAULT_SHADER_TIME_PERIOD_SECONDS;
+    private long latchedNanos;
 
     /**
      * Render loop only, before the first frame: the period {@link #shaderTimeSeconds()} wraps at
@@ -99,6 +100,24 @@ public final class FrameInfo {
             wrapped = 0;
         }
         return (float) wrapped;
+    }
+
+    /**
+     * Render loop only: the moment ({@link System#nanoTime()}) this frame's parameter snapshot was
+     * latched. Not show time: a replayed or stepped run latches on the machine's clock as well.
+     */
+    public void latchedAt(long nanos) {
+        this.latchedNanos = nanos;
+    }
+
+    /**
+     * When this frame took its parameters ({@link System#nanoTime()}): a change the conductor
+     * published before this moment is in the frame, one published after waits for the next. For
+     * latency probes (a frame listener): {@code now - latchedNanos()} is the frame's own time from
+     * its latch to the listener. 0 where no render loop set it (a test drawing frames by hand).
+     */
+    public long latchedNanos() {
+        return latchedNanos;
     }
 
     /** Time since the previous frame (0 for the first). */

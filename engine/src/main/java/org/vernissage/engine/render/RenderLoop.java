@@ -210,6 +210,7 @@ public final class RenderLoop {
             // The frame boundary: posted work (a resize) applies to this frame, before it latches.
             mailbox.drain(control);
             ParameterSnapshot parameters = snapshots.latch();
+            frame.latchedAt(System.nanoTime());
             marker.frameLatched(index, frameNanos, pacer.nextFrameNanos(), parameters);
             frame.set(index, (frameNanos - startNanos) / 1e9, (frameNanos - previousNanos) / 1e9, width, height);
             previousNanos = frameNanos;

@@ -166,6 +166,37 @@ class RenderLoopTest {
     }
 
     @Test
+    void eachFrameSaysWhenItLatchedItsParameters() throws Exception {
+        SnapshotExchange exchange = new SnapshotExchange(new float[] {0f});
+        long[] published = new long[6];
+        long[] latched = new long[6];
+        long[] listened = new long[6];
+        float[] level = new float[6];
+        float[] next = new float[1];
+        FrameListener listener = (frame, parameters, image) -> {
+            int k = (int) frame.index();
+            latched[k] = frame.latchedNanos();
+            listened[k] = System.nanoTime();
+            level[k] = parameters.value(0);
+            next[0] = k + 1;
+            exchange.publish(next, k + 1, 0);
+            published[k + 1] = System.nanoTime();
+        };
+        long before = System.nanoTime();
+        new RenderLoop(GL.context(), levelArtwork("latched"), exchange, new RealTimePacer(new SystemClock(), 240),
+                new FrameStats(), List.of(listener), SIZE, SIZE).run(5);
+
+        assertTrue(latched[0] >= before, "frame 0 latched during the run");
+        for (int k = 0; k < 5; k++) {
+            assertTrue(latched[k] <= listened[k], "frame " + k + " latched before it reached its listener");
+            if (k > 0) {
+                assertTrue(latched[k] > published[k], "frame " + k + " latched after the value published for it");
+                assertEquals(k, level[k], "so frame " + k + " holds that value");
+            }
+        }
+    }
+
+    @Test
     void requestStopFromAnotherThreadEndsAnUnboundedRealTimeRun() throws Exception {
         CountingArtwork artwork = new CountingArtwork(levelArtwork("unbounded"));
         SnapshotExchange exchange = new SnapshotExchange(new float[] {0.5f});
