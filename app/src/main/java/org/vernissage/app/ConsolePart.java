@@ -146,7 +146,7 @@ final class ConsolePart implements RunPart {
 
         @Override
         public Optional<byte[]> preview() {
-            return feed.latestPng();
+            return feed.latestJpeg();
         }
 
         @Override

@@ -201,7 +201,7 @@ class AudienceIsolationTest {
 
     /** The console's and the control's routes, and OSCQuery's, on the phones' port: none is there. */
     private static void controlRoutesAreNotThere(HttpClient http, int port) throws Exception {
-        for (String path : List.of("/api/status", "/api/preview.png", "/api/go", "/api/stop", "/api/panic", "/go",
+        for (String path : List.of("/api/status", "/api/preview.jpg", "/api/go", "/api/stop", "/api/panic", "/go",
                 "/cue/1/start", "/workspace/tidewater/go", "/vernissage/tidewater/hue", "/index.html",
                 "/tidewater", "/ws/go", "//api/status", "/%2e%2e/api/status")) {
             for (String method : List.of("GET", "POST")) {

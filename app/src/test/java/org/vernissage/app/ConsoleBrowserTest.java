@@ -57,6 +57,8 @@ class ConsoleBrowserTest {
             await(page, "document.getElementById('console').dataset.via", "socket"); // pushed, not polled
             await(page, "document.getElementById('playhead').textContent", "1");
             int previews = awaitAtLeast(page, "Number(document.getElementById('preview').dataset.updates || 0)", 1);
+            // the browser decoded the pushed thumbnail (a marked JPEG) at its size
+            await(page, "document.getElementById('preview').naturalWidth", String.valueOf(ConsolePart.PREVIEW_WIDTH));
 
             evaluate(page, "document.getElementById('go').click()");
             await(page, "document.getElementById('message').textContent", "GO: cue 1");

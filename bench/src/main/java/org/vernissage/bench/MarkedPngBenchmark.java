@@ -24,7 +24,7 @@ import org.vernissage.engine.provenance.DigitalSource;
 import org.vernissage.engine.provenance.MarkedPng;
 import org.vernissage.engine.provenance.ModelMark;
 import org.vernissage.engine.provenance.Provenance;
-import org.vernissage.engine.provenance.ThumbnailPng;
+import org.vernissage.engine.provenance.ThumbnailJpeg;
 
 /**
  * What the provenance mark adds to a captured frame, where it is paid: on the capture's writer
@@ -33,9 +33,9 @@ import org.vernissage.engine.provenance.ThumbnailPng;
  * plain PNG by the JDK's writer (the baseline, what captures wrote before the marks) and as a
  * marked PNG ({@link MarkedPng}: the XMP packet built from a two-model provenance and merged into
  * the writer's metadata as an {@code iTXt} chunk), and as the console preview writes its
- * thumbnails ({@link ThumbnailPng}: from GL's RGBA rows, opaque RGB, Sub filter, Huffman codes only),
- * in the same run. Before ThumbnailPng, the preview's thumbnail was {@code markedPng} (plus a copy
- * of the rows into the packed image).
+ * thumbnails ({@link ThumbnailJpeg}: from GL's RGBA rows, a JPEG with the XMP in {@code APP1}), in
+ * the same run. The preview's thumbnail was first {@code markedPng} (plus a copy of the rows into
+ * the packed image), then a fast PNG of its own (Sub filter, Huffman codes only), now a JPEG.
  *
  * <p>Run from the repository root: {@code bench/run-marks.sh} (JMH, {@code -prof gc}).
  */
@@ -54,7 +54,7 @@ public class MarkedPngBenchmark {
 
         BufferedImage image;
         ByteBuffer glRows;
-        ThumbnailPng thumbnail;
+        ThumbnailJpeg thumbnail;
         Provenance provenance;
 
         @Setup(Level.Trial)
@@ -82,7 +82,7 @@ public class MarkedPngBenchmark {
                     DigitalSource.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
                     List.of(new ModelMark("look", "sha256:" + "ab".repeat(32)),
                             new ModelMark("pose", "sha256:" + "cd".repeat(32))));
-            thumbnail = new ThumbnailPng(width, height, provenance);
+            thumbnail = new ThumbnailJpeg(width, height, provenance);
         }
     }
 
@@ -100,9 +100,9 @@ public class MarkedPngBenchmark {
         return MarkedPng.bytes(frame.image, frame.provenance);
     }
 
-    /** The console preview's thumbnail: the same frame's GL rows, marked, by {@link ThumbnailPng}. */
+    /** The console preview's thumbnail: the same frame's GL rows, marked, by {@link ThumbnailJpeg}. */
     @Benchmark
-    public byte[] thumbnailPng(Frame frame) {
+    public byte[] thumbnailJpeg(Frame frame) {
         return frame.thumbnail.bytes(frame.glRows);
     }
 }

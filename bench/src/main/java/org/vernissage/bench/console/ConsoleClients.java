@@ -19,7 +19,7 @@ import org.HdrHistogram.SynchronizedHistogram;
 /**
  * The consoles of {@link ConsolePreviewCost}, in a JVM of their own as the browsers on the
  * technicians' tablets are on machines of their own: three clients, each one keep-alive HTTP/1.1
- * connection polling status every {@value #STATUS_EVERY_MILLIS} ms and preview.png every
+ * connection polling status every {@value #STATUS_EVERY_MILLIS} ms and preview.jpg every
  * {@value #PREVIEW_EVERY_MILLIS} ms, as the page did before the socket (and does while it is down). Each request's bytes are made once; an
  * answer is read as its head up to the blank line, then its Content-Length body skipped.
  *
@@ -102,7 +102,7 @@ public final class ConsoleClients {
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
-            byte[][] calls = {request("/api/status", token), request("/api/preview.png", token)};
+            byte[][] calls = {request("/api/status", token), request("/api/preview.jpg", token)};
             byte[] head = new byte[4096];
             for (int i = 0; i < requests; i++) {
                 int code = exchange(out, in, calls[i & 1], head);
@@ -240,7 +240,7 @@ public final class ConsoleClients {
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
             byte[] status = request("/api/status", token);
-            byte[] preview = request("/api/preview.png", token);
+            byte[] preview = request("/api/preview.jpg", token);
             byte[] head = new byte[4096];
             long start = System.nanoTime();
             long nextStatus = start;

@@ -24,7 +24,7 @@ import org.vernissage.engine.render.Framebuffer;
  * What the web console's live preview costs the show: the frame time of Tidewater headless
  * (unpaced, so that any CPU the consoles take shows as longer frames), with three consoles on
  * sockets as the page is now (status and preview pushed), with three polling as the old page did
- * and its fallback does (status twice a second, preview.png three times a second, each on its own
+ * and its fallback does (status twice a second, preview.jpg three times a second, each on its own
  * keep-alive HTTP connection), and with none, in the same run: phases of {@code seconds} go none /
  * polling / sockets, {@code pairs} rounds, after a warm-up. The run has
  * {@code --console} throughout, so the difference is what looking costs: HTTP, the status JSON,
@@ -96,7 +96,7 @@ public final class ConsolePreviewCost {
         int port = freePort();
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "console preview cost: tidewater %s headless unpaced, %d consoles in their own process"
-                        + " (polling: status every %d ms, preview.png every %d ms; or on sockets) vs none,"
+                        + " (polling: status every %d ms, preview.jpg every %d ms; or on sockets) vs none,"
                         + " %d x (%d s none + %d s each kind),"
                         + " after %d requests and %d rounds played unrecorded, the clients' process %s, %d cores,"
                         + " LP_NUM_THREADS=%s, %s%n", size, CONSOLES, STATUS_EVERY_MILLIS, PREVIEW_EVERY_MILLIS, pairs,
@@ -150,7 +150,7 @@ public final class ConsolePreviewCost {
                 "; the clients' own process %.1f", clients.polled.cpuNanos / 1e6 / measured));
         out.println("      " + CONSOLES + " on sockets    " + sockets.threads().describe(measured) + String.format(Locale.ROOT,
                 "; the clients' own process %.1f", clients.pushed.cpuNanos / 1e6 / measured));
-        out.printf(Locale.ROOT, "    the consoles' cost in the show's process (console server + preview PNG, ms/s),"
+        out.printf(Locale.ROOT, "    the consoles' cost in the show's process (console server + preview JPEG, ms/s),"
                         + " sockets/polling: %.3fx; their system calls: %.3fx%n",
                 sockets.threads().consoleMillis() / polling.threads().consoleMillis(),
                 sockets.threads().consoleCalls() / (double) polling.threads().consoleCalls());

@@ -64,7 +64,7 @@ final class ThreadCpu {
             return "console server";
         }
         if (name.startsWith("vernissage-preview")) {
-            return "preview PNG";
+            return "preview JPEG";
         }
         return "other";
     }
@@ -79,7 +79,7 @@ final class ThreadCpu {
 
     /** CPU ms of the console's server and preview threads over the phases. */
     double consoleMillis() {
-        return (nanos.getOrDefault("console server", 0L) + nanos.getOrDefault("preview PNG", 0L)) / 1e6;
+        return (nanos.getOrDefault("console server", 0L) + nanos.getOrDefault("preview JPEG", 0L)) / 1e6;
     }
 
     /** Read and write system calls of the console's threads over the phases. */

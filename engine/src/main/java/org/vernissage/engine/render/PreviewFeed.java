@@ -27,24 +27,24 @@ import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 import org.vernissage.engine.provenance.Provenance;
-import org.vernissage.engine.provenance.ThumbnailPng;
+import org.vernissage.engine.provenance.ThumbnailJpeg;
 
 /**
  * A live thumbnail of the output for consoles, a few times a second, that never makes the render
  * thread wait: the small image (an {@link OffscreenOutput} of the canvas) is read into one of two
  * pixel-pack buffers asynchronously, and the buffer filled one period earlier (long done by then)
- * is mapped and copied out; a writer thread "vernissage-preview" encodes it as a PNG and keeps the
- * newest. Between two periods a frame costs one clock read, and so does every frame while nobody
+ * is mapped and copied out; a writer thread "vernissage-preview" encodes it as a marked JPEG and
+ * keeps the newest. Between two periods a frame costs one clock read, and so does every frame while nobody
  * has asked for a thumbnail in the last {@value #WANTED_SECONDS} seconds (a console that closes
  * its page stops the work).
  *
  * <pre>
  *   render thread, every period:  glReadPixels -> PBO[k]  (no wait)    map PBO[k-1] -> free buffer -> full
- *   "vernissage-preview":         full -> PNG bytes -> latest (AtomicReference)               -> free
+ *   "vernissage-preview":         full -> JPEG bytes -> latest (AtomicReference)              -> free
  * </pre>
  *
  * <p>{@link #onFrame} and {@link #close}'s GL part on the render thread, which owns the buffers
- * (the listener of the offscreen output made for it); {@link #latestPng} on any thread. The
+ * (the listener of the offscreen output made for it); {@link #latestJpeg} on any thread. The
  * encoder's buffers go back and forth through two single-producer queues, so nothing is allocated
  * on the render thread and nothing is shared without a hand-over.
  */
@@ -147,10 +147,10 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
     }
 
     /**
-     * The newest thumbnail as a PNG, or empty before the first; asking keeps them coming for the
+     * The newest thumbnail as a JPEG (with its provenance mark), or empty before the first; asking keeps them coming for the
      * next few seconds (the first ask after a quiet spell gets the last one made, or none). Any thread.
      */
-    public Optional<byte[]> latestPng() {
+    public Optional<byte[]> latestJpeg() {
         lastAskedNanos = System.nanoTime();
         return Optional.ofNullable(latest.get());
     }
@@ -180,13 +180,12 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
     }
 
     /**
-     * Encodes thumbnails on "vernissage-preview", which owns its {@link ThumbnailPng}: the GL rows
-     * go straight into the PNG (no RGBA copy, no packed int image), a fraction of the CPU the JDK's
-     * writer took for the same thumbnail (see docs/performance.md).
+     * Encodes thumbnails on "vernissage-preview", which owns its {@link ThumbnailJpeg}: a tenth of
+     * a PNG's bytes for each console, in less time (see docs/performance.md).
      */
     private final class Encoder implements Agent {
 
-        private final ThumbnailPng png = new ThumbnailPng(width, height, provenance);
+        private final ThumbnailJpeg jpeg = new ThumbnailJpeg(width, height, provenance);
 
         @Override
         public int doWork() {
@@ -195,12 +194,17 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
                 return 0;
             }
             try {
-                latest.set(png.bytes(pixels));
+                latest.set(jpeg.bytes(pixels));
                 made = made + 1;
             } finally {
                 free.offer(pixels);
             }
             return 1;
+        }
+
+        @Override
+        public void onClose() {
+            jpeg.close();
         }
 
         @Override

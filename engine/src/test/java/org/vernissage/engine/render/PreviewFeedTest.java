@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.imageio.ImageIO;
@@ -48,27 +49,38 @@ class PreviewFeedTest {
     }
 
     @Test
-    void aThumbnailOfTheOutputIsMadeAsAPngOffTheRenderThread() throws Exception {
+    void aThumbnailOfTheOutputIsMadeAsAMarkedJpegOffTheRenderThread() throws Exception {
         try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ZERO, PROVENANCE)) {
-            assertTrue(feed.latestPng().isEmpty(), "a console asks: none yet, and thumbnails start");
+            assertTrue(feed.latestJpeg().isEmpty(), "a console asks: none yet, and thumbnails start");
             loop(feed).run(4);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (feed.made() < 1 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             assertTrue(feed.made() >= 1, "a thumbnail was made");
-            BufferedImage png = ImageIO.read(new ByteArrayInputStream(feed.latestPng().orElseThrow()));
-            assertEquals(32, png.getWidth());
-            assertEquals(18, png.getHeight());
-            assertEquals(0xFF0000, png.getRGB(4, 9) & 0xFFFFFF, "left half red");
-            assertEquals(0x0000FF, png.getRGB(28, 9) & 0xFFFFFF, "right half blue");
+            byte[] jpeg = feed.latestJpeg().orElseThrow();
+            assertTrue(new String(jpeg, StandardCharsets.ISO_8859_1).contains("http://ns.adobe.com/xap/1.0/"),
+                    "it carries its XMP mark");
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
+            assertEquals(32, image.getWidth());
+            assertEquals(18, image.getHeight());
+            assertClose(0xFF0000, image.getRGB(4, 9), "left half red");
+            assertClose(0x0000FF, image.getRGB(28, 9), "right half blue");
+        }
+    }
+
+    /** JPEG is lossy: each channel within a few steps of the colour drawn. */
+    private static void assertClose(int rgb, int got, String what) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            assertTrue(Math.abs((rgb >> shift & 0xFF) - (got >> shift & 0xFF)) <= 8,
+                    what + ": " + Integer.toHexString(got & 0xFFFFFF));
         }
     }
 
     @Test
     void betweenTwoPeriodsNothingIsRead() throws Exception {
         try (PreviewFeed feed = new PreviewFeed(32, 18, Duration.ofHours(1), PROVENANCE)) {
-            feed.latestPng(); // a console asks
+            feed.latestJpeg(); // a console asks
             loop(feed).run(5);
             Thread.sleep(100);
             assertEquals(0, feed.made(), "one read started in the first frame, none taken back within the hour");

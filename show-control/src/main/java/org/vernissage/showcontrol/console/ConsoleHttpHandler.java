@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   GET  /                  the page (no token: it asks for one)
  *   GET  /api/status        ConsoleState as JSON (see StatusJson)     token
- *   GET  /api/preview.png   the newest preview (404 before the first)  token
+ *   GET  /api/preview.jpg   the newest preview (404 before the first)  token
  *   POST /api/go | /api/stop | /api/panic   {"status": "ok"|"error", "message"}   token
  *   GET  /api/socket        a WebSocket: status and preview pushed (ConsoleSocketHandler, ConsolePush)
  * </pre>
@@ -56,7 +56,7 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static final AsciiString X_FRAME_OPTIONS = AsciiString.cached("X-Frame-Options");
     private static final AsciiString DENY = AsciiString.cached("DENY");
     private static final AsciiString HTML = AsciiString.cached("text/html; charset=utf-8");
-    private static final AsciiString PNG = AsciiString.cached("image/png");
+    private static final AsciiString JPEG = AsciiString.cached("image/jpeg");
 
     private final ConsoleToken token;
     private final ConsoleView view;
@@ -128,12 +128,12 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (call.equals("status")) {
             return get ? bytes(HttpResponseStatus.OK, APPLICATION_JSON, status.bytes()) : methodNotAllowed();
         }
-        if (call.equals("preview.png")) {
+        if (call.equals("preview.jpg")) {
             if (!get) {
                 return methodNotAllowed();
             }
-            Optional<byte[]> png = view.preview();
-            return png.map(p -> bytes(HttpResponseStatus.OK, PNG, p))
+            Optional<byte[]> jpeg = view.preview();
+            return jpeg.map(p -> bytes(HttpResponseStatus.OK, JPEG, p))
                     .orElseGet(() -> json(HttpResponseStatus.NOT_FOUND, Map.of("status", "error",
                             "message", "no preview yet")));
         }

@@ -118,8 +118,8 @@ final class ConsolePush {
         subscribers.add(subscriber);
         counters.sockets.incrementAndGet();
         channel.closeFuture().addListener(closed -> leave(subscriber));
-        byte[] png = preview().orElse(null);
-        send(subscriber, status.bytes(), png, png == null ? null : shared(png));
+        byte[] jpeg = preview().orElse(null);
+        send(subscriber, status.bytes(), jpeg, jpeg == null ? null : shared(jpeg));
         if (ticker == null) {
             ticker = loop.scheduleWithFixedDelay(tick, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         }

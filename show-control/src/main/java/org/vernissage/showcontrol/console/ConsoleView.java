@@ -12,7 +12,7 @@ public interface ConsoleView {
     /** The run as it is now. */
     ConsoleState state();
 
-    /** The newest preview of the output as a PNG, or empty before the first one is made. */
+    /** The newest preview of the output as a JPEG, or empty before the first one is made. */
     Optional<byte[]> preview();
 
     /**

@@ -28,7 +28,7 @@ import org.vernissage.showcontrol.access.AddressAllowlist;
 
 /**
  * The console's HTTP API over a real socket on 127.0.0.1: the page is open, everything else needs
- * the token; status is the run's state as JSON; the preview is a PNG once there is one; commands
+ * the token; status is the run's state as JSON; the preview is a JPEG once there is one; commands
  * are POSTs answered in a line; wrong tokens, methods and paths are refused and counted.
  */
 class ConsoleServerTest {
@@ -175,15 +175,15 @@ class ConsoleServerTest {
     }
 
     @Test
-    void thePreviewIsAPngOnceThereIsOne() throws Exception {
+    void thePreviewIsAJpegOnceThereIsOne() throws Exception {
         server = ConsoleServer.start("127.0.0.1", 0, token, view);
-        assertEquals(404, send("GET", "/api/preview.png", token.reveal()).statusCode());
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
-        preview.set(png);
-        HttpResponse<byte[]> answer = send("GET", "/api/preview.png", token.reveal());
+        assertEquals(404, send("GET", "/api/preview.jpg", token.reveal()).statusCode());
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
+        preview.set(jpeg);
+        HttpResponse<byte[]> answer = send("GET", "/api/preview.jpg", token.reveal());
         assertEquals(200, answer.statusCode());
-        assertEquals("image/png", answer.headers().firstValue("content-type").orElseThrow());
-        assertArrayEquals(png, answer.body());
+        assertEquals("image/jpeg", answer.headers().firstValue("content-type").orElseThrow());
+        assertArrayEquals(jpeg, answer.body());
     }
 
     @Test

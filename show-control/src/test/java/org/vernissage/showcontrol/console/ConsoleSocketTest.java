@@ -83,12 +83,12 @@ class ConsoleSocketTest {
 
     @Test
     void afterTheTokenTheStatusAndPreviewArriveAndAgainOnlyWhenChanged() throws Exception {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 7};
-        preview.set(png);
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 7};
+        preview.set(jpeg);
         server = ConsoleServer.start("127.0.0.1", 0, token, view);
         Page page = Page.open(http, server.port(), token.reveal());
         assertEquals("Tidewater", json.readTree(page.statuses.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).path("title").asText());
-        assertArrayEquals(png, page.previews.poll(WAIT.toSeconds(), TimeUnit.SECONDS).bytes);
+        assertArrayEquals(jpeg, page.previews.poll(WAIT.toSeconds(), TimeUnit.SECONDS).bytes);
         int built = statesBuilt.get();
         awaitTrue(() -> statesBuilt.get() >= built + 3, "the status was built at least three more times");
         assertEquals(0, page.statuses.size(), "an unchanged status is not sent again");
