@@ -2,7 +2,6 @@ package org.vernissage.sensors.osc;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -30,7 +29,6 @@ import org.vernissage.osc.OscRejection;
 import org.vernissage.osc.OscStreamDecoder;
 import org.vernissage.osc.OscStreamEvent;
 import org.vernissage.osc.OscStreamFraming;
-import org.vernissage.sensors.FirstOccurrenceLog;
 import org.vernissage.sensors.SensorStartException;
 
 /**
@@ -54,7 +52,8 @@ import org.vernissage.sensors.SensorStartException;
  * its END and counted as dropped; a bad SLIP escape discards its frame; a length prefix over the
  * limit (or negative) closes that connection; a connection ending mid-packet is counted;
  * malformed packets are counted per {@link OscRejection}. Each kind is logged the first time only
- * (naming the peer), then counted in {@link #stats()}: a thousand bad connections cost one line.
+ * (naming the peer), then counted in {@link #stats()}: a thousand bad connections cost one line
+ * ({@link OscTcpFaults} counts, words and logs them).
  *
  * <p>No peer holds a slot for ever: a connection that sends nothing for
  * {@link OscTcpServerConfig#idleTimeout()} is closed, and so is one that starts a packet and does
@@ -93,8 +92,7 @@ public final class OscTcpServer implements AutoCloseable {
     private final OscStats messages;
     private final OscPacketReader reader = new OscPacketReader();
     private final OscTcpServerConnection[] slots;
-    private final FirstOccurrenceLog firstRejections;
-    private final FirstOccurrenceLog firstFaults;
+    private final OscTcpFaults faults;
     // One instance for the server's life: select(Consumer) then allocates nothing per wake-up.
     private final Consumer<SelectionKey> onReady = this::ready;
 
@@ -145,8 +143,7 @@ public final class OscTcpServer implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.logger = Objects.requireNonNull(logger, "logger");
         this.stats = new OscStreamStats("tcp", config.host(), config.port());
-        this.firstRejections = new FirstOccurrenceLog(logger, OscRejection.values().length);
-        this.firstFaults = new FirstOccurrenceLog(logger, OscStreamFault.values().length);
+        this.faults = new OscTcpFaults(config, stats, messages, logger);
         this.slots = new OscTcpServerConnection[config.maxConnections()];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new OscTcpServerConnection(config.framing(), config.maxPacketBytes());
@@ -171,6 +168,7 @@ public final class OscTcpServer implements AutoCloseable {
         }
         listener = listen(address);
         stats.boundTo(boundPort);
+        faults.port(boundPort);
         agent = new SupervisedAgent(new Serving(), logger);
         long idleMillis = Math.min(MAX_IDLE_MILLIS, Math.max(1, sweepEveryNanos / 1_000_000));
         thread = AgentThread.selecting("vernissage-osc-tcp-" + boundPort, Duration.ofMillis(idleMillis));
@@ -310,7 +308,7 @@ public final class OscTcpServer implements AutoCloseable {
         try {
             accepted = listener.accept();
         } catch (IOException e) {
-            ioError("accepting a connection", e); // e.g. out of file descriptors
+            faults.ioError("accepting a connection", e); // e.g. out of file descriptors
             return;
         }
         if (accepted == null) {
@@ -329,7 +327,7 @@ public final class OscTcpServer implements AutoCloseable {
             stats.connectionOpened();
         } catch (IOException e) {
             closeQuietly(accepted);
-            ioError("setting up a connection", e);
+            faults.ioError("setting up a connection", e);
         }
     }
 
@@ -351,7 +349,7 @@ public final class OscTcpServer implements AutoCloseable {
             }
         }
         long quietMillis = (System.nanoTime() - quietest.lastHeardNanos()) / 1_000_000;
-        faultWith(OscStreamFault.EVICTED, quietest.peer(), quietMillis, newcomer);
+        faults.evicted(OscStreamFault.EVICTED, quietest.peer(), quietMillis, newcomer);
         release(quietest);
         return quietest;
     }
@@ -364,9 +362,9 @@ public final class OscTcpServer implements AutoCloseable {
                 continue;
             }
             if (slot.packetOpenSince(now, packetTimeoutNanos)) {
-                fault(OscStreamFault.INCOMPLETE_TIMEOUT, slot.peer(), 0);
+                faults.fault(OscStreamFault.INCOMPLETE_TIMEOUT, slot.peer(), 0);
             } else if (now - slot.lastHeardNanos() >= idleTimeoutNanos) {
-                fault(OscStreamFault.IDLE_TIMEOUT, slot.peer(), 0);
+                faults.fault(OscStreamFault.IDLE_TIMEOUT, slot.peer(), 0);
             } else {
                 continue;
             }
@@ -415,9 +413,9 @@ public final class OscTcpServer implements AutoCloseable {
             completedOne = true;
             switch (event) {
                 case PACKET -> deliver(slot, decoder, arrivalNanos);
-                case OVERSIZE_DISCARDED -> fault(OscStreamFault.OVERSIZE_FRAME, slot.peer(),
+                case OVERSIZE_DISCARDED -> faults.fault(OscStreamFault.OVERSIZE_FRAME, slot.peer(),
                         decoder.faultSize());
-                case BAD_ESCAPE_DISCARDED -> fault(OscStreamFault.BAD_ESCAPE, slot.peer(), 0);
+                case BAD_ESCAPE_DISCARDED -> faults.fault(OscStreamFault.BAD_ESCAPE, slot.peer(), 0);
                 default -> {
                     closeForBadLength(slot, event, decoder.faultSize());
                     return true;
@@ -432,25 +430,11 @@ public final class OscTcpServer implements AutoCloseable {
             if (reader.read(decoder.packet(), 0, decoder.packetLength(), arrivalNanos, handler)) {
                 stats.frameReceived(); // received counts what was not rejected, as for UDP
             } else {
-                rejected(reader.rejection(), reader.rejectionOffset(), slot.peer());
+                faults.rejected(reader.rejection(), reader.rejectionOffset(), slot.peer());
             }
         } catch (RuntimeException bug) {
             // The reader cannot throw on input; a handler bug must still not end the show.
-            stats.fault(OscStreamFault.HANDLER_FAILED);
-            if (firstFaults.first(OscStreamFault.HANDLER_FAILED)) {
-                logger.log(Level.ERROR, "OSC TCP port " + boundPort + ": a packet from "
-                        + slot.peer() + " broke its handler; further failures are only counted", bug);
-            }
-        }
-    }
-
-    private void rejected(OscRejection reason, int offset, SocketAddress peer) {
-        stats.packetRejected(reason);
-        messages.packetRejected(reason);
-        if (firstRejections.first(reason)) {
-            firstRejections.warn("OSC TCP port " + boundPort + ": rejected a packet from " + peer
-                    + ": " + reason + " at byte " + offset
-                    + "; further " + reason + " packets are only counted");
+            faults.handlerFailed(slot.peer(), bug);
         }
     }
 
@@ -459,13 +443,13 @@ public final class OscTcpServer implements AutoCloseable {
         OscStreamFault fault = event == OscStreamEvent.LENGTH_NEGATIVE
                 ? OscStreamFault.LENGTH_NEGATIVE : OscStreamFault.LENGTH_TOO_LARGE;
         // Logged once per kind like every fault: a thousand bad connections must not flood the log.
-        fault(fault, slot.peer(), size);
+        faults.fault(fault, slot.peer(), size);
         release(slot);
     }
 
     private void ended(OscTcpServerConnection slot) {
         if (slot.midPacket()) {
-            fault(OscStreamFault.CUT_OFF, slot.peer(), 0);
+            faults.fault(OscStreamFault.CUT_OFF, slot.peer(), 0);
         }
         release(slot);
     }
@@ -475,48 +459,7 @@ public final class OscTcpServer implements AutoCloseable {
         try {
             slot.release(); // closing the channel also cancels its selection key
         } catch (IOException e) {
-            ioError("closing a connection", e);
-        }
-    }
-
-    /** Counts a fault; logs it the first time only, building the message only then. */
-    private void fault(OscStreamFault fault, SocketAddress peer, long size) {
-        faultWith(fault, peer, size, null);
-    }
-
-    private void faultWith(OscStreamFault fault, SocketAddress peer, long size, SocketAddress newcomer) {
-        stats.fault(fault);
-        if (firstFaults.first(fault)) {
-            firstFaults.warn("OSC TCP port " + boundPort + ": " + fault + " from " + peer + ": "
-                    + describe(fault, size, newcomer) + "; further " + fault + " are only counted");
-        }
-    }
-
-    private String describe(OscStreamFault fault, long size, SocketAddress newcomer) {
-        return switch (fault) {
-            case OVERSIZE_FRAME -> "a SLIP frame of at least " + size + " bytes, over the "
-                    + config.maxPacketBytes() + "-byte limit, was discarded";
-            case BAD_ESCAPE -> "a SLIP frame with ESC followed by neither ESC_END nor ESC_ESC"
-                    + " was discarded";
-            case CUT_OFF -> "the connection ended in the middle of a packet";
-            case CONNECTION_REFUSED -> "already " + slots.length + " connections open, the limit";
-            case LENGTH_TOO_LARGE, LENGTH_NEGATIVE -> "closed the connection: its length prefix says " + size
-                    + " bytes, the limit is " + config.maxPacketBytes() + " (is the sender using another framing?)";
-            case IDLE_TIMEOUT -> "closed the connection: nothing received for "
-                    + config.idleTimeout().toMillis() + " ms (the idle timeout)";
-            case INCOMPLETE_TIMEOUT -> "closed the connection: a packet was started and not completed within "
-                    + config.packetTimeout().toMillis() + " ms (the packet timeout)";
-            case EVICTED -> "closed the connection, quiet for " + size + " ms, to make room for " + newcomer
-                    + " (all " + slots.length + " connection slots were taken)";
-            default -> fault.name();
-        };
-    }
-
-    private void ioError(String doing, IOException e) {
-        stats.fault(OscStreamFault.IO_ERROR);
-        if (firstFaults.first(OscStreamFault.IO_ERROR)) {
-            firstFaults.warn("OSC TCP port " + boundPort + ": " + doing + " failed: " + e.getMessage()
-                    + "; further I/O errors are only counted");
+            faults.ioError("closing a connection", e);
         }
     }
 

@@ -81,6 +81,7 @@ class OscTcpServerTest {
         assertEquals(1_000, received.get(0).arrivalNanos());
         assertEquals(1_500, received.get(1).arrivalNanos());
         assertEquals("vernissage-osc-tcp-" + server.port(), received.get(0).thread());
+        awaitReceived(2);
         SourceCounters counters = server.stats();
         assertEquals("OSC tcp " + LOOPBACK + ":" + server.port(), counters.source());
         assertEquals(2, counters.received());
@@ -101,6 +102,7 @@ class OscTcpServerTest {
         awaitMessages(5);
         assertEquals(List.of("/fader/1 f:0.5", "/in/bundle i:1", "/and s:x", "/level i:64", "/slow d:2.5"),
                 handler.texts());
+        awaitReceived(4);
         assertEquals(4, server.stats().received(), "packets, not messages");
         assertEquals(1, server.stats().connectionsFramed(OscStreamFraming.LENGTH_PREFIX));
         assertEquals(0, server.stats().connectionsFramed(OscStreamFraming.SLIP));
@@ -234,6 +236,7 @@ class OscTcpServerTest {
         assertEquals(List.of("/fader/1 f:0.5", "/level i:64"), handler.texts());
         assertEquals(2, server.stats().faults(OscStreamFault.OVERSIZE_FRAME));
         assertEquals(2, server.stats().dropped());
+        awaitReceived(4);
         assertEquals(4, server.stats().received());
         assertEquals(1, logged("OVERSIZE_FRAME"), logger.snapshot()::toString);
         assertEquals(1, server.stats().connectionsOpen());
@@ -254,6 +257,7 @@ class OscTcpServerTest {
         stream.add(slip(FADER));
         write(client, concat(stream.toArray(byte[][]::new)));
         awaitMessages(1);
+        awaitReceived(1);
 
         OscStreamStats stats = server.stats();
         assertEquals(20, stats.rejected(OscRejection.NOT_OSC));
@@ -523,6 +527,14 @@ class OscTcpServerTest {
     private void awaitMessages(int count) {
         await(() -> handler.count() >= count);
         assertEquals(count, handler.count(), handler.texts()::toString);
+    }
+
+    /**
+     * The server counts a packet received once its handler has returned, so just after the test
+     * saw the last message: wait for the count to reach {@code at least}.
+     */
+    private void awaitReceived(long atLeast) {
+        await(() -> server.stats().received() >= atLeast);
     }
 
     private void await(BooleanSupplier condition) {
