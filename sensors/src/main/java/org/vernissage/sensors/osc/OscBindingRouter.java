@@ -106,7 +106,7 @@ public final class OscBindingRouter implements OscMessageHandler {
     private final byte[] modelPrefix;
     private final float[] decoded = new float[4];
     private final OscTimeTags timeTags;
-    private final FirstOccurrenceLog firstDrops;
+    private final OscDrops drops;
     private final FirstOccurrenceLog firstTimings;
     private final OscPatternMatcher matcher = new OscPatternMatcher();
     private final InputBatch batch;
@@ -114,7 +114,6 @@ public final class OscBindingRouter implements OscMessageHandler {
     // The OSC bindings, grouped by address so an address names a contiguous range.
     private final int[] channels;
     private final int[] arguments;
-    private final String[] descriptions; // for the first-occurrence logs only
 
     // Distinct addresses: literal ones first [0, literalCount), then patterns.
     private final int literalCount;
@@ -184,7 +183,6 @@ public final class OscBindingRouter implements OscMessageHandler {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.timeTags = Objects.requireNonNull(timeTags, "timeTags");
-        this.firstDrops = new FirstOccurrenceLog(logger, OscDropReason.values().length);
         this.firstTimings = new FirstOccurrenceLog(logger, OscBundleTiming.values().length);
         this.batch = new InputBatch(batchCapacity);
 
@@ -192,7 +190,7 @@ public final class OscBindingRouter implements OscMessageHandler {
         int bound = byAddress.values().stream().mapToInt(List::size).sum();
         channels = new int[bound];
         arguments = new int[bound];
-        descriptions = new String[bound];
+        String[] descriptions = new String[bound]; // for the drops' first lines only
         int distinct = byAddress.size();
         addresses = new byte[distinct][];
         addressBuffers = new ByteBuffer[distinct];
@@ -228,6 +226,7 @@ public final class OscBindingRouter implements OscMessageHandler {
         }
         literalCount = literals;
         this.literals = new OscAddressTable(Arrays.copyOf(addresses, literals));
+        this.drops = new OscDrops(stats, parameters, descriptions, arguments, batchCapacity, logger);
     }
 
     /** How many OSC bindings were resolved. */
@@ -282,7 +281,7 @@ public final class OscBindingRouter implements OscMessageHandler {
     public void onPacketEnd(long arrivalNanos) {
         inPacket = false;
         if (overflowed) {
-            drop(OscDropReason.TOO_MANY_VALUES, stagedMessages, null, -1);
+            drops.drop(OscDropReason.TOO_MANY_VALUES, stagedMessages, null, -1, -1);
             return;
         }
         int size = batch.size();
@@ -300,7 +299,7 @@ public final class OscBindingRouter implements OscMessageHandler {
         if (accepted) {
             stats.valuesOffered(size);
         } else {
-            drop(OscDropReason.RING_FULL, stagedMessages, null, -1);
+            drops.drop(OscDropReason.RING_FULL, stagedMessages, null, -1, -1);
         }
     }
 
@@ -330,8 +329,8 @@ public final class OscBindingRouter implements OscMessageHandler {
         boolean matched;
         if (OscPatternMatcher.isPattern(buffer, at, length)) {
             if (matcher.validate(buffer, at, length) >= 0) {
-                drop(matcher.problem() == OscPatternMatcher.Problem.TOO_LONG
-                        ? OscDropReason.PATTERN_TOO_LONG : OscDropReason.BAD_PATTERN, 1, message, -1);
+                drops.drop(matcher.problem() == OscPatternMatcher.Problem.TOO_LONG
+                        ? OscDropReason.PATTERN_TOO_LONG : OscDropReason.BAD_PATTERN, 1, message, -1, -1);
                 endAlone(alone, arrivalNanos);
                 return;
             }
@@ -343,14 +342,14 @@ public final class OscBindingRouter implements OscMessageHandler {
             problem(OscDropReason.MATCH_TOO_COSTLY, -1);
         }
         if (!matched && matchStepsLeft >= 0) {
-            drop(OscDropReason.NO_BINDING, 1, message, -1);
+            drops.drop(OscDropReason.NO_BINDING, 1, message, -1, -1);
         } else if (stagedValues > 0) {
             stagedMessages++;
             if (firstProblem != null) {
-                logFirst(firstProblem, message, problemBinding, problemParameter); // partly applied: say so, once
+                drops.logFirst(firstProblem, message, problemBinding, problemParameter); // partly applied: say so, once
             }
         } else if (firstProblem != null) {
-            drop(firstProblem, 1, message, problemBinding, problemParameter);
+            drops.drop(firstProblem, 1, message, problemBinding, problemParameter);
         }
         endAlone(alone, arrivalNanos);
     }
@@ -474,44 +473,6 @@ public final class OscBindingRouter implements OscMessageHandler {
         }
     }
 
-    // ---- drops --------------------------------------------------------------------------------
-
-    private void drop(OscDropReason reason, int messages, OscMessageView message, int binding) {
-        drop(reason, messages, message, binding, -1);
-    }
-
-    private void drop(OscDropReason reason, int messages, OscMessageView message, int binding, int parameter) {
-        if (messages > 0) {
-            stats.messagesDropped(reason, messages);
-        }
-        logFirst(reason, message, binding, parameter);
-    }
-
-    private void logFirst(OscDropReason reason, OscMessageView message, int binding, int parameter) {
-        if (!firstDrops.first(reason)) {
-            return;
-        }
-        StringBuilder text = new StringBuilder(stats.source()).append(": OSC message dropped: ")
-                .append(reason);
-        if (message != null) {
-            text.append(" (address ").append(addressOf(message)).append(", type tags ,")
-                    .append(typeTagsOf(message)).append(')');
-        }
-        if (binding >= 0) {
-            text.append(" for ").append(descriptions[binding]).append(", which reads argument ")
-                    .append(arguments[binding]);
-        } else if (parameter >= 0) {
-            text.append(" for ").append(parameters.describe(parameter));
-        }
-        switch (reason) {
-            case TOO_MANY_VALUES -> text.append(": a packet carried more than ").append(batch.capacity())
-                    .append(" bound values; none of it applied");
-            case RING_FULL -> text.append(": the engine is not keeping up");
-            default -> { }
-        }
-        firstDrops.warn(text.append("; further drops for this reason are only counted").toString());
-    }
-
     // ---- construction -------------------------------------------------------------------------
 
     /** OSC bindings by address, in first-seen order; values are channels (binding indexes). */
@@ -538,21 +499,5 @@ public final class OscBindingRouter implements OscMessageHandler {
             byAddress.computeIfAbsent(address, a -> new ArrayList<>()).add(channel);
         }
         return byAddress;
-    }
-
-    private static String addressOf(OscMessageView message) {
-        byte[] bytes = new byte[message.addressLength()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = message.addressByte(i);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static String typeTagsOf(OscMessageView message) {
-        StringBuilder tags = new StringBuilder();
-        for (int i = 0; i < message.argumentCount(); i++) {
-            tags.append(message.typeTag(i));
-        }
-        return tags.toString();
     }
 }
