@@ -140,6 +140,11 @@ final class ConsoleHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (COMMANDS.contains(call)) {
             return request.method() == HttpMethod.POST ? command(call) : methodNotAllowed();
         }
+        if (call.equals("preview.png")) {
+            // a script written before the previews became JPEGs: say where the preview went
+            return json(HttpResponseStatus.NOT_FOUND, Map.of("status", "error", "message",
+                    "the preview is a JPEG now: GET /api/preview.jpg"));
+        }
         return json(HttpResponseStatus.NOT_FOUND, Map.of("status", "error", "message", "no such call: " + call));
     }
 

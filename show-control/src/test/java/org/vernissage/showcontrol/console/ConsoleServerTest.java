@@ -184,6 +184,10 @@ class ConsoleServerTest {
         assertEquals(200, answer.statusCode());
         assertEquals("image/jpeg", answer.headers().firstValue("content-type").orElseThrow());
         assertArrayEquals(jpeg, answer.body());
+        HttpResponse<byte[]> old = send("GET", "/api/preview.png", token.reveal());
+        assertEquals(404, old.statusCode(), "the PNG preview is gone");
+        assertEquals("the preview is a JPEG now: GET /api/preview.jpg",
+                json.readTree(old.body()).path("message").asText(), "and the answer says where it went");
     }
 
     @Test
