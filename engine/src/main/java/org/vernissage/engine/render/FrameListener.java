@@ -18,4 +18,14 @@ public interface FrameListener {
      * @param image the framebuffer holding the frame
      */
     void onFrame(FrameInfo frame, ParameterSnapshot parameters, Framebuffer image);
+
+    /**
+     * Whether this listener wants the frame about to be made for it. An {@link OffscreenOutput}
+     * asks first and, told no, neither draws its image nor calls {@link #onFrame}: a preview
+     * nobody is watching, or one between two of its thumbnails, then costs no scaled copy of the
+     * canvas. Every frame, by default. Render thread.
+     */
+    default boolean wantsFrame() {
+        return true;
+    }
 }

@@ -23,7 +23,7 @@ public final class OffscreenOutput implements Output {
      * @param region the part of the canvas shown
      * @param width the image's width in pixels
      * @param height its height
-     * @param listener sees the image every frame
+     * @param listener sees the image every frame it {@linkplain FrameListener#wantsFrame() wants}
      */
     public OffscreenOutput(String name, CanvasRegion region, int width, int height, FrameListener listener) {
         this.region = region;
@@ -44,6 +44,9 @@ public final class OffscreenOutput implements Output {
 
     @Override
     public void present(FrameInfo frame, ParameterSnapshot parameters, Framebuffer canvas) {
+        if (!listener.wantsFrame()) {
+            return; // nothing to draw for: the copy is skipped, not only the listener
+        }
         // Placed every frame: a few multiplications, and the canvas may have been resized.
         blit.place(region, canvas.width(), canvas.height(), image.width(), image.height());
         blit.blit(canvas.framebufferId(), image.framebufferId());

@@ -98,15 +98,24 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
         thread.add(encoder);
     }
 
+    /**
+     * Render thread: only when a console asked lately and a period has passed since the last read,
+     * so the offscreen output draws the small image four frames a second, not every frame.
+     */
+    @Override
+    public boolean wantsFrame() {
+        long now = System.nanoTime();
+        return now - lastAskedNanos <= WANTED_NANOS
+                && (lastReadNanos == Long.MIN_VALUE || now - lastReadNanos >= periodNanos);
+    }
+
     /** Render thread: every period, starts a read of {@code image} and takes the previous one. */
     @Override
     public void onFrame(FrameInfo frame, ParameterSnapshot parameters, Framebuffer image) {
-        long now = System.nanoTime();
-        if (now - lastAskedNanos > WANTED_NANOS
-                || (lastReadNanos != Long.MIN_VALUE && now - lastReadNanos < periodNanos)) {
-            return;
+        if (!wantsFrame()) {
+            return; // called directly, not through an offscreen output that asked first
         }
-        lastReadNanos = now;
+        lastReadNanos = System.nanoTime();
         if (reads == 0) {
             packBuffers[0] = glGenBuffers();
             packBuffers[1] = glGenBuffers();

@@ -206,6 +206,36 @@ class RenderOutputsTest {
     }
 
     @Test
+    void anOffscreenOutputDrawsOnlyTheFramesItsListenerWants() throws Exception {
+        List<Long> asked = new ArrayList<>();
+        List<Long> delivered = new ArrayList<>();
+        List<RgbaImage> images = new ArrayList<>();
+        FrameListener everyOther = new FrameListener() {
+            private long frame;
+
+            @Override
+            public boolean wantsFrame() {
+                asked.add(frame);
+                return frame++ % 2 == 0;
+            }
+
+            @Override
+            public void onFrame(FrameInfo info, ParameterSnapshot parameters, Framebuffer image) {
+                delivered.add(info.index());
+                images.add(TestArtworkFolder.read(image));
+            }
+        };
+        loop(quadrants()).output(new OffscreenOutput("preview", new CanvasRegion(0.5, 0.5, 0.5, 0.5), 32, 18,
+                everyOther)).build().run(5);
+
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), asked, "asked before every frame");
+        assertEquals(List.of(0L, 2L, 4L), delivered, "and given only the frames it wanted");
+        for (RgbaImage image : images) {
+            assertEveryPixel(image, 0, 255, "each one drawn: the bottom-right region, all green");
+        }
+    }
+
+    @Test
     void theWholeCanvasInAnotherShapeIsLetterboxed() throws Exception {
         List<RgbaImage> square = new ArrayList<>();
         loop(quadrants()).output(new OffscreenOutput("square", CanvasRegion.FULL, 32, 32,
