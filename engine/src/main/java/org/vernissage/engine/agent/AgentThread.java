@@ -194,11 +194,7 @@ public final class AgentThread implements AgentHost, AutoCloseable {
         if (thread != null) {
             return;
         }
-        thread = AgentRunner.startOnThread(runner, task -> {
-            Thread made = new Thread(background ? ThreadScheduling.lowered(name, task) : task, name);
-            made.setDaemon(true);
-            return made;
-        });
+        thread = AgentRunner.startOnThread(runner, ThreadScheduling.daemonThreads(name, background));
         members.await(() -> agents.status() == DynamicCompositeAgent.Status.ACTIVE, "starting");
     }
 }

@@ -11,6 +11,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Moves the calling thread out of the way of the show: into Linux's {@code SCHED_IDLE} class,
@@ -75,6 +76,18 @@ public final class ThreadScheduling {
             lowerCallingThread().ifPresent(why -> System.getLogger(ThreadScheduling.class.getName())
                     .log(System.Logger.Level.INFO, threadName + " runs at normal priority: " + why));
             body.run();
+        };
+    }
+
+    /**
+     * Makes daemon threads named {@code name}, each moving itself to {@code SCHED_IDLE} as it
+     * starts when {@code inBackground} ({@link #lowered}), else left in the normal class.
+     */
+    public static ThreadFactory daemonThreads(String name, boolean inBackground) {
+        return task -> {
+            Thread made = new Thread(inBackground ? lowered(name, task) : task, name);
+            made.setDaemon(true);
+            return made;
         };
     }
 

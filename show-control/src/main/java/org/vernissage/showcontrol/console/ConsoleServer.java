@@ -112,12 +112,7 @@ public final class ConsoleServer implements AutoCloseable {
         // the console looks at the show: its thread runs only on a core the show leaves free
         // (SCHED_IDLE), so serving a tablet never makes a frame late; the price, a slower answer
         // while the show keeps every core busy, is measured in docs/performance.md
-        ThreadFactory threads = task -> {
-            Thread thread = new Thread(inBackground ? ThreadScheduling.lowered("vernissage-console", task) : task,
-                    "vernissage-console");
-            thread.setDaemon(true);
-            return thread;
-        };
+        ThreadFactory threads = ThreadScheduling.daemonThreads("vernissage-console", inBackground);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, threads, NioIoHandler.newFactory());
         ConsoleHttpHandler.Counters counters = new ConsoleHttpHandler.Counters();
         ConsolePage page = ConsolePage.load();
