@@ -20,10 +20,11 @@ public interface FrameListener {
     void onFrame(FrameInfo frame, ParameterSnapshot parameters, Framebuffer image);
 
     /**
-     * Whether this listener wants the frame about to be made for it. An {@link OffscreenOutput}
-     * asks first and, told no, neither draws its image nor calls {@link #onFrame}: a preview
-     * nobody is watching, or one between two of its thumbnails, then costs no scaled copy of the
-     * canvas. Every frame, by default. Render thread.
+     * Whether this listener wants the frame about to be handed to it. Every output that hands
+     * frames to a listener ({@link FrameListenerOutput}, {@link OffscreenOutput}, an offscreen
+     * warped output) asks first and, told no, neither draws an image for it nor calls
+     * {@link #onFrame}: a preview nobody is watching, or one between two of its thumbnails, then
+     * costs no scaled copy of the canvas. Every frame, by default. Render thread.
      */
     default boolean wantsFrame() {
         return true;

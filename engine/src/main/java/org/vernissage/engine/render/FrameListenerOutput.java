@@ -65,7 +65,9 @@ public final class FrameListenerOutput implements Output {
             skipped++;
             return;
         }
-        listener.onFrame(frame, parameters, canvas);
+        if (listener.wantsFrame()) {
+            listener.onFrame(frame, parameters, canvas);
+        }
     }
 
     @Override

@@ -109,12 +109,12 @@ public final class PreviewFeed implements FrameListener, AutoCloseable {
                 && (lastReadNanos == Long.MIN_VALUE || now - lastReadNanos >= periodNanos);
     }
 
-    /** Render thread: every period, starts a read of {@code image} and takes the previous one. */
+    /**
+     * Render thread, in the frames {@link #wantsFrame} asked for: starts a read of {@code image}
+     * and takes the previous one.
+     */
     @Override
     public void onFrame(FrameInfo frame, ParameterSnapshot parameters, Framebuffer image) {
-        if (!wantsFrame()) {
-            return; // called directly, not through an offscreen output that asked first
-        }
         lastReadNanos = System.nanoTime();
         if (reads == 0) {
             packBuffers[0] = glGenBuffers();

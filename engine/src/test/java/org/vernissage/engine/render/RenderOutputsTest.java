@@ -205,34 +205,46 @@ class RenderOutputsTest {
         assertEquals("preview 32x18, region x 0.5 y 0.5 w 0.5 h 0.5", loop.outputs().get(0).description());
     }
 
+    /** Wants every other frame, from the first; keeps what it was asked and what it was given. */
+    private static final class EveryOtherFrame implements FrameListener {
+        final List<Long> asked = new ArrayList<>();
+        final List<Long> delivered = new ArrayList<>();
+        final List<RgbaImage> images = new ArrayList<>();
+        private long frame;
+
+        @Override
+        public boolean wantsFrame() {
+            asked.add(frame);
+            return frame++ % 2 == 0;
+        }
+
+        @Override
+        public void onFrame(FrameInfo info, ParameterSnapshot parameters, Framebuffer image) {
+            delivered.add(info.index());
+            images.add(TestArtworkFolder.read(image));
+        }
+    }
+
     @Test
     void anOffscreenOutputDrawsOnlyTheFramesItsListenerWants() throws Exception {
-        List<Long> asked = new ArrayList<>();
-        List<Long> delivered = new ArrayList<>();
-        List<RgbaImage> images = new ArrayList<>();
-        FrameListener everyOther = new FrameListener() {
-            private long frame;
-
-            @Override
-            public boolean wantsFrame() {
-                asked.add(frame);
-                return frame++ % 2 == 0;
-            }
-
-            @Override
-            public void onFrame(FrameInfo info, ParameterSnapshot parameters, Framebuffer image) {
-                delivered.add(info.index());
-                images.add(TestArtworkFolder.read(image));
-            }
-        };
+        EveryOtherFrame everyOther = new EveryOtherFrame();
         loop(quadrants()).output(new OffscreenOutput("preview", new CanvasRegion(0.5, 0.5, 0.5, 0.5), 32, 18,
                 everyOther)).build().run(5);
 
-        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), asked, "asked before every frame");
-        assertEquals(List.of(0L, 2L, 4L), delivered, "and given only the frames it wanted");
-        for (RgbaImage image : images) {
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), everyOther.asked, "asked before every frame");
+        assertEquals(List.of(0L, 2L, 4L), everyOther.delivered, "and given only the frames it wanted");
+        for (RgbaImage image : everyOther.images) {
             assertEveryPixel(image, 0, 255, "each one drawn: the bottom-right region, all green");
         }
+    }
+
+    @Test
+    void aListenerOutputHandsOverOnlyTheFramesItsListenerWants() throws Exception {
+        EveryOtherFrame everyOther = new EveryOtherFrame();
+        loop(quadrants()).output(FrameListenerOutput.of("grabber", everyOther)).build().run(5);
+
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), everyOther.asked, "asked before every frame");
+        assertEquals(List.of(0L, 2L, 4L), everyOther.delivered, "and given only the frames it wanted");
     }
 
     @Test

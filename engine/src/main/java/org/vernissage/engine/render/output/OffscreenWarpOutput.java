@@ -50,6 +50,9 @@ public final class OffscreenWarpOutput implements Output {
 
     @Override
     public void present(FrameInfo frame, ParameterSnapshot parameters, Framebuffer canvas) {
+        if (!listener.wantsFrame()) {
+            return; // nothing to warp for
+        }
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, image.framebufferId());
         renderer.draw(canvas.colorTexture(), image.width(), image.height());
         listener.onFrame(frame, parameters, image);
