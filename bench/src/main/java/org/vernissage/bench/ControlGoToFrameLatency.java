@@ -76,11 +76,12 @@ public final class ControlGoToFrameLatency {
 
     private static void measure(Path artwork, int gos, double fps, PrintStream out) throws Exception {
         Probe probe = new Probe();
+        Receipts receipts = new Receipts();
         int port = freePort();
         try (DatagramChannel replies = DatagramChannel.open(StandardProtocolFamily.INET)
                 .bind(new InetSocketAddress("127.0.0.1", 0));
              DatagramChannel sender = DatagramChannel.open(StandardProtocolFamily.INET);
-             BareReceiver bare = new BareReceiver()) {
+             BareUdpReceiver bare = new BareUdpReceiver(0, receipts)) {
             int replyPort = ((InetSocketAddress) replies.getLocalAddress()).getPort();
             RunOptions options = RunOptions.defaults(artwork).withSize(SIZE).withOsc("127.0.0.1", 0)
                     .withFramesPerSecond(fps)
@@ -133,7 +134,7 @@ public final class ControlGoToFrameLatency {
                     // first latch after it arrived, as if applying it took no time at all.
                     long bareSent = System.nanoTime();
                     sender.send(packet("/bare", 0f), bare.address());
-                    long latch = probe.firstLatchAtOrAfter(bare.awaitReceived());
+                    long latch = probe.firstLatchAtOrAfter(receipts.await());
                     if (record) {
                         bareToLatch.recordValue(latch - bareSent);
                     }
@@ -250,43 +251,19 @@ public final class ControlGoToFrameLatency {
         }
     }
 
-    /**
-     * A plain blocking UDP receiver on a thread of its own, stamping each datagram as its receive
-     * returns: how soon this machine hands a datagram to a sleeping thread at all.
-     */
-    private static final class BareReceiver implements AutoCloseable {
-        private final DatagramChannel channel;
-        private final Thread thread;
+    /** The floor's receipts ({@link BareUdpReceiver}): the main thread waits for the one it just sent. */
+    private static final class Receipts implements BareUdpReceiver.Stamp {
         private volatile long received;
         private volatile Thread waiter;
 
-        BareReceiver() throws IOException {
-            channel = DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress("127.0.0.1", 0));
-            thread = new Thread(this::receive, "bench-bare-receiver");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        InetSocketAddress address() throws IOException {
-            return (InetSocketAddress) channel.getLocalAddress();
-        }
-
-        private void receive() {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
-            try {
-                while (true) {
-                    buffer.clear();
-                    channel.receive(buffer);
-                    received = System.nanoTime();
-                    LockSupport.unpark(waiter);
-                }
-            } catch (IOException closed) {
-                // the bench is over
-            }
+        @Override
+        public void received(ByteBuffer datagram, long nanos) {
+            received = nanos;
+            LockSupport.unpark(waiter);
         }
 
         /** The moment the datagram just sent was received. */
-        long awaitReceived() {
+        long await() {
             waiter = Thread.currentThread();
             long deadline = System.nanoTime() + 5_000_000_000L;
             long got;
@@ -298,11 +275,6 @@ public final class ControlGoToFrameLatency {
             }
             received = 0;
             return got;
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 

@@ -2,11 +2,6 @@ package org.vernissage.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -173,7 +168,8 @@ public final class OscSnapshotLatency {
         out.printf(Locale.ROOT, "OSC packet -> parameter snapshot latency over loopback UDP, %s, %d cores, %s%n",
                 artwork.getFileName(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         try (OscPipeline pipeline = new OscPipeline(artwork, options.ringWait(), InputRing.DEFAULT_SIZE, publishedStamps);
-             BareReceiver bare = new BareReceiver()) {
+             BareUdpReceiver bare = new BareUdpReceiver(PacedSender.SOCKET_BUFFER_BYTES, (datagram, nanos) ->
+                     bareStamps.stamp(PacedSender.sequenceOf(datagram.getFloat(OscPackets.ENERGY_ARGUMENT_OFFSET)), nanos))) {
             out.printf(Locale.ROOT, "  vernissage: OscUdpReceiver (SO_RCVBUF granted %d) -> router -> InputRing(%d,"
                     + " %s) -> Conductor + BindingConditioner -> SnapshotExchange; stamped on the conductor thread as"
                     + " the snapshot carrying the message is published%n",
@@ -232,12 +228,12 @@ public final class OscSnapshotLatency {
     /** Runs one block of messages through one side; the main thread's. */
     private final class Blocks {
         private final OscPipeline pipeline;
-        private final BareReceiver bare;
+        private final BareUdpReceiver bare;
         private final SnapshotReader reader;
         private final PacedSender toPipeline;
         private final PacedSender toBare;
 
-        Blocks(OscPipeline pipeline, BareReceiver bare, SnapshotReader reader, PacedSender toPipeline,
+        Blocks(OscPipeline pipeline, BareUdpReceiver bare, SnapshotReader reader, PacedSender toPipeline,
                PacedSender toBare) {
             this.pipeline = pipeline;
             this.bare = bare;
@@ -250,7 +246,7 @@ public final class OscSnapshotLatency {
         void run(Side side, double rate, int messages, RateResult result) throws IOException {
             long first = nextSequence;
             nextSequence += messages;
-            Thread[] receiving = side == Side.BARE ? new Thread[] {bare.thread} : pipeline.receivingThreads();
+            Thread[] receiving = side == Side.BARE ? new Thread[] {bare.thread()} : pipeline.receivingThreads();
             long cpuBefore = AllocationMeter.cpuNanos(receiving);
             long bytesBefore = side == Side.BARE ? 0 : AllocationMeter.allocatedBytes(pipeline.conductorThread());
             PacedSender.Result sent;
@@ -485,51 +481,6 @@ public final class OscSnapshotLatency {
         private long sequenceIn(ParameterSnapshot snapshot, int slot) {
             long sequence = PacedSender.sequenceOf(snapshot.value(slot));
             return sequence < sentAt.length() ? sequence : -1;
-        }
-    }
-
-    /** The baseline: a bare socket and a thread blocked in receive, stamping each datagram. */
-    private final class BareReceiver implements AutoCloseable, Runnable {
-        private final DatagramChannel channel;
-        private final Thread thread;
-
-        BareReceiver() throws IOException {
-            channel = DatagramChannel.open();
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, PacedSender.SOCKET_BUFFER_BYTES);
-            channel.bind(new InetSocketAddress("127.0.0.1", 0));
-            thread = new Thread(this, "bench-bare-udp-receiver");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        InetSocketAddress address() throws IOException {
-            return (InetSocketAddress) channel.getLocalAddress();
-        }
-
-        int receiveBufferBytes() throws IOException {
-            return channel.getOption(StandardSocketOptions.SO_RCVBUF);
-        }
-
-        @Override
-        public void run() {
-            ByteBuffer datagram = ByteBuffer.allocateDirect(2048);
-            try {
-                while (true) {
-                    datagram.clear();
-                    channel.receive(datagram);
-                    long now = System.nanoTime();
-                    bareStamps.stamp(PacedSender.sequenceOf(datagram.getFloat(OscPackets.ENERGY_ARGUMENT_OFFSET)), now);
-                }
-            } catch (ClosedChannelException closed) {
-                // close(): done
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }
