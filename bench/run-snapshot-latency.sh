@@ -12,6 +12,10 @@
 #   bench/run-snapshot-latency.sh --rates 1000 --seconds 60 --reader none    the target alone, 60,000 samples per side (about 2 min)
 #   options: --seconds S (per side and rate)  --block-seconds B (default 1)  --rates R1,R2
 #            --reader yield|spin|park|none  --ring-wait hosted|backoff|blocking|sleeping|yielding|busy-spin
+#            --selector-floor  (a fourth kind of block: the bare socket woken through a Selector, as the
+#                               hosted conductor waits, with nothing of the engine after it)
+#            --floor-work-us N  (the selector floor spins N us after each receive before it stamps:
+#                               what that much work right after a wake-up costs here)
 #
 # Keeps the output in bench/target/snapshot-latency.txt.
 set -euo pipefail

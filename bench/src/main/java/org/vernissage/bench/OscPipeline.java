@@ -60,15 +60,17 @@ final class OscPipeline implements AutoCloseable {
 
     /** @param ringSize a power of two; the app's is {@link InputRing#DEFAULT_SIZE} */
     OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy, int ringSize) throws IOException {
-        this(artworkFolder, waitStrategy, ringSize, null);
+        this(artworkFolder, waitStrategy, ringSize, null, null);
     }
 
     /**
      * @param published when not null, stamped with each message number as the conductor publishes
      *     the snapshot carrying it (a {@link PublicationStamper} around the conductor)
+     * @param received with {@code published}: stamped with each message's arrival time, as its
+     *     receiver took it from the socket (the event's own arrival stamp)
      */
-    OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy, int ringSize, SequenceStamps published)
-            throws IOException {
+    OscPipeline(Path artworkFolder, RingWaitStrategy waitStrategy, int ringSize, SequenceStamps published,
+                SequenceStamps received) throws IOException {
         this.ringSize = ringSize;
         ArtworkManifest manifest = load(artworkFolder);
         List<BindingSpec> bindings = manifest.bindings();
@@ -84,7 +86,7 @@ final class OscPipeline implements AutoCloseable {
             thread.setDaemon(true);
             conductorThread = thread;
             return thread;
-        }, conductor(published));
+        }, conductor(published, received));
         ring.start();
         Clock clock = new SystemClock();
         OscEndpoint endpoint = new OscEndpoint(OscEndpoint.Protocol.UDP, "127.0.0.1", 0);
@@ -108,11 +110,11 @@ final class OscPipeline implements AutoCloseable {
     }
 
     /** The standard conductor, or, when {@code published} is given, the same with a stamper around it. */
-    private EventHandler<InputEvent> conductor(SequenceStamps published) {
+    private EventHandler<InputEvent> conductor(SequenceStamps published, SequenceStamps received) {
         if (published == null) {
             return new Conductor(layout, snapshots, conditioner, ConductorSettings.DEFAULT);
         }
-        PublicationStamper stamper = new PublicationStamper(snapshots, energySlot, published);
+        PublicationStamper stamper = new PublicationStamper(snapshots, energySlot, published, received);
         Conductor conductor = new Conductor(layout, snapshots,
                 ConductorStages.standard(conditioner).then(stamper.lastStage()), ConductorSettings.DEFAULT,
                 new Outbox(Outbox.DEFAULT_SIZE), System.getLogger(Conductor.class.getName()));

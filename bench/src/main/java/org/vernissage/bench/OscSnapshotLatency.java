@@ -45,11 +45,22 @@ import org.vernissage.sensors.osc.OscDropReason;
  * the reader's own polling delay and a third runnable thread; it never runs during the other
  * blocks (it parks until the main thread wakes it).
  *
+ * <p>With {@code --selector-floor}, one more kind of block: a bare receiver that waits as the hosted
+ * conductor does (a non-blocking socket, {@code Selector.select}, then one {@code receive}), with
+ * nothing of the engine after it; how much of the pipeline's ratio to bare UDP the selector's wait
+ * already takes. {@code --floor-work-us N} makes that receiver spin N us after each receive
+ * before it stamps: what N us of work right after a wake-up costs on this machine.
+ *
+ * <p>Each side's latency is also printed at a ladder of percentiles (where its tail starts), and
+ * the Vernissage side's split at the receiver's arrival stamp (the event's own): what comes after
+ * it is the engine's own work, decoding, routing, conducting and publishing, on the conductor
+ * thread.
+ *
  * <p>The sender keeps a fixed schedule (see {@link PacedSender}, the same for every side); latency
  * is taken from the actual send, so a late send never hides a slow receiver. Loss is checked.
  *
  * <p>Run: {@code bench/run-snapshot-latency.sh [--seconds S] [--block-seconds B] [--warmup-seconds W] [--rates R1,R2]
- * [--reader yield|spin|park|none] [--ring-wait hosted|...]}, from the repository root. The main
+ * [--reader yield|spin|park|none] [--ring-wait hosted|...] [--selector-floor]}, from the repository root. The main
  * thread sends; the receiving threads are the bare receiver's, the pipeline's and the reader's.
  */
 public final class OscSnapshotLatency {
@@ -61,7 +72,9 @@ public final class OscSnapshotLatency {
     private final PrintStream out;
     private final AtomicLongArray sentAt;
     private final SequenceStamps bareStamps;
+    private final SequenceStamps selectorStamps;
     private final SequenceStamps publishedStamps;
+    private final SequenceStamps receivedStamps;
     private final SequenceStamps readerStamps;
     private long nextSequence;
 
@@ -69,7 +82,9 @@ public final class OscSnapshotLatency {
         this.out = out;
         this.sentAt = new AtomicLongArray(totalMessages);
         this.bareStamps = new SequenceStamps("bare receiver", totalMessages);
+        this.selectorStamps = new SequenceStamps("selector receiver", totalMessages);
         this.publishedStamps = new SequenceStamps("conductor publication", totalMessages);
+        this.receivedStamps = new SequenceStamps("receiver's arrival stamp", totalMessages);
         this.readerStamps = new SequenceStamps("snapshot reader", totalMessages);
     }
 
@@ -92,12 +107,15 @@ public final class OscSnapshotLatency {
         /** The pipeline, stamped as the conductor publishes; nothing else running. */
         PUBLISHED,
         /** The pipeline with the polling reader, stamped by both the conductor and the reader. */
-        READER
+        READER,
+        /** A bare receiver waiting in a selector as the hosted conductor does, stamped as its receive returns. */
+        SELECTOR
     }
 
     /** The command line, parsed. */
     record Options(double seconds, double blockSeconds, double warmUpSeconds, double[] rates,
-                   RingWaitStrategy ringWait, ReaderWait readerWait, Path artwork) {
+                   RingWaitStrategy ringWait, int ringSize, ReaderWait readerWait, boolean selectorFloor,
+                   double floorWorkMicros, Path artwork) {
 
         static Options parse(String[] args) {
             double seconds = 20;
@@ -106,6 +124,9 @@ public final class OscSnapshotLatency {
             double[] rates = {1_000, 10_000};
             RingWaitStrategy ringWait = RingWaitStrategy.DEFAULT;
             ReaderWait readerWait = ReaderWait.YIELD;
+            int ringSize = InputRing.DEFAULT_SIZE;
+            boolean selectorFloor = false;
+            double floorWorkMicros = 0;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
                 switch (args[i]) {
@@ -115,9 +136,12 @@ public final class OscSnapshotLatency {
                     case "--rates" -> { rates = Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray(); i++; }
                     case "--ring-wait" -> { ringWait = RingWaitStrategy.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')); i++; }
                     case "--reader" -> { readerWait = ReaderWait.valueOf(value.toUpperCase(Locale.ROOT)); i++; }
+                    case "--ring-size" -> { ringSize = Integer.parseInt(value); i++; }
+                    case "--selector-floor" -> selectorFloor = true;
+                    case "--floor-work-us" -> { floorWorkMicros = Double.parseDouble(value); selectorFloor = true; i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (expected --seconds S"
                             + " --block-seconds B --warmup-seconds W --rates R1,R2,.. --ring-wait hosted|backoff|blocking|sleeping|yielding"
-                            + "|busy-spin --reader yield|spin|park|none)");
+                            + "|busy-spin --ring-size N --reader yield|spin|park|none --selector-floor --floor-work-us N)");
                 }
             }
             if (!(blockSeconds > 0) || !(seconds >= blockSeconds)) {
@@ -127,13 +151,19 @@ public final class OscSnapshotLatency {
             if (!(warmUpSeconds >= 0)) {
                 throw new IllegalArgumentException("--warmup-seconds must be >= 0, got " + warmUpSeconds);
             }
-            return new Options(seconds, blockSeconds, warmUpSeconds, rates, ringWait, readerWait,
-                    Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater")));
+            return new Options(seconds, blockSeconds, warmUpSeconds, rates, ringWait, ringSize, readerWait, selectorFloor,
+                    floorWorkMicros, Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater")));
         }
 
         List<Side> sides() {
-            return readerWait == ReaderWait.NONE ? List.of(Side.BARE, Side.PUBLISHED)
-                    : List.of(Side.BARE, Side.PUBLISHED, Side.READER);
+            List<Side> sides = new ArrayList<>(List.of(Side.BARE, Side.PUBLISHED));
+            if (readerWait != ReaderWait.NONE) {
+                sides.add(Side.READER);
+            }
+            if (selectorFloor) {
+                sides.add(Side.SELECTOR);
+            }
+            return List.copyOf(sides);
         }
 
         int cycles() {
@@ -167,9 +197,14 @@ public final class OscSnapshotLatency {
         Path artwork = options.artwork();
         out.printf(Locale.ROOT, "OSC packet -> parameter snapshot latency over loopback UDP, %s, %d cores, %s%n",
                 artwork.getFileName(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-        try (OscPipeline pipeline = new OscPipeline(artwork, options.ringWait(), InputRing.DEFAULT_SIZE, publishedStamps);
+        try (OscPipeline pipeline = new OscPipeline(artwork, options.ringWait(), options.ringSize(), publishedStamps,
+                receivedStamps);
              BareUdpReceiver bare = new BareUdpReceiver(PacedSender.SOCKET_BUFFER_BYTES, (datagram, nanos) ->
-                     bareStamps.stamp(PacedSender.sequenceOf(datagram.getFloat(OscPackets.ENERGY_ARGUMENT_OFFSET)), nanos))) {
+                     bareStamps.stamp(PacedSender.sequenceOf(datagram.getFloat(OscPackets.ENERGY_ARGUMENT_OFFSET)), nanos));
+             BareUdpReceiver selecting = new BareUdpReceiver(PacedSender.SOCKET_BUFFER_BYTES,
+                     BareUdpReceiver.Wait.SELECTOR, Math.round(options.floorWorkMicros() * 1e3),
+                     (datagram, nanos) -> selectorStamps.stamp(
+                             PacedSender.sequenceOf(datagram.getFloat(OscPackets.ENERGY_ARGUMENT_OFFSET)), nanos))) {
             out.printf(Locale.ROOT, "  vernissage: OscUdpReceiver (SO_RCVBUF granted %d) -> router -> InputRing(%d,"
                     + " %s) -> Conductor + BindingConditioner -> SnapshotExchange; stamped on the conductor thread as"
                     + " the snapshot carrying the message is published%n",
@@ -185,9 +220,15 @@ public final class OscSnapshotLatency {
             if (options.readerWait() != ReaderWait.NONE) {
                 reader.start(options.readerWait());
             }
+            if (options.selectorFloor()) {
+                out.printf(Locale.ROOT, "  selector floor: the same bare socket non-blocking, its thread asleep in"
+                        + " Selector.select, then one receive, stamped as it returns (the hosted conductor's wait,"
+                        + " nothing after it but %.3g us of spinning)%n", options.floorWorkMicros());
+            }
             try (PacedSender toPipeline = new PacedSender(pipeline.address());
-                 PacedSender toBare = new PacedSender(bare.address())) {
-                Blocks blocks = new Blocks(pipeline, bare, reader, toPipeline, toBare);
+                 PacedSender toBare = new PacedSender(bare.address());
+                 PacedSender toSelecting = new PacedSender(selecting.address())) {
+                Blocks blocks = new Blocks(pipeline, bare, selecting, reader, toPipeline, toBare, toSelecting);
                 for (Side side : options.sides()) {
                     blocks.run(side, WARM_UP_RATE, WARM_UP_MESSAGES, null);
                 }
@@ -229,26 +270,35 @@ public final class OscSnapshotLatency {
     private final class Blocks {
         private final OscPipeline pipeline;
         private final BareUdpReceiver bare;
+        private final BareUdpReceiver selecting;
         private final SnapshotReader reader;
         private final PacedSender toPipeline;
         private final PacedSender toBare;
+        private final PacedSender toSelecting;
 
-        Blocks(OscPipeline pipeline, BareUdpReceiver bare, SnapshotReader reader, PacedSender toPipeline,
-               PacedSender toBare) {
+        Blocks(OscPipeline pipeline, BareUdpReceiver bare, BareUdpReceiver selecting, SnapshotReader reader,
+               PacedSender toPipeline, PacedSender toBare, PacedSender toSelecting) {
             this.pipeline = pipeline;
             this.bare = bare;
+            this.selecting = selecting;
             this.reader = reader;
             this.toPipeline = toPipeline;
             this.toBare = toBare;
+            this.toSelecting = toSelecting;
         }
 
         /** Sends one block and waits until every stamp of it is in; adds it to {@code result} when given. */
         void run(Side side, double rate, int messages, RateResult result) throws IOException {
             long first = nextSequence;
             nextSequence += messages;
-            Thread[] receiving = side == Side.BARE ? new Thread[] {bare.thread()} : pipeline.receivingThreads();
+            boolean throughPipeline = side == Side.PUBLISHED || side == Side.READER;
+            Thread[] receiving = switch (side) {
+                case BARE -> new Thread[] {bare.thread()};
+                case SELECTOR -> new Thread[] {selecting.thread()};
+                default -> pipeline.receivingThreads();
+            };
             long cpuBefore = AllocationMeter.cpuNanos(receiving);
-            long bytesBefore = side == Side.BARE ? 0 : AllocationMeter.allocatedBytes(pipeline.conductorThread());
+            long bytesBefore = throughPipeline ? AllocationMeter.allocatedBytes(pipeline.conductorThread()) : 0;
             PacedSender.Result sent;
             switch (side) {
                 case BARE -> {
@@ -256,10 +306,17 @@ public final class OscSnapshotLatency {
                     sent = toBare.send(first, messages, rate, sentAt);
                     bareStamps.awaitStamped(messages);
                 }
+                case SELECTOR -> {
+                    selectorStamps.expect(first, messages);
+                    sent = toSelecting.send(first, messages, rate, sentAt);
+                    selectorStamps.awaitStamped(messages);
+                }
                 case PUBLISHED -> {
                     publishedStamps.expect(first, messages);
+                    receivedStamps.expect(first, messages);
                     sent = toPipeline.send(first, messages, rate, sentAt);
                     publishedStamps.awaitStamped(messages);
+                    receivedStamps.awaitStamped(messages); // stamped before the publication, on its thread
                 }
                 default -> {
                     publishedStamps.expect(first, messages);
@@ -276,8 +333,7 @@ public final class OscSnapshotLatency {
             }
             if (result != null) {
                 long cpu = AllocationMeter.cpuNanos(receiving) - cpuBefore;
-                long bytes = side == Side.BARE ? 0
-                        : AllocationMeter.allocatedBytes(pipeline.conductorThread()) - bytesBefore;
+                long bytes = throughPipeline ? AllocationMeter.allocatedBytes(pipeline.conductorThread()) - bytesBefore : 0;
                 result.add(side, first, messages, sent, cpu, bytes);
             }
         }
@@ -288,6 +344,8 @@ public final class OscSnapshotLatency {
         final double rate;
         final int blockMessages;
         final Histogram bare = new Histogram(HIGHEST_NANOS, 3);
+        final Histogram selected = new Histogram(HIGHEST_NANOS, 3);
+        final Histogram receivedToPublished = new Histogram(HIGHEST_NANOS, 3);
         final Histogram published = new Histogram(HIGHEST_NANOS, 3);
         final Histogram seenByReader = new Histogram(HIGHEST_NANOS, 3);
         final Histogram publishedBesideReader = new Histogram(HIGHEST_NANOS, 3);
@@ -297,6 +355,7 @@ public final class OscSnapshotLatency {
         final long dropsBefore;
         long pipelineMessages;
         long bareCpu;
+        long selectedCpu;
         long publishedCpu;
         long publishedBytes;
         double slowestSend = Double.MAX_VALUE;
@@ -317,9 +376,16 @@ public final class OscSnapshotLatency {
                     bareBlockP99.add(block.getValueAtPercentile(99));
                     bareCpu += cpu;
                 }
+                case SELECTOR -> {
+                    selected.add(latencies(selectorStamps, first, messages));
+                    selectedCpu += cpu;
+                }
                 case PUBLISHED -> {
                     Histogram block = latencies(publishedStamps, first, messages);
                     published.add(block);
+                    for (long s = first; s < first + messages; s++) {
+                        receivedToPublished.recordValue(Math.max(0, publishedStamps.at(s) - receivedStamps.at(s)));
+                    }
                     publishedBlockP99.add(block.getValueAtPercentile(99));
                     publishedCpu += cpu;
                     publishedBytes += bytes;
@@ -371,6 +437,21 @@ public final class OscSnapshotLatency {
                     + " pair: median %.2fx, lowest %.2fx, highest %.2fx (%d pairs)%n",
                     ratio(published, bare, 50), ratio(published, bare, 99), ratio(published, bare, 99.9),
                     blocks[0], blocks[1], blocks[2], (int) blocks[3]);
+            if (selected.getTotalCount() > 0) {
+                out.println(line("selector floor: bare socket woken through a selector", selected));
+                out.printf(Locale.ROOT, "    selector floor / bare: p50 %.2fx, p99 %.2fx, p99.9 %.2fx; published /"
+                        + " selector floor: p50 %.2fx, p99 %.2fx (pooled); CPU per message %.2f us%n",
+                        ratio(selected, bare, 50), ratio(selected, bare, 99), ratio(selected, bare, 99.9),
+                        ratio(published, selected, 50), ratio(published, selected, 99),
+                        selectedCpu / 1e3 / Math.max(1, selected.getTotalCount()));
+            }
+            out.println(ladder("bare", bare));
+            if (selected.getTotalCount() > 0) {
+                out.println(ladder("selector floor", selected));
+            }
+            out.println(ladder("published", published));
+            out.println(ladder("of which after", receivedToPublished)
+                    + " (the receiver's arrival stamp -> the publication: the engine's own work)");
             if (seenByReader.getTotalCount() > 0) {
                 out.println(line("secondary: seen by a polling reader (" + options.readerWait() + ")", seenByReader));
                 out.println(line("  same blocks: published, with that reader polling", publishedBesideReader));
@@ -388,6 +469,17 @@ public final class OscSnapshotLatency {
 
     private static double ratio(Histogram latency, Histogram floor, double percentile) {
         return latency.getValueAtPercentile(percentile) / (double) Math.max(1, floor.getValueAtPercentile(percentile));
+    }
+
+    /** Where the tail starts: the latency at each of a ladder of percentiles. */
+    private static String ladder(String what, Histogram histogram) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "    %-15s", what));
+        for (double percentile : new double[] {50, 75, 90, 95, 98, 99, 99.5, 99.9}) {
+            text.append(String.format(Locale.ROOT, "  p%s %6.1f",
+                    percentile % 1 == 0 ? String.valueOf((int) percentile) : String.valueOf(percentile),
+                    histogram.getValueAtPercentile(percentile) / 1e3));
+        }
+        return text.append(" us").toString();
     }
 
     private static String line(String what, Histogram histogram) {

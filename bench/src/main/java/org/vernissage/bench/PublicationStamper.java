@@ -16,7 +16,9 @@ import org.vernissage.engine.pipeline.event.EventKinds;
  * <ul>
  *   <li>{@link #lastStage()}, a conductor stage put after every other one, which notes the message
  *       number the show state's energy slot holds after each channel value (what the next
- *       snapshot will carry, as conditioned, not the raw datagram);</li>
+ *       snapshot will carry, as conditioned, not the raw datagram), and, when asked, stamps that
+ *       number with the event's arrival time, so the latency splits into the wake-up and receive
+ *       and the engine's own work after it;</li>
  *   <li>{@link #around}, the ring's handler in the conductor's place: it passes each event on, and
  *       when {@link SnapshotExchange#publishedEventsConsumed()} moved (the conductor published),
  *       stamps every number up to the one noted, at that moment.</li>
@@ -32,14 +34,17 @@ final class PublicationStamper {
     private final SnapshotExchange snapshots;
     private final int energySlot;
     private final SequenceStamps stamps;
+    private final SequenceStamps received;
     private long newestInShow = -1;   // conductor thread
     private long lastStamped = -1;    // conductor thread
     private long lastPublished;       // conductor thread
 
-    PublicationStamper(SnapshotExchange snapshots, int energySlot, SequenceStamps stamps) {
+    /** @param received stamped with each message's arrival (its receiver's clock reading), where it is noted */
+    PublicationStamper(SnapshotExchange snapshots, int energySlot, SequenceStamps stamps, SequenceStamps received) {
         this.snapshots = snapshots;
         this.energySlot = energySlot;
         this.stamps = stamps;
+        this.received = received;
     }
 
     /** The stage to put after every other one: notes which message number the show state holds. */
@@ -60,6 +65,9 @@ final class PublicationStamper {
                 long sequence = PacedSender.sequenceOf(show.values()[energySlot]);
                 if (sequence > newestInShow && sequence < stamps.capacity()) {
                     newestInShow = sequence;
+                    if (received != null) {
+                        received.stamp(sequence, event.arrivalNanos());
+                    }
                 }
                 return false; // noted, not applied: the bindings stage applied it
             }
