@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +110,13 @@ final class ArtworkAssembly {
         Optional<CaptionOverlay> caption = DisclosureCaption.of(disclosure, manifest, layout, size, warnings::add);
         ClockPart clock = parts.start(() -> recorded.isPresent() ? ClockPart.replay()
                 : ClockPart.live(options.pacing()));
+        // One reading of the date per run: ISF's DATE counts from it and a recording stores it, so
+        // a replay draws the DATE the live run drew.
+        ZoneId zone = ZoneId.systemDefault();
+        ShowStart start = recorded.map(r -> ShowStart.recordedIn(r.header()))
+                .or(() -> options.pacing().showStart().map(local -> ShowStart.at(local, zone)))
+                .orElseGet(() -> ShowStart.now(InstantSource.system()));
+        LocalDateTime dateOrigin = start.in(zone);
         // One mailbox per run: the venue's OSC control and the hot reload both post to it.
         RenderMailbox mailbox = new RenderMailbox();
         Optional<VenuePart> venueFile = options.output().venueFile().isPresent()
@@ -115,12 +124,13 @@ final class ArtworkAssembly {
                 : Optional.empty();
         Optional<VenuePart> venue = venueFile.filter(VenuePart::hasOutputs); // a file may hold only hours
         GlContextPart gl = parts.start(() -> GlContextPart.open(options.output(), manifest.title(), venue.isPresent()));
-        ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size, options.images()));
+        ArtworkPart artwork = parts.start(() -> ArtworkPart.setUp(manifest, layout, size, options.images(), dateOrigin));
         // After the artwork, so it closes first; a replay plays the recorded piece, not an edited one.
         if (options.reload() && recorded.isEmpty() && artwork.reloadable().isPresent()) {
             // A fresh instance for the cache warmer: the manifest read again, as the reload reads it.
             parts.start(() -> ReloadPart.start(artwork.reloadable().get(), mailbox, gl.context(),
-                    () -> ArtworkPart.make(ManifestLoader.load(options.artworkFolder()), layout, options.images()),
+                    () -> ArtworkPart.make(ManifestLoader.load(options.artworkFolder()), layout, options.images(),
+                            dateOrigin),
                     layout, size));
         }
         Optional<Path> captureFolder = options.output().captureFolder();
@@ -139,7 +149,7 @@ final class ArtworkAssembly {
         if (options.journal().record().isPresent()) {
             Path file = options.journal().record().get();
             journal = Optional.of(parts.start(() -> JournalPart.create(file, manifest, digest, size,
-                    options.pacing(), options.privacy().journalPrivacy())));
+                    options.pacing(), options.privacy().journalPrivacy(), start)));
         }
         Optional<JournalWriter> writer = journal.map(JournalPart::writer);
         // OSCQuery (a live run with --oscquery): its value report stage ends the conductor's list.

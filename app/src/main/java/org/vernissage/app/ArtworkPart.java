@@ -50,21 +50,16 @@ final class ArtworkPart implements RunPart {
     }
 
     /**
-     * Sets up the artwork of {@code manifest} for frames of {@code size}, with the GL context current.
+     * Sets up the artwork of {@code manifest} for frames of {@code size}, with the GL context
+     * current; an ISF shader (.fs) plays as an {@link IsfArtwork}, its image inputs fed from the
+     * manifest's images and {@code images} (which win).
      *
+     * @param dateOrigin the date and time of show time 0, for ISF's {@code DATE} (see {@link ShowStart})
      * @throws ArtworkException naming the file and what was expected; nothing is left set up
      */
-    static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size) throws ArtworkException {
-        return setUp(manifest, layout, size, Map.of());
-    }
-
-    /**
-     * As {@link #setUp(ArtworkManifest, ParameterLayout, FrameSize)}; an ISF shader (.fs) plays as an
-     * {@link IsfArtwork}, its image inputs fed from the manifest's images and {@code images} (which win).
-     */
     static ArtworkPart setUp(ArtworkManifest manifest, ParameterLayout layout, FrameSize size,
-                             Map<String, Path> images) throws ArtworkException {
-        Artwork artwork = make(manifest, layout, images);
+                             Map<String, Path> images, LocalDateTime dateOrigin) throws ArtworkException {
+        Artwork artwork = make(manifest, layout, images, dateOrigin);
         // The render loop makes the canvas the artwork draws into; set-up only needs a target of
         // the same size bound, so a short-lived one stands in for it.
         try (Framebuffer stand = new Framebuffer(size.width(), size.height())) {
@@ -89,19 +84,19 @@ final class ArtworkPart implements RunPart {
      * Java piece when the manifest declares them; else its one shader. Also how the hot reload's
      * cache warmer makes a fresh instance from the edited files. Any thread (no GL until set up).
      */
-    static Artwork make(ArtworkManifest manifest, ParameterLayout layout, Map<String, Path> images)
-            throws ArtworkException {
+    static Artwork make(ArtworkManifest manifest, ParameterLayout layout, Map<String, Path> images,
+                        LocalDateTime dateOrigin) throws ArtworkException {
         if (manifest.isIsf()) {
             Map<String, Path> files = new HashMap<>(manifest.images());
             files.putAll(images);
-            // DATE counts show time from the moment the run starts (see IsfArtwork).
-            return new IsfArtwork(manifest.folder(), manifest.shader(), layout, files, LocalDateTime.now());
+            return new IsfArtwork(manifest.folder(), manifest.shader(), layout, files, dateOrigin);
         }
         if (!images.isEmpty()) {
             throw new ArtworkException("--image feeds the image inputs of an ISF shader (.fs); " + manifest.file()
                     + " does not name one");
         }
-        return GraphArtworks.forManifest(manifest, layout).orElseGet(() -> new FragmentShaderArtwork(manifest, layout));
+        return GraphArtworks.forManifest(manifest, layout, dateOrigin)
+                .orElseGet(() -> new FragmentShaderArtwork(manifest, layout));
     }
 
     /** The artwork itself when it can reload from its files while it plays (the hot reload watches it). */

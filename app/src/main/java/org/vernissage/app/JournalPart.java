@@ -1,7 +1,6 @@
 package org.vernissage.app;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.vernissage.engine.artwork.ArtworkManifest;
@@ -24,11 +23,14 @@ final class JournalPart implements RunPart {
         this.writer = writer;
     }
 
-    /** Creates {@code file} (a new file) for a run of {@code manifest}'s artwork, whose files digest to {@code digest}. */
+    /**
+     * Creates {@code file} (a new file) for a run of {@code manifest}'s artwork, whose files digest
+     * to {@code digest}, recorded as started at {@code start} (what a replay's DATE counts from).
+     */
     static JournalPart create(Path file, ArtworkManifest manifest, String digest, FrameSize size,
-                              PacingOptions pacing, JournalPrivacy privacy) throws JournalException {
+                              PacingOptions pacing, JournalPrivacy privacy, ShowStart start) throws JournalException {
         return new JournalPart(JournalWriter.create(file, new JournalHeader(size.width(), size.height(),
-                pacing.framesPerSecond(), Instant.now().toEpochMilli(), manifest.title(), digest), privacy));
+                pacing.framesPerSecond(), start.epochMillis(), manifest.title(), digest), privacy));
     }
 
     /** The ring consumer that writes every event. */

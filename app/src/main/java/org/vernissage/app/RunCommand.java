@@ -1,6 +1,7 @@
 package org.vernissage.app;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -228,6 +229,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stepped", description = "Advance time exactly 1/fps per frame (offline renders, reproducible captures).")
     private boolean stepped;
 
+    @Option(names = "--show-start", paramLabel = "DATE-TIME",
+            description = "The local date and time show time 0 stands for, e.g. 2026-12-24T18:00 (default: the moment"
+                    + " the run starts): what ISF's DATE counts from, so a --stepped capture of a piece that reads"
+                    + " the date comes out the same on any day; a recording stores it for its replays.")
+    private LocalDateTime showStart;
+
     @Option(names = "--no-reload", description = "Do not reload the artwork when its shader, includes or manifest"
             + " change on disk (by default a save shows in the next frames, and a save that does not build leaves"
             + " the last good image on the wall and prints the file, line and error once).")
@@ -262,7 +269,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunOptions toOptions() {
-        return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped),
+        return new RunOptions(artworkFolder, output.toOptions(size), new PacingOptions(framesPerSecond, frames, stepped,
+                Optional.ofNullable(showStart)),
                 sensors(), pipeline(), new JournalOptions(Optional.ofNullable(record),
                         Optional.empty()), output.statsInterval(), images, !noReload,
                 new ServiceOptions(oscQuery(), new ModelOptions(Optional.ofNullable(wekinatorPort),

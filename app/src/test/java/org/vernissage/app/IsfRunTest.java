@@ -98,6 +98,38 @@ class IsfRunTest {
     }
 
     @Test
+    void showStartPinsTheDateASteppedCaptureDraws() throws Exception {
+        Path shader = Files.writeString(temp.resolve("date.fs"), """
+                /*{"ISFVSN": "2.0", "DESCRIPTION": "the date as colours"}*/
+                void main() {
+                    gl_FragColor = isf_FragNormCoord.x < 0.5
+                            ? vec4((DATE.x - 2000.0) / 255.0, DATE.y / 255.0, DATE.z / 255.0, 1.0)
+                            : vec4(DATE.w / 86400.0, 0.0, 0.0, 1.0);
+                }
+                """);
+        RgbaImage first = null;
+        for (String name : new String[] {"first", "second"}) {
+            Path frames = temp.resolve(name);
+            StringWriter err = new StringWriter();
+            assertEquals(0, vernissage(err, run(shader.toString(), frames, "--show-start", "2026-12-24T18:00")),
+                    err.toString());
+            RgbaImage image = lastFrame(frames);
+            assertEquals(26, image.channel(2, 8, 0), "the year, 2026");
+            assertEquals(12, image.channel(2, 8, 1), "the month");
+            assertEquals(24, image.channel(2, 8, 2), "the day");
+            assertEquals(191, image.channel(12, 8, 0), 1, "18:00 is three quarters of the day");
+            if (first == null) {
+                first = image;
+            } else {
+                assertEquals(0, first.differenceTo(image).maxChannel(), "two runs, the same frame");
+            }
+        }
+        StringWriter err = new StringWriter();
+        assertEquals(2, vernissage(err, run(shader.toString(), temp.resolve("bad"), "--show-start", "tomorrow")));
+        assertTrue(err.toString().contains("--show-start") && err.toString().contains("tomorrow"), err.toString());
+    }
+
+    @Test
     void anAudioInputFeedsTheShadersWaveform() throws Exception {
         Path wav = constantHalfWav();
         Path frames = temp.resolve("frames");

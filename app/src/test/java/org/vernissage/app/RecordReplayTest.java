@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The promise of {@code --record} and {@code vernissage replay}: a live run, with real OSC arriving
  * over UDP at moments nobody controls, is recorded; its replay, through the command line, gives the
- * very same frames, bit for bit.
+ * very same frames, bit for bit, ISF's {@code DATE} included.
  */
 class RecordReplayTest {
 
@@ -61,6 +61,42 @@ class RecordReplayTest {
             distinct.add(Arrays.toString(java.security.MessageDigest.getInstance("SHA-256").digest(expected)));
         }
         assertTrue(distinct.size() > FRAMES / 2, "the frames must actually change: " + distinct.size() + " distinct");
+    }
+
+    @Test
+    void aReplayDrawsTheDateTheLiveRunDrewNotTheDayItPlays() throws Exception {
+        // ISF's DATE, down to the fraction of a second: two runs a moment apart draw different frames.
+        Path shader = Files.writeString(temp.resolve("clock.fs"), """
+                /*{"ISFVSN": "2.0", "DESCRIPTION": "the date, to the fraction of a second"}*/
+                void main() {
+                    gl_FragColor = vec4(fract(DATE.w), fract(DATE.w / 60.0), DATE.z / 31.0, 1.0);
+                }
+                """);
+        Path journal = temp.resolve("clock.vnsj");
+        Path live = temp.resolve("clock-live");
+        Path replayed = temp.resolve("clock-replayed");
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new String[] {"run", shader.toString(), "--headless", "--size", "16x16",
+                "--frames", "20", "--fps", "60", "--osc-host", "127.0.0.1", "--osc-port", "0",
+                "--record", journal.toString(), "--capture", live.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(0, exit, err.toString());
+        exit = Main.execute(new String[] {"replay", journal.toString(), shader.toString(), "--headless", "--fast",
+                "--capture", replayed.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(0, exit, err.toString());
+
+        List<Path> liveFrames = pngs(live);
+        List<Path> replayedFrames = pngs(replayed);
+        assertEquals(20, liveFrames.size());
+        assertEquals(20, replayedFrames.size());
+        Set<String> distinct = new HashSet<>();
+        for (int i = 0; i < liveFrames.size(); i++) {
+            byte[] expected = Files.readAllBytes(liveFrames.get(i));
+            assertArrayEquals(expected, Files.readAllBytes(replayedFrames.get(i)),
+                    "frame " + i + ": the replay's DATE is not the live run's");
+            distinct.add(Arrays.toString(expected));
+        }
+        assertTrue(distinct.size() > 10, "DATE must move from frame to frame: " + distinct.size() + " distinct");
     }
 
     @Test
