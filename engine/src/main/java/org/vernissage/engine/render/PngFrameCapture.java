@@ -63,6 +63,7 @@ public final class PngFrameCapture implements FrameListener, AutoCloseable {
     private volatile long failures;        // writer thread writes, anyone reads
     private volatile long written;         // writer thread writes, anyone reads
     private volatile long skipped;         // render thread writes: frames not captured after a failure
+    private volatile long discarded;       // writer thread writes: frames queued when it failed, not written
 
     /** A pixel buffer on its way to disk. */
     private static final class Pending {
@@ -128,9 +129,13 @@ public final class PngFrameCapture implements FrameListener, AutoCloseable {
         return failures;
     }
 
-    /** Frames rendered after capture stopped, so not captured. */
+    /**
+     * Frames not captured because capture had stopped: rendered after the failure, or already
+     * queued for the disk when it happened. With {@link #framesWritten} and {@link #failures}, every
+     * frame handed to the capture is counted once.
+     */
     public long framesSkipped() {
-        return skipped;
+        return skipped + discarded;
     }
 
     /** What stopped the capture, naming the file and the cause; null while it works. */
@@ -190,6 +195,8 @@ public final class PngFrameCapture implements FrameListener, AutoCloseable {
             try {
                 if (!stopped) {
                     write(pending);
+                } else {
+                    discarded = discarded + 1; // queued before the failure: not written, still counted
                 }
             } finally {
                 free.add(pending); // whatever happened, the render thread gets its buffer back

@@ -72,6 +72,8 @@ class PngFrameCaptureTest {
             assertTrue(capture.framesWritten() > 0 && capture.framesWritten() < frames, "written "
                     + capture.framesWritten());
             assertTrue(capture.framesSkipped() > 0, "later frames rendered on without capture");
+            assertEquals(frames, capture.framesWritten() + capture.failures() + capture.framesSkipped(),
+                    "every frame counted once: written, failed, or skipped (the ones queued at the failure too)");
             assertTrue(capture.failure().contains("No space left on device"), capture.failure());
             assertTrue(capture.failure().contains(folder.toString()) && capture.failure().contains("frame-"),
                     capture.failure());
