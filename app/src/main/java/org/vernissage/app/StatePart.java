@@ -34,7 +34,13 @@ import org.vernissage.showcontrol.state.ShowStateWriter;
 final class StatePart implements RunPart {
 
     private static final Logger LOG = System.getLogger(StatePart.class.getName());
-    private static final Duration LOOK = Duration.ofMillis(100);
+    /**
+     * How often the writer looks for a new state. A quarter of a second: after a GO the file is at
+     * most this much (plus the stage's 100 ms) behind, and a closed venue's writer wakes four times
+     * a second, not ten (each wake of code that runs this seldom costs hundreds of microseconds on
+     * a slow day: issue 12's standby budget).
+     */
+    private static final Duration LOOK = Duration.ofMillis(250);
 
     private final Path folder;
     private final String restored;

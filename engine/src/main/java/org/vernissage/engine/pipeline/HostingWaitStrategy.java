@@ -43,9 +43,12 @@ public final class HostingWaitStrategy implements WaitStrategy, AutoCloseable {
 
     /**
      * The longest sleep in {@code select}: input and producers wake the host at once, so this only
-     * bounds how soon a hosted agent's restart back-off is looked at.
+     * bounds how soon a hosted agent's restart back-off is looked at. Half a second: a closed
+     * venue's idle conductor wakes twice a second, not ten times (each wake of code that runs so
+     * seldom runs interpreted, hundreds of microseconds on a slow day), and the standby, which
+     * looks at most once a second, still sees a duty cycle between two looks.
      */
-    static final long SELECT_TIMEOUT_MILLIS = 100;
+    static final long SELECT_TIMEOUT_MILLIS = 500;
     /** While the standby receives in a flood, the next event is microseconds away: spin, then nap. */
     private static final long SPIN_WHILE_STANDBY_NANOS = 5_000;
     private static final long PARK_WHILE_STANDBY_NANOS = 20_000;

@@ -60,6 +60,14 @@ public final class SnapshotExchange {
         return publishedEvents;
     }
 
+    /**
+     * Reader: whether the writer published since the last {@link #latch} (which would then return
+     * another snapshot); a reader that polls can skip its work when not. One volatile read.
+     */
+    public boolean fresh() {
+        return (middle.get() & FRESH) != 0;
+    }
+
     /** Reader: the newest published snapshot, which stays valid until the next call. */
     public ParameterSnapshot latch() {
         if ((middle.get() & FRESH) != 0) {

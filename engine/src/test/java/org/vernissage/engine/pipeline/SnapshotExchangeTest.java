@@ -2,6 +2,7 @@ package org.vernissage.engine.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,22 @@ class SnapshotExchangeTest {
         assertArrayEquals(new float[] {4, 5}, valuesOf(again));
         assertEquals(7, again.inputsApplied());
         assertEquals(70, again.newestArrivalNanos());
+    }
+
+    @Test
+    void freshSaysWhetherALatchWouldBringANewSnapshot() {
+        SnapshotExchange exchange = new SnapshotExchange(filled(2, 0));
+        assertFalse(exchange.fresh(), "nothing published yet");
+        exchange.publish(new float[] {4, 5}, 7, 70);
+        assertTrue(exchange.fresh());
+        assertTrue(exchange.fresh(), "asking does not consume it");
+        exchange.latch();
+        assertFalse(exchange.fresh(), "latched");
+        exchange.publish(new float[] {6, 7}, 8, 80);
+        exchange.publish(new float[] {8, 9}, 9, 90);
+        assertTrue(exchange.fresh());
+        assertEquals(8, exchange.latch().value(0));
+        assertFalse(exchange.fresh());
     }
 
     @Test

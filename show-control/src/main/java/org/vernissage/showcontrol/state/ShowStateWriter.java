@@ -22,7 +22,7 @@ import org.vernissage.showcontrol.cue.NanosAsFloats;
 
 /**
  * Writes the show state to its file whenever what the {@link PersistenceStage} published changed:
- * on its own agent thread ("vernissage-state", a look every 100 ms), never on the conductor's, and
+ * on its own agent thread ("vernissage-state", a look every 250 ms), never on the conductor's, and
  * not on the outbox agent's either (a disk that stalls in {@code fsync} must not delay a console's
  * reply). A failed write is counted and logged once; the next change tries again.
  *
@@ -58,6 +58,9 @@ public final class ShowStateWriter implements Agent {
     public int doWork() {
         if (in.publishedEventsConsumed() == Long.MIN_VALUE) {
             return 0; // nothing published yet
+        }
+        if (anyWritten && !in.fresh()) {
+            return 0; // nothing published since the last look (a standby's every look): no latch, copy or compare
         }
         in.latch().copyValuesInto(latest);
         if (anyWritten && Arrays.equals(latest, written)) {

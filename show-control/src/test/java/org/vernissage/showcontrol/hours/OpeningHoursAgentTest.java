@@ -116,4 +116,23 @@ class OpeningHoursAgentTest {
         assertEquals(0, agent.doWork(), "told once");
         assertEquals(List.of("open 2026-12-08T12:00 4.0 at start", "close 2026-12-09T06:00 8.0"), told.lines);
     }
+
+    @Test
+    void aClockThatGoesBackBeforeTheOpeningClosesAgainAtTheNextLook() throws Exception {
+        SteppedClock clock = new SteppedClock(Instant.parse("2026-12-08T09:00:05Z")); // Tuesday 10:00:05
+        Told told = new Told(clock);
+        OpeningHoursAgent agent = new OpeningHoursAgent(hours(), clock, told);
+        agent.onStart();
+        assertTrue(agent.open());
+        // A time server's correction: it was 09:59 in Paris after all. The next change (18:00) is
+        // still ahead, but the state must be worked out again.
+        clock.now = Instant.parse("2026-12-08T08:59:00Z");
+        assertEquals(1, agent.doWork());
+        assertFalse(agent.open());
+        assertEquals(Instant.parse("2026-12-08T09:00:00Z"), agent.nextChange().orElseThrow(), "opens in a minute");
+        clock.now = Instant.parse("2026-12-08T09:00:00Z");
+        assertEquals(1, agent.doWork(), "and opens at 10:00 again");
+        assertEquals(List.of("open 2026-12-08T10:00:05 4.0 at start", "close 2026-12-08T09:59 8.0",
+                "open 2026-12-08T10:00 4.0"), told.lines);
+    }
 }
