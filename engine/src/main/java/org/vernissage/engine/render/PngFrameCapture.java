@@ -149,13 +149,14 @@ public final class PngFrameCapture implements FrameListener, AutoCloseable {
     }
 
     /**
-     * Waits (up to 30 s) until every captured frame is on disk, then stops the writer. A capture
-     * failure was reported when it happened and is not thrown again.
+     * Waits (up to 30 s) until every captured frame is on disk, or, after a failure, counted as
+     * skipped (which takes the writer no time), then stops the writer. A capture failure was
+     * reported when it happened and is not thrown again.
      */
     @Override
     public void close() throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FLUSH_MILLIS);
-        while (!stopped && free.size() < BUFFERS && System.nanoTime() - deadline < 0) {
+        while (free.size() < BUFFERS && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(1_000_000);
         }
         if (!stopped && free.size() < BUFFERS) {
