@@ -32,7 +32,7 @@ import org.vernissage.showcontrol.hours.OpeningListener;
 
 /**
  * Opening hours ({@code "hours"} in the {@code --venue} file): the work wakes and fades in at
- * opening, fades out at closing and then stands by (a black frame a second, the artwork not drawn)
+ * opening, fades out at closing and then stands by (a black frame every three seconds, the artwork not drawn)
  * until the next opening. A run started out of hours starts in standby. The statistics say which,
  * and when the next change comes.
  *
@@ -146,7 +146,7 @@ final class HoursPart implements RunPart {
         lines.add("hours: " + now() + ", the work " + switch (standby.state()) {
             case OPEN -> "shows";
             case CLOSING -> "fades out";
-            case STANDBY -> "stands by (a black frame a second, not drawn)";
+            case STANDBY -> "stands by (a black frame every 3 s, not drawn)";
             case OPENING -> "fades in";
         });
         lines.addAll(health.lines());

@@ -25,7 +25,7 @@ public interface FramePacer {
     long droppedFrames();
 
     /**
-     * The render thread rested on purpose (standby: about a frame a second): pace again from now,
+     * The render thread rested on purpose (standby: a frame every few seconds): pace again from now,
      * without counting the rest as dropped frames. Nothing to do for pacers that never wait.
      */
     default void resume() {

@@ -223,15 +223,15 @@ public final class RenderLoop {
     }
 
     /**
-     * Standby: a black frame about once a second and nothing else, so a closed venue's machine
-     * draws next to no power. A stop ends the rest at once; an opening posted to the mailbox is
-     * seen within the rest (at most a second late).
+     * Standby: a black frame every few seconds and nothing else, so a closed venue's machine draws
+     * next to no power. A stop ends the rest at once, and so does anything posted to the mailbox
+     * (an opening, a resize): it runs at the next frame, not a rest later.
      */
     private void rest() {
         long until = System.nanoTime() + standby.restNanos();
         long left;
-        while (!stopRequested && (left = until - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(this, left);
+        while (!stopRequested && !mailbox.hasWaiting() && (left = until - System.nanoTime()) > 0) {
+            mailbox.awaitPost(left);
         }
         pacer.resume();
     }

@@ -4,6 +4,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.vernissage.engine.fault.FaultCounts;
@@ -40,6 +41,7 @@ public final class RenderMailbox {
     private final AtomicLong ran = new AtomicLong();      // render thread writes
     private final FaultCounts failed;                     // render thread writes
     private RenderControl control;                                    // render thread only
+    private volatile Thread sleeper;                                  // the render thread while it rests
 
     public RenderMailbox() {
         this(DEFAULT_CAPACITY);
@@ -68,6 +70,10 @@ public final class RenderMailbox {
     public boolean post(RenderTask task) {
         if (queue.offer(task)) {
             posted.incrementAndGet();
+            Thread resting = sleeper;
+            if (resting != null) {
+                LockSupport.unpark(resting); // a standby's rest ends for it: an opening is not late
+            }
             return true;
         }
         refused.incrementAndGet();
@@ -94,6 +100,27 @@ public final class RenderMailbox {
     int drain(RenderControl control) {
         this.control = control;
         return queue.drain(runner, capacity);
+    }
+
+    /**
+     * Render thread: sleeps up to {@code nanos}, less if a task is posted meanwhile (or was
+     * already waiting). What a standby's rest waits in. Allocates nothing.
+     */
+    void awaitPost(long nanos) {
+        sleeper = Thread.currentThread();
+        try {
+            // After announcing: a post that came before is seen here, one after unparks us.
+            if (queue.isEmpty()) {
+                LockSupport.parkNanos(this, nanos);
+            }
+        } finally {
+            sleeper = null;
+        }
+    }
+
+    /** Render thread: whether a task is waiting. */
+    boolean hasWaiting() {
+        return !queue.isEmpty();
     }
 
     private void runOne(RenderTask task) {

@@ -3,7 +3,7 @@ package org.vernissage.engine.render;
 /**
  * Whether the work is showing, and how brightly: the venue's opening hours as the render thread
  * sees them. Open, it draws at full level; told to close, it fades the frame to black over the
- * given time and then rests in standby (a black frame about once a second, the artwork not drawn:
+ * given time and then rests in standby (a black frame every three seconds, the artwork not drawn:
  * next to no power); told to open, it draws again and fades in.
  *
  * <pre>
@@ -19,8 +19,13 @@ package org.vernissage.engine.render;
  */
 public final class Standby {
 
-    /** How long the render thread rests between two frames in standby. */
-    public static final long REST_NANOS = 1_000_000_000L;
+    /**
+     * How long the render thread rests between two frames in standby. Each standby frame costs a
+     * few milliseconds of CPU on a slow machine (its code runs too seldom to be compiled, and it
+     * wakes the conductor with its frame mark), so few of them: anything posted to the render
+     * thread's mailbox, an opening first, ends the rest at once.
+     */
+    public static final long REST_NANOS = 3_000_000_000L;
 
     /** What the work is doing. */
     public enum State { OPEN, CLOSING, STANDBY, OPENING }

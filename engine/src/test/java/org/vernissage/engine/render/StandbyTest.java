@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,36 @@ class StandbyTest {
         assertLevels(new int[] {0, 0, 0, 0, 128, 255});
         assertEquals(2, renders, "drawn again from the first frame above black");
         assertEquals(Standby.State.OPEN, standby.state());
+    }
+
+    @Test
+    void anOpeningPostedDuringALongRestEndsItAtOnce() throws Exception {
+        Standby standby = new Standby(60_000_000_000L); // a minute's rest: only the post can end it in time
+        java.util.concurrent.CountDownLatch firstFrame = new java.util.concurrent.CountDownLatch(1);
+        RenderLoop loop = RenderLoop.builder(GL.context(), red(), new SnapshotExchange(new float[0]),
+                new SteppedPacer(new ManualClock(0), 30), SIZE, SIZE).standby(standby).output(redMeter())
+                .output(FrameListenerOutput.of("first", (frame, parameters, canvas) -> firstFrame.countDown()))
+                .build();
+        loop.mailbox().post(control -> control.standby().close(0)); // the run starts closed
+        Thread opener = new Thread(() -> {
+            try {
+                firstFrame.await();
+                Thread.sleep(200); // the render thread is resting by now
+                loop.mailbox().post(control -> control.standby().open(0));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "test-opener");
+        opener.start();
+        long start = System.nanoTime();
+
+        loop.run(3);
+
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        opener.join();
+        assertTrue(seconds < 10, "three frames took " + seconds + " s: the opening waited for the rest to end");
+        assertEquals(Standby.State.OPEN, standby.state());
+        assertEquals(255, reds.get(reds.size() - 1), 2, "the artwork shows again: " + reds);
     }
 
     /** Each frame's red within 2 of what the fade says (the blend rounds). */
