@@ -34,7 +34,13 @@ class GraphAllocationTest {
     private static final int HEIGHT = 36;
     private static final int WARM_UP_FRAMES = 1_500;
     private static final int WINDOW = 250;
-    private static final int WINDOWS = 4;
+    /**
+     * Eight: while the JIT still recompiles (a deoptimised frame rebuilds the objects escape
+     * analysis had removed), a window catches a few dozen bytes; on a loaded machine that lasts
+     * longer. Seen: [232, 192, 96, 0], [96, 328, 0, 0, 432, 80, 0, 0], and in one full-suite run
+     * [48, 144, 96, 344], no clean window among four.
+     */
+    private static final int WINDOWS = 8;
 
     @RegisterExtension
     static final GraphGl GL = new GraphGl();
