@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.vernissage.engine.journal.JournalHeader;
 
 /**
@@ -20,14 +21,19 @@ import org.vernissage.engine.journal.JournalHeader;
  */
 record ShowStart(Instant instant) {
 
-    /** A live run's: now, cut to the millisecond. */
+    /** Cut to the millisecond: a live run and its replay must read the same instant. */
+    ShowStart {
+        instant = instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A live run's: now. */
     static ShowStart now(InstantSource clock) {
-        return new ShowStart(Instant.ofEpochMilli(clock.millis()));
+        return new ShowStart(clock.instant());
     }
 
     /** A run told when show time 0 stands for ({@code --show-start}): {@code local} in {@code zone}. */
     static ShowStart at(LocalDateTime local, ZoneId zone) {
-        return new ShowStart(Instant.ofEpochMilli(local.atZone(zone).toInstant().toEpochMilli()));
+        return new ShowStart(local.atZone(zone).toInstant());
     }
 
     /** A replay's: the recording's start. */

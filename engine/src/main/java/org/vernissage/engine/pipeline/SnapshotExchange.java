@@ -70,7 +70,7 @@ public final class SnapshotExchange {
 
     /** Reader: the newest published snapshot, which stays valid until the next call. */
     public ParameterSnapshot latch() {
-        if ((middle.get() & FRESH) != 0) {
+        if (fresh()) {
             front = middle.getAndSet(front) & INDEX_MASK;
         }
         return buffers[front];
