@@ -181,7 +181,7 @@ final class ArtworkAssembly {
             Optional<OpeningHours> venueHours = HoursPart.read(options.output().venueFile().get());
             if (venueHours.isPresent()) {
                 hours = Optional.of(parts.start(() -> HoursPart.start(venueHours.get(), InstantSource.system(),
-                        mailbox, new HoursPart.CueStarter(pipeline.ring(), clock.clock(), cues.orElse(CueList.EMPTY),
+                        mailbox, new HoursPart.CueStarter(pipeline.ring(), clock.clock(), pipeline.cueStage().inForce(),
                                 options.output().venueFile().get()))));
             }
         }
@@ -192,13 +192,17 @@ final class ArtworkAssembly {
                 : startSensors(pipeline, clock, layout, artwork, OscControls.of(venue.map(VenuePart::oscControl),
                         models.flatMap(ModelsPart::live).map(running -> running.oscControl(pipeline.ring()))));
         if (live && options.midiCues().active()) {
-            MidiCues midiCues = new MidiCues(pipeline.ring(), clock.clock(), cues.orElse(CueList.EMPTY), layout,
+            MidiCues midiCues = new MidiCues(pipeline.ring(), clock.clock(), pipeline.cueStage().inForce(), layout,
                     options.midiCues().mscDevice(), options.midiCues().mapping(), System.getLogger(MidiCues.class.getName()));
             parts.ofType(MidiPart.class).forEach(midi -> midi.showControl(midiCues));
         }
         if (live && ShowControlPart.wanted(options.pipeline())) {
-            parts.start(() -> ShowControlPart.start(pipeline, options.pipeline(), manifest, cues.orElse(CueList.EMPTY),
-                    clock.clock(), outbox, Optional.of(options.artworkFolder().resolve(CueListLoader.FILE_NAME))));
+            parts.start(() -> ShowControlPart.start(pipeline, options.pipeline(), manifest, clock.clock(), outbox));
+        }
+        if (live && CueFilePart.wanted(ShowControlPart.wanted(options.pipeline()), console.isPresent(),
+                options.midiCues().active())) {
+            parts.start(() -> CueFilePart.start(options.artworkFolder().resolve(CueListLoader.FILE_NAME), layout,
+                    pipeline, clock.clock()));
         }
         if (valueDemand.isPresent()) {
             Optional<OscUdpPart> osc = parts.ofType(OscUdpPart.class).stream().findFirst();
@@ -208,7 +212,7 @@ final class ArtworkAssembly {
         AtomicReference<ArtworkRun> run = new AtomicReference<>();
         Optional<ConsolePart> consolePart = Optional.empty();
         if (console.isPresent()) {
-            CueConsole buttons = new CueConsole(pipeline.ring(), clock.clock(), cues.orElse(CueList.EMPTY));
+            CueConsole buttons = new CueConsole(pipeline.ring(), clock.clock(), pipeline.cueStage().inForce());
             outbox.listen(EventKinds.CONSOLE_REPLY, buttons);
             consolePart = Optional.of(parts.start(() -> ConsolePart.start(console.get(), manifest,
                     () -> Optional.ofNullable(run.get()).map(ArtworkRun::report), buttons, size,

@@ -23,7 +23,7 @@ import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.engine.render.RenderMailbox;
 import org.vernissage.engine.render.Standby;
 import org.vernissage.showcontrol.cue.ControlCommands;
-import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueListInForce;
 import org.vernissage.showcontrol.hours.OpeningHours;
 import org.vernissage.showcontrol.hours.OpeningHoursAgent;
 import org.vernissage.showcontrol.hours.OpeningHoursException;
@@ -90,13 +90,16 @@ final class HoursPart implements RunPart {
 
     /**
      * Starts a cue by its number from the opening-hours thread: a console command into the ring
-     * (console id -5), like a console's GO on that cue. Opening-hours thread only (one envelope).
+     * (console id -5), like a console's GO on that cue. The number is read when the cue is due,
+     * against the list the cue stage runs then (a saved {@code cues.json} may have been reloaded),
+     * and sent with its generation. Opening-hours thread only (one envelope).
      */
     static final class CueStarter {
         static final int CONSOLE_ID = -5;
+        private static final System.Logger LOG = System.getLogger(CueStarter.class.getName());
         private final InputRing ring;
         private final Clock clock;
-        private final CueList cues;
+        private final CueListInForce cues;
         private final Path venueFile;
         private final InputEvent envelope = new InputEvent();
         private final ConsoleCommandFlyweight command =
@@ -104,7 +107,7 @@ final class HoursPart implements RunPart {
         private long nextRequest;
 
         CueStarter(InputRing ring, Clock clock,
-                   CueList cues, Path venueFile) {
+                   CueListInForce cues, Path venueFile) {
             this.ring = ring;
             this.clock = clock;
             this.cues = cues;
@@ -112,7 +115,7 @@ final class HoursPart implements RunPart {
         }
 
         void check(OpeningHours.Transition transition, String field) throws IOException {
-            if (transition.cueNumber().isPresent() && cues.indexOf(transition.cueNumber().get()).isEmpty()) {
+            if (transition.cueNumber().isPresent() && cues.current().indexOf(transition.cueNumber().get()) < 0) {
                 throw new IOException("--venue: " + venueFile + ": hours." + field + ".cue: expected a cue number of"
                         + " the artwork's cues.json, found \"" + transition.cueNumber().get() + "\"");
             }
@@ -120,13 +123,23 @@ final class HoursPart implements RunPart {
 
         /** Starts the transition's cue, if it names one. */
         void start(OpeningHours.Transition transition) {
-            transition.cueNumber().flatMap(cues::indexOf).ifPresent(index -> {
-                command.wrap(envelope.begin(EventKinds.CONSOLE_COMMAND,
-                        clock.nanos(), InputBatch.IMMEDIATELY, false))
-                        .reset(CONSOLE_ID, ControlCommands.CUE_START, nextRequest++)
-                        .argument(0, index);
-                ring.offerEvent(envelope);
-            });
+            if (transition.cueNumber().isEmpty()) {
+                return;
+            }
+            String number = transition.cueNumber().get();
+            CueListInForce.Generation now = cues.current();
+            int index = now.indexOf(number);
+            if (index < 0) {
+                LOG.log(System.Logger.Level.WARNING, "--venue: " + venueFile + ": the cue list now running (cues.json"
+                        + " was reloaded) has no cue numbered \"" + number + "\"; no cue was started");
+                return;
+            }
+            command.wrap(envelope.begin(EventKinds.CONSOLE_COMMAND,
+                    clock.nanos(), InputBatch.IMMEDIATELY, false))
+                    .reset(CONSOLE_ID, ControlCommands.CUE_START, nextRequest++)
+                    .argument(0, index)
+                    .argument(1, now.number());
+            ring.offerEvent(envelope);
         }
     }
 

@@ -3,6 +3,7 @@ package org.vernissage.app;
 import java.lang.System.Logger;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.Receiver;
@@ -17,7 +18,8 @@ import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.event.ConsoleCommandFlyweight;
 import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.showcontrol.cue.ControlCommands;
-import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueListInForce;
+import org.vernissage.showcontrol.cue.NanosAsFloats;
 import org.vernissage.showcontrol.msc.MscCommand;
 import org.vernissage.showcontrol.msc.MscReceiver;
 
@@ -29,11 +31,15 @@ import org.vernissage.showcontrol.msc.MscReceiver;
  *
  * <pre>
  *   MSC GO [cue]      -> start that cue, or GO at the playhead      MSC STOP [cue]   -> stop it, or all
- *   MSC RESUME [cue]  -> resume it, or all                           MSC TIMED_GO     -> as GO (time ignored)
+ *   MSC RESUME [cue]  -> resume it, or all                           MSC ALL_OFF      -> stop all
+ *   MSC TIMED_GO t [cue] -> as GO, the fades taking time t instead   MSC RESET        -> reset
  *   MSC SET n v       -> parameter n (manifest order, from 0) to v/16383 of its range
- *   MSC ALL_OFF       -> stop all                                    MSC RESET        -> reset
  * </pre>
  * A note-on (velocity above 0) or a controller crossing 64 upwards triggers its mapping once.
+ * Cue numbers (MSC's and the mappings') are read when the command comes, against the list the
+ * cue stage runs then ({@link CueListInForce}: a saved {@code cues.json} may have been reloaded
+ * since the start), and sent with that list's generation, so the stage never runs another cue
+ * that has come to have the same index.
  *
  * <p>Called on the MIDI device's transmitter thread (through {@code MidiInput.showControl}); one
  * envelope reused (that thread only); counters readable by any thread.
@@ -42,17 +48,15 @@ final class MidiCues implements Receiver {
 
     /** The console id MIDI's commands carry. */
     static final int CONSOLE_ID = -3;
-    private static final int GO = -1;
-    private static final int STOP = -2;
-    private static final int PANIC = -3;
+    private static final Set<String> ACTIONS = Set.of("go", "stop", "panic");
 
     private final InputRing ring;
     private final Clock clock;
-    private final CueList cues;
+    private final CueListInForce cues;
     private final ParameterLayout layout;
     private final Optional<MscReceiver> msc;
-    private final Map<Integer, Integer> notes;      // note -> cue index or GO/STOP/PANIC
-    private final Map<Integer, Integer> controllers; // cc -> cue index or GO/STOP/PANIC
+    private final Map<Integer, String> notes;       // note -> go, stop, panic or a cue number
+    private final Map<Integer, String> controllers; // cc -> go, stop, panic or a cue number
     private final boolean[] controllerHigh = new boolean[128];
     private final InputEvent envelope = new InputEvent();
     private final ConsoleCommandFlyweight command = new ConsoleCommandFlyweight();
@@ -65,7 +69,7 @@ final class MidiCues implements Receiver {
      * @param mapping {@code --midi-cue} entries: "60" or "cc20" to "go", "stop", "panic" or a cue number
      * @throws IllegalArgumentException naming the entry when a key or a cue is not understood
      */
-    MidiCues(InputRing ring, Clock clock, CueList cues, ParameterLayout layout, Optional<Integer> mscDevice,
+    MidiCues(InputRing ring, Clock clock, CueListInForce cues, ParameterLayout layout, Optional<Integer> mscDevice,
              Map<String, String> mapping, Logger log) {
         this.ring = ring;
         this.clock = clock;
@@ -91,14 +95,11 @@ final class MidiCues implements Receiver {
         if (number < 0 || number > 127) {
             throw new IllegalArgumentException("--midi-cue " + key + "=" + action + ": MIDI numbers are 0 to 127");
         }
-        int target = switch (action) {
-            case "go" -> GO;
-            case "stop" -> STOP;
-            case "panic" -> PANIC;
-            default -> cues.indexOf(action).orElseThrow(() -> new IllegalArgumentException("--midi-cue " + key + "="
-                    + action + ": no cue numbered " + action + " in cues.json (or go, stop, panic)"));
-        };
-        (cc ? controllers : notes).put(number, target);
+        if (!ACTIONS.contains(action) && cues.current().indexOf(action) < 0) {
+            throw new IllegalArgumentException("--midi-cue " + key + "=" + action + ": no cue numbered " + action
+                    + " in cues.json (or go, stop, panic)");
+        }
+        (cc ? controllers : notes).put(number, action);
     }
 
     @Override
@@ -106,34 +107,44 @@ final class MidiCues implements Receiver {
         msc.ifPresent(r -> r.send(message, timeStamp));
         if (message instanceof ShortMessage m) {
             if (m.getCommand() == ShortMessage.NOTE_ON && m.getData2() > 0) {
-                Integer target = notes.get(m.getData1());
+                String target = notes.get(m.getData1());
                 if (target != null) {
-                    trigger(target);
+                    trigger(target, "note " + m.getData1());
                 }
             } else if (m.getCommand() == ShortMessage.CONTROL_CHANGE) {
                 boolean high = m.getData2() >= 64;
                 boolean rose = high && !controllerHigh[m.getData1()];
                 controllerHigh[m.getData1()] = high;
-                Integer target = controllers.get(m.getData1());
+                String target = controllers.get(m.getData1());
                 if (rose && target != null) {
-                    trigger(target);
+                    trigger(target, "cc" + m.getData1());
                 }
             }
         }
     }
 
-    private void trigger(int target) {
+    private void trigger(String target, String key) {
         switch (target) {
-            case GO -> offer(ControlCommands.GO);
-            case STOP -> offer(ControlCommands.STOP_ALL);
-            case PANIC -> offer(ControlCommands.PANIC);
-            default -> offer(ControlCommands.CUE_START, target);
+            case "go" -> offer(ControlCommands.GO);
+            case "stop" -> offer(ControlCommands.STOP_ALL);
+            case "panic" -> offer(ControlCommands.PANIC);
+            default -> {
+                CueListInForce.Generation now = cues.current();
+                int index = now.indexOf(target);
+                if (index < 0) {
+                    refuse("--midi-cue " + key + "=" + target + ": the cue list now running (cues.json was reloaded)"
+                            + " has no cue numbered " + target);
+                } else {
+                    offer(ControlCommands.CUE_START, index, now.number());
+                }
+            }
         }
     }
 
     private void onMsc(MscCommand msc) {
         switch (msc.command()) {
-            case GO, TIMED_GO -> cueOr(msc, ControlCommands.CUE_START, ControlCommands.GO);
+            case GO -> cueOr(msc, ControlCommands.CUE_START, ControlCommands.GO);
+            case TIMED_GO -> timedGo(msc);
             case STOP -> cueOr(msc, ControlCommands.CUE_STOP, ControlCommands.STOP_ALL);
             case RESUME -> cueOr(msc, ControlCommands.CUE_RESUME, ControlCommands.RESUME_ALL);
             case ALL_OFF -> offer(ControlCommands.STOP_ALL);
@@ -148,12 +159,31 @@ final class MidiCues implements Receiver {
             offer(allCommand);
             return;
         }
-        Optional<Integer> index = cues.indexOf(msc.cue().get());
-        if (index.isEmpty()) {
+        CueListInForce.Generation now = cues.current();
+        int index = now.indexOf(msc.cue().get());
+        if (index < 0) {
             refuse(msc + ": no cue numbered " + msc.cue().get() + " in cues.json");
             return;
         }
-        offer(cueCommand, index.get());
+        offer(cueCommand, index, now.number());
+    }
+
+    /** TIMED_GO: GO at the playhead, or that cue's start, its fades taking the message's time. */
+    private void timedGo(MscCommand msc) {
+        long time = Math.max(0, msc.timeNanos());
+        float high = NanosAsFloats.high(time);
+        float low = NanosAsFloats.low(time);
+        if (msc.cue().isEmpty()) {
+            offer(ControlCommands.TIMED_GO, -1, 0, high, low);
+            return;
+        }
+        CueListInForce.Generation now = cues.current();
+        int index = now.indexOf(msc.cue().get());
+        if (index < 0) {
+            refuse(msc + ": no cue numbered " + msc.cue().get() + " in cues.json");
+            return;
+        }
+        offer(ControlCommands.TIMED_GO, index, now.number(), high, low);
     }
 
     private void set(MscCommand msc) {

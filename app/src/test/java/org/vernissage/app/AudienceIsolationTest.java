@@ -24,7 +24,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameListener;
@@ -59,7 +58,7 @@ class AudienceIsolationTest {
 
     @Test
     void phonesReachOnlyTheParametersTheyAreBoundToAndNeverACue() throws Exception {
-        Path artwork = copyOfTidewater("""
+        Path artwork = TidewaterCopy.withCues(folder, """
                 { "cues": [ { "number": "1", "name": "Amber", "targets": { "hue": 0.9 } },
                             { "number": "2", "name": "Rose", "targets": { "hue": 0.5 } } ] }
                 """);
@@ -243,20 +242,6 @@ class AudienceIsolationTest {
             ints[i] = bytes[i] & 0xFF;
         }
         return ints;
-    }
-
-    private Path copyOfTidewater(String cues) throws IOException {
-        Path copy = folder.resolve("tidewater");
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(TIDEWATER)) {
-            for (Path f : files.toList()) {
-                if (Files.isRegularFile(f)) {
-                    Files.copy(f, copy.resolve(f.getFileName()));
-                }
-            }
-        }
-        Files.writeString(copy.resolve("cues.json"), cues);
-        return copy;
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

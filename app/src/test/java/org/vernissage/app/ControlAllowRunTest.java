@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameListener;
@@ -99,7 +98,7 @@ class ControlAllowRunTest {
     }
 
     private Played playAndGo(String allow) throws Exception {
-        Path artwork = copyOfTidewater();
+        Path artwork = TidewaterCopy.withCues(folder, "{ \"cues\": [ { \"number\": \"1\", \"targets\": { \"hue\": 0.9 } } ] }");
         int port = ControlPortPeer.freePort();
         AtomicLong frames = new AtomicLong();
         AtomicReference<Float> hueMoved = new AtomicReference<>();
@@ -131,20 +130,6 @@ class ControlAllowRunTest {
             }
             return new Played(reply, hueMoved.get(), console);
         }
-    }
-
-    private Path copyOfTidewater() throws IOException {
-        Path copy = folder.resolve("tidewater");
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(TIDEWATER)) {
-            for (Path f : files.toList()) {
-                if (Files.isRegularFile(f)) {
-                    Files.copy(f, copy.resolve(f.getFileName()));
-                }
-            }
-        }
-        Files.writeString(copy.resolve("cues.json"), "{ \"cues\": [ { \"number\": \"1\", \"targets\": { \"hue\": 0.9 } } ] }");
-        return copy;
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

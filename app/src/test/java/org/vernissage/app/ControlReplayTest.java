@@ -34,7 +34,6 @@ import org.vernissage.showcontrol.control.ControlSettings;
  */
 class ControlReplayTest {
 
-    private static final Path TIDEWATER = Path.of("..", "artworks", "tidewater");
     private static final int FRAMES = 90;
 
     @TempDir
@@ -42,16 +41,7 @@ class ControlReplayTest {
 
     @Test
     void aRunDrivenByCuesReplaysBitForBit() throws Exception {
-        Path artwork = temp.resolve("tidewater");
-        Files.createDirectories(artwork);
-        try (Stream<Path> files = Files.list(TIDEWATER)) {
-            for (Path f : files.toList()) {
-                if (Files.isRegularFile(f)) {
-                    Files.copy(f, artwork.resolve(f.getFileName()));
-                }
-            }
-        }
-        Files.writeString(artwork.resolve("cues.json"), """
+        Path artwork = TidewaterCopy.withCues(temp, """
                 { "cues": [
                   { "number": "1", "targets": { "energy": 0.9, "focus": [0.2, 0.7] }, "fade": 0.4, "curve": "smoothstep",
                     "continue": "auto-follow" },

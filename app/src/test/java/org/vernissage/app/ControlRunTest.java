@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.artwork.ArtworkException;
@@ -57,7 +56,7 @@ class ControlRunTest {
 
     @Test
     void aBrokenCueFileRefusesTheRunNamingTheFileTheCueAndTheField() throws Exception {
-        Path artwork = copyOfTidewater("{ \"cues\": [ { \"number\": \"1\", \"targets\": { \"energy\": 7 } } ] }");
+        Path artwork = TidewaterCopy.withCues(folder, "{ \"cues\": [ { \"number\": \"1\", \"targets\": { \"energy\": 7 } } ] }");
         RunOptions options = RunOptions.defaults(artwork).withSize(new FrameSize(WIDTH, HEIGHT)).withOsc("127.0.0.1", 0);
         ArtworkException e = org.junit.jupiter.api.Assertions.assertThrows(ArtworkException.class,
                 () -> ArtworkRun.prepare(options, List.of(), new PrintStream(new ByteArrayOutputStream(), true)));
@@ -67,7 +66,7 @@ class ControlRunTest {
 
     @Test
     void goAndCueStartOverTheControlPortChangeTheFramesAsTheCuesSay() throws Exception {
-        Path artwork = copyOfTidewater("""
+        Path artwork = TidewaterCopy.withCues(folder, """
                 { "cues": [
                   { "number": "1", "name": "Dark", "targets": { "energy": 0 } },
                   { "number": "2", "name": "Bright", "targets": { "energy": 1 }, "fade": 1.5, "curve": "smoothstep" } ] }
@@ -177,7 +176,7 @@ class ControlRunTest {
 
     @Test
     void aSavedCueFileIsReloadedAndABrokenSaveLeavesTheLastGoodListRunning() throws Exception {
-        Path artwork = copyOfTidewater("""
+        Path artwork = TidewaterCopy.withCues(folder, """
                 { "cues": [ { "number": "1", "targets": { "energy": 0 } }, { "number": "2", "targets": { "energy": 1 } } ] }
                 """);
         int port = ControlPortPeer.freePort();
@@ -193,14 +192,14 @@ class ControlRunTest {
                 assertEquals("error", ControlPortPeer.reply(replies, "/reply/cue/3/start").get("status").asText());
 
                 Path file = artwork.resolve("cues.json");
-                save(file, "{ \"cues\": [ { \"number\": \"3\", \"targets\": { \"energy\": 7 } } ] }");
+                TidewaterCopy.save(file, "{ \"cues\": [ { \"number\": \"3\", \"targets\": { \"energy\": 7 } } ] }");
                 Thread.sleep(1200); // the run looks twice a second
                 ControlPortPeer.oscsend(port, "/cue/2/start");
                 assertEquals("ok", ControlPortPeer.reply(replies, "/reply/cue/2/start").get("status").asText(),
                         "the last good list still runs");
                 awaitEnergy(grabber, -1, 1f);
 
-                save(file, "{ \"cues\": [ { \"number\": \"2\", \"targets\": { \"energy\": 1 } },"
+                TidewaterCopy.save(file, "{ \"cues\": [ { \"number\": \"2\", \"targets\": { \"energy\": 1 } },"
                         + " { \"number\": \"3\", \"targets\": { \"energy\": 0.5 } } ] }");
                 long deadline = System.nanoTime() + PATIENCE.toNanos();
                 String status = "";
@@ -218,28 +217,6 @@ class ControlRunTest {
             }
         }
     }
-
-    /** Writes {@code json} with a modification time a second past the file's, as a later save has. */
-    private static void save(Path file, String json) throws IOException {
-        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(file);
-        Files.writeString(file, json);
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 1000));
-    }
-
-    private Path copyOfTidewater(String cues) throws IOException {
-        Path copy = folder.resolve("tidewater");
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(TIDEWATER)) {
-            for (Path f : files.toList()) {
-                if (Files.isRegularFile(f)) {
-                    Files.copy(f, copy.resolve(f.getFileName()));
-                }
-            }
-        }
-        Files.writeString(copy.resolve("cues.json"), cues);
-        return copy;
-    }
-
     private static FrameGrabber.Grab awaitEnergy(FrameGrabber grabber, long after, float value) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         long seen = after;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,21 @@ import javax.sound.midi.SysexMessage;
 import javax.sound.midi.Transmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.ManifestLoader;
 import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.pipeline.InputBatch;
+import org.vernissage.engine.pipeline.InputEvent;
+import org.vernissage.engine.pipeline.event.ConsoleCommandFlyweight;
+import org.vernissage.engine.pipeline.event.EventKinds;
+import org.vernissage.showcontrol.cue.ControlCommands;
 import org.vernissage.showcontrol.cue.CueList;
 import org.vernissage.showcontrol.cue.CueListLoader;
 
 /**
- * MIDI show control reaching the cues: MIDI Show Control SysEx (GO with a cue number, STOP, SET)
- * and a mapped note, sent through the JDK's MIDI plumbing into a real conductor whose cue stage
+ * MIDI show control reaching the cues: MIDI Show Control SysEx (GO with a cue number, STOP, SET,
+ * TIMED_GO with its time) and a mapped note, cue numbers read against a reloaded list, sent through the JDK's MIDI plumbing into a real conductor whose cue stage
  * runs Tidewater's cue list; the parameters move as the cues say.
  */
 class MidiCuesTest {
@@ -100,7 +107,7 @@ class MidiCuesTest {
 
     private MidiCues midi(Map<String, String> mapping) {
         // arrivals on show time: the frame marks' clock
-        return new MidiCues(pipeline.ring(), () -> frame * FRAME, cues, layout, Optional.of(5), mapping,
+        return new MidiCues(pipeline.ring(), () -> frame * FRAME, pipeline.cueStage().inForce(), layout, Optional.of(5), mapping,
                 System.getLogger("test"));
     }
 
@@ -125,6 +132,40 @@ class MidiCuesTest {
         assertEquals(1f, after(0.1, "hue"), 1e-4f, "SET control 1 (hue, 0..1) to 16383: its maximum");
         play(midi, new ShortMessage(ShortMessage.NOTE_ON, 0, 61, 100)); // cue 3: hue to 0.35 over 6 s
         assertEquals(0.35f, after(7, "hue"), 1e-4f);
+    }
+
+    @Test
+    void mscTimedGoFadesOverItsOwnTimeInsteadOfTheCuesFadeTime() throws Exception {
+        MidiCues midi = midi(Map.of());
+        after(0.1, "energy");
+        // TIMED_GO 00:00:02:00 (24 fps) cue 2: cue 2's 8 s ease-in to 0.75 in 2 s
+        play(midi, sysex(msc(0x04, new byte[] {0x00, 0x00, 0x02, 0x00, 0x00, '2'})));
+        float during = after(1, "energy");
+        assertTrue(during > 0.3f && during < 0.75f, "on its way at 1 s: " + during);
+        assertEquals(0.75f, after(1.1, "energy"), 1e-6f, "there at 2 s, where the cue's own fade takes 8");
+    }
+
+    @Test
+    void afterAReloadCueNumbersAreReadAgainstTheListTheStageRuns(@TempDir Path folder) throws Exception {
+        MidiCues midi = midi(Map.of("61", "3"));
+        Path file = folder.resolve(CueListLoader.FILE_NAME);
+        Files.writeString(file, """
+                { "cues": [ { "number": "0", "targets": { "hue": 0.9 } }, { "number": "1", "targets": { "hue": 0.8 } },
+                            { "number": "2", "targets": { "energy": 0.2 } } ] }
+                """);
+        pipeline.cueStage().offer(CueListLoader.load(file, layout));
+        InputEvent reload = new InputEvent();
+        new ConsoleCommandFlyweight().wrap(reload.begin(EventKinds.CONSOLE_COMMAND, frame * FRAME,
+                InputBatch.IMMEDIATELY, false)).reset(-1, ControlCommands.RELOAD, 0);
+        assertTrue(pipeline.ring().offerEvent(reload));
+        commands++;
+        float hue = after(0.1, "hue");
+        play(midi, sysex(msc(0x01, "2"))); // the new list's cue 2 (the third cue; "2" was the second)
+        assertEquals(0.2f, after(0.1, "energy"), 1e-6f, "the reloaded cue 2 ran");
+        assertEquals(hue, after(0.1, "hue"), 1e-6f, "not the new list's second cue");
+        play(midi, new ShortMessage(ShortMessage.NOTE_ON, 0, 61, 100)); // mapped to cue 3, gone from the list
+        assertEquals(1, midi.refused().total(), "refused, named, not run as another cue");
+        assertEquals(hue, after(0.1, "hue"), 1e-6f);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.vernissage.osc.OscPatternMatcher;
 import org.vernissage.showcontrol.cue.Cue;
 import org.vernissage.showcontrol.cue.CueCurve;
 import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueListInForce;
 import org.vernissage.showcontrol.control.ControlAction.LocalKind;
 import org.vernissage.showcontrol.control.ControlAction.Refused;
 import org.vernissage.showcontrol.control.ControlAction.Shape;
@@ -38,15 +39,18 @@ import org.vernissage.showcontrol.control.ControlAction.ToStage;
 public final class ControlDictionary {
 
     private final String workspaceId;
+    private final CueListInForce inForce;
     private CueList cues;
     private int generation;
     private final ParameterLayout layout;
     private final OscPatternMatcher matcher = new OscPatternMatcher();
 
-    public ControlDictionary(String workspaceId, CueList cues, ParameterLayout layout) {
+    /** @param inForce the list the cue stage runs (read again at each {@link #catchUp()}) */
+    public ControlDictionary(String workspaceId, CueListInForce inForce, ParameterLayout layout) {
         this.workspaceId = workspaceId;
-        this.cues = cues;
+        this.inForce = inForce;
         this.layout = layout;
+        catchUp();
     }
 
     public String workspaceId() {
@@ -57,10 +61,15 @@ public final class ControlDictionary {
         return cues;
     }
 
-    /** The cue stage swapped in {@code next} as its generation {@code newGeneration}: read against it from now on. */
-    public void replace(CueList next, int newGeneration) {
-        this.cues = next;
-        this.generation = newGeneration;
+    /**
+     * Reads cue numbers against the list the stage runs now: called when the stage says it
+     * swapped in a reloaded list (its {@code UPDATE_LIST}), so that updates posted before the swap
+     * were named against the list they were about.
+     */
+    public void catchUp() {
+        CueListInForce.Generation now = inForce.current();
+        this.cues = now.cues();
+        this.generation = now.number();
     }
 
     /** The address without its {@code /workspace/{id}} prefix, or empty when it names another workspace. */

@@ -10,7 +10,6 @@ import org.vernissage.engine.agent.AgentThread;
 import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputEvent;
-import org.vernissage.showcontrol.cue.CueList;
 
 /**
  * The OSC control port ({@code --control[=PORT]}, QLab's 53000 by default): UDP and TCP (SLIP
@@ -60,14 +59,6 @@ public final class ControlEndpoint implements AutoCloseable {
         this.transport = new ControlTransport(settings, stats, this.log, clock, serving);
         this.replies = new ControlReplies(settings, dictionary, stats, this.log, relay, transport);
         this.dispatch = new ControlDispatch(settings, dictionary, sink, clock, stats, replies);
-    }
-
-    /**
-     * Any thread (the cue file's watcher): the list the cue stage will swap in at its next
-     * {@code RELOAD}; the endpoint reads cue numbers against it once the stage says it swapped.
-     */
-    public void offer(CueList next) {
-        replies.offer(next);
     }
 
     /** The outbox listener to register for {@code CONSOLE_REPLY} before the outbox agent starts. */

@@ -14,11 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.vernissage.osc.OscWriter;
 import org.vernissage.showcontrol.control.ControlAction.ToStage;
 import org.vernissage.showcontrol.cue.ControlCommands;
-import org.vernissage.showcontrol.cue.CueList;
 import org.vernissage.showcontrol.cue.CueState;
 
 /**
@@ -30,12 +28,11 @@ import org.vernissage.showcontrol.cue.CueState;
  * error. Addressed per peer: on TCP on the same connection; on UDP to the sender's host at the
  * reply port (53001) unless that host sent {@code /udpReplyPort}.
  *
- * <p>The stage's {@code UPDATE_LIST} says a reloaded cue list is in place: the dictionary is then
- * given the list offered with it ({@link #offer}), so cue numbers are read against what the stage
- * runs.
+ * <p>The stage's {@code UPDATE_LIST} says a reloaded cue list is in place: the dictionary then
+ * catches up with the list the stage runs ({@code CueListInForce}), so cue numbers are read
+ * against it.
  *
- * <p>Owned by the {@link ControlEndpoint}; {@link #offer} from any thread, everything else on the
- * endpoint's thread. Allocates per reply (JSON, the pending request): a person's pace, never per
+ * <p>Owned by the {@link ControlEndpoint}; on the endpoint's thread. Allocates per reply (JSON, the pending request): a person's pace, never per
  * frame.
  */
 final class ControlReplies {
@@ -55,7 +52,6 @@ final class ControlReplies {
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
     private final Map<InetAddress, Integer> replyPorts = new HashMap<>();
     private final Set<ControlPeer> subscribers = new LinkedHashSet<>();
-    private final AtomicReference<CueList> offered = new AtomicReference<>();
     private long nextRequest = 1;
 
     ControlReplies(ControlSettings settings, ControlDictionary dictionary, ControlStats stats, ControlLog log,
@@ -66,11 +62,6 @@ final class ControlReplies {
         this.log = log;
         this.relay = relay;
         this.transport = transport;
-    }
-
-    /** Any thread: the list the dictionary takes once the stage says it swapped it in. */
-    void offer(CueList next) {
-        offered.set(next);
     }
 
     // ---- what the dispatch asks for ---------------------------------------------------------
@@ -154,10 +145,7 @@ final class ControlReplies {
 
     private void update(ReplyRelay.Note note) {
         if (note.command == ControlCommands.UPDATE_LIST) {
-            CueList next = offered.getAndSet(null);
-            if (next != null) {
-                dictionary.replace(next, note.intArg(0)); // the stage has swapped: read numbers against it
-            }
+            dictionary.catchUp(); // the stage has swapped: read numbers against what it runs
         }
         if (subscribers.isEmpty()) {
             return;

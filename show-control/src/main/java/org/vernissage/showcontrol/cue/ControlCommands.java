@@ -31,12 +31,16 @@ package org.vernissage.showcontrol.cue;
  *                    continue in (2 args)
  * 20 FADE_RESTORE    slot, to, from, curve ordinal, elapsed (2      status, reason, playhead, slot, value
  *                    args), length (2 args), cue index (-2: none)
+ * 21 TIMED_GO        cue index (-1: GO at the playhead), generation, status, reason, playhead, cue started
+ *                    fade time (2 args)
  * </pre>
  * 19 and 20 come from {@code ShowRestore} at a restart (console -4): they put a cue and a fade back
  * where the saved show had them, so that the show goes on from the saved moment exactly (its curve,
  * its continue, its waits). Times travel as two exact floats each ({@link NanosAsFloats}), relative
  * to the command's own time (for a paused cue: the moment it is paused again).
- * The cue commands 7 to 11 and 19 take the cue list's generation as argument 1 (the endpoint resolved
+ * 21 is MIDI Show Control's TIMED_GO: GO (cue -1: the playhead moves on) or a cue's start (the
+ * playhead stays), its fades (a group's cues' too) taking the given time instead of the cues' own.
+ * The cue commands 7 to 11, 19 and 21 with a cue take the cue list's generation as argument 1 (the endpoint resolved
  * the cue's number against that list); a command read against another generation is refused
  * ({@link #LIST_CHANGED}) rather than run on whatever cue now has that index. RELOAD swaps in
  * the list offered to the stage ({@code CueStage.offer}) and moves the generation on.
@@ -69,6 +73,7 @@ public final class ControlCommands {
     public static final int RELOAD = 18;
     public static final int CUE_RESTORE = 19;
     public static final int FADE_RESTORE = 20;
+    public static final int TIMED_GO = 21;
 
     /** The request id of an update (no console asked for it). */
     public static final long UPDATE_REQUEST = -1;

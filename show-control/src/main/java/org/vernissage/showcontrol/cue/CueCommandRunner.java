@@ -52,7 +52,7 @@ final class CueCommandRunner {
                 if (go < 0 || go >= cueCount) {
                     return false;
                 }
-                playback.go(go, nanos, show);
+                playback.go(go, nanos, show, CuePlayback.OWN_FADE);
             }
             case CueCommandFlyweight.STOP -> {
                 if (index < 0) {
@@ -93,7 +93,7 @@ final class CueCommandRunner {
         }
         boolean cueCommandOk = cue >= 0 && cue < playback.cueCount();
         boolean byIndex = code == CUE_START || code == CUE_STOP || code == CUE_PAUSE || code == CUE_RESUME
-                || code == CUE_STATE || code == PLAYHEAD_SET || code == CUE_RESTORE;
+                || code == CUE_STATE || code == PLAYHEAD_SET || code == CUE_RESTORE || code == TIMED_GO && cue >= 0;
         if (byIndex && command.count() >= 2 && Math.round(command.argument(1)) != playback.generation()) {
             return refuse(LIST_CHANGED, nanos, show);
         }
@@ -102,7 +102,7 @@ final class CueCommandRunner {
                 if (playhead < 0) {
                     return refuse(NOTHING_AT_PLAYHEAD, nanos, show);
                 }
-                playback.go(playhead, nanos, show);
+                playback.go(playhead, nanos, show, CuePlayback.OWN_FADE);
                 playback.settle(nanos, show);
                 return answer(playhead, 0, nanos, show);
             }
@@ -156,6 +156,9 @@ final class CueCommandRunner {
             case FADE_RESTORE -> {
                 return restoreFade(nanos, show);
             }
+            case TIMED_GO -> {
+                return timedGo(cue, nanos, show);
+            }
             case RELOAD -> {
                 CueList next = offered.getAndSet(null);
                 if (next == null) {
@@ -175,7 +178,7 @@ final class CueCommandRunner {
     private boolean onCue(int code, int cue, long nanos, ShowState show) {
         switch (code) {
             case CUE_START -> {
-                playback.start(cue, nanos, show);
+                playback.start(cue, nanos, show, CuePlayback.OWN_FADE);
                 playback.settle(nanos, show);
             }
             case CUE_STOP -> playback.stop(cue, show);
@@ -199,6 +202,32 @@ final class CueCommandRunner {
                 return false;
             }
         }
+        return answer(cue, playback.state(cue).code(), nanos, show);
+    }
+
+    /** TIMED_GO: GO (cue -1) or a cue's start, its fades taking the command's time. */
+    private boolean timedGo(int cue, long nanos, ShowState show) {
+        if (command.count() < 4) {
+            return refuse(BAD_VALUE, nanos, show);
+        }
+        long fade = NanosAsFloats.join(command.argument(2), command.argument(3));
+        if (fade < 0 || fade > CueListLoader.MAX_SECONDS * 1e9) {
+            return refuse(BAD_VALUE, nanos, show);
+        }
+        int playhead = playback.playhead();
+        if (cue == -1) {
+            if (playhead < 0) {
+                return refuse(NOTHING_AT_PLAYHEAD, nanos, show);
+            }
+            playback.go(playhead, nanos, show, fade);
+            playback.settle(nanos, show);
+            return answer(playhead, 0, nanos, show);
+        }
+        if (cue < 0 || cue >= playback.cueCount()) {
+            return refuse(UNKNOWN_CUE, nanos, show);
+        }
+        playback.start(cue, nanos, show, fade);
+        playback.settle(nanos, show);
         return answer(cue, playback.state(cue).code(), nanos, show);
     }
 

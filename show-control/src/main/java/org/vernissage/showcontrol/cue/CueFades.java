@@ -65,13 +65,13 @@ final class CueFades {
     }
 
     /**
-     * Writes the cue's slots it still owns, {@code elapsed} after its action began; returns
-     * whether its fade is over.
+     * Writes the cue's slots it still owns, {@code elapsed} after its action began, its fade
+     * taking {@code length} (the cue's own fade time, or a TIMED_GO's); returns whether its fade is over.
      */
-    boolean apply(Cue cue, long elapsed, float[] values) {
+    boolean apply(Cue cue, long elapsed, long length, float[] values) {
         int c = cue.index();
-        boolean done = elapsed >= cue.fadeNanos();
-        float f = done ? 1f : cue.curve().at((double) elapsed / cue.fadeNanos());
+        boolean done = elapsed >= length;
+        float f = done ? 1f : cue.curve().at((double) elapsed / length);
         int[] slots = cue.slots();
         float[] to = cue.values();
         for (int k = 0; k < slots.length; k++) {
@@ -176,7 +176,7 @@ final class CueFades {
                         out.to[slot] = cue.values()[k];
                         out.curve[slot] = cue.curve().ordinal();
                         out.elapsedNanos[slot] = playback.reference(c, t) - playback.actionAt(c);
-                        out.totalNanos[slot] = cue.fadeNanos();
+                        out.totalNanos[slot] = playback.fadeNanos(c);
                     }
                 }
             }

@@ -22,12 +22,14 @@ final class CuePlayback {
 
     private final CueFades fades;
     private final CueReplies replies;
+    private final CueListInForce inForce;
 
     private CueList list;
     private int cueCount;
     private CueState[] state;
     private CueState[] pausedFrom;
     private long[] actionAt;
+    private long[] fadeNanos; // the cue's own fade time, or the one its TIMED_GO gave
     private long[] pausedAt;
     private boolean[] continuePending;
     private long[] continueAt;
@@ -35,9 +37,10 @@ final class CuePlayback {
     private int generation;
     private long endlessChains;
 
-    CuePlayback(CueList list, CueFades fades, CueReplies replies) {
+    CuePlayback(CueList list, CueFades fades, CueReplies replies, CueListInForce inForce) {
         this.fades = fades;
         this.replies = replies;
+        this.inForce = inForce;
         allocate(list);
         this.playhead = list.first();
     }
@@ -51,6 +54,10 @@ final class CuePlayback {
         Arrays.fill(state, CueState.IDLE);
         Arrays.fill(pausedFrom, CueState.IDLE);
         this.actionAt = new long[cueCount];
+        this.fadeNanos = new long[cueCount];
+        for (int c = 0; c < cueCount; c++) {
+            fadeNanos[c] = next.cue(c).fadeNanos();
+        }
         this.pausedAt = new long[cueCount];
         this.continuePending = new boolean[cueCount];
         this.continueAt = new long[cueCount];
@@ -88,6 +95,11 @@ final class CuePlayback {
         return actionAt[cue];
     }
 
+    /** How long the cue's fade takes this time: its own fade time, or the one its TIMED_GO gave. */
+    long fadeNanos(int cue) {
+        return fadeNanos[cue];
+    }
+
     /** Whether the cue's fade holds its slots: running, or paused while running. */
     boolean fading(int c) {
         CueState s = state[c];
@@ -115,23 +127,37 @@ final class CuePlayback {
 
     // ---- cue life ---------------------------------------------------------------------------
 
-    /** GO on {@code cue}: start it and move the playhead past it. */
-    void go(int cue, long nanos, ShowState show) {
+    /**
+     * GO on {@code cue}: start it and move the playhead past it.
+     *
+     * @param fade the fade time of a TIMED_GO (for the cue and, in a group, each of its cues), or
+     *     {@link #OWN_FADE}
+     */
+    void go(int cue, long nanos, ShowState show, long fade) {
         setPlayhead(list.cue(cue).next(), nanos, show);
-        start(cue, nanos, show);
+        start(cue, nanos, show, fade);
     }
 
-    /** Starts {@code cue} (again, if it runs) at {@code at}: its pre-wait begins. */
-    void start(int cue, long at, ShowState show) {
+    /** {@link #start}'s fade: each cue's own fade time. */
+    static final long OWN_FADE = -1;
+
+    /**
+     * Starts {@code cue} (again, if it runs) at {@code at}: its pre-wait begins.
+     *
+     * @param fade the fade time of a TIMED_GO (for the cue and, in a group, each of its cues), or
+     *     {@link #OWN_FADE}
+     */
+    void start(int cue, long at, ShowState show, long fade) {
         Cue c = list.cue(cue);
+        fadeNanos[cue] = fade == OWN_FADE ? c.fadeNanos() : fade;
         actionAt[cue] = at + c.preWaitNanos();
         continuePending[cue] = c.continueMode() != ContinueMode.DO_NOT_CONTINUE && c.next() >= 0;
         continueAt[cue] = c.continueMode() == ContinueMode.AUTO_FOLLOW
-                ? actionAt[cue] + c.fadeNanos() + c.postWaitNanos()
+                ? actionAt[cue] + fadeNanos[cue] + c.postWaitNanos()
                 : actionAt[cue] + c.postWaitNanos();
         setState(cue, CueState.WAITING, show);
         for (int child : c.children()) {
-            start(child, at + c.preWaitNanos(), show); // a group's pre-wait delays all its cues
+            start(child, at + c.preWaitNanos(), show, fade); // a group's pre-wait delays all its cues
         }
     }
 
@@ -206,7 +232,7 @@ final class CuePlayback {
     /** The index of {@code slot} among the restored cue's targets if it fades it as saved, else -1. */
     int heldTheSameWay(int c, int slot, float to, int curve, long elapsed, long total, long nanos) {
         Cue cue = list.cue(c);
-        if (!fading(c) || cue.curve().ordinal() != curve || cue.fadeNanos() != total
+        if (!fading(c) || cue.curve().ordinal() != curve || fadeNanos[c] != total
                 || actionAt[c] != reference(c, nanos) - elapsed) {
             return -1;
         }
@@ -230,6 +256,7 @@ final class CuePlayback {
         String at = list.numberOf(playhead);
         allocate(next);
         generation++;
+        inForce.swapped(next, generation); // before the update below: whoever it tells reads the new list
         int same = next.indexOf(at).orElse(-1);
         int target = pastTheEnd ? -1 : same >= 0 && next.cue(same).parent() < 0 ? same : next.first();
         playhead = -2; // so that the update below is posted whatever the index
@@ -273,7 +300,7 @@ final class CuePlayback {
         }
         if (s == CueState.RUNNING) {
             Cue cue = list.cue(c);
-            boolean done = fades.apply(cue, t - actionAt[cue.index()], values);
+            boolean done = fades.apply(cue, t - actionAt[c], fadeNanos[c], values);
             if (done && !anyChildActive(cue)) {
                 fades.release(c, cue.slots());
                 setState(c, CueState.IDLE, show);
@@ -285,7 +312,7 @@ final class CuePlayback {
             if (playhead == next) {
                 setPlayhead(list.cue(next).next(), t, show);
             }
-            start(next, continueAt[c], show);
+            start(next, continueAt[c], show, OWN_FADE);
             return true;
         }
         return false;

@@ -34,9 +34,9 @@ import org.vernissage.engine.pipeline.event.EventKinds;
  * command, {@link CuePlayback} is the cues' state machine and the playhead, {@link CueFades} holds
  * the slots and computes the fades, {@link CueReplies} posts to the outbox.
  *
- * <p>Conductor thread only (made on the wiring thread); {@link #offer} from any thread. Allocates
- * nothing per event or frame: its state is arrays sized by the cue list and the layout when it is
- * made.
+ * <p>Conductor thread only (made on the wiring thread); {@link #offer} and {@link #inForce} from
+ * any thread. Allocates nothing per event or frame: its state is arrays sized by the cue list and
+ * the layout when it is made.
  */
 public final class CueStage implements ConductorStage {
 
@@ -45,6 +45,7 @@ public final class CueStage implements ConductorStage {
     private final CueFades fades;
     private final CuePlayback playback;
     private final CueCommandRunner commands;
+    private final CueListInForce inForce;
 
     /**
      * @param list the cues
@@ -55,7 +56,8 @@ public final class CueStage implements ConductorStage {
     public CueStage(CueList list, ParameterLayout layout, boolean answerConsoles) {
         CueReplies replies = new CueReplies(answerConsoles);
         this.fades = new CueFades(layout.slotCount());
-        this.playback = new CuePlayback(list, fades, replies);
+        this.inForce = new CueListInForce(list);
+        this.playback = new CuePlayback(list, fades, replies, inForce);
         this.commands = new CueCommandRunner(playback, fades, replies);
     }
 
@@ -65,6 +67,11 @@ public final class CueStage implements ConductorStage {
      */
     public void offer(CueList next) {
         commands.offer(next);
+    }
+
+    /** The list the stage runs now and its generation, for consoles that read cue numbers. Any thread. */
+    public CueListInForce inForce() {
+        return inForce;
     }
 
     @Override

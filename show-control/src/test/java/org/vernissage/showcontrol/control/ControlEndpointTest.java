@@ -19,6 +19,7 @@ import org.vernissage.showcontrol.control.LiveControl.Received;
 import org.vernissage.showcontrol.control.LiveControl.TcpConsole;
 import org.vernissage.showcontrol.cue.CueFixtures;
 import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueListInForce;
 
 /**
  * The control dictionary end to end over real sockets: liblo's {@code oscsend} and SLIP-framed
@@ -228,7 +229,7 @@ class ControlEndpointTest {
                 .bind(new java.net.InetSocketAddress("127.0.0.1", 0));
              ControlEndpoint endpoint = new ControlEndpoint(new ControlSettings("127.0.0.1", 0,
                      ((java.net.InetSocketAddress) replies.getLocalAddress()).getPort(), Optional.empty(), 4),
-                     new ControlDictionary("tide", CueFixtures.cues(folder, CUES), LAYOUT), event -> false,
+                     new ControlDictionary("tide", new CueListInForce(CueFixtures.cues(folder, CUES)), LAYOUT), event -> false,
                      new org.vernissage.engine.clock.SystemClock(), System.getLogger("test"))) {
             endpoint.start();
             Process p = new ProcessBuilder("oscsend", "127.0.0.1", Integer.toString(endpoint.port()), "/go").start();
@@ -246,7 +247,7 @@ class ControlEndpointTest {
                 .bind(new java.net.InetSocketAddress("127.0.0.1", 0));
              ControlEndpoint endpoint = new ControlEndpoint(new ControlSettings("127.0.0.1", 0,
                      ((java.net.InetSocketAddress) replies.getLocalAddress()).getPort(), Optional.empty(), 4),
-                     new ControlDictionary("tide", CueFixtures.cues(folder, CUES), LAYOUT), event -> true,
+                     new ControlDictionary("tide", new CueListInForce(CueFixtures.cues(folder, CUES)), LAYOUT), event -> true,
                      new org.vernissage.engine.clock.SystemClock(), System.getLogger("test"))) {
             endpoint.start(); // the commands enter a "ring" that nothing drains: no stage will answer
             for (String address : List.of("/go", "/thump")) {
@@ -294,7 +295,7 @@ class ControlEndpointTest {
                      ((java.net.InetSocketAddress) replies.getLocalAddress()).getPort(), Optional.empty(), 4)
                      .withAllow(org.vernissage.showcontrol.access.AddressAllowlist.parse("--control-allow",
                              "192.168.1.0/24,fd00::/8")),
-                     new ControlDictionary("tide", CueFixtures.cues(folder, CUES), LAYOUT),
+                     new ControlDictionary("tide", new CueListInForce(CueFixtures.cues(folder, CUES)), LAYOUT),
                      event -> offered.incrementAndGet() > 0,
                      new org.vernissage.engine.clock.SystemClock(), log)) {
             endpoint.start();

@@ -69,8 +69,9 @@ final class LiveControl implements AutoCloseable {
         layout.copyDefaultsInto(defaults);
         snapshots = new SnapshotExchange(defaults);
         Outbox outbox = new Outbox(1024);
+        CueStage stage = new CueStage(cues, layout, true);
         Conductor conductor = new Conductor(layout, snapshots, ConductorStages.standard(ChannelConditioner.NONE)
-                .cuesAndFades(new CueStage(cues, layout, true)), ConductorSettings.DEFAULT, outbox,
+                .cuesAndFades(stage), ConductorSettings.DEFAULT, outbox,
                 System.getLogger("test"));
         ring = new InputRing(1024, RingWaitStrategy.BLOCKING, r -> {
             Thread t = new Thread(r, "test-conductor");
@@ -80,7 +81,7 @@ final class LiveControl implements AutoCloseable {
         replies = DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress("127.0.0.1", 0));
         int replyPort = ((InetSocketAddress) replies.getLocalAddress()).getPort();
         endpoint = new ControlEndpoint(new ControlSettings("127.0.0.1", 0, replyPort, passcode, 4),
-                new ControlDictionary("tide", cues, layout), ring::offerEvent, clock, System.getLogger("test"));
+                new ControlDictionary("tide", stage.inForce(), layout), ring::offerEvent, clock, System.getLogger("test"));
         OutboxAgent outboxAgent = new OutboxAgent(outbox).listen(EventKinds.CONSOLE_REPLY, endpoint.replies());
         ring.start();
         endpoint.start();

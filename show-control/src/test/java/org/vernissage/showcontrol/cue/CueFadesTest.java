@@ -33,20 +33,20 @@ class CueFadesTest {
     void aCueFadesFromWhatItsSlotsHeldAlongItsCurve() {
         values[0] = 0.2f;
         fades.take(0, up.slots(), values);
-        assertFalse(fades.apply(up, SECOND, values));
+        assertFalse(fades.apply(up, SECOND, up.fadeNanos(), values));
         assertEquals(0.6f, values[0], 1e-6f, "half way from 0.2 to 1");
         assertEquals(0.5f, values[1], 1e-6f);
-        assertTrue(fades.apply(up, 2 * SECOND, values), "the fade is over at its length");
+        assertTrue(fades.apply(up, 2 * SECOND, up.fadeNanos(), values), "the fade is over at its length");
         assertEquals(1f, values[0]);
     }
 
     @Test
     void theLastCueToTakeASlotWritesItAndTheOtherKeepsItsOwn() {
         fades.take(0, up.slots(), values);
-        fades.apply(up, SECOND, values);
+        fades.apply(up, SECOND, up.fadeNanos(), values);
         fades.take(1, down.slots(), values);
-        fades.apply(up, 2 * SECOND, values);
-        fades.apply(down, SECOND, values);
+        fades.apply(up, 2 * SECOND, up.fadeNanos(), values);
+        fades.apply(down, SECOND, down.fadeNanos(), values);
         assertEquals(1f, values[0], "slot 0 is still the first cue's");
         assertEquals(0.25f, values[1], 1e-6f, "slot 1 fades down from 0.5, where the first cue had it");
     }
@@ -54,9 +54,9 @@ class CueFadesTest {
     @Test
     void aReleasedSlotKeepsItsValueAndNoFadeWritesItAgain() {
         fades.take(0, up.slots(), values);
-        fades.apply(up, SECOND, values);
+        fades.apply(up, SECOND, up.fadeNanos(), values);
         fades.release(0, up.slots());
-        fades.apply(up, 2 * SECOND, values);
+        fades.apply(up, 2 * SECOND, up.fadeNanos(), values);
         assertEquals(0.5f, values[0], 1e-6f);
     }
 

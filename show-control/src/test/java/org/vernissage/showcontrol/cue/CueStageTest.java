@@ -264,6 +264,55 @@ class CueStageTest {
     }
 
     @Test
+    void theListInForceChangesWhenTheStageSwapsNotWhenAListIsOffered() throws Exception {
+        StageDriver d = driver("{ 'cues': [ { 'number': '1', 'targets': { 'energy': 1 } } ] }");
+        CueListInForce inForce = d.stage.inForce();
+        assertEquals(0, inForce.current().number());
+        assertEquals(0, inForce.current().indexOf("1"));
+        d.stage.offer(CueFixtures.cues(folder, "{ 'cues': [ { 'number': '0' }, { 'number': '1' } ] }"));
+        assertEquals(0, inForce.current().indexOf("1"), "offered, not yet swapped: consoles read the old list");
+        d.command(0, ControlCommands.RELOAD);
+        assertEquals(1, inForce.current().number());
+        assertEquals(1, inForce.current().indexOf("1"), "swapped: cue 1 is the second cue now");
+        assertEquals(-1, inForce.current().indexOf("7"));
+    }
+
+    @Test
+    void timedGoFadesOverTheGivenTimeAndAnAutoFollowWaitsForThatFade() throws Exception {
+        StageDriver d = driver("{ 'cues': ["
+                + " { 'number': '1', 'targets': { 'energy': 1 }, 'fade': 8, 'continue': 'auto-follow' },"
+                + " { 'number': '2', 'targets': { 'hue': 1 }, 'fade': 1 },"
+                + " { 'number': '3', 'targets': { 'energy': 0 }, 'fade': 4 } ] }");
+        long two = 2 * SECOND;
+        d.command(0, ControlCommands.TIMED_GO, -1, 0, NanosAsFloats.high(two), NanosAsFloats.low(two));
+        d.frame(SECOND);
+        assertEquals(0.5f, d.value(ENERGY), 1e-6f, "half of the 2 s the TIMED_GO gave, not 1/8 of the cue's 8 s");
+        CueProgress progress = new CueProgress(LAYOUT.slotCount(), 8);
+        d.stage.progressAt(SECOND, progress);
+        assertEquals(two, progress.totalNanos(ENERGY), "a saved show keeps the fade's length as it runs");
+        d.frame(two);
+        assertEquals(1f, d.value(ENERGY));
+        d.frame(two + SECOND / 2);
+        assertEquals(0.5f, d.value(HUE), 1e-6f, "cue 2 followed at the end of the 2 s fade, on its own 1 s");
+        assertEquals(2, d.stage.playhead());
+        d.command(3 * SECOND, ControlCommands.TIMED_GO, 2, 0, 0, 0); // cue 3 by index, a snap
+        assertEquals(0f, d.value(ENERGY), "time 0: a snap");
+        d.command(3 * SECOND, ControlCommands.TIMED_GO, 2, 5, 0, 0); // read against a generation that is not
+        d.command(3 * SECOND, ControlCommands.TIMED_GO, -1, 0, NanosAsFloats.high(-1), 0);
+        d.command(3 * SECOND, ControlCommands.TIMED_GO, -1, 0);
+        List<StageDriver.Reply> replies = d.replies();
+        assertEquals(ControlCommands.OK, replies.get(0).status());
+        assertEquals(ControlCommands.OK, replies.get(1).status());
+        assertEquals(ControlCommands.LIST_CHANGED, replies.get(2).reason());
+        assertEquals(ControlCommands.BAD_VALUE, replies.get(3).reason(), "a negative time: refused");
+        assertEquals(ControlCommands.BAD_VALUE, replies.get(4).reason(), "no time: refused");
+        d.command(4 * SECOND, ControlCommands.PARAMETER_SET, ENERGY, 1);
+        d.command(4 * SECOND, ControlCommands.GO); // cue 3, at the playhead
+        d.frame(5 * SECOND);
+        assertEquals(0.75f, d.value(ENERGY), 1e-6f, "a plain GO of cue 3 takes its own 4 s again");
+    }
+
+    @Test
     void unknownCuesAndBadParameterCommandsAreRefusedWithAReason() throws Exception {
         StageDriver d = driver("{ 'cues': [ { 'number': '1', 'group': [ { 'number': '1a' } ] } ] }");
         d.command(0, ControlCommands.CUE_START, 7);
