@@ -206,8 +206,9 @@ final class ArtworkAssembly {
         }
         if (valueDemand.isPresent()) {
             Optional<OscUdpPart> osc = parts.ofType(OscUdpPart.class).stream().findFirst();
-            parts.start(() -> OscQueryPart.start(options.oscQuery(), manifest, layout, osc, List.of(),
-                    valueDemand.get(), outbox));
+            Optional<ShowControlPart> control = parts.ofType(ShowControlPart.class).stream().findFirst();
+            parts.start(() -> OscQueryPart.start(options.oscQuery(), manifest, layout, osc, control,
+                    pipeline.cueStage().inForce().current().cues(), valueDemand.get(), outbox));
         }
         AtomicReference<ArtworkRun> run = new AtomicReference<>();
         Optional<ConsolePart> consolePart = Optional.empty();

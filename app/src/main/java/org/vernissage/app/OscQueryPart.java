@@ -7,6 +7,8 @@ import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.sensors.SensorStartException;
+import org.vernissage.showcontrol.control.ControlDictionary;
+import org.vernissage.showcontrol.cue.CueList;
 import org.vernissage.showcontrol.oscquery.OscQueryHostInfo;
 import org.vernissage.showcontrol.oscquery.OscQueryMethod;
 import org.vernissage.showcontrol.oscquery.OscQueryNamespace;
@@ -19,8 +21,11 @@ import org.vernissage.showcontrol.oscquery.ValueReportStage;
  * {@code --oscquery[=PORT]}: the run's OSCQuery server (HTTP + WebSocket namespace and mDNS
  * announcement). Its values come from a {@link ValueReportStage} at the end of the conductor's
  * stages ({@link #reportStage}, made before the pipeline) through the run's one outbox agent
- * ({@link OutboxPart}); {@code HOST_INFO} names the first UDP OSC endpoint, where a value set moves
- * the work like any OSC input.
+ * ({@link OutboxPart}). {@code HOST_INFO} names the control port when the run has one
+ * ({@code --control}): the namespace then lists its commands beside the parameters, and the port
+ * takes the parameters' own addresses as sets, so a discovery tool can run cues and move values
+ * from what it found (behind the control port's allowlist and passcode). Without one it names the
+ * first UDP OSC endpoint, where a value set moves the work like any OSC input.
  *
  * <p>Same threads and owner as every {@link RunPart}.
  */
@@ -42,15 +47,22 @@ final class OscQueryPart implements RunPart {
     /**
      * Starts the server for {@code manifest}'s parameters and registers it with the run's outbox agent.
      *
-     * @param osc the run's UDP OSC endpoint, whose port HOST_INFO names (empty: none to name)
-     * @param methods control addresses to list besides the parameters
+     * @param osc the run's UDP OSC endpoint, whose port HOST_INFO names without a control port
+     * @param control the run's control port, whose port HOST_INFO names and whose commands for
+     *     {@code cues} the namespace lists (empty: none)
      */
     static OscQueryPart start(OscQueryOptions options, ArtworkManifest manifest, ParameterLayout layout,
-                              Optional<OscUdpPart> osc, List<OscQueryMethod> methods, ValueDemand demand,
-                              OutboxPart outbox) throws SensorStartException {
-        Optional<String> oscHost = osc.map(OscUdpPart::host).filter(host -> !host.equals("0.0.0.0"));
-        OscQueryHostInfo hostInfo = new OscQueryHostInfo("Vernissage: " + manifest.title(), oscHost,
-                osc.map(OscUdpPart::port));
+                              Optional<OscUdpPart> osc, Optional<ShowControlPart> control, CueList cues,
+                              ValueDemand demand, OutboxPart outbox) throws SensorStartException {
+        Optional<String> oscHost = control.isPresent() ? control.map(ShowControlPart::host)
+                : osc.map(OscUdpPart::host);
+        Optional<Integer> oscPort = control.isPresent() ? control.map(ShowControlPart::port)
+                : osc.map(OscUdpPart::port);
+        List<OscQueryMethod> methods = control.isEmpty() ? List.of()
+                : ControlDictionary.addresses(manifest.id(), cues, layout).stream()
+                        .map(a -> new OscQueryMethod(a.path(), a.typeTags(), a.description())).toList();
+        OscQueryHostInfo hostInfo = new OscQueryHostInfo("Vernissage: " + manifest.title(),
+                oscHost.filter(host -> !host.equals("0.0.0.0")), oscPort);
         OscQueryNamespace namespace = new OscQueryNamespace(manifest.id(), manifest.title(), layout, methods);
         OscQuerySettings settings = new OscQuerySettings(options.host(), options.port().orElseThrow(),
                 options.mdnsPort(), serviceName(manifest.id()));
@@ -62,8 +74,9 @@ final class OscQueryPart implements RunPart {
             throw new SensorStartException(e.getMessage(), e);
         }
         String mdns = server.mdnsPort() < 0 ? "" : ", announced as _oscjson._tcp";
-        return new OscQueryPart(server, "OSCQuery at http://" + options.host() + ":" + server.port() + "/" + mdns
-                + (osc.isEmpty() ? " (no UDP OSC endpoint: browse only)" : ""));
+        String to = control.isPresent() ? " (values and commands to the control port " + oscPort.get() + ")"
+                : osc.isEmpty() ? " (no UDP OSC endpoint: browse only)" : "";
+        return new OscQueryPart(server, "OSCQuery at http://" + options.host() + ":" + server.port() + "/" + mdns + to);
     }
 
     /** One DNS label naming the piece: "Vernissage <id>" without dots, at most 63 bytes. */

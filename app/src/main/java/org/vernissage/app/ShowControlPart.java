@@ -28,11 +28,13 @@ final class ShowControlPart implements RunPart {
     private static final Logger LOG = System.getLogger(ShowControlPart.class.getName());
 
     private final ControlEndpoint endpoint;
+    private final String host;
     private final String where;
 
-    private ShowControlPart(ControlEndpoint endpoint, String where) {
+    private ShowControlPart(ControlEndpoint endpoint, String host) {
         this.endpoint = endpoint;
-        this.where = where;
+        this.host = host;
+        this.where = "udp+tcp " + host + ":" + endpoint.port();
     }
 
     /** Whether a run with {@code options} needs this part. */
@@ -51,7 +53,17 @@ final class ShowControlPart implements RunPart {
                 pipeline.cueStage().inForce(), manifest.layout()), pipeline.ring()::offerEvent, clock, LOG);
         outbox.listen(EventKinds.CONSOLE_REPLY, control.replies());
         control.start();
-        return new ShowControlPart(control, "udp+tcp " + settings.host() + ":" + control.port());
+        return new ShowControlPart(control, settings.host());
+    }
+
+    /** The interface the control port is bound to ("0.0.0.0": every one). */
+    String host() {
+        return host;
+    }
+
+    /** The control port bound (UDP and TCP). */
+    int port() {
+        return endpoint.port();
     }
 
     @Override

@@ -24,13 +24,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameGrabber;
+import org.vernissage.showcontrol.control.ControlSettings;
 
 /**
  * {@code vernissage run --oscquery} end to end, headless, on 127.0.0.1: an HTTP client reads the
  * namespace (types, ranges, current values) and HOST_INFO names the run's UDP OSC port; a
  * WebSocket client LISTENs to a parameter; liblo's {@code oscsend} (a real OSC peer) sets it on
  * that port; the listener gets the new value as a binary OSC frame, the next HTTP read says it,
- * and the frames drawn show it.
+ * and the frames drawn show it. With a control port, HOST_INFO names it instead, the namespace lists
+ * its commands, and a value sent there at the parameter's own address, or a cue started there,
+ * moves the work.
  */
 class OscQueryEndToEndTest {
 
@@ -82,6 +85,49 @@ class OscQueryEndToEndTest {
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    @Test
+    void withAControlPortHostInfoNamesItAndTheNamespaceListsItsCommands() throws Exception {
+        Path artwork = artwork();
+        Files.writeString(artwork.resolve("cues.json"), """
+                { "cues": [ { "number": "1", "name": "High", "targets": { "level": 1.75 } } ] }
+                """);
+        int control = ControlPortPeer.freePort();
+        RunOptions options = RunOptions.defaults(artwork).withSize(new FrameSize(32, 8)).withFramesPerSecond(60)
+                .withOsc("127.0.0.1", 0).withOscQuery(new OscQueryOptions(Optional.of(0), "127.0.0.1", 0))
+                .withControl(new ControlSettings("127.0.0.1", control, ControlPortPeer.freePort(), Optional.empty(), 4));
+        FrameGrabber grabber = new FrameGrabber(32, 8, 2);
+        try (BackgroundRun background = BackgroundRun.start(options, List.of(grabber))) {
+            String base = "http://127.0.0.1:" + background.run().oscQueryPort().orElseThrow();
+            assertEquals(control, get(base + "/?HOST_INFO").get("OSC_PORT").asInt(), "HOST_INFO names the control port");
+            JsonNode go = get(base + "/go");
+            assertEquals(2, go.get("ACCESS").asInt(), "a command: write-only");
+            assertTrue(go.get("DESCRIPTION").asText().contains("playhead"), go.toString());
+            assertEquals(2, get(base + "/cue/1/start").get("ACCESS").asInt());
+            assertEquals("f", get(base + "/parameter/level/set").get("TYPE").asText());
+            assertEquals("i", get(base + "/parameter/count/set").get("TYPE").asText());
+            assertEquals(0.5, get(base + LEVEL).at("/VALUE/0").asDouble(), 1e-6, "the parameters are still listed");
+
+            oscsend(control, LEVEL, "f", "1.25"); // where an OSCQuery tool sends what it found
+            awaitValue(base + LEVEL, 1.25);
+            ControlPortPeer.oscsend(control, "/cue/1/start");
+            awaitValue(base + LEVEL, 1.75);
+            awaitFrameWith(grabber, 1.75f);
+        }
+    }
+
+    private void awaitValue(String url, double value) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        double seen = Double.NaN;
+        while (System.nanoTime() < deadline) {
+            seen = get(url + "?VALUE").at("/VALUE/0").asDouble();
+            if (Math.abs(seen - value) < 1e-6) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(url + ": expected " + value + " within " + PATIENCE + ", last read " + seen);
     }
 
     private JsonNode get(String url) throws Exception {

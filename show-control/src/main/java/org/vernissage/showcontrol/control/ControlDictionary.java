@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
+import org.vernissage.engine.param.ParameterType;
 import org.vernissage.osc.OscPatternMatcher;
 import org.vernissage.showcontrol.cue.Cue;
 import org.vernissage.showcontrol.cue.CueCurve;
@@ -30,6 +31,7 @@ import org.vernissage.showcontrol.control.ControlAction.ToStage;
  * /playhead/{number}  /select/{number}                move the playhead (selection is the playhead)
  * /playhead/next  /playhead/previous
  * /parameter/{name}/set {value}...                    a parameter, one value per component
+ * /vernissage/{artwork id}/{name} {value}...          the same, at the parameter's own OSC address
  * /parameter/{name}/fade {seconds} {value}... [curve] fade it (linear unless a curve is named)
  * /workspace/{id}/connect [passcode]  /updates 1|0  /udpReplyPort {port}  /thump
  * </pre>
@@ -111,6 +113,7 @@ public final class ControlDictionary {
             case "cue" -> cue(parts, address);
             case "playhead", "select" -> playhead(parts, address);
             case "parameter" -> parameter(parts, message, address);
+            case "vernissage" -> ownAddress(parts, message, address);
             default -> unknown(address);
         };
     }
@@ -252,6 +255,63 @@ public final class ControlDictionary {
                     : new StageCommand(PARAMETER_SET, slot, value.get().floatValue()));
         }
         return new ToStage(commands, Shape.VALUES);
+    }
+
+    /**
+     * A parameter's own address, as the artwork's OSC input takes it: a set, so that a tool that
+     * found the parameter through OSCQuery (whose HOST_INFO names this port when there is one) can
+     * send to the address it found.
+     */
+    private ControlAction ownAddress(String[] parts, ControlMessage message, String address) {
+        if (parts.length != 3 || !parts[1].equals(workspaceId)) {
+            return new Refused(address + ": expected /vernissage/" + workspaceId + "/{parameter} {value}...");
+        }
+        return parameter(new String[] {"parameter", parts[2], "set"}, message, address);
+    }
+
+    /** One address the dictionary takes, for discovery (OSCQuery): its path, OSC type tags and what it does. */
+    public record Address(String path, String typeTags, String description) {
+    }
+
+    /**
+     * Every address the dictionary takes for {@code cues} and {@code layout}, one per cue action
+     * and per parameter command (OSC patterns and {@code /cue/playhead/...} left out: they are ways
+     * of naming these); an address a cue's number would shadow ({@code /playhead/next} for a cue
+     * numbered "next", {@code /cue/playhead/start} for one numbered "playhead") is listed once, with
+     * the meaning the dictionary reads in it. Any thread: reads only its arguments.
+     */
+    public static List<Address> addresses(String workspaceId, CueList cues, ParameterLayout layout) {
+        List<Address> out = new ArrayList<>();
+        out.add(new Address("/playhead/next", "", "moves the playhead one cue on"));
+        out.add(new Address("/playhead/previous", "", "moves the playhead one cue back"));
+        out.add(new Address("/go", "", "runs the cue at the playhead and moves the playhead on"));
+        out.add(new Address("/stop", "", "stops every cue where it is"));
+        out.add(new Address("/pause", "", "pauses every running cue and pre-wait"));
+        out.add(new Address("/resume", "", "resumes the paused cues"));
+        out.add(new Address("/panic", "", "stops every cue and every parameter fade at once"));
+        out.add(new Address("/reset", "", "stops everything; the playhead back on the first cue"));
+        for (Cue cue : cues.cues()) {
+            String name = cue.name().isEmpty() ? "cue " + cue.number() : "cue " + cue.number() + " (" + cue.name() + ")";
+            boolean shadowed = cue.number().equals("playhead") || cue.number().equals("selected");
+            for (String action : shadowed ? List.<String>of() : List.of("start", "stop", "pause", "resume")) {
+                out.add(new Address("/cue/" + cue.number() + "/" + action, "", action + "s " + name));
+            }
+            if (cue.parent() < 0 && !cue.number().equals("next") && !cue.number().equals("previous")) {
+                out.add(new Address("/playhead/" + cue.number(), "", "moves the playhead to " + name));
+            }
+        }
+        for (ParameterSpec spec : layout.specs()) {
+            String values = (spec.type() == ParameterType.INT ? "i" : "f").repeat(spec.type().components());
+            out.add(new Address("/parameter/" + spec.name() + "/set", values,
+                    "sets " + spec.name() + " (ends a fade on it)"));
+            out.add(new Address("/parameter/" + spec.name() + "/fade", "f" + values.replace('i', 'f'),
+                    "fades " + spec.name() + ": seconds, then the value(s); a curve name may follow"));
+        }
+        out.add(new Address("/workspace/" + workspaceId + "/connect", "s", "opens the workspace: its passcode"));
+        out.add(new Address("/updates", "i", "1: send this console /update pushes; 0: stop"));
+        out.add(new Address("/udpReplyPort", "i", "UDP replies to this host go to that port"));
+        out.add(new Address("/thump", "", "a heartbeat"));
+        return out;
     }
 
     private boolean matches(String pattern, String name) {
