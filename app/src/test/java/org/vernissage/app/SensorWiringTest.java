@@ -185,6 +185,8 @@ class SensorWiringTest {
             assertTrue(line.matches("OSC tcp 127\\.0\\.0\\.1:\\d+ messages: .*, last \\d+\\.\\d\\d s ago, received 2,"
                     + " dropped 0, rejected 1"), line);
             assertTrue(report.describe().contains("\n  " + line), report.describe());
+            assertEquals(1, report.rejected("OSC tcp"), "the refused packet counted once over the endpoint's two lines: "
+                    + report.describe());
             assertEquals(List.of(), report.lines(), "refused input is not a failure of the run: no other line");
         }
     }

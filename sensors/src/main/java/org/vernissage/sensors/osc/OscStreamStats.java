@@ -1,21 +1,22 @@
 package org.vernissage.sensors.osc;
 
 import org.vernissage.osc.OscPacketReader;
-import org.vernissage.osc.OscRejection;
 import org.vernissage.osc.OscStreamFraming;
 import org.vernissage.sensors.AbstractSourceStats;
 import org.vernissage.sensors.EnumCounters;
 import org.vernissage.sensors.SourceCounters;
 
 /**
- * Counters of one OSC stream input (an {@link OscTcpServer}): packets framed, packets rejected per
- * {@link OscRejection}, stream faults per {@link OscStreamFault}, and connections.
+ * Counters of one OSC stream input (an {@link OscTcpServer}) as a stream: frames, stream faults
+ * per {@link OscStreamFault}, and connections. What the frames hold is the messages' business: a
+ * frame whose content {@link OscPacketReader} refuses is counted once, as a rejected packet of the
+ * endpoint's {@link OscStats} (the same line as a UDP port's), not here too, so that a run's totals
+ * count each refused packet once.
  *
- * <p>As {@link SourceCounters}, with the same meaning as for UDP ({@link OscStats}):
- * {@code received} counts the frames that were well formed (delivered packets, and the ones over
- * the size limit, which are also {@code dropped}); {@code rejected} the malformed ones, which are
- * not in {@code received} (content refused by {@link OscPacketReader}, SLIP escape errors,
- * negative length prefixes, packets cut off or never completed).
+ * <p>As {@link SourceCounters}: {@code received} counts the frames the stream delivered whole
+ * (whatever their content, and the ones over the size limit, which are also {@code dropped});
+ * {@code rejected} the frames the stream itself broke (SLIP escape errors, negative or too large
+ * length prefixes, packets cut off or never completed), which are not in {@code received}.
  *
  * <p>Single writer: only the server's thread counts, with package-private methods; any thread
  * reads, each counter on its own (see {@link EnumCounters}). Owned by the server, which names it
@@ -30,7 +31,6 @@ public final class OscStreamStats extends AbstractSourceStats {
     private final String host;
     private final EnumCounters<Count> counts = new EnumCounters<>(Count.class);
     private final EnumCounters<OscStreamFraming> framings = new EnumCounters<>(OscStreamFraming.class);
-    private final EnumCounters<OscRejection> rejections = new EnumCounters<>(OscRejection.class);
     private final EnumCounters<OscStreamFault> faultCounts = new EnumCounters<>(OscStreamFault.class);
 
     /** @param protocol e.g. "tcp"; with the host and port it names the source for people */
@@ -41,11 +41,6 @@ public final class OscStreamStats extends AbstractSourceStats {
     }
 
     // ---- readers: any thread ----------------------------------------------------------------
-
-    /** Packets whose content {@link OscPacketReader} refused for {@code reason}. */
-    public long rejected(OscRejection reason) {
-        return rejections.get(reason);
-    }
 
     /** How often {@code fault} happened. */
     public long faults(OscStreamFault fault) {
@@ -104,14 +99,9 @@ public final class OscStreamStats extends AbstractSourceStats {
         seenAt(nanos);
     }
 
-    /** A well-formed packet was delivered. */
+    /** A whole frame was delivered to the reader (which may still refuse its content). */
     void frameReceived() {
         addReceived(1);
-    }
-
-    void packetRejected(OscRejection reason) {
-        addRejected(1);
-        rejections.increment(reason);
     }
 
     void fault(OscStreamFault fault) {

@@ -57,8 +57,7 @@ final class OscTcpFaults {
 
     /** The reader refused a packet from {@code peer} at byte {@code offset}. */
     void rejected(OscRejection reason, int offset, SocketAddress peer) {
-        stats.packetRejected(reason);
-        messages.packetRejected(reason);
+        messages.packetRejected(reason); // on the messages' line only: the frame itself was whole
         if (firstRejections.first(reason)) {
             firstRejections.warn("OSC TCP port " + port + ": rejected a packet from " + peer
                     + ": " + reason + " at byte " + offset

@@ -51,8 +51,8 @@ import org.vernissage.sensors.SensorStartException;
  * <p>Bad input never stops it. Per connection: a SLIP frame over the size limit is discarded to
  * its END and counted as dropped; a bad SLIP escape discards its frame; a length prefix over the
  * limit (or negative) closes that connection; a connection ending mid-packet is counted;
- * malformed packets are counted per {@link OscRejection}. Each kind is logged the first time only
- * (naming the peer), then counted in {@link #stats()}: a thousand bad connections cost one line
+ * malformed packets are counted per {@link OscRejection} in the messages' {@link OscStats}. Each
+ * kind is logged the first time only (naming the peer), then counted: a thousand bad connections cost one line
  * ({@link OscTcpFaults} counts, words and logs them).
  *
  * <p>No peer holds a slot for ever: a connection that sends nothing for
@@ -61,10 +61,11 @@ import org.vernissage.sensors.SensorStartException;
  * count as progress). When every slot is taken, a new connection is still accepted: the one that
  * has been quiet the longest is closed for it, so a console connecting mid-show always gets in.
  *
- * <p>Counters: {@link #stats()} counts the stream (frames, faults, connections); the
+ * <p>Counters: {@link #stats()} counts the stream (whole frames, faults, connections); the
  * {@link OscStats} given to the constructor (the same one the router counts messages into)
- * counts packets and their arrival as {@link OscUdpReceiver} does, so a TCP input's messages line
- * says when it was last heard from. A socket or selector failure is the supervision's business:
+ * counts packets, the ones refused per {@link OscRejection}, and their arrival as
+ * {@link OscUdpReceiver} does, so a TCP input's messages line reads like a UDP port's and says
+ * when it was last heard from. A refused packet is counted on that line alone. A socket or selector failure is the supervision's business:
  * counted per kind, logged once, the listener bound again after repeated failures
  * ({@link #health()}).
  *
@@ -426,10 +427,9 @@ public final class OscTcpServer implements AutoCloseable {
 
     private void deliver(OscTcpServerConnection slot, OscStreamDecoder decoder, long arrivalNanos) {
         messages.packetReceived(arrivalNanos);
+        stats.frameReceived(); // whole: what it holds is the messages' line's to count
         try {
-            if (reader.read(decoder.packet(), 0, decoder.packetLength(), arrivalNanos, handler)) {
-                stats.frameReceived(); // received counts what was not rejected, as for UDP
-            } else {
+            if (!reader.read(decoder.packet(), 0, decoder.packetLength(), arrivalNanos, handler)) {
                 faults.rejected(reader.rejection(), reader.rejectionOffset(), slot.peer());
             }
         } catch (RuntimeException bug) {

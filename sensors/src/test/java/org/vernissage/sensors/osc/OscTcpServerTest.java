@@ -260,11 +260,13 @@ class OscTcpServerTest {
         awaitReceived(1);
 
         OscStreamStats stats = server.stats();
-        assertEquals(20, stats.rejected(OscRejection.NOT_OSC));
-        assertEquals(5, stats.rejected(OscRejection.UNKNOWN_TYPE_TAG));
+        OscStats messages = server.messageStats();
+        assertEquals(20, messages.packetsRejected(OscRejection.NOT_OSC));
+        assertEquals(5, messages.packetsRejected(OscRejection.UNKNOWN_TYPE_TAG));
+        assertEquals(25, messages.rejected(), "refused content: on the messages' line");
         assertEquals(15, stats.faults(OscStreamFault.BAD_ESCAPE));
-        assertEquals(40, stats.rejected());
-        assertEquals(1, stats.received(), "received counts what was not rejected, as for UDP");
+        assertEquals(15, stats.rejected(), "the stream's own breakage: on the stream's line, once");
+        assertEquals(26, stats.received(), "every whole frame, whatever it held");
         assertEquals(1, logged("NOT_OSC"));
         assertEquals(1, logged("UNKNOWN_TYPE_TAG"));
         assertEquals(1, logged("BAD_ESCAPE"));
@@ -310,7 +312,7 @@ class OscTcpServerTest {
         write(client, concat(lengthPrefixed(FADER), new byte[] {(byte) 0xC0}, slip(LEVEL)));
         awaitMessages(1);
         assertEquals(List.of("/level i:64"), handler.texts());
-        assertEquals(1, server.stats().rejected(OscRejection.NOT_OSC), "a frame starting 00 00 00 10");
+        assertEquals(1, server.messageStats().packetsRejected(OscRejection.NOT_OSC), "a frame starting 00 00 00 10");
         assertEquals(1, server.stats().connectionsFramed(OscStreamFraming.SLIP));
     }
 
@@ -398,8 +400,8 @@ class OscTcpServerTest {
         assertEquals(1_250, messageStats.lastSeenNanos(), "not 'nothing received yet'");
         assertEquals(1, messageStats.packetsRejected(OscRejection.NOT_OSC));
         assertEquals(1, messageStats.rejected());
-        assertEquals(1, server.stats().received(), "the rejected packet is not counted as received");
-        assertEquals(1, server.stats().rejected());
+        assertEquals(2, server.stats().received(), "both frames were whole");
+        assertEquals(0, server.stats().rejected(), "the refused packet is on the messages' line alone");
     }
 
     @Test
