@@ -31,6 +31,7 @@ import org.vernissage.engine.render.GlContextException;
 import org.vernissage.engine.render.GpuFrameTimer;
 import org.vernissage.engine.render.RenderLoop;
 import org.vernissage.engine.render.RenderMailbox;
+import org.vernissage.engine.render.Standby;
 import org.vernissage.osc.OscMessageHandler;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.showcontrol.cue.CueList;
@@ -228,8 +229,9 @@ final class ArtworkAssembly {
         // The frames' GPU time for the energy estimate: made here, on the render thread with the
         // context current (it reads what the context can do); the loop makes its queries and closes it.
         GpuFrameTimer gpuTimer = new GpuFrameTimer();
+        Optional<Standby> standby = hours.map(HoursPart::standby);
         EnergyPart energy = parts.start(() -> EnergyPart.start(options.energy(), frameStats, modelSlots,
-                options.pacing().framesPerSecond(), Optional.of(gpuTimer), out));
+                options.pacing().framesPerSecond(), Optional.of(gpuTimer), standby, out));
         // A replay is paced by its journal: the power budget holds back only a live run, on wall time
         // (a stepped run's clock only moves when a frame is drawn).
         FramePacer pacer = recorded.isPresent() ? inputs.pacer() : energy.pacer(inputs.pacer(), System::nanoTime);

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.energy.CpuTimeEstimate;
 import org.vernissage.engine.energy.EnergyKind;
@@ -21,11 +23,15 @@ import org.vernissage.engine.energy.PowerBudget;
 import org.vernissage.engine.metrics.FrameStats;
 import org.vernissage.engine.render.FramePacer;
 import org.vernissage.engine.render.GpuFrameTimer;
+import org.vernissage.engine.render.Standby;
 import org.vernissage.models.run.WorkerSlot;
 
 /**
  * The run's energy meter: a sampler thread reads the counters (or the CPU-time estimate) every
- * {@link EnergyOptions#sampleEvery}, feeds the power budget and the daily CSV, and the statistics
+ * {@link EnergyOptions#sampleEvery} ({@link #RESTING_EVERY_NANOS} while a closed venue's standby
+ * rests: a sample costs a few milliseconds of code that runs too seldom to be compiled, more than
+ * the standby's frames, and the counters lose nothing between two samples as long as none wraps
+ * twice), feeds the power budget and the daily CSV, and the statistics
  * line divides the joules by the hours run, the frames drawn and each model's runs. Nothing is
  * done per frame (the budget's pacer reads one volatile field when the rate is not lowered).
  *
@@ -46,10 +52,19 @@ final class EnergyPart implements RunPart {
     private final Optional<EnergyLog> log;
     private final PrintWriter out;
     private final ScheduledExecutorService sampler;
+    private final long everyNanos;
+    private final long restingEveryNanos;
+    private final BooleanSupplier resting;
     private boolean logFailed; // sampler thread only
+    private boolean sampleFailed; // sampler thread only
+    private final AtomicLong samples = new AtomicLong(); // written by the sampler thread only
+
+    /** How often the meter is read while the standby rests (the venue is closed). */
+    static final long RESTING_EVERY_NANOS = 10_000_000_000L;
 
     private EnergyPart(EnergyMeter meter, CpuTimeEstimate cpu, double statedWatts, FrameStats frames,
-                       List<WorkerSlot> models, Optional<PowerBudget> budget, Optional<EnergyLog> log, PrintWriter out) {
+                       List<WorkerSlot> models, Optional<PowerBudget> budget, Optional<EnergyLog> log, PrintWriter out,
+                       long everyNanos, long restingEveryNanos, BooleanSupplier resting) {
         this.meter = meter;
         this.cpu = cpu;
         this.statedWatts = statedWatts;
@@ -58,6 +73,9 @@ final class EnergyPart implements RunPart {
         this.budget = budget;
         this.log = log;
         this.out = out;
+        this.everyNanos = everyNanos;
+        this.restingEveryNanos = Math.max(everyNanos, restingEveryNanos);
+        this.resting = resting;
         this.sampler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("vernissage-energy"));
     }
 
@@ -69,15 +87,24 @@ final class EnergyPart implements RunPart {
      */
     static EnergyPart start(EnergyOptions options, FrameStats frames, List<WorkerSlot> models, double framesPerSecond,
                             PrintWriter out) throws IOException {
-        return start(options, frames, models, framesPerSecond, Optional.empty(), out);
+        return start(options, frames, models, framesPerSecond, Optional.empty(), Optional.empty(), out);
     }
 
     /**
      * As above, the estimate adding the GPU time {@code gpuTimer} measures (the render loop's),
-     * times {@link EnergyOptions#gpuWatts}, unless the renderer is software or has no timer queries.
+     * times {@link EnergyOptions#gpuWatts}, unless the renderer is software or has no timer queries;
+     * sampling seldom while {@code standby} rests.
      */
     static EnergyPart start(EnergyOptions options, FrameStats frames, List<WorkerSlot> models, double framesPerSecond,
-                            Optional<GpuFrameTimer> gpuTimer, PrintWriter out) throws IOException {
+                            Optional<GpuFrameTimer> gpuTimer, Optional<Standby> standby, PrintWriter out)
+            throws IOException {
+        return start(options, frames, models, framesPerSecond, gpuTimer, standby, RESTING_EVERY_NANOS, out);
+    }
+
+    /** As above, sampling every {@code restingEveryNanos} while the standby rests (a test waits less). */
+    static EnergyPart start(EnergyOptions options, FrameStats frames, List<WorkerSlot> models, double framesPerSecond,
+                            Optional<GpuFrameTimer> gpuTimer, Optional<Standby> standby, long restingEveryNanos,
+                            PrintWriter out) throws IOException {
         CpuTimeEstimate cpu = gpuTimer.isPresent()
                 ? new CpuTimeEstimate(CpuTimeEstimate.processCpuNanos(), options.wattsPerCore(),
                         GpuTimeTerm.of(gpuTimer.get().renderer(), gpuTimer.get().supported(), gpuTimer.get()::gpuNanos,
@@ -90,15 +117,42 @@ final class EnergyPart implements RunPart {
         Optional<PowerBudget> budget = options.powerBudgetWatts().isPresent()
                 ? Optional.of(new PowerBudget(options.powerBudgetWatts().getAsDouble(), framesPerSecond))
                 : Optional.empty();
-        EnergyPart part = new EnergyPart(meter, cpu, options.wattsPerCore(), frames, models, budget, log, out);
         long every = options.sampleEvery().toNanos();
-        part.sampler.scheduleAtFixedRate(part::sample, every, every, TimeUnit.NANOSECONDS);
+        BooleanSupplier resting = standby.<BooleanSupplier>map(s -> s::resting).orElse(() -> false);
+        EnergyPart part = new EnergyPart(meter, cpu, options.wattsPerCore(), frames, models, budget, log, out, every,
+                restingEveryNanos, resting);
+        part.sampler.schedule(part::sampleThenRearm, every, TimeUnit.NANOSECONDS);
         return part;
+    }
+
+    /** Sampler thread: one sample, then the next one's turn, sooner or later as the standby says. */
+    private void sampleThenRearm() {
+        try {
+            sample();
+            samples.setRelease(samples.getPlain() + 1);
+        } catch (RuntimeException e) {
+            if (!sampleFailed) { // said once; the next sample is tried all the same
+                sampleFailed = true;
+                out.println("vernissage: an energy sample failed: " + e);
+            }
+        } finally {
+            long next = resting.getAsBoolean() ? restingEveryNanos : everyNanos;
+            try {
+                sampler.schedule(this::sampleThenRearm, next, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // close() shut the sampler down: no more samples
+            }
+        }
     }
 
     /** The render loop's pacer, held to the power budget when there is one. */
     FramePacer pacer(FramePacer inner, Clock clock) {
         return budget.map(b -> b.pace(inner, clock)).orElse(inner);
+    }
+
+    /** Samples taken so far, for tests. Any thread. */
+    long samples() {
+        return samples.get();
     }
 
     /** The budget, for tests. */
