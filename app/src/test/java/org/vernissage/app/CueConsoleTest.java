@@ -34,7 +34,8 @@ import org.vernissage.showcontrol.cue.CueListLoader;
  * The web console's view of the cues in a real conductor with Tidewater's cue list, its updates
  * through a real outbox agent: GO shows where the playhead went and which cue runs, and after
  * {@code cues.json} is reloaded the view lists the new cues, not the ones the run started with;
- * in a whole run with the web console alone (no control port), a saved cue file is reloaded.
+ * in a whole run with the web console alone (no control port), a saved cue file is reloaded; and
+ * after a restart the console shows the cues and the playhead the saved show had.
  */
 class CueConsoleTest {
 
@@ -133,6 +134,55 @@ class CueConsoleTest {
             playing.awaitEnd(10);
             assertTrue(playing.console().contains("cue list: 1 reloads, 0 broken saves refused"), playing.console());
         }
+    }
+
+    @Test
+    void afterARestartTheConsoleShowsTheRestoredCuesAndPlayhead() throws Exception {
+        Path artwork = TidewaterCopy.withCues(folder, """
+                { "cues": [ { "number": "1", "name": "Slow rise", "targets": { "energy": 1 }, "fade": 60 },
+                            { "number": "2", "name": "Hold", "targets": { "energy": 0.5 } } ] }
+                """);
+        String token = "a-token-for-the-restart-test";
+        Path tokenFile = Files.writeString(folder.resolve("token"), token + "\n");
+        RunOptions options = RunOptions.defaults(artwork).withSize(new FrameSize(32, 18)).withFramesPerSecond(30)
+                .withSensors(SensorOptions.defaults().withOsc(List.of())).withReload(false)
+                .withState(new StateOptions(Optional.of(folder.resolve("state")), false))
+                .withConsole(new ConsoleOptions(0, "127.0.0.1", Optional.of(tokenFile)));
+        ObjectMapper json = new ObjectMapper();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            try (BackgroundRun first = BackgroundRun.start(options, List.of())) {
+                URI base = URI.create("http://127.0.0.1:" + first.run().consolePort().orElseThrow() + "/api/");
+                HttpResponse<String> go = http.send(HttpRequest.newBuilder(base.resolve("go"))
+                        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, go.statusCode(), go.body());
+                awaitCues(http, json, base, token, "2", "running");
+                Thread.sleep(1_000); // the show state is written within a few hundred ms of a change
+                first.run().requestStop();
+                first.awaitEnd(10);
+            }
+            try (BackgroundRun second = BackgroundRun.start(options, List.of())) {
+                URI base = URI.create("http://127.0.0.1:" + second.run().consolePort().orElseThrow() + "/api/");
+                awaitCues(http, json, base, token, "2", "running"); // cue 1's minute-long fade goes on
+            }
+        }
+    }
+
+    /** Waits until the console says the playhead is on {@code playhead} and the first cue is {@code state}. */
+    private static void awaitCues(HttpClient http, ObjectMapper json, URI base, String token, String playhead,
+                                  String state) throws InterruptedException {
+        HttpRequest status = HttpRequest.newBuilder(base.resolve("status")).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        await(() -> {
+            try {
+                com.fasterxml.jackson.databind.JsonNode cues = json.readTree(
+                        http.send(status, HttpResponse.BodyHandlers.ofString()).body()).path("cues");
+                return cues.path("playhead").asText().equals(playhead)
+                        && cues.path("list").path(0).path("state").asText().equals(state);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Presses GO once the playhead has moved to the second cue; returns the console's answer. */
