@@ -28,7 +28,7 @@ public sealed interface ControlAction {
     }
 
     /** Answered by the endpoint itself: connection state, not show state. */
-    enum LocalKind { CONNECT, THUMP, UPDATES, UDP_REPLY_PORT, ANSWER }
+    enum LocalKind { CONNECT, THUMP, UPDATES, UDP_REPLY_PORT, ANSWER, WORKSPACES, VERSION }
 
     /** One command for the cue stage: its code ({@code ControlCommands}) and numeric arguments. */
     record StageCommand(int code, float... arguments) {

@@ -34,6 +34,7 @@ import org.vernissage.showcontrol.control.ControlAction.ToStage;
  * /vernissage/{artwork id}/{name} {value}...          the same, at the parameter's own OSC address
  * /parameter/{name}/fade {seconds} {value}... [curve] fade it (linear unless a curve is named)
  * /workspace/{id}/connect [passcode]  /updates 1|0  /udpReplyPort {port}  /thump
+ * /workspaces  /version                               what a console asks before it connects
  * </pre>
  *
  * <p>Confined to the control endpoint's thread (its pattern matcher is reused); what it reads is immutable.
@@ -105,6 +106,10 @@ public final class ControlDictionary {
             case "panic" -> whole(parts, PANIC, Shape.NONE);
             case "reset" -> whole(parts, RESET, Shape.PLAYHEAD);
             case "thump" -> parts.length == 1 ? new ControlAction.Local(LocalKind.THUMP, "")
+                    : unknown(address);
+            case "workspaces" -> parts.length == 1 ? new ControlAction.Local(LocalKind.WORKSPACES, "")
+                    : unknown(address);
+            case "version" -> parts.length == 1 ? new ControlAction.Local(LocalKind.VERSION, "")
                     : unknown(address);
             case "connect" -> parts.length == 1
                     ? new ControlAction.Local(LocalKind.CONNECT, message.text(0).orElse("")) : unknown(address);
@@ -311,6 +316,8 @@ public final class ControlDictionary {
         out.add(new Address("/updates", "i", "1: send this console /update pushes; 0: stop"));
         out.add(new Address("/udpReplyPort", "i", "UDP replies to this host go to that port"));
         out.add(new Address("/thump", "", "a heartbeat"));
+        out.add(new Address("/workspaces", "", "this engine's one workspace: its id, and whether it asks a passcode"));
+        out.add(new Address("/version", "", "this engine's name and version"));
         return out;
     }
 

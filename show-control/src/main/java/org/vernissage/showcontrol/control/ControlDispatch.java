@@ -1,6 +1,7 @@
 package org.vernissage.showcontrol.control;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.engine.pipeline.InputBatch;
@@ -14,7 +15,8 @@ import org.vernissage.showcontrol.control.ControlAction.ToStage;
 
 /**
  * Does what each message a console sent asks, as the {@link ControlDictionary} reads it: the
- * passcode ({@code /connect}, checked before anything but {@code /udpReplyPort}); the local
+ * passcode ({@code /connect}, checked before anything but {@code /udpReplyPort} and what a
+ * console asks before it connects, {@code /workspaces} and {@code /version}); the local
  * commands answered at once (thump, updates on/off, a reply port); a refusal; or commands for the
  * cue stage, which enter the input ring as {@code CONSOLE_COMMAND} envelopes (journalled and
  * replayed like any input, ordered with everything else), their reply waiting in
@@ -26,6 +28,9 @@ import org.vernissage.showcontrol.control.ControlAction.ToStage;
 final class ControlDispatch {
 
     private static final int MAX_PENDING = 4096;
+    /** What {@code /version} answers: the engine's name and its build's version ("dev" from classes). */
+    static final String VERSION = "Vernissage " + java.util.Objects.requireNonNullElse(
+            ControlDispatch.class.getPackage().getImplementationVersion(), "dev");
 
     private final ControlSettings settings;
     private final ControlDictionary dictionary;
@@ -47,6 +52,10 @@ final class ControlDispatch {
         this.replies = replies;
     }
 
+    /** One entry of {@code /workspaces}' answer, with QLab's field names. */
+    private record Workspace(String uniqueID, String displayName, boolean hasPasscode, String version) {
+    }
+
     /** One message from {@code peer}. */
     void handle(ControlMessage message, ControlPeer peer) {
         stats.commands.incrementAndGet();
@@ -64,6 +73,16 @@ final class ControlDispatch {
                 replies.replyPort(udp, Integer.parseInt(local.argument()));
             }
             replies.reply(peer, message.address(), "ok", local.argument());
+            return;
+        }
+        if (action instanceof Local local && local.kind() == ControlAction.LocalKind.WORKSPACES) {
+            // QLab's shape: a console lists the workspaces, then connects to one by its id.
+            replies.reply(peer, message.address(), "ok", List.of(new Workspace(dictionary.workspaceId(),
+                    dictionary.workspaceId(), settings.passcode().isPresent(), VERSION)));
+            return;
+        }
+        if (action instanceof Local local && local.kind() == ControlAction.LocalKind.VERSION) {
+            replies.reply(peer, message.address(), "ok", VERSION);
             return;
         }
         if (!connected(peer)) {

@@ -157,6 +157,25 @@ class ControlEndpointTest {
     }
 
     @Test
+    void aConsoleListsTheWorkspacesAndTheVersionBeforeItConnects() throws Exception {
+        try (LiveControl live = live(Optional.of("4321"))) {
+            live.oscsend("/workspaces");
+            Received workspaces = live.nextReply();
+            assertEquals("/reply/workspaces", workspaces.address());
+            JsonNode json = workspaces.json();
+            assertEquals("ok", json.get("status").asText(), "answered before the passcode: how a console finds it");
+            JsonNode first = json.get("data").get(0);
+            assertEquals("tide", first.get("uniqueID").asText());
+            assertTrue(first.get("hasPasscode").asBoolean());
+            assertTrue(first.get("version").asText().startsWith("Vernissage "), first.toString());
+            live.oscsend("/version");
+            assertTrue(live.nextReply().json().get("data").asText().startsWith("Vernissage "));
+            live.oscsend("/go");
+            assertEquals("badpass", live.nextReply().json().get("status").asText(), "the rest still needs it");
+        }
+    }
+
+    @Test
     void twoConsolesPressingGoTogetherAreBothAnsweredInOrderOverTcp() throws Exception {
         try (LiveControl live = live(Optional.empty());
              TcpConsole a = new TcpConsole(live.port());
