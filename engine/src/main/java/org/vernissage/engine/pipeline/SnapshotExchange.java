@@ -24,8 +24,12 @@ public final class SnapshotExchange {
     private int back = 0;   // conductor thread only
     private int front = 2;  // render thread only
 
-    /** How many touch points a snapshot holds unless told otherwise. */
-    public static final int DEFAULT_TOUCH_CAPACITY = 32;
+    /**
+     * How many touch points a snapshot holds unless told otherwise: a full house of phones (50
+     * participants with two fingers each) and a TUIO table beside them. Copies and searches go
+     * over the live touches only, so room costs nothing until it is used.
+     */
+    public static final int DEFAULT_TOUCH_CAPACITY = 128;
 
     /** @param initial the values every buffer starts with, e.g. the parameter defaults */
     public SnapshotExchange(float[] initial) {

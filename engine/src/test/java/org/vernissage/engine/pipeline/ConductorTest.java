@@ -154,6 +154,19 @@ class ConductorTest {
     }
 
     @Test
+    void theDefaultTouchSetHoldsAFullHouseOfPhonesWithTwoFingersEach() {
+        SnapshotExchange full = new SnapshotExchange(new float[2]);
+        Conductor roomy = new Conductor(layout, full, conditioner, ConductorSettings.DEFAULT);
+        for (int i = 0; i < 50 * 2; i++) {
+            event.setTouch(TouchKind.CURSOR, TouchPhase.ADDED, 0, i, 0, 0.5f, 0.5f, 0, 0, 0, MS,
+                    InputBatch.IMMEDIATELY, false);
+            roomy.onEvent(event, i, true);
+        }
+        assertEquals(100, full.latch().touches().count());
+        assertEquals(0, roomy.stats().touchesRefused());
+    }
+
+    @Test
     void directParameterValuesAreClampedToTheirRange() {
         event.setParameter(0, 250f, MS);
         conductor.onEvent(event, sequence++, true);
