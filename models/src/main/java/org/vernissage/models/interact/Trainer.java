@@ -2,11 +2,15 @@ package org.vernissage.models.interact;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.concurrent.Agent;
 import org.vernissage.models.Model;
@@ -34,6 +38,12 @@ import org.vernissage.models.run.WorkerSlot;
  * <p>A training refused (too few examples, NaN in one, a diverging run) or cancelled changes
  * nothing: the model that ran keeps running, and the listener is told why in one line.
  *
+ * <p>A model file replaced on disk while the show runs (an artist's retrained ONNX file copied
+ * in, {@code vernissage train} run beside the show) is loaded and swapped in like a training's
+ * result ({@code undo} puts back the model it replaced); the trainer looks every
+ * {@link #FILE_LOOK_NANOS} and knows its own saves. A file that does not load is said once per
+ * version of it, and the model that ran keeps running.
+ *
  * <p>An Agrona agent run by an {@code AgentThread}; every method but the counters on that thread.
  * Owned by the run's models part.
  */
@@ -42,6 +52,8 @@ public final class Trainer implements Agent {
     private static final Logger LOG = System.getLogger(Trainer.class.getName());
     /** Items handled per duty cycle, so a close is never kept waiting long. */
     private static final int BATCH = 256;
+    /** How often the trainer looks whether a model's file was replaced on disk. */
+    static final long FILE_LOOK_NANOS = 500_000_000L;
 
     private final TrainerQueue queue;
     private final List<WorkerSlot> slots;
@@ -51,6 +63,8 @@ public final class Trainer implements Agent {
     private final Kept[] models;
     private final AtomicLong trainings = new AtomicLong();
     private final AtomicLong refusedExamples = new AtomicLong();
+    private final AtomicLong fileReloads = new AtomicLong();
+    private long nextFileLook;
 
     /**
      * @param plans one per model of the show, index i at position i
@@ -65,6 +79,7 @@ public final class Trainer implements Agent {
         this.models = new Kept[plans.size()];
         for (int i = 0; i < models.length; i++) {
             models[i] = new Kept(plans.get(i));
+            models[i].fileSeen = FileStamp.of(plans.get(i).modelFile()); // what is there now is not news
         }
     }
 
@@ -107,32 +122,32 @@ public final class Trainer implements Agent {
         if (kept.plan.modelFile().isEmpty() || !Files.exists(kept.plan.modelFile().get())) {
             return false;
         }
-        if (!kept.plan.type().isTrained()) {
-            try {
-                Model loaded = fileLoader.load(kept.plan.name(), kept.plan.type().manifestName(), kept.plan.modelFile().get(),
-                        kept.plan.inputNames().size(), kept.plan.outputNames().size());
-                kept.current = loaded;
-                slots.get(index).offer(loaded);
-                return true;
-            } catch (ModelException e) {
-                listener.said(kept.plan.name(), e.getMessage() + "; the work runs without it (its outputs keep their values)");
-                return false;
-            }
-        }
         try {
-            Model loaded = new TrainedModelFiles().load(kept.plan.modelFile().get(), kept.plan.name());
-            if (kept.examples != null && !kept.examples.isEmpty() && loaded.inputCount() != kept.examples.inputCount()) {
-                loaded.close();
-                throw new ModelException(kept.plan.modelFile().get() + ": reads " + loaded.inputCount()
-                        + " inputs, its examples have " + kept.examples.inputCount());
-            }
+            Model loaded = loadFile(kept);
             kept.current = loaded;
             slots.get(index).offer(loaded);
             return true;
         } catch (ModelException e) {
-            listener.said(kept.plan.name(), e.getMessage() + "; training from the examples instead");
+            listener.said(kept.plan.name(), e.getMessage() + (kept.plan.type().isTrained()
+                    ? "; training from the examples instead" : "; the work runs without it (its outputs keep their values)"));
             return false;
         }
+    }
+
+    /** The model in {@code kept}'s file: an artist's file through the file loader, or one this engine trained. */
+    private Model loadFile(Kept kept) throws ModelException {
+        Path file = kept.plan.modelFile().orElseThrow();
+        if (!kept.plan.type().isTrained()) {
+            return fileLoader.load(kept.plan.name(), kept.plan.type().manifestName(), file,
+                    kept.plan.inputNames().size(), kept.plan.outputNames().size());
+        }
+        Model loaded = new TrainedModelFiles().load(file, kept.plan.name());
+        if (kept.examples != null && !kept.examples.isEmpty() && loaded.inputCount() != kept.examples.inputCount()) {
+            loaded.close();
+            throw new ModelException(file + ": reads " + loaded.inputCount() + " inputs, its examples have "
+                    + kept.examples.inputCount());
+        }
+        return loaded;
     }
 
     /** Trains model {@code index} now, on the calling thread (at start, before the thread runs). */
@@ -156,6 +171,11 @@ public final class Trainer implements Agent {
         return trainings.get();
     }
 
+    /** Model files reloaded because they were replaced on disk. Any thread. */
+    public long fileReloads() {
+        return fileReloads.get();
+    }
+
     /** Examples refused (a width that does not match the set's, NaN). Any thread. */
     public long refusedExamples() {
         return refusedExamples.get();
@@ -173,7 +193,33 @@ public final class Trainer implements Agent {
             }
             done++;
         }
+        long now = System.nanoTime();
+        if (now - nextFileLook >= 0) {
+            nextFileLook = now + FILE_LOOK_NANOS;
+            done += reloadReplacedFiles();
+        }
         return done;
+    }
+
+    /** Loads and swaps in each model whose file changed on disk since the trainer last saw it. */
+    private int reloadReplacedFiles() {
+        int reloaded = 0;
+        for (Kept kept : models) {
+            FileStamp now = FileStamp.of(kept.plan.modelFile());
+            if (now == null || now.equals(kept.fileSeen)) {
+                continue; // unchanged, or gone (a file being replaced is absent a moment: wait for it)
+            }
+            kept.fileSeen = now;
+            try {
+                install(kept, loadFile(kept));
+                fileReloads.lazySet(fileReloads.get() + 1);
+                listener.said(kept.plan.name(), "reloaded " + kept.plan.modelFile().get() + " (replaced on disk)");
+                reloaded++;
+            } catch (ModelException | RuntimeException e) {
+                listener.said(kept.plan.name(), "not reloaded: " + e.getMessage() + "; the model that ran keeps running");
+            }
+        }
+        return reloaded;
     }
 
     private void handle(TrainerWork work) {
@@ -297,18 +343,26 @@ public final class Trainer implements Agent {
         long took = System.nanoTime() - start;
         long millis = took / 1_000_000;
         kept.trained = new RoomModelArchive.Trained(Instant.now(), took / 1e9, kept.plan.options().seed());
+        install(kept, trained);
+        trainings.lazySet(trainings.get() + 1);
+        listener.trained(name, kept.examples.count(), lastLoss[0], millis);
+    }
+
+    /**
+     * Hands {@code next} to the worker in place of the current model, which is kept for undo; the
+     * model kept for undo before it is closed (unless the worker still runs it).
+     */
+    private void install(Kept kept, Model next) {
         Model replaced = kept.current;
         if (kept.previous != null && kept.previous != replaced) {
             closeUnlessRunning(kept.previous, slots.get(kept.plan.index()));
         }
         kept.previous = replaced;
-        kept.current = trained;
-        Model skipped = slots.get(kept.plan.index()).offer(trained);
+        kept.current = next;
+        Model skipped = slots.get(kept.plan.index()).offer(next);
         if (skipped != null && skipped != replaced && skipped != kept.previous) {
             skipped.close();
         }
-        trainings.lazySet(trainings.get() + 1);
-        listener.trained(name, kept.examples.count(), lastLoss[0], millis);
     }
 
     private Model trainOnce(Kept kept, TrainingProgress progress) throws ModelException {
@@ -343,6 +397,7 @@ public final class Trainer implements Agent {
             List<String> written = archive instanceof RoomModelArchive room
                     ? room.save(kept.plan, kept.examples, kept.current, kept.trained)
                     : archive.save(kept.plan, kept.examples, kept.current);
+            kept.fileSeen = FileStamp.of(kept.plan.modelFile()); // our own save is not a replaced file
             listener.said(kept.plan.name(), written.isEmpty() ? "nothing to save (no file configured)"
                     : "saved " + String.join(", ", written));
         } catch (ModelException e) {
@@ -356,6 +411,21 @@ public final class Trainer implements Agent {
         }
     }
 
+    /** A file's modification time and size, to notice it was replaced; null for no file. */
+    private record FileStamp(FileTime modified, long size) {
+
+        static FileStamp of(Optional<Path> file) {
+            if (file.isEmpty()) {
+                return null;
+            }
+            try {
+                return new FileStamp(Files.getLastModifiedTime(file.get()), Files.size(file.get()));
+            } catch (IOException absent) {
+                return null;
+            }
+        }
+    }
+
     /** What the trainer keeps of one model. Trainer thread only. */
     private static final class Kept {
         final TrainingPlan plan;
@@ -366,6 +436,7 @@ public final class Trainer implements Agent {
         boolean refusalSaid;
         final List<float[]> gesture = new ArrayList<>();
         RoomModelArchive.Trained trained;
+        FileStamp fileSeen; // the model file as the trainer last loaded, saved or saw it; null: none
 
         Kept(TrainingPlan plan) {
             this.plan = plan;

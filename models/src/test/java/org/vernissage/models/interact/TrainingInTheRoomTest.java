@@ -42,6 +42,8 @@ import org.vernissage.models.Model;
 import org.vernissage.models.declare.ModelDeclaration;
 import org.vernissage.models.declare.ModelType;
 import org.vernissage.models.learn.ExampleSet;
+import org.vernissage.models.learn.NearestNeighbours;
+import org.vernissage.models.learn.TrainedModelFiles;
 import org.vernissage.models.learn.TrainingOptions;
 import org.vernissage.models.run.ModelShow;
 
@@ -79,8 +81,13 @@ class TrainingInTheRoomTest {
     }
 
     private void start(ModelType type, int steps, RoomModelArchive.Provenance provenance) throws Exception {
+        start(type, steps, provenance, type.isClassifier() ? List.of("energy") : List.of("hue", "energy"),
+                List.of(false));
+    }
+
+    private void start(ModelType type, int steps, RoomModelArchive.Provenance provenance, List<String> outputs,
+                       List<Boolean> runAtStart) throws Exception {
         Path modelsFolder = folder.resolve("models");
-        List<String> outputs = type.isClassifier() ? List.of("energy") : List.of("hue", "energy");
         ModelDeclaration pose = new ModelDeclaration("pose", type, List.of("hand_x", "hand_y"), outputs,
                 modelsFolder.resolve("pose.model.json"), modelsFolder.resolve("pose.examples.json"),
                 TrainingOptions.defaults().withSteps(steps).withK(1), false);
@@ -98,7 +105,7 @@ class TrainingInTheRoomTest {
             return t;
         }, conductor);
         ring.start();
-        models.start(ring, new SystemClock(), List.of(false));
+        models.start(ring, new SystemClock(), runAtStart);
     }
 
     @AfterEach
@@ -343,5 +350,55 @@ class TrainingInTheRoomTest {
         hands(0.12f, 0.25f);
         await(() -> models.runtime().slot(0).runs() > 1 && snapshots.latch().value(ENERGY) == 1f,
                 "class 1 reaches energy as 1 too");
+    }
+
+    /** A one-example k-NN classifier of hand poses: everything is class {@code label}. */
+    private static Model classOf(int label) throws Exception {
+        ExampleSet examples = new ExampleSet(List.of("hand_x", "hand_y"), List.of("hue"));
+        examples.addLabelled(new float[] {0.5f, 0.5f}, label);
+        return NearestNeighbours.fit("pose", examples, 1);
+    }
+
+    /** Saves {@code model} as {@code file}, in one rename, a second later than the file's time, as a later copy has. */
+    private static void replace(Path file, Model model) throws Exception {
+        Path next = file.resolveSibling("next.model.json");
+        new TrainedModelFiles().save(next, model);
+        moveInPlace(next, file);
+    }
+
+    /** Moves {@code next} over {@code file} at once, its time a second past the file's (or now). */
+    private static void moveInPlace(Path next, Path file) throws Exception {
+        long before = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : System.currentTimeMillis();
+        Files.setLastModifiedTime(next, java.nio.file.attribute.FileTime.fromMillis(before + 1000));
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Test
+    void aModelFileReplacedOnDiskIsSwappedInAndABrokenOneLeavesTheModelRunning() throws Exception {
+        Path file = folder.resolve("models/pose.model.json");
+        Files.createDirectories(file.getParent());
+        replace(file, classOf(1));
+        start(ModelType.KNN, 1, RoomModelArchive.Provenance.inTheRoom(), List.of("hue"), List.of(true));
+        hands(0.5f, 0.5f);
+        await(() -> snapshots.latch().value(HUE) == 1f, "the file's model runs at start: class 1");
+
+        replace(file, classOf(2)); // retrained elsewhere and copied in while the show runs
+        await(() -> models.trainer().fileReloads() == 1, "the replaced file reloaded");
+        hands(0.5f, 0.51f);
+        await(() -> snapshots.latch().value(HUE) == 2f, "the new file's model runs: class 2");
+        await(() -> console.toString().contains("reloaded " + file), "the reload said");
+
+        moveInPlace(Files.writeString(file.resolveSibling("broken.json"), "{ \"not\": \"a model\""), file);
+        await(() -> console.toString().contains("not reloaded"), "the broken file said");
+        hands(0.5f, 0.5f);
+        long runs = models.runtime().slot(0).runs();
+        await(() -> models.runtime().slot(0).runs() > runs, "the model ran on");
+        assertEquals(2f, snapshots.latch().value(HUE), "the model that ran keeps running");
+        assertEquals(1, models.trainer().fileReloads());
+
+        command(ModelCommand.UNDO);
+        hands(0.5f, 0.49f);
+        await(() -> snapshots.latch().value(HUE) == 1f, "undo puts back the model the reload replaced");
     }
 }
