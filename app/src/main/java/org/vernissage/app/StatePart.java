@@ -65,7 +65,7 @@ final class StatePart implements RunPart {
      */
     static StatePart start(Path folder, boolean fresh, String artworkId, ParameterLayout layout, CueList cues,
                            SnapshotExchange exchange, InputRing ring, Clock clock, List<String> warnings) {
-        String restored = "fresh start";
+        String restored = "--fresh: started from the top";
         if (!fresh) {
             restored = restore(folder, layout, cues, ring, clock, warnings);
         }
@@ -98,7 +98,9 @@ final class StatePart implements RunPart {
 
     @Override
     public Optional<String> banner() {
-        return Optional.of("show state in " + folder + " (" + restored + "; --fresh to start from the top)");
+        boolean resumed = restored.startsWith("resumed");
+        return Optional.of("show state in " + folder + " (" + restored
+                + (resumed ? "; --fresh to start from the top" : "") + ")");
     }
 
     @Override
