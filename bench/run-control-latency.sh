@@ -8,6 +8,9 @@
 #
 #   bench/run-control-latency.sh            1000 GOs per rate, at 60 fps then unpaced
 #   bench/run-control-latency.sh 300 60     GOs, then the rates
+#   JAVA_TOOL_OPTIONS=-Dfloor.wait=selector bench/run-control-latency.sh 1000 60
+#                                           the floor's receiver waits on a selector, as the hosted
+#                                           conductor does (the wait told apart from the engine)
 set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"

@@ -49,8 +49,10 @@ import org.vernissage.showcontrol.control.ControlSettings;
  * as if applying it took no time at all. Sends come at a uniformly random phase of the frame clock,
  * and the bench's own threads sleep (no polling) while they wait.
  *
- * <p>Run: {@code bench/run-control-latency.sh [gos] [fps...]}. Its own main thread; the render
- * thread is one it starts.
+ * <p>Run: {@code bench/run-control-latency.sh [gos] [fps...]}; with the system property
+ * {@code floor.wait=selector} the floor's receiver waits the way the hosted conductor does
+ * (non-blocking socket, {@code Selector.select}, one receive) instead of blocking in receive, to
+ * tell the wait from the rest of the engine. Its own main thread; the render thread is one it starts.
  */
 public final class ControlGoToFrameLatency {
 
@@ -65,23 +67,28 @@ public final class ControlGoToFrameLatency {
         double[] rates = args.length > 1
                 ? java.util.Arrays.stream(args, 1, args.length).mapToDouble(Double::parseDouble).toArray()
                 : new double[] {60, 0};
+        BareUdpReceiver.Wait floorWait = "selector".equals(System.getProperty("floor.wait"))
+                ? BareUdpReceiver.Wait.SELECTOR : BareUdpReceiver.Wait.BLOCKING;
         Path artwork = artworkWithLoopingCues(Path.of(System.getProperty("vernissage.artwork", "artworks/tidewater")));
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "GO -> frame latency, tidewater at %s headless, %d GOs per rate, %d cores, %s%n",
-                SIZE, gos, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        out.printf(Locale.ROOT, "GO -> frame latency, tidewater at %s headless, %d GOs per rate, %d cores, %s;"
+                + " the floor's receiver %s%n", SIZE, gos, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.version"), floorWait == BareUdpReceiver.Wait.SELECTOR
+                        ? "waits on a selector, as the hosted conductor does" : "blocks in receive");
         for (double fps : rates) {
-            measure(artwork, gos, fps, out);
+            measure(artwork, gos, fps, floorWait, out);
         }
     }
 
-    private static void measure(Path artwork, int gos, double fps, PrintStream out) throws Exception {
+    private static void measure(Path artwork, int gos, double fps, BareUdpReceiver.Wait floorWait, PrintStream out)
+            throws Exception {
         Probe probe = new Probe();
         Receipts receipts = new Receipts();
         int port = freePort();
         try (DatagramChannel replies = DatagramChannel.open(StandardProtocolFamily.INET)
                 .bind(new InetSocketAddress("127.0.0.1", 0));
              DatagramChannel sender = DatagramChannel.open(StandardProtocolFamily.INET);
-             BareUdpReceiver bare = new BareUdpReceiver(0, receipts)) {
+             BareUdpReceiver bare = new BareUdpReceiver(0, floorWait, 0, receipts)) {
             int replyPort = ((InetSocketAddress) replies.getLocalAddress()).getPort();
             RunOptions options = RunOptions.defaults(artwork).withSize(SIZE).withOsc("127.0.0.1", 0)
                     .withFramesPerSecond(fps)
