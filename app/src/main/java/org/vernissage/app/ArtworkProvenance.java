@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.provenance.DigitalSource;
+import org.vernissage.engine.provenance.EngineVersion;
 import org.vernissage.engine.provenance.ModelMark;
 import org.vernissage.engine.provenance.Provenance;
 import org.vernissage.models.ModelException;
@@ -38,12 +39,6 @@ final class ArtworkProvenance {
     private static final String CARD_SUFFIX = ModelCards.CARD_SUFFIX;
 
     private ArtworkProvenance() {
-    }
-
-    /** The engine's version as the jar says it, or "development build" when run from classes. */
-    static String engineVersion() {
-        String version = ArtworkProvenance.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
     }
 
     /**
@@ -74,7 +69,7 @@ final class ArtworkProvenance {
         DigitalSource source = marks.isEmpty() ? DigitalSource.NONE
                 : drawsPixels ? DigitalSource.TRAINED_ALGORITHMIC_MEDIA
                 : DigitalSource.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA;
-        return new Provenance(manifest.title(), manifest.artist(), engineVersion(), source, marks);
+        return new Provenance(manifest.title(), manifest.artist(), EngineVersion.number(), source, marks);
     }
 
     private static Set<String> declaredModels(ArtworkManifest manifest) {

@@ -1,5 +1,6 @@
 package org.vernissage.app;
 
+import org.vernissage.engine.provenance.EngineVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -11,7 +12,6 @@ public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"Vernissage " + (version == null ? "(development build)" : version)};
+        return new String[] {EngineVersion.named()};
     }
 }

@@ -8,6 +8,7 @@ import org.vernissage.engine.pipeline.InputBatch;
 import org.vernissage.engine.pipeline.InputEvent;
 import org.vernissage.engine.pipeline.event.ConsoleCommandFlyweight;
 import org.vernissage.engine.pipeline.event.EventKinds;
+import org.vernissage.engine.provenance.EngineVersion;
 import org.vernissage.showcontrol.control.ControlAction.Local;
 import org.vernissage.showcontrol.control.ControlAction.Refused;
 import org.vernissage.showcontrol.control.ControlAction.StageCommand;
@@ -28,9 +29,6 @@ import org.vernissage.showcontrol.control.ControlAction.ToStage;
 final class ControlDispatch {
 
     private static final int MAX_PENDING = 4096;
-    /** What {@code /version} answers: the engine's name and its build's version ("dev" from classes). */
-    static final String VERSION = "Vernissage " + java.util.Objects.requireNonNullElse(
-            ControlDispatch.class.getPackage().getImplementationVersion(), "dev");
 
     private final ControlSettings settings;
     private final ControlDictionary dictionary;
@@ -78,11 +76,11 @@ final class ControlDispatch {
         if (action instanceof Local local && local.kind() == ControlAction.LocalKind.WORKSPACES) {
             // QLab's shape: a console lists the workspaces, then connects to one by its id.
             replies.reply(peer, message.address(), "ok", List.of(new Workspace(dictionary.workspaceId(),
-                    dictionary.workspaceId(), settings.passcode().isPresent(), VERSION)));
+                    dictionary.workspaceId(), settings.passcode().isPresent(), EngineVersion.named())));
             return;
         }
         if (action instanceof Local local && local.kind() == ControlAction.LocalKind.VERSION) {
-            replies.reply(peer, message.address(), "ok", VERSION);
+            replies.reply(peer, message.address(), "ok", EngineVersion.named());
             return;
         }
         if (!connected(peer)) {
