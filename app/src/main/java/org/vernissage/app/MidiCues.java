@@ -128,16 +128,7 @@ final class MidiCues implements Receiver {
             case "go" -> offer(ControlCommands.GO);
             case "stop" -> offer(ControlCommands.STOP_ALL);
             case "panic" -> offer(ControlCommands.PANIC);
-            default -> {
-                CueListInForce.Generation now = cues.current();
-                int index = now.indexOf(target);
-                if (index < 0) {
-                    refuse("--midi-cue " + key + "=" + target + ": the cue list now running (cues.json was reloaded)"
-                            + " has no cue numbered " + target);
-                } else {
-                    offer(ControlCommands.CUE_START, index, now.number());
-                }
-            }
+            default -> offerCue(ControlCommands.CUE_START, target, "--midi-cue " + key + "=" + target);
         }
     }
 
@@ -159,13 +150,7 @@ final class MidiCues implements Receiver {
             offer(allCommand);
             return;
         }
-        CueListInForce.Generation now = cues.current();
-        int index = now.indexOf(msc.cue().get());
-        if (index < 0) {
-            refuse(msc + ": no cue numbered " + msc.cue().get() + " in cues.json");
-            return;
-        }
-        offer(cueCommand, index, now.number());
+        offerCue(cueCommand, msc.cue().get(), msc.toString());
     }
 
     /** TIMED_GO: GO at the playhead, or that cue's start, its fades taking the message's time. */
@@ -175,15 +160,28 @@ final class MidiCues implements Receiver {
         float low = NanosAsFloats.low(time);
         if (msc.cue().isEmpty()) {
             offer(ControlCommands.TIMED_GO, -1, 0, high, low);
-            return;
+        } else {
+            offerCue(ControlCommands.TIMED_GO, msc.cue().get(), msc.toString(), high, low);
         }
+    }
+
+    /**
+     * Offers {@code code} for the cue numbered {@code number} in the list the stage runs now, with
+     * that list's generation, then {@code more}; refuses it, naming {@code from}, when that list has
+     * no such cue (cues.json was reloaded without it).
+     */
+    private void offerCue(int code, String number, String from, float... more) {
         CueListInForce.Generation now = cues.current();
-        int index = now.indexOf(msc.cue().get());
+        int index = now.indexOf(number);
         if (index < 0) {
-            refuse(msc + ": no cue numbered " + msc.cue().get() + " in cues.json");
+            refuse(from + ": no cue numbered " + number + " in the cue list now running");
             return;
         }
-        offer(ControlCommands.TIMED_GO, index, now.number(), high, low);
+        float[] arguments = new float[2 + more.length];
+        arguments[0] = index;
+        arguments[1] = now.number();
+        System.arraycopy(more, 0, arguments, 2, more.length);
+        offer(code, arguments);
     }
 
     private void set(MscCommand msc) {

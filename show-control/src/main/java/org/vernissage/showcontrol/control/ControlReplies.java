@@ -32,8 +32,8 @@ import org.vernissage.showcontrol.cue.CueState;
  * catches up with the list the stage runs ({@code CueListInForce}), so cue numbers are read
  * against it.
  *
- * <p>Owned by the {@link ControlEndpoint}; on the endpoint's thread. Allocates per reply (JSON, the pending request): a person's pace, never per
- * frame.
+ * <p>Owned by the {@link ControlEndpoint}; on the endpoint's thread. Allocates per reply (JSON,
+ * the pending request): a person's pace, never per frame.
  */
 final class ControlReplies {
 

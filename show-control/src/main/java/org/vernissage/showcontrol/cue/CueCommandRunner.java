@@ -99,12 +99,7 @@ final class CueCommandRunner {
         }
         switch (code) {
             case GO -> {
-                if (playhead < 0) {
-                    return refuse(NOTHING_AT_PLAYHEAD, nanos, show);
-                }
-                playback.go(playhead, nanos, show, CuePlayback.OWN_FADE);
-                playback.settle(nanos, show);
-                return answer(playhead, 0, nanos, show);
+                return go(CuePlayback.OWN_FADE, nanos, show);
             }
             case STOP_ALL, PANIC -> {
                 playback.stopAll(show);
@@ -126,7 +121,7 @@ final class CueCommandRunner {
                 if (!cueCommandOk) {
                     return refuse(UNKNOWN_CUE, nanos, show);
                 }
-                return onCue(code, cue, nanos, show);
+                return onCue(code, cue, CuePlayback.OWN_FADE, nanos, show);
             }
             case PLAYHEAD_SET -> {
                 if (!cueCommandOk || !playback.isMainCue(cue)) {
@@ -157,7 +152,7 @@ final class CueCommandRunner {
                 return restoreFade(nanos, show);
             }
             case TIMED_GO -> {
-                return timedGo(cue, nanos, show);
+                return timedGo(cue, cueCommandOk, nanos, show);
             }
             case RELOAD -> {
                 CueList next = offered.getAndSet(null);
@@ -175,10 +170,22 @@ final class CueCommandRunner {
         return answer(-1, 0, nanos, show);
     }
 
-    private boolean onCue(int code, int cue, long nanos, ShowState show) {
+    /** GO: the cue at the playhead starts, its fades taking {@code fade} (or their own), the playhead moves on. */
+    private boolean go(long fade, long nanos, ShowState show) {
+        int playhead = playback.playhead();
+        if (playhead < 0) {
+            return refuse(NOTHING_AT_PLAYHEAD, nanos, show);
+        }
+        playback.go(playhead, nanos, show, fade);
+        playback.settle(nanos, show);
+        return answer(playhead, 0, nanos, show);
+    }
+
+    /** @param fade for CUE_START: the fade time a TIMED_GO gave, or {@link CuePlayback#OWN_FADE} */
+    private boolean onCue(int code, int cue, long fade, long nanos, ShowState show) {
         switch (code) {
             case CUE_START -> {
-                playback.start(cue, nanos, show, CuePlayback.OWN_FADE);
+                playback.start(cue, nanos, show, fade);
                 playback.settle(nanos, show);
             }
             case CUE_STOP -> playback.stop(cue, show);
@@ -206,29 +213,15 @@ final class CueCommandRunner {
     }
 
     /** TIMED_GO: GO (cue -1) or a cue's start, its fades taking the command's time. */
-    private boolean timedGo(int cue, long nanos, ShowState show) {
-        if (command.count() < 4) {
-            return refuse(BAD_VALUE, nanos, show);
-        }
-        long fade = NanosAsFloats.join(command.argument(2), command.argument(3));
+    private boolean timedGo(int cue, boolean cueOk, long nanos, ShowState show) {
+        long fade = command.count() < 4 ? -1 : NanosAsFloats.join(command.argument(2), command.argument(3));
         if (fade < 0 || fade > CueListLoader.MAX_SECONDS * 1e9) {
             return refuse(BAD_VALUE, nanos, show);
         }
-        int playhead = playback.playhead();
         if (cue == -1) {
-            if (playhead < 0) {
-                return refuse(NOTHING_AT_PLAYHEAD, nanos, show);
-            }
-            playback.go(playhead, nanos, show, fade);
-            playback.settle(nanos, show);
-            return answer(playhead, 0, nanos, show);
+            return go(fade, nanos, show);
         }
-        if (cue < 0 || cue >= playback.cueCount()) {
-            return refuse(UNKNOWN_CUE, nanos, show);
-        }
-        playback.start(cue, nanos, show, fade);
-        playback.settle(nanos, show);
-        return answer(cue, playback.state(cue).code(), nanos, show);
+        return cueOk ? onCue(CUE_START, cue, fade, nanos, show) : refuse(UNKNOWN_CUE, nanos, show);
     }
 
     private boolean onParameter(int code, long nanos, ShowState show) {
