@@ -2,15 +2,12 @@ package org.vernissage.models.interact;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.concurrent.Agent;
 import org.vernissage.models.Model;
@@ -40,9 +37,8 @@ import org.vernissage.models.run.WorkerSlot;
  *
  * <p>A model file replaced on disk while the show runs (an artist's retrained ONNX file copied
  * in, {@code vernissage train} run beside the show) is loaded and swapped in like a training's
- * result ({@code undo} puts back the model it replaced); the trainer looks every
- * {@link #FILE_LOOK_NANOS} and knows its own saves. A file that does not load is said once per
- * version of it, and the model that ran keeps running.
+ * result ({@code undo} puts back the model it replaced; {@link ModelFileWatch} says which). A file
+ * that does not load is said once per version of it, and the model that ran keeps running.
  *
  * <p>An Agrona agent run by an {@code AgentThread}; every method but the counters on that thread.
  * Owned by the run's models part.
@@ -52,8 +48,6 @@ public final class Trainer implements Agent {
     private static final Logger LOG = System.getLogger(Trainer.class.getName());
     /** Items handled per duty cycle, so a close is never kept waiting long. */
     private static final int BATCH = 256;
-    /** How often the trainer looks whether a model's file was replaced on disk. */
-    static final long FILE_LOOK_NANOS = 500_000_000L;
 
     private final TrainerQueue queue;
     private final List<WorkerSlot> slots;
@@ -64,7 +58,7 @@ public final class Trainer implements Agent {
     private final AtomicLong trainings = new AtomicLong();
     private final AtomicLong refusedExamples = new AtomicLong();
     private final AtomicLong fileReloads = new AtomicLong();
-    private long nextFileLook;
+    private final ModelFileWatch files;
 
     /**
      * @param plans one per model of the show, index i at position i
@@ -79,8 +73,8 @@ public final class Trainer implements Agent {
         this.models = new Kept[plans.size()];
         for (int i = 0; i < models.length; i++) {
             models[i] = new Kept(plans.get(i));
-            models[i].fileSeen = FileStamp.of(plans.get(i).modelFile()); // what is there now is not news
         }
+        this.files = new ModelFileWatch(plans);
     }
 
     @Override
@@ -193,33 +187,19 @@ public final class Trainer implements Agent {
             }
             done++;
         }
-        long now = System.nanoTime();
-        if (now - nextFileLook >= 0) {
-            nextFileLook = now + FILE_LOOK_NANOS;
-            done += reloadReplacedFiles();
-        }
-        return done;
+        return done + files.look(System.nanoTime(), this::reload);
     }
 
-    /** Loads and swaps in each model whose file changed on disk since the trainer last saw it. */
-    private int reloadReplacedFiles() {
-        int reloaded = 0;
-        for (Kept kept : models) {
-            FileStamp now = FileStamp.of(kept.plan.modelFile());
-            if (now == null || now.equals(kept.fileSeen)) {
-                continue; // unchanged, or gone (a file being replaced is absent a moment: wait for it)
-            }
-            kept.fileSeen = now;
-            try {
-                install(kept, loadFile(kept));
-                fileReloads.lazySet(fileReloads.get() + 1);
-                listener.said(kept.plan.name(), "reloaded " + kept.plan.modelFile().get() + " (replaced on disk)");
-                reloaded++;
-            } catch (ModelException | RuntimeException e) {
-                listener.said(kept.plan.name(), "not reloaded: " + e.getMessage() + "; the model that ran keeps running");
-            }
+    /** Model {@code index}'s file was replaced on disk: loads it and swaps it in, or says why not. */
+    private void reload(int index) {
+        Kept kept = models[index];
+        try {
+            install(kept, loadFile(kept));
+            fileReloads.lazySet(fileReloads.get() + 1);
+            listener.said(kept.plan.name(), "reloaded " + kept.plan.modelFile().get() + " (replaced on disk)");
+        } catch (ModelException | RuntimeException e) {
+            listener.said(kept.plan.name(), "not reloaded: " + e.getMessage() + "; the model that ran keeps running");
         }
-        return reloaded;
     }
 
     private void handle(TrainerWork work) {
@@ -397,7 +377,7 @@ public final class Trainer implements Agent {
             List<String> written = archive instanceof RoomModelArchive room
                     ? room.save(kept.plan, kept.examples, kept.current, kept.trained)
                     : archive.save(kept.plan, kept.examples, kept.current);
-            kept.fileSeen = FileStamp.of(kept.plan.modelFile()); // our own save is not a replaced file
+            files.saved(kept.plan.index()); // our own save is not a replaced file
             listener.said(kept.plan.name(), written.isEmpty() ? "nothing to save (no file configured)"
                     : "saved " + String.join(", ", written));
         } catch (ModelException e) {
@@ -411,20 +391,6 @@ public final class Trainer implements Agent {
         }
     }
 
-    /** A file's modification time and size, to notice it was replaced; null for no file. */
-    private record FileStamp(FileTime modified, long size) {
-
-        static FileStamp of(Optional<Path> file) {
-            if (file.isEmpty()) {
-                return null;
-            }
-            try {
-                return new FileStamp(Files.getLastModifiedTime(file.get()), Files.size(file.get()));
-            } catch (IOException absent) {
-                return null;
-            }
-        }
-    }
 
     /** What the trainer keeps of one model. Trainer thread only. */
     private static final class Kept {
@@ -436,7 +402,6 @@ public final class Trainer implements Agent {
         boolean refusalSaid;
         final List<float[]> gesture = new ArrayList<>();
         RoomModelArchive.Trained trained;
-        FileStamp fileSeen; // the model file as the trainer last loaded, saved or saw it; null: none
 
         Kept(TrainingPlan plan) {
             this.plan = plan;

@@ -1,17 +1,16 @@
 package org.vernissage.showcontrol.cue;
 
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.agrona.concurrent.Agent;
+import org.vernissage.engine.artwork.FileStamp;
 import org.vernissage.engine.param.ParameterLayout;
 
 /**
@@ -36,8 +35,7 @@ public final class CueFileWatcher implements Agent {
     private final Logger log;
     private final Set<String> reported = new HashSet<>();
     private long nextLook;
-    private FileTime seenTime;
-    private long seenSize = -1;
+    private Optional<FileStamp> seen = Optional.empty();
     private volatile long reloads;
     private volatile long refused;
     private volatile String failing = "";
@@ -67,16 +65,14 @@ public final class CueFileWatcher implements Agent {
             return 0;
         }
         nextLook = now + intervalNanos;
-        FileTime time = seenTime;
-        long size = seenSize;
-        if (!look() || (Objects.equals(time, seenTime) && size == seenSize)) {
+        Optional<FileStamp> before = seen;
+        if (!look() || seen.equals(before)) {
             return 0;
         }
         try {
             CueList list = CueListLoader.load(file, layout);
             if (!onGood.test(list)) {
-                seenTime = time; // not passed on: look again next time
-                seenSize = size;
+                seen = before; // not passed on: look again next time
                 return 1;
             }
             reloads++;
@@ -94,15 +90,13 @@ public final class CueFileWatcher implements Agent {
         return 1;
     }
 
-    /** Reads the file's time and size; false when it cannot be read now (being saved, removed). */
+    /** Reads the file's stamp; false, the last one kept, when it cannot be read now (being saved, removed). */
     private boolean look() {
-        try {
-            seenTime = Files.getLastModifiedTime(file);
-            seenSize = Files.size(file);
-            return true;
-        } catch (IOException e) {
-            return false;
+        Optional<FileStamp> now = FileStamp.of(file);
+        if (now.isPresent()) {
+            seen = now;
         }
+        return now.isPresent();
     }
 
     /** Good lists passed on since the start. */
