@@ -194,7 +194,7 @@ final class ArtworkAssembly {
                         models.flatMap(ModelsPart::live).map(running -> running.oscControl(pipeline.ring()))));
         if (live && options.midiCues().active()) {
             MidiCues midiCues = new MidiCues(pipeline.ring(), clock.clock(), pipeline.cueStage().inForce(), layout,
-                    options.midiCues().mscDevice(), options.midiCues().mapping(), System.getLogger(MidiCues.class.getName()));
+                    options.midiCues(), System.getLogger(MidiCues.class.getName()));
             parts.ofType(MidiPart.class).forEach(midi -> midi.showControl(midiCues));
         }
         if (live && ShowControlPart.wanted(options.pipeline())) {

@@ -39,7 +39,9 @@ import org.vernissage.showcontrol.msc.MscReceiver;
  * Cue numbers (MSC's and the mappings') are read when the command comes, against the list the
  * cue stage runs then ({@link CueListInForce}: a saved {@code cues.json} may have been reloaded
  * since the start), and sent with that list's generation, so the stage never runs another cue
- * that has come to have the same index.
+ * that has come to have the same index. With {@code --msc-list}, a GO, STOP, RESUME or TIMED_GO
+ * naming another list is let pass (counted, said once): on a shared MIDI line it is another
+ * device's. A cue path is not read (one show runs here).
  *
  * <p>Called on the MIDI device's transmitter thread (through {@code MidiInput.showControl}); one
  * envelope reused (that thread only); counters readable by any thread.
@@ -61,26 +63,32 @@ final class MidiCues implements Receiver {
     private final InputEvent envelope = new InputEvent();
     private final ConsoleCommandFlyweight command = new ConsoleCommandFlyweight();
     private final FaultCounts refused;
+    private final Optional<String> mscList;
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong otherLists = new AtomicLong();
+    private final Logger log;
+    private boolean otherListSaid; // the transmitter thread only
     private long nextRequest;
 
     /**
-     * @param mscDevice this engine's MSC device id, or empty for no MSC
-     * @param mapping {@code --midi-cue} entries: "60" or "cc20" to "go", "stop", "panic" or a cue number
+     * @param options this engine's MSC device id and cue list (each optional), and the {@code --midi-cue}
+     *     entries: "60" or "cc20" to "go", "stop", "panic" or a cue number
      * @throws IllegalArgumentException naming the entry when a key or a cue is not understood
      */
-    MidiCues(InputRing ring, Clock clock, CueListInForce cues, ParameterLayout layout, Optional<Integer> mscDevice,
-             Map<String, String> mapping, Logger log) {
+    MidiCues(InputRing ring, Clock clock, CueListInForce cues, ParameterLayout layout, MidiCueOptions options,
+             Logger log) {
         this.ring = ring;
+        this.log = log;
+        this.mscList = options.mscList();
         this.clock = clock;
         this.cues = cues;
         this.layout = layout;
         this.refused = new FaultCounts("MIDI show control", "that command was ignored", log);
-        this.msc = mscDevice.map(id -> new MscReceiver(id, new int[0], new int[] {0x01, 0x02, 0x10},
+        this.msc = options.mscDevice().map(id -> new MscReceiver(id, new int[0], new int[] {0x01, 0x02, 0x10},
                 this::onMsc, log));
         this.notes = new java.util.HashMap<>();
         this.controllers = new java.util.HashMap<>();
-        mapping.forEach(this::map);
+        options.mapping().forEach(this::map);
     }
 
     private void map(String key, String action) {
@@ -133,6 +141,9 @@ final class MidiCues implements Receiver {
     }
 
     private void onMsc(MscCommand msc) {
+        if (forAnotherList(msc)) {
+            return;
+        }
         switch (msc.command()) {
             case GO -> cueOr(msc, ControlCommands.CUE_START, ControlCommands.GO);
             case TIMED_GO -> timedGo(msc);
@@ -143,6 +154,20 @@ final class MidiCues implements Receiver {
             case SET -> set(msc);
             default -> refuse(msc + ": not a command this engine acts on");
         }
+    }
+
+    /** True (counted, said once) when {@code --msc-list} is set and {@code msc} names another list. */
+    private boolean forAnotherList(MscCommand msc) {
+        if (mscList.isEmpty() || msc.list().isEmpty() || msc.list().equals(mscList)) {
+            return false;
+        }
+        otherLists.incrementAndGet();
+        if (!otherListSaid) {
+            otherListSaid = true;
+            log.log(Logger.Level.INFO, "MIDI show control: " + msc + " is for cue list " + msc.list().get()
+                    + ", not this engine's (--msc-list " + mscList.get() + "): let pass; further ones are counted");
+        }
+        return true;
     }
 
     private void cueOr(MscCommand msc, int cueCommand, int allCommand) {
@@ -215,6 +240,11 @@ final class MidiCues implements Receiver {
     /** Commands offered to the ring so far. Any thread. */
     long sent() {
         return sent.get();
+    }
+
+    /** MSC commands let pass because they named another cue list ({@code --msc-list}). Any thread. */
+    long otherLists() {
+        return otherLists.get();
     }
 
     /** Commands refused (unknown cue, unsupported, ring full), by kind. Any thread. */

@@ -57,6 +57,7 @@ final class MidiPart implements SensorPart {
     public List<String> statistics() {
         List<String> lines = new java.util.ArrayList<>(agent.lines());
         cues.ifPresent(c -> lines.add("MIDI show control: " + c.sent() + " commands"
+                + (c.otherLists() > 0 ? ", " + c.otherLists() + " for other cue lists" : "")
                 + (c.refused().total() > 0 ? ", " + c.refused().total() + " refused " + c.refused().byKind() : "")));
         return lines;
     }

@@ -212,6 +212,12 @@ final class RunCommand implements Callable<Integer> {
                     + " its groups or everyone, from the --midi-device input.")
     private Integer mscDevice;
 
+    @Option(names = "--msc-list", paramLabel = "LIST",
+            description = "With --msc-device: run only the MSC commands for cue list LIST (as the console sends it,"
+                    + " e.g. 1) or naming no list; those for other lists are for other devices and are let pass."
+                    + " Default: every list.")
+    private String mscList;
+
     @Option(names = "--midi-cue", paramLabel = "KEY=ACTION",
             description = "Map a note (60) or a controller (cc20) of the --midi-device input to go, stop, panic or a"
                     + " cue number, e.g. --midi-cue 60=go --midi-cue 61=2; repeat for several.")
@@ -288,7 +294,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private MidiCueOptions midiCues() {
-        MidiCueOptions options = new MidiCueOptions(Optional.ofNullable(mscDevice), midiCueMapping);
+        MidiCueOptions options = new MidiCueOptions(Optional.ofNullable(mscDevice), Optional.ofNullable(mscList),
+                midiCueMapping);
         if (options.active() && midiDevice == null) {
             throw new IllegalArgumentException("--msc-device and --midi-cue listen on the MIDI input: add --midi-device");
         }

@@ -106,8 +106,12 @@ class MidiCuesTest {
     }
 
     private MidiCues midi(Map<String, String> mapping) {
+        return midi(new MidiCueOptions(Optional.of(5), Optional.empty(), mapping));
+    }
+
+    private MidiCues midi(MidiCueOptions options) {
         // arrivals on show time: the frame marks' clock
-        return new MidiCues(pipeline.ring(), () -> frame * FRAME, pipeline.cueStage().inForce(), layout, Optional.of(5), mapping,
+        return new MidiCues(pipeline.ring(), () -> frame * FRAME, pipeline.cueStage().inForce(), layout, options,
                 System.getLogger("test"));
     }
 
@@ -166,6 +170,34 @@ class MidiCuesTest {
         play(midi, new ShortMessage(ShortMessage.NOTE_ON, 0, 61, 100)); // mapped to cue 3, gone from the list
         assertEquals(1, midi.refused().total(), "refused, named, not run as another cue");
         assertEquals(hue, after(0.1, "hue"), 1e-6f);
+    }
+
+    @Test
+    void withAListOnlyThatListsCommandsAndThoseNamingNoListRun() throws Exception {
+        MidiCues midi = midi(new MidiCueOptions(Optional.of(5), Optional.of("1"), Map.of()));
+        float before = after(0.1, "energy");
+        play(midi, sysex(msc(0x01, "2\u00002"))); // GO cue 2 in list 2: another device's
+        assertEquals(before, after(2, "energy"), 1e-6f, "nothing ran");
+        assertEquals(1, midi.otherLists());
+        assertEquals(0, midi.sent());
+        play(midi, sysex(msc(0x01, "2\u00001"))); // GO cue 2 in list 1: ours
+        float rising = after(2, "energy");
+        assertTrue(rising > before, "cue 2 runs: " + before + " -> " + rising);
+        play(midi, sysex(msc(0x02, ""))); // STOP, naming no list: ours too
+        assertEquals(2, midi.sent());
+        assertEquals(1, midi.otherLists());
+        assertEquals(0, midi.refused().total(), midi.refused().byKind().toString());
+    }
+
+    @Test
+    void aListNeedsADeviceAndMscsNumberForm() {
+        IllegalArgumentException noDevice = assertThrows(IllegalArgumentException.class,
+                () -> new MidiCueOptions(Optional.empty(), Optional.of("1"), Map.of()));
+        assertTrue(noDevice.getMessage().contains("add --msc-device"), noDevice.getMessage());
+        IllegalArgumentException badList = assertThrows(IllegalArgumentException.class,
+                () -> new MidiCueOptions(Optional.of(5), Optional.of("A"), Map.of()));
+        assertTrue(badList.getMessage().contains("--msc-list takes a cue list number"), badList.getMessage());
+        assertEquals(Optional.of("2.5"), new MidiCueOptions(Optional.of(5), Optional.of("2.5"), Map.of()).mscList());
     }
 
     @Test
