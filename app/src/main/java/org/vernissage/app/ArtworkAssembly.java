@@ -209,7 +209,7 @@ final class ArtworkAssembly {
             Optional<OscUdpPart> osc = parts.ofType(OscUdpPart.class).stream().findFirst();
             Optional<ShowControlPart> control = parts.ofType(ShowControlPart.class).stream().findFirst();
             parts.start(() -> OscQueryPart.start(options.oscQuery(), manifest, layout, osc, control,
-                    pipeline.cueStage().inForce().current().cues(), valueDemand.get(), outbox));
+                    pipeline.cueStage().inForce(), valueDemand.get(), outbox));
         }
         AtomicReference<ArtworkRun> run = new AtomicReference<>();
         Optional<ConsolePart> consolePart = Optional.empty();

@@ -8,9 +8,10 @@ import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.showcontrol.control.ControlDictionary;
-import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueListInForce;
 import org.vernissage.showcontrol.oscquery.OscQueryHostInfo;
 import org.vernissage.showcontrol.oscquery.OscQueryMethod;
+import org.vernissage.showcontrol.oscquery.OscQueryMethods;
 import org.vernissage.showcontrol.oscquery.OscQueryNamespace;
 import org.vernissage.showcontrol.oscquery.OscQueryServer;
 import org.vernissage.showcontrol.oscquery.OscQuerySettings;
@@ -49,24 +50,24 @@ final class OscQueryPart implements RunPart {
      *
      * @param osc the run's UDP OSC endpoint, whose port HOST_INFO names without a control port
      * @param control the run's control port, whose port HOST_INFO names and whose commands for
-     *     {@code cues} the namespace lists (empty: none)
+     *     the cue list in force the namespace lists (empty: none), following a reloaded list
      */
     static OscQueryPart start(OscQueryOptions options, ArtworkManifest manifest, ParameterLayout layout,
-                              Optional<OscUdpPart> osc, Optional<ShowControlPart> control, CueList cues,
+                              Optional<OscUdpPart> osc, Optional<ShowControlPart> control, CueListInForce cues,
                               ValueDemand demand, OutboxPart outbox) throws SensorStartException {
         Optional<String> oscHost = control.isPresent() ? control.map(ShowControlPart::host)
                 : osc.map(OscUdpPart::host);
         Optional<Integer> oscPort = control.isPresent() ? control.map(ShowControlPart::port)
                 : osc.map(OscUdpPart::port);
-        List<OscQueryMethod> methods = control.isEmpty() ? List.of()
-                : ControlDictionary.addresses(manifest.id(), cues, layout).stream()
-                        .map(a -> new OscQueryMethod(a.path(), a.typeTags(), a.description())).toList();
         OscQueryHostInfo hostInfo = new OscQueryHostInfo("Vernissage: " + manifest.title(),
                 oscHost.filter(host -> !host.equals("0.0.0.0")), oscPort);
-        OscQueryNamespace namespace = new OscQueryNamespace(manifest.id(), manifest.title(), layout, methods);
+        OscQueryNamespace namespace = new OscQueryNamespace(manifest.id(), manifest.title(), layout, List.of());
         OscQuerySettings settings = new OscQuerySettings(options.host(), options.port().orElseThrow(),
                 options.mdnsPort(), serviceName(manifest.id()));
         OscQueryServer server = new OscQueryServer(settings, namespace, layout, hostInfo, demand);
+        if (control.isPresent()) {
+            server.follow(controlMethods(manifest.id(), cues, layout));
+        }
         outbox.listen(EventKinds.PARAMETER_SET, server.outboxListener());
         try {
             server.start();
@@ -77,6 +78,22 @@ final class OscQueryPart implements RunPart {
         String to = control.isPresent() ? " (values and commands to the control port " + oscPort.get() + ")"
                 : osc.isEmpty() ? " (no UDP OSC endpoint: browse only)" : "";
         return new OscQueryPart(server, "OSCQuery at http://" + options.host() + ":" + server.port() + "/" + mdns + to);
+    }
+
+    /** The control port's commands for the cue list in force, whose generation says when they change. */
+    private static OscQueryMethods controlMethods(String workspaceId, CueListInForce cues, ParameterLayout layout) {
+        return new OscQueryMethods() {
+            @Override
+            public long generation() {
+                return cues.current().number();
+            }
+
+            @Override
+            public List<OscQueryMethod> methods() {
+                return ControlDictionary.addresses(workspaceId, cues.current().cues(), layout).stream()
+                        .map(a -> new OscQueryMethod(a.path(), a.typeTags(), a.description())).toList();
+            }
+        };
     }
 
     /** One DNS label naming the piece: "Vernissage <id>" without dots, at most 63 bytes. */

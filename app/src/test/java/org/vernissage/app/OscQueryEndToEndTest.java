@@ -117,6 +117,82 @@ class OscQueryEndToEndTest {
         }
     }
 
+    @Test
+    void aSavedCueListChangesTheListedCommandsAndTellsTheListeners() throws Exception {
+        Path artwork = artwork();
+        Files.writeString(artwork.resolve("cues.json"), """
+                { "cues": [ { "number": "1", "name": "High", "targets": { "level": 1.75 } } ] }
+                """);
+        RunOptions options = RunOptions.defaults(artwork).withSize(new FrameSize(32, 8)).withFramesPerSecond(60)
+                .withOsc("127.0.0.1", 0).withOscQuery(new OscQueryOptions(Optional.of(0), "127.0.0.1", 0))
+                .withControl(new ControlSettings("127.0.0.1", ControlPortPeer.freePort(), ControlPortPeer.freePort(),
+                        Optional.empty(), 4));
+        try (BackgroundRun background = BackgroundRun.start(options, List.of())) {
+            String base = "http://127.0.0.1:" + background.run().oscQueryPort().orElseThrow();
+            JsonNode extensions = get(base + "/?HOST_INFO").get("EXTENSIONS");
+            assertTrue(extensions.get("PATH_ADDED").asBoolean() && extensions.get("PATH_REMOVED").asBoolean(),
+                    extensions.toString());
+            Texts texts = new Texts();
+            WebSocket socket = http.newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + background.run().oscQueryPort().orElseThrow() + "/"), texts)
+                    .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            try {
+                Files.writeString(artwork.resolve("cues.json"), """
+                        { "cues": [ { "number": "2", "name": "Low", "targets": { "level": 0.25 } } ] }
+                        """);
+                List<String> commands = texts.awaitBoth("PATH_ADDED /cue/2/start", "PATH_REMOVED /cue/1/start");
+                assertTrue(commands.contains("PATH_ADDED /cue/2") && commands.contains("PATH_REMOVED /cue/1"),
+                        "the cue's container too: " + commands);
+                assertTrue(commands.indexOf("PATH_REMOVED /cue/1/start") < commands.indexOf("PATH_REMOVED /cue/1"),
+                        "what a container holds goes first: " + commands);
+                assertEquals(2, get(base + "/cue/2/start").get("ACCESS").asInt());
+                HttpResponse<String> gone = http.send(HttpRequest.newBuilder(URI.create(base + "/cue/1/start"))
+                        .timeout(PATIENCE).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, gone.statusCode(), gone.body());
+                assertEquals(0.5, get(base + LEVEL).at("/VALUE/0").asDouble(), 1e-6, "the parameters are still listed");
+            } finally {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            }
+        }
+    }
+
+    /** Collects the OSCQuery commands a WebSocket receives as text, as "COMMAND DATA". */
+    private final class Texts implements WebSocket.Listener {
+        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    JsonNode command = json.readTree(partial.toString());
+                    received.add(command.get("COMMAND").asText() + " " + command.get("DATA").asText());
+                } catch (Exception e) {
+                    received.add("unreadable: " + partial);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        /** Every command received until both {@code first} and {@code second} have come. */
+        List<String> awaitBoth(String first, String second) throws InterruptedException {
+            List<String> seen = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!(seen.contains(first) && seen.contains(second))) {
+                String next = received.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    throw new AssertionError("within " + PATIENCE + " expected " + first + " and " + second
+                            + ", got " + seen);
+                }
+                seen.add(next);
+            }
+            return seen;
+        }
+    }
+
     private void awaitValue(String url, double value) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         double seen = Double.NaN;

@@ -45,7 +45,7 @@ final class OscQueryHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final OscQueryNamespace namespace;
+    private OscQueryNamespace namespace; // replaced on the event loop when the listed methods change
     private final ObjectNode hostInfo;
     private final ParameterMirror mirror;
     private final ValueDemand demand;
@@ -76,6 +76,11 @@ final class OscQueryHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
         } finally {
             request.release();
         }
+    }
+
+    /** Event loop: answers from {@code next} from now on. */
+    void namespace(OscQueryNamespace next) {
+        namespace = next;
     }
 
     private void answer(ChannelHandlerContext ctx, HttpMethod method, String uri, boolean keepAlive) {

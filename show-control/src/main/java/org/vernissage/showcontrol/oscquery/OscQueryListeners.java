@@ -1,8 +1,11 @@
 package org.vernissage.showcontrol.oscquery;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,6 +181,20 @@ final class OscQueryListeners {
             demand.want();
         } else {
             demand.release();
+        }
+    }
+
+    /**
+     * Event loop: an OSCQuery command ({@code PATH_ADDED}, {@code PATH_REMOVED}) to every client,
+     * as the proposal's JSON text frame {@code {"COMMAND": ..., "DATA": path}}.
+     */
+    void command(String command, String path) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("COMMAND", command);
+        json.put("DATA", path);
+        String text = json.toString();
+        for (Session session : sessions) {
+            session.channel.writeAndFlush(new TextWebSocketFrame(text));
         }
     }
 

@@ -43,6 +43,8 @@ public final class OscQueryNamespace {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Node root = new Node("/", "");
+    private final String artworkId;
+    private final String title;
     private final ParameterLayout layout;
     private final Map<String, Node> byPath = new LinkedHashMap<>();
 
@@ -68,6 +70,8 @@ public final class OscQueryNamespace {
      * @throws IllegalArgumentException when a method's path is a parameter's or a container's
      */
     public OscQueryNamespace(String artworkId, String title, ParameterLayout layout, List<OscQueryMethod> methods) {
+        this.artworkId = artworkId;
+        this.title = title;
         this.layout = layout;
         root.description = "Vernissage";
         byPath.put("/", root);
@@ -104,6 +108,20 @@ public final class OscQueryNamespace {
         parent.contents.put(name, node);
         byPath.put(node.path, node);
         return node;
+    }
+
+    /**
+     * The same parameters with {@code methods} instead of this namespace's.
+     *
+     * @throws IllegalArgumentException as the constructor
+     */
+    public OscQueryNamespace withMethods(List<OscQueryMethod> methods) {
+        return new OscQueryNamespace(artworkId, title, layout, methods);
+    }
+
+    /** Every node's path, each container before what it contains. */
+    public List<String> paths() {
+        return List.copyOf(byPath.keySet());
     }
 
     /** Whether {@code path} is a node of the namespace. */
@@ -242,11 +260,12 @@ public final class OscQueryNamespace {
         ObjectNode json = JSON.objectNode();
         json.put("NAME", info.name());
         ObjectNode extensions = json.putObject("EXTENSIONS");
-        for (String supported : List.of("ACCESS", "VALUE", "RANGE", "DESCRIPTION", "UNIT", "CLIPMODE", "LISTEN")) {
+        for (String supported : List.of("ACCESS", "VALUE", "RANGE", "DESCRIPTION", "UNIT", "CLIPMODE", "LISTEN",
+                "PATH_ADDED", "PATH_REMOVED")) {
             extensions.put(supported, true);
         }
         for (String unsupported : List.of("TAGS", "EXTENDED_TYPE", "CRITICAL", "OVERLOADS", "HTML",
-                "PATH_CHANGED", "PATH_RENAMED", "PATH_ADDED", "PATH_REMOVED")) {
+                "PATH_CHANGED", "PATH_RENAMED")) {
             extensions.put(unsupported, false);
         }
         info.oscHost().ifPresent(host -> json.put("OSC_IP", host));

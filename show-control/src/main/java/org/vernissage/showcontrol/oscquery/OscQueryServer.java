@@ -29,8 +29,10 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.OutboxListener;
@@ -68,7 +70,10 @@ public final class OscQueryServer implements AutoCloseable {
 
     private final OscQuerySettings settings;
     private final ParameterLayout layout;
-    private final OscQueryNamespace namespace;
+    private OscQueryNamespace namespace; // replaced on the event loop when the listed methods change
+    private OscQueryMethods followed;    // set before start; null: the methods never change
+    private long followedGeneration;     // event loop only
+    private OscQueryHttpHandler http;
     private final OscQueryHostInfo hostInfo;
     private final ValueDemand demand;
     private final ParameterMirror mirror;
@@ -106,6 +111,57 @@ public final class OscQueryServer implements AutoCloseable {
     }
 
     /**
+     * Lists {@code methods} from now on and follows them as they change (looked at every second):
+     * each change is announced to every WebSocket client as {@code PATH_REMOVED} and
+     * {@code PATH_ADDED} commands, one per node, and HTTP answers the new namespace. Wiring thread,
+     * before {@link #start}.
+     */
+    public synchronized void follow(OscQueryMethods methods) {
+        if (group != null) {
+            throw new IllegalStateException("follow the methods before the OSCQuery server starts");
+        }
+        followed = Objects.requireNonNull(methods, "methods");
+        followedGeneration = methods.generation();
+        namespace = namespace.withMethods(methods.methods());
+    }
+
+    /** Event loop, every second. */
+    private void tick() {
+        listeners.tick(System.nanoTime());
+        if (followed != null && followed.generation() != followedGeneration) {
+            followedGeneration = followed.generation();
+            relist(followed.methods());
+        }
+    }
+
+    /** Event loop: the namespace with {@code methods}, and its clients told what changed. */
+    private void relist(List<OscQueryMethod> methods) {
+        OscQueryNamespace next;
+        try {
+            next = namespace.withMethods(methods);
+        } catch (IllegalArgumentException e) {
+            once.warn("relist", "kept the namespace as it was: " + e.getMessage());
+            return;
+        }
+        List<String> before = namespace.paths();
+        List<String> after = next.paths();
+        namespace = next;
+        http.namespace(next);
+        Set<String> kept = new HashSet<>(after);
+        for (int i = before.size() - 1; i >= 0; i--) { // what a container holds goes before the container
+            if (!kept.contains(before.get(i))) {
+                listeners.command("PATH_REMOVED", before.get(i));
+            }
+        }
+        Set<String> had = new HashSet<>(before);
+        for (String path : after) {
+            if (!had.contains(path)) {
+                listeners.command("PATH_ADDED", path);
+            }
+        }
+    }
+
+    /**
      * Binds the HTTP/WebSocket port and, unless told not to, the mDNS responder, and starts serving.
      *
      * @throws IOException naming host:port when a port cannot be bound
@@ -117,7 +173,7 @@ public final class OscQueryServer implements AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(THREAD, true), NioIoHandler.newFactory());
         EventLoop loop = group.next();
         listeners = new OscQueryListeners(layout, namespace, mirror, demand, stats, loop);
-        OscQueryHttpHandler http = new OscQueryHttpHandler(namespace, hostInfo, mirror, demand, listeners, stats, once);
+        http = new OscQueryHttpHandler(namespace, hostInfo, mirror, demand, listeners, stats, once);
         WebSocketServerProtocolConfig socketConfig = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/").checkStartsWith(true).maxFramePayloadLength(MAX_FRAME_BYTES).build();
         ServerBootstrap bootstrap = new ServerBootstrap().group(group, group).channel(NioServerSocketChannel.class)
@@ -153,7 +209,7 @@ public final class OscQueryServer implements AutoCloseable {
         }
         serverChannel = bound.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        ticker = loop.scheduleAtFixedRate(() -> listeners.tick(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
+        ticker = loop.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
         if (settings.mdnsPort() != OscQuerySettings.NO_MDNS) {
             startMdns();
         }

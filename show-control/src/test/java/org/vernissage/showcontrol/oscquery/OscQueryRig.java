@@ -56,6 +56,11 @@ final class OscQueryRig implements AutoCloseable {
     private final AtomicLong frameIndex = new AtomicLong();
 
     OscQueryRig(List<OscQueryMethod> methods) throws Exception {
+        this(methods, null);
+    }
+
+    /** With {@code followed} (may be null) given to the server before it starts. */
+    OscQueryRig(List<OscQueryMethod> methods, OscQueryMethods followed) throws Exception {
         float[] defaults = new float[LAYOUT.slotCount()];
         LAYOUT.copyDefaultsInto(defaults);
         ConductorStages stages = ConductorStages.standard(ChannelConditioner.NONE)
@@ -72,6 +77,9 @@ final class OscQueryRig implements AutoCloseable {
         server = new OscQueryServer(new OscQuerySettings("127.0.0.1", 0, 0, "Vernissage-test"), namespace, LAYOUT,
                 new OscQueryHostInfo("Vernissage: Tide", Optional.of("127.0.0.1"), Optional.of(9000)), demand);
         OutboxAgent agent = new OutboxAgent(outbox).listen(EventKinds.PARAMETER_SET, server.outboxListener());
+        if (followed != null) {
+            server.follow(followed);
+        }
         server.start();
         outboxThread.add(new SupervisedAgent(agent, System.getLogger("test")));
         frames.scheduleAtFixedRate(this::frame, 5, 5, TimeUnit.MILLISECONDS);

@@ -20,6 +20,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +143,9 @@ class OscQueryServerTest {
         assertEquals("127.0.0.1", info.get("OSC_IP").asText());
         assertTrue(info.at("/EXTENSIONS/LISTEN").asBoolean());
         assertTrue(info.at("/EXTENSIONS/VALUE").asBoolean());
-        assertFalse(info.at("/EXTENSIONS/PATH_ADDED").asBoolean());
+        assertTrue(info.at("/EXTENSIONS/PATH_ADDED").asBoolean());
+        assertTrue(info.at("/EXTENSIONS/PATH_REMOVED").asBoolean());
+        assertFalse(info.at("/EXTENSIONS/PATH_RENAMED").asBoolean());
     }
 
     @Test
@@ -160,6 +164,77 @@ class OscQueryServerTest {
         assertEquals(1, rig.server.stats().notFound());
         assertEquals(2, rig.server.stats().badRequests());
         assertEquals(200, get("/").statusCode(), "the server goes on");
+    }
+
+    @Test
+    void followedMethodsChangeTheNamespaceAndAListThatCollidesIsRefusedWhole() throws Exception {
+        rig.close();
+        AtomicReference<List<OscQueryMethod>> listed =
+                new AtomicReference<>(List.of(new OscQueryMethod("/cue/1/start", "", "starts cue 1")));
+        AtomicLong generation = new AtomicLong();
+        rig = new OscQueryRig(List.of(), new OscQueryMethods() {
+            @Override
+            public long generation() {
+                return generation.get();
+            }
+
+            @Override
+            public List<OscQueryMethod> methods() {
+                return listed.get();
+            }
+        });
+        assertEquals(2, getJson("/cue/1/start").get("ACCESS").asInt(), "listed from the start");
+        Texts texts = new Texts();
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + rig.server.port() + "/"),
+                texts).get(5, TimeUnit.SECONDS);
+        try {
+            // A method at a parameter's path cannot be listed: the namespace stays as it was.
+            listed.set(List.of(new OscQueryMethod(LEVEL, "f", "collides")));
+            generation.incrementAndGet();
+            assertNull(texts.received.poll(2_500, TimeUnit.MILLISECONDS), "nothing changed, nothing said");
+            assertEquals(2, getJson("/cue/1/start").get("ACCESS").asInt(), "the last good namespace");
+
+            listed.set(List.of(new OscQueryMethod("/cue/2/start", "", "starts cue 2")));
+            generation.incrementAndGet();
+            List<String> said = List.of(texts.next(), texts.next(), texts.next(), texts.next());
+            assertEquals(List.of("PATH_REMOVED /cue/1/start", "PATH_REMOVED /cue/1", "PATH_ADDED /cue/2",
+                    "PATH_ADDED /cue/2/start"), said);
+            assertEquals(404, get("/cue/1/start").statusCode());
+            assertEquals(2, getJson("/cue/2/start").get("ACCESS").asInt());
+            assertEquals(0.25, getJson(LEVEL).at("/VALUE/0").asDouble(), 1e-6);
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    /** Collects the JSON commands a WebSocket receives as text, as "COMMAND DATA". */
+    private final class Texts implements WebSocket.Listener {
+        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    JsonNode command = json.readTree(partial.toString());
+                    received.add(command.get("COMMAND").asText() + " " + command.get("DATA").asText());
+                } catch (Exception e) {
+                    received.add("unreadable: " + partial);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        String next() throws InterruptedException {
+            String text = received.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            if (text == null) {
+                throw new AssertionError("no command within " + PATIENCE);
+            }
+            return text;
+        }
     }
 
     @Test
