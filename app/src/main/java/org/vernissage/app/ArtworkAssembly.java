@@ -35,7 +35,6 @@ import org.vernissage.engine.render.Standby;
 import org.vernissage.osc.OscMessageHandler;
 import org.vernissage.sensors.SensorStartException;
 import org.vernissage.showcontrol.cue.CueList;
-import org.vernissage.showcontrol.cue.CueListException;
 import org.vernissage.showcontrol.cue.CueListLoader;
 import org.vernissage.showcontrol.hours.OpeningHours;
 import org.vernissage.showcontrol.oscquery.ValueDemand;
@@ -88,7 +87,8 @@ final class ArtworkAssembly {
     static ArtworkRun assemble(RunOptions options, List<FrameListener> listeners, PrintWriter out)
             throws ArtworkException, GlContextException, SensorStartException, JournalException, IOException {
         ArtworkManifest manifest = ManifestLoader.load(options.artworkFolder());
-        ArtworkAssembly assembly = new ArtworkAssembly(options, manifest, ArtworkDigest.of(options.artworkFolder()),
+        ArtworkAssembly assembly = new ArtworkAssembly(options, manifest,
+                ArtworkDigest.of(options.artworkFolder(), RunCueLists.keptStartList(options)),
                 DisclosureCaption.read(manifest, options.disclosureLanguage()));
         Optional<JournalSummary> recorded = Optional.empty();
         if (options.journal().replay().isPresent()) {
@@ -159,7 +159,8 @@ final class ArtworkAssembly {
                 ? Optional.of(new ValueDemand()) : Optional.empty();
         List<ConductorStage> lastStages = valueDemand.isPresent()
                 ? List.of(OscQueryPart.reportStage(valueDemand.get(), layout)) : List.of();
-        Optional<CueList> cues = cues(layout);
+        RunCueLists cueLists = RunCueLists.of(options, layout);
+        Optional<CueList> cues = cueLists.start();
         Optional<ModelsPart> models = ModelsPart.prepare(options, manifest, layout, recorded.isPresent(), out);
         Optional<ConsoleOptions> console = options.console().filter(c -> live);
         boolean answerConsoles = live && (options.pipeline().control().isPresent() || console.isPresent());
@@ -168,6 +169,7 @@ final class ArtworkAssembly {
         Optional<SnapshotExchange> persistence = stateFolder.map(f -> StatePart.exchange(layout, cues.orElse(CueList.EMPTY)));
         PipelinePart pipeline = parts.start(() -> PipelinePart.start(manifest, layout, options.pipeline(), writer,
                 new PipelinePart.Stages(cues, answerConsoles, models.map(ModelsPart::stage), lastStages, persistence)));
+        cueLists.replayed().ifPresent(versions -> pipeline.cueStage().replay(versions));
         if (stateFolder.isPresent()) {
             parts.start(() -> StatePart.start(stateFolder.get(), options.state().fresh(), manifest.id(), layout,
                     cues.orElse(CueList.EMPTY), persistence.get(), pipeline.ring(), clock.clock(), warnings));
@@ -203,7 +205,7 @@ final class ArtworkAssembly {
         if (live && CueFilePart.wanted(ShowControlPart.wanted(options.pipeline()), console.isPresent(),
                 options.midiCues().active())) {
             parts.start(() -> CueFilePart.start(options.artworkFolder().resolve(CueListLoader.FILE_NAME), layout,
-                    pipeline, clock.clock()));
+                    pipeline, clock.clock(), cueLists.keeping()));
         }
         if (valueDemand.isPresent()) {
             Optional<OscUdpPart> osc = parts.ofType(OscUdpPart.class).stream().findFirst();
@@ -265,14 +267,6 @@ final class ArtworkAssembly {
     }
 
     /** The artwork's cues.json, if it has one; a broken one refuses the run, naming the file, the cue and the field. */
-    private Optional<CueList> cues(ParameterLayout layout) throws ArtworkException {
-        try {
-            return CueListLoader.loadIfPresent(options.artworkFolder(), layout);
-        } catch (CueListException e) {
-            throw new ArtworkException(e.getMessage(), e);
-        }
-    }
-
     /** What drives the render loop: the inputs' pacer, the frame marks they want, how many frames. */
     private record Inputs(FramePacer pacer, FrameMarker marker, long frames) {
     }

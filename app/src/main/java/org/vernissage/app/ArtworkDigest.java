@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +26,15 @@ final class ArtworkDigest {
 
     /** {@code sha256:<hex>} of every regular file under {@code folder}, in name order. */
     static String of(Path folder) throws IOException {
+        return of(folder, Map.of());
+    }
+
+    /**
+     * The same, with the contents of {@code readInstead}'s files for the folder's files of those
+     * names (relative, '/'-separated): a replay's digest with the cue list the recorded run
+     * started with, kept beside its journal, in place of a {@code cues.json} saved since.
+     */
+    static String of(Path folder, Map<String, Path> readInstead) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -37,9 +47,10 @@ final class ArtworkDigest {
         }
         byte[] chunk = new byte[64 * 1024];
         for (Path file : files) {
-            sha.update(folder.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            String name = folder.relativize(file).toString().replace('\\', '/');
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(readInstead.getOrDefault(name, file))) {
                 for (int n; (n = in.read(chunk)) > 0; ) {
                     sha.update(chunk, 0, n);
                 }

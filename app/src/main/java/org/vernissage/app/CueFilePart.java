@@ -1,11 +1,12 @@
 package org.vernissage.app;
 
+import java.io.IOException;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.vernissage.engine.agent.AgentThread;
 import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.clock.Clock;
@@ -16,7 +17,7 @@ import org.vernissage.engine.pipeline.event.ConsoleCommandFlyweight;
 import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.showcontrol.cue.ControlCommands;
 import org.vernissage.showcontrol.cue.CueFileWatcher;
-import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.RecordedCueLists;
 
 /**
  * Reloads {@code cues.json} when it is saved during a live run that has a console to run cues
@@ -47,11 +48,15 @@ final class CueFilePart implements RunPart {
         return control || console || midiCues;
     }
 
-    /** Starts watching {@code cueFile} (which may not exist yet). */
-    static CueFilePart start(Path cueFile, ParameterLayout layout, PipelinePart pipeline, Clock clock) {
+    /**
+     * Starts watching {@code cueFile} (which may not exist yet); a recorded run keeps each reloaded
+     * list in {@code keeping}, numbered as its {@code RELOAD} says.
+     */
+    static CueFilePart start(Path cueFile, ParameterLayout layout, PipelinePart pipeline, Clock clock,
+                             Optional<RecordedCueLists> keeping) {
         AgentThread thread = AgentThread.parking("vernissage-cue-watch", LOOK);
         try {
-            CueFileWatcher watcher = new CueFileWatcher(cueFile, layout, reloader(pipeline, clock), LOOK, LOG);
+            CueFileWatcher watcher = new CueFileWatcher(cueFile, layout, reloader(pipeline, clock, keeping), LOOK, LOG);
             thread.add(new SupervisedAgent(watcher, LOG));
             return new CueFilePart(thread, watcher);
         } catch (RuntimeException e) {
@@ -60,15 +65,37 @@ final class CueFilePart implements RunPart {
         }
     }
 
-    /** Offers a good new list to the stage, then a RELOAD command through the ring. */
-    private static Predicate<CueList> reloader(PipelinePart pipeline, Clock clock) {
+    /**
+     * Offers a good new list to the stage, keeps its text beside a journal being recorded, then
+     * sends {@code RELOAD k} through the ring (k: the reloads so far, this one included; a list the
+     * ring could not take yet keeps its k for the next try).
+     */
+    private static CueFileWatcher.Reload reloader(PipelinePart pipeline, Clock clock,
+                                                  Optional<RecordedCueLists> keeping) {
         InputEvent reload = new InputEvent(); // the watcher's thread only
         ConsoleCommandFlyweight command = new ConsoleCommandFlyweight();
-        return list -> {
+        int[] version = {1};                   // the watcher's thread only
+        boolean[] keepFailed = {false};
+        return (list, text) -> {
             pipeline.cueStage().offer(list);
+            keeping.ifPresent(kept -> {
+                try {
+                    kept.write(version[0], text);
+                } catch (IOException e) {
+                    if (!keepFailed[0]) {
+                        keepFailed[0] = true;
+                        LOG.log(Level.WARNING, "cannot keep the reloaded cue list in " + kept.folder() + " ("
+                                + e.getMessage() + "): a replay of this run will not reload it; logged once");
+                    }
+                }
+            });
             command.wrap(reload.begin(EventKinds.CONSOLE_COMMAND, clock.nanos(), InputBatch.IMMEDIATELY, false))
-                    .reset(-1, ControlCommands.RELOAD, 0);
-            return pipeline.ring().offerEvent(reload);
+                    .reset(-1, ControlCommands.RELOAD, 0).argument(0, version[0]);
+            if (!pipeline.ring().offerEvent(reload)) {
+                return false;
+            }
+            version[0]++;
+            return true;
         };
     }
 

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.vernissage.models.card.ModelCards;
+import org.vernissage.showcontrol.cue.RecordedCueLists;
 
 /**
  * Deletes what a show recorded of its audience once it is older than the retention period
@@ -32,6 +33,7 @@ final class RetentionSweep {
 
     private static final Logger LOG = System.getLogger(RetentionSweep.class.getName());
     private static final byte[] JOURNAL_MAGIC = {'V', 'N', 'S', 'J'};
+    private static final Kind JOURNAL = RetentionSweep::isJournal;
 
     private final Duration keep;
     private final List<Path> recordingFolders;
@@ -60,7 +62,7 @@ final class RetentionSweep {
         Instant cutoff = clock.instant().minus(keep);
         List<Path> gone = new ArrayList<>();
         for (Path folder : recordingFolders) {
-            sweep(folder, cutoff, RetentionSweep::isJournal, gone);
+            sweep(folder, cutoff, JOURNAL, gone);
         }
         for (Path folder : exampleFolders) {
             sweep(folder, cutoff, file -> file.getFileName().toString().endsWith(ModelCards.EXAMPLES_SUFFIX), gone);
@@ -110,12 +112,33 @@ final class RetentionSweep {
             Files.delete(file);
             gone.add(file);
             LOG.log(Level.INFO, "retention: deleted " + file + " (older than " + keep.toDays() + " days)");
+            if (kind == JOURNAL) {
+                deleteKeptCueLists(file);
+            }
         } catch (NoSuchFileException e) {
             // deleted meanwhile by someone else: what the sweep wanted
         } catch (IOException e) {
             failures++;
             LOG.log(Level.WARNING, "retention: cannot delete " + file + " (older than " + keep.toDays()
                     + " days): " + e.getMessage() + "; tried again at the next sweep");
+        }
+    }
+
+    /** The cue lists kept beside a deleted journal go with it: without it they replay nothing. */
+    private void deleteKeptCueLists(Path journal) {
+        Path kept = RecordedCueLists.beside(journal).folder();
+        if (!Files.isDirectory(kept)) {
+            return;
+        }
+        try (DirectoryStream<Path> lists = Files.newDirectoryStream(kept)) {
+            for (Path list : lists) {
+                Files.deleteIfExists(list);
+            }
+            Files.deleteIfExists(kept);
+        } catch (IOException e) {
+            failures++;
+            LOG.log(Level.WARNING, "retention: cannot delete " + kept + ", the cue lists kept beside the deleted "
+                    + journal + ": " + e.getMessage());
         }
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameListener;
 import org.vernissage.osc.OscWriter;
 import org.vernissage.showcontrol.control.ControlSettings;
+import org.vernissage.showcontrol.cue.RecordedCueLists;
 
 /**
  * Cues are replayable: a live run whose cues are run from the control port (GO, pause, resume, a
@@ -90,6 +91,77 @@ class ControlReplayTest {
             distinct.add(Arrays.toString(MessageDigest.getInstance("SHA-256").digest(expected)));
         }
         assertTrue(distinct.size() > FRAMES / 2, "the frames must change: " + distinct.size() + " distinct");
+    }
+
+    @Test
+    void aRunWhoseCueFileWasSavedReplaysWithTheListsItRan() throws Exception {
+        Path artwork = TidewaterCopy.withCues(temp, """
+                { "cues": [ { "number": "1", "targets": { "energy": 0.9 }, "fade": 0.3 } ] }
+                """);
+        Path journal = temp.resolve("saved.vnsj");
+        Path live = temp.resolve("live");
+        int port = ControlPortPeer.freePort();
+        int frames = 240;
+        RunOptions options = RunOptions.defaults(artwork).withSize(new FrameSize(160, 90)).withOsc("127.0.0.1", 0)
+                .withFramesPerSecond(60).withFrames(frames).withCapture(live).withRecord(journal)
+                .withControl(new ControlSettings("127.0.0.1", port, 9, Optional.empty(), 4));
+        float[] lowestAfterHigh = {Float.MAX_VALUE};
+        boolean[] high = {false};
+        FrameListener watch = (frame, parameters, image) -> {
+            high[0] |= parameters.value(0) > 0.8f;
+            if (high[0]) {
+                lowestAfterHigh[0] = Math.min(lowestAfterHigh[0], parameters.value(0));
+            }
+        };
+        try (BackgroundRun playing = BackgroundRun.start(options, List.of(watch))) {
+            ControlPortPeer.oscsend(port, "/cue/1/start");
+            Thread.sleep(700);
+            // Saved during the run: cue 1 now lowers the energy; the watcher reloads it, the console starts it.
+            Files.writeString(artwork.resolve("cues.json"), """
+                    { "cues": [ { "number": "1", "targets": { "energy": 0.05 }, "fade": 0.3, "name": "Low" } ] }
+                    """);
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (!Files.exists(RecordedCueLists.beside(journal).folder().resolve("1.json"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(200); // the RELOAD through the ring
+            ControlPortPeer.oscsend(port, "/cue/1/start");
+            playing.awaitEnd(30);
+        }
+        assertTrue(high[0] && lowestAfterHigh[0] < 0.2f, "the reloaded cue 1 lowered the energy: " + lowestAfterHigh[0]);
+        Path kept = RecordedCueLists.beside(journal).folder();
+        assertTrue(Files.readString(kept.resolve("0.json")).contains("0.9"), "the start list kept");
+        assertTrue(Files.readString(kept.resolve("1.json")).contains("\"Low\""), "the reloaded list kept byte for byte");
+
+        List<Path> liveFrames = pngs(live);
+        assertEquals(frames, liveFrames.size());
+        List<Path> replayed = replay(journal, artwork, temp.resolve("replayed"), false);
+        int differing = 0;
+        for (int i = 0; i < frames; i++) {
+            assertArrayEquals(Files.readAllBytes(liveFrames.get(i)), Files.readAllBytes(replayed.get(i)),
+                    "frame " + i + " differs");
+        }
+        // Without the kept lists, the replay starts with the saved file and reloads nothing: it differs.
+        Files.move(kept, temp.resolve("set-aside"));
+        List<Path> unkept = replay(journal, artwork, temp.resolve("unkept"), true);
+        for (int i = 0; i < frames; i++) {
+            if (!Arrays.equals(Files.readAllBytes(liveFrames.get(i)), Files.readAllBytes(unkept.get(i)))) {
+                differing++;
+            }
+        }
+        assertTrue(differing > 0, "the kept lists are what makes the replay exact");
+    }
+
+    /** Replays {@code journal} into {@code capture}; whether the artwork is said to have changed is as {@code changed}. */
+    private static List<Path> replay(Path journal, Path artwork, Path capture, boolean changed) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new String[] {"replay", journal.toString(), artwork.toString(), "--headless",
+            "--fast", "--capture", capture.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, exit, err.toString());
+        assertEquals(changed, (out + "" + err).contains("has changed since"), out + "\n" + err);
+        return pngs(capture);
     }
 
     /** GO, pause, resume, a parameter fade, GO again: at irregular moments over the run. */

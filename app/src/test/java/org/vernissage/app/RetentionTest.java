@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vernissage.showcontrol.cue.RecordedCueLists;
 
 /** {@code --retention-days}: recordings and training examples older than the period are deleted, nothing else. */
 class RetentionTest {
@@ -32,6 +33,8 @@ class RetentionTest {
         Path recordings = Files.createDirectories(temp.resolve("recordings"));
         Path models = Files.createDirectories(temp.resolve("models"));
         Path oldJournal = journal(recordings.resolve("monday.vnsj"), NOW.minus(Duration.ofDays(8)));
+        Path oldCueLists = RecordedCueLists.beside(oldJournal).folder();
+        file(Files.createDirectories(oldCueLists).resolve("0.json"), "{ \"cues\": [] }", NOW);
         Path oldJournalOddName = journal(recordings.resolve("backup.bin"), NOW.minus(Duration.ofDays(30)));
         Path youngJournal = journal(recordings.resolve("today.vnsj"), NOW.minus(Duration.ofDays(6).plusHours(12)));
         Path oldNotes = file(recordings.resolve("notes.vnsj"), "not a journal", NOW.minus(Duration.ofDays(40)));
@@ -52,6 +55,7 @@ class RetentionTest {
             assertTrue(Files.exists(kept), kept + " must be kept");
         }
         assertEquals(3, sweep.deleted());
+        assertFalse(Files.exists(oldCueLists), "the cue lists kept beside a deleted journal go with it");
 
         // The next day's sweep: what was young is now due.
         RetentionSweep nextDay = new RetentionSweep(7, List.of(recordings), List.of(models),

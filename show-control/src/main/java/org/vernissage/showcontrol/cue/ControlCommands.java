@@ -25,7 +25,7 @@ package org.vernissage.showcontrol.cue;
  * 15 CUE_STATE       cue index                                  status, reason, playhead, cue, state
  * 16 PARAMETER_SET   slot, value                                status, reason, playhead, slot, value
  * 17 PARAMETER_FADE  slot, value, seconds, curve ordinal        status, reason, playhead, slot, value
- * 18 RELOAD          -                                          status, reason, playhead, -, generation
+ * 18 RELOAD          k (the kept list's version, RecordedCueLists)  status, reason, playhead, -, generation
  * 19 CUE_RESTORE     cue, generation, state code, paused-from code,  status, reason, playhead, cue, state
  *                    action in (2 args), continue pending 0/1,
  *                    continue in (2 args)

@@ -2,6 +2,8 @@ package org.vernissage.showcontrol.cue;
 
 import static org.vernissage.showcontrol.cue.ControlCommands.*;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.InputEvent;
@@ -29,6 +31,7 @@ final class CueCommandRunner {
     private final ConsoleCommandFlyweight command = new ConsoleCommandFlyweight();
     private final CueCommandFlyweight cueCommand = new CueCommandFlyweight();
     private final AtomicReference<CueList> offered = new AtomicReference<>();
+    private volatile List<Optional<CueList>> recorded = List.of(); // a replay's kept lists, set at its start
 
     CueCommandRunner(CuePlayback playback, CueFades fades, CueReplies replies) {
         this.playback = playback;
@@ -39,6 +42,11 @@ final class CueCommandRunner {
     /** Any thread: the list the next {@code RELOAD} swaps in. */
     void offer(CueList next) {
         offered.set(next);
+    }
+
+    /** Wiring thread, before the ring starts (a replay): {@code RELOAD k} swaps in version k. */
+    void replay(List<Optional<CueList>> versions) {
+        recorded = List.copyOf(versions);
     }
 
     /** A {@code CUE_COMMAND}: GO, STOP or LOAD; returns whether it changed the show. */
@@ -156,8 +164,11 @@ final class CueCommandRunner {
             }
             case RELOAD -> {
                 CueList next = offered.getAndSet(null);
+                if (next == null && cue >= 1 && cue < recorded.size()) {
+                    next = recorded.get(cue).orElse(null); // a replay: the list the recorded run reloaded
+                }
                 if (next == null) {
-                    return refuse(NOTHING_TO_LOAD, nanos, show); // e.g. a replay: the file is not read again
+                    return refuse(NOTHING_TO_LOAD, nanos, show); // a replay of a journal kept without its lists
                 }
                 playback.reload(next, nanos, show);
                 return answer(-1, playback.generation(), nanos, show);

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.agrona.concurrent.Agent;
 import org.vernissage.engine.artwork.FileStamp;
 import org.vernissage.engine.param.ParameterLayout;
@@ -28,9 +27,16 @@ import org.vernissage.engine.param.ParameterLayout;
  */
 public final class CueFileWatcher implements Agent {
 
+    /** Takes a good new list and the text it was read from (as saved, for a journal to keep). */
+    @FunctionalInterface
+    public interface Reload {
+        /** False when the list could not be passed on yet (tried again at the next look). */
+        boolean reload(CueList list, String text);
+    }
+
     private final Path file;
     private final ParameterLayout layout;
-    private final Predicate<CueList> onGood;
+    private final Reload onGood;
     private final long intervalNanos;
     private final Logger log;
     private final Set<String> reported = new HashSet<>();
@@ -43,7 +49,7 @@ public final class CueFileWatcher implements Agent {
     /**
      * @param onGood takes a new good list; returns false when it could not pass it on yet
      */
-    public CueFileWatcher(Path file, ParameterLayout layout, Predicate<CueList> onGood, Duration interval, Logger log) {
+    public CueFileWatcher(Path file, ParameterLayout layout, Reload onGood, Duration interval, Logger log) {
         this.file = Objects.requireNonNull(file, "file");
         this.layout = layout;
         this.onGood = onGood;
@@ -70,8 +76,9 @@ public final class CueFileWatcher implements Agent {
             return 0;
         }
         try {
-            CueList list = CueListLoader.load(file, layout);
-            if (!onGood.test(list)) {
+            String text = CueListLoader.read(file);
+            CueList list = CueListLoader.parse(file, text, layout);
+            if (!onGood.reload(list, text)) {
                 seen = before; // not passed on: look again next time
                 return 1;
             }

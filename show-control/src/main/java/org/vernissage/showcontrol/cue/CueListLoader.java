@@ -62,16 +62,28 @@ public final class CueListLoader {
 
     /** Reads and checks {@code file}. */
     public static CueList load(Path file, ParameterLayout layout) throws CueListException {
-        JsonNode root;
+        return parse(file, read(file), layout);
+    }
+
+    /** {@code file}'s text, as {@link #parse} takes it. */
+    public static String read(Path file) throws CueListException {
         try {
-            root = JSON.readTree(Files.readString(file));
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new CueListException(file, "no such file", e);
+        } catch (IOException e) {
+            throw new CueListException(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks {@code text}, read from {@code file} (named in every message). */
+    public static CueList parse(Path file, String text, ParameterLayout layout) throws CueListException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new CueListException(file, "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new CueListException(file, "cannot be read: " + e.getMessage(), e);
         }
         return new Reading(file, layout).read(root);
     }

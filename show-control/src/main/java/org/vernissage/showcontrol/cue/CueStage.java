@@ -1,5 +1,7 @@
 package org.vernissage.showcontrol.cue;
 
+import java.util.List;
+import java.util.Optional;
 import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.ConductorStage;
 import org.vernissage.engine.pipeline.InputEvent;
@@ -67,6 +69,14 @@ public final class CueStage implements ConductorStage {
      */
     public void offer(CueList next) {
         commands.offer(next);
+    }
+
+    /**
+     * Wiring thread, before the ring starts: a replay's recorded lists ({@link RecordedCueLists}),
+     * so that the journalled {@code RELOAD k} swaps in version k, as the recorded run did.
+     */
+    public void replay(List<Optional<CueList>> versions) {
+        commands.replay(versions);
     }
 
     /** The list the stage runs now and its generation, for consoles that read cue numbers. Any thread. */

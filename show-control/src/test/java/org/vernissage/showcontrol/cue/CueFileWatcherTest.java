@@ -24,7 +24,7 @@ class CueFileWatcherTest {
         List<CueList> handed = new ArrayList<>();
         boolean[] accept = {true};
         CollectingLog log = new CollectingLog();
-        CueFileWatcher watcher = new CueFileWatcher(file, CueFixtures.LAYOUT, list -> accept[0] && handed.add(list),
+        CueFileWatcher watcher = new CueFileWatcher(file, CueFixtures.LAYOUT, (list, text) -> accept[0] && handed.add(list),
                 Duration.ZERO, log);
         watcher.onStart();
         watcher.doWork();
