@@ -178,6 +178,19 @@ class WekinatorEndToEndTest {
             assertEquals(3, saved.inputCount(), "the input count fixed by the first example");
             assertEquals(1, saved.outputCount());
             assertEquals(0.25f, saved.get(0).output(0), 1e-6f, "green 0.5 of 0..2 recorded as 0.25");
+            assertEquals(List.of("green"), saved.outputNames(), "saved under the parameter's name");
+        }
+        // A restart: the outputs are the ones the saved examples were recorded for, not every float.
+        FrameGrabber again = new FrameGrabber(WIDTH, HEIGHT, 3);
+        try (BackgroundRun background = BackgroundRun.start(options, List.of(again));
+             DatagramSocket sender = new DatagramSocket()) {
+            ArtworkRun run = background.run();
+            writer.wrap(packet.clear());
+            writer.message(CONTROL + "outputs").f(0.75f).end();
+            sender.send(new DatagramPacket(packet.array(), writer.length(), InetAddress.getLoopbackAddress(),
+                    run.wekinatorPort().orElseThrow()));
+            FrameGrabber.Grab grab = awaitParameters(again, 0f, 1.5f, 1e-6f, run);
+            assertEquals(0f, grab.parameters()[RED], "after the restart the one output is still green");
         }
     }
 

@@ -54,6 +54,7 @@ public final class Trainer implements Agent {
     private final TrainerListener listener;
     private final ModelArchive archive;
     private ModelFileLoader fileLoader = ModelFileLoader.NONE;
+    private String[] slotNames = new String[0]; // set before the thread starts
     private final Kept[] models;
     private final AtomicLong trainings = new AtomicLong();
     private final AtomicLong refusedExamples = new AtomicLong();
@@ -97,6 +98,14 @@ public final class Trainer implements Agent {
                 listener.said(kept.plan.name(), e.getMessage() + "; starting with no examples");
             }
         }
+    }
+
+    /**
+     * The name of the parameter each snapshot slot holds (null between a vector's slots), for
+     * naming outputs that {@code setOutputNames} maps anew; before the thread starts.
+     */
+    public void slotNames(String[] bySlot) {
+        this.slotNames = bySlot.clone();
     }
 
     /** Where artists' files (onnx, torchscript) are loaded from; before {@link #loadModel}. */
@@ -235,6 +244,7 @@ public final class Trainer implements Agent {
                 kept.gesture.clear();
             }
             case RECORD_OFF -> endGesture(kept);
+            case OUTPUT -> renameOutput(kept, work.a, work.b, Math.round(work.value));
             default -> { }
         }
     }
@@ -248,7 +258,7 @@ public final class Trainer implements Agent {
         boolean classifier = kept.plan.type().isClassifier();
         if (kept.examples == null) {
             kept.examples = new ExampleSet(names(kept.plan.inputNames(), "input", work.inputCount),
-                    classifier ? kept.plan.outputNames() : names(kept.plan.outputNames(), "output", work.outputCount));
+                    classifier ? kept.plan.outputNames() : names(kept.outputNames.current(), "output", work.outputCount));
         }
         try {
             if (classifier) {
@@ -263,6 +273,27 @@ public final class Trainer implements Agent {
                 kept.refusalSaid = true;
                 listener.said(kept.plan.name(), "example refused: " + e.getMessage() + " (further refusals are counted)");
             }
+        }
+    }
+
+    /**
+     * {@code setOutputNames}: output {@code i} of {@code count} is now the parameter at {@code slot}.
+     * The outputs come in order; with the last, examples recorded from then on carry those names
+     * (saved with them, so a restart keeps the outputs, see {@code ModelShow}). Examples recorded
+     * for other outputs stay, and new ones are refused until they are deleted: said.
+     */
+    private void renameOutput(Kept kept, int i, int slot, int count) {
+        if (!kept.outputNames.receive(i, slot, count, slotNames)) {
+            return;
+        }
+        List<String> names = kept.outputNames.current();
+        if (kept.examples == null || kept.examples.isEmpty()) {
+            kept.examples = null; // the next example starts a set with these outputs
+            listener.said(kept.plan.name(), "outputs are now " + names);
+        } else {
+            listener.said(kept.plan.name(), "outputs are now " + names + "; the " + kept.examples.count()
+                    + " examples recorded for " + kept.examples.outputNames() + " stay, and examples for the new"
+                    + " outputs are refused until they are deleted (deleteAllExamples)");
         }
     }
 
@@ -395,6 +426,7 @@ public final class Trainer implements Agent {
     /** What the trainer keeps of one model. Trainer thread only. */
     private static final class Kept {
         final TrainingPlan plan;
+        final OutputNames outputNames;
         ExampleSet examples;
         Model current;
         Model previous;
@@ -405,6 +437,7 @@ public final class Trainer implements Agent {
 
         Kept(TrainingPlan plan) {
             this.plan = plan;
+            this.outputNames = new OutputNames(plan.outputNames());
         }
     }
 }

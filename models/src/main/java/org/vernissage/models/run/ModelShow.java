@@ -1,5 +1,6 @@
 package org.vernissage.models.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +9,11 @@ import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.param.ParameterSpec;
 import org.vernissage.engine.param.ParameterType;
 import org.vernissage.engine.pipeline.event.ModelInputFlyweight;
+import org.vernissage.models.ModelException;
 import org.vernissage.models.declare.ModelDeclaration;
 import org.vernissage.models.declare.ModelType;
 import org.vernissage.models.interact.TrainingPlan;
+import org.vernissage.models.learn.ExampleSet;
 import org.vernissage.models.learn.TrainingOptions;
 
 /**
@@ -20,7 +23,9 @@ import org.vernissage.models.learn.TrainingOptions;
  * artwork declares no model, Wekinator's default model: a regression named "wekinator" whose
  * inputs come from {@code /wek/inputs} (their count fixed by the first example) and whose outputs
  * are every float parameter in manifest order (at most {@link ModelBinding#MAX_OUTPUTS}; Wekinator's
- * {@code setOutputNames} changes them).
+ * {@code setOutputNames} changes them), or, when its saved examples name float parameters as their
+ * outputs (a {@code setOutputNames} before they were recorded), those: a restart keeps the outputs
+ * the examples and the model were made for.
  *
  * <p>Immutable; made on the thread assembling the run.
  */
@@ -55,30 +60,58 @@ public record ModelShow(List<ModelBinding> bindings, List<TrainingPlan> plans, L
                     Optional.ofNullable(d.examples()), Optional.of(d.file())));
         }
         if (wekinator && declared.isEmpty()) {
-            List<Integer> outputs = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (int p = 0; p < layout.parameterCount(); p++) {
-                ParameterSpec spec = layout.specs().get(p);
-                if (spec.type() == ParameterType.FLOAT) {
-                    if (outputs.size() == ModelBinding.MAX_OUTPUTS) {
-                        warnings.add("Wekinator's default model drives the first " + ModelBinding.MAX_OUTPUTS
-                                + " float parameters; '" + spec.name() + "' and later ones are left out"
-                                + " (name the outputs with /wekinator/control/setOutputNames)");
-                        break;
-                    }
-                    outputs.add(layout.offset(p));
-                    names.add(spec.name());
-                }
+            Path models = artworkFolder.resolve("models");
+            Path examples = models.resolve(WEKINATOR_MODEL + ".examples.json");
+            List<String> names = savedOutputNames(examples, layout);
+            if (names.isEmpty()) {
+                names = floatParameters(layout, warnings);
             }
-            int[] slots = outputs.stream().mapToInt(Integer::intValue).toArray();
+            int[] slots = names.stream().mapToInt(n -> layout.offset(layout.indexOf(n).orElseThrow())).toArray();
             bindings.add(new ModelBinding(0, WEKINATOR_MODEL, ModelBinding.Kind.REGRESSION, new int[0],
                     ModelInputFlyweight.MAX_TOTAL, slots, mins(slots, layout), maxs(slots, layout)));
-            Path models = artworkFolder.resolve("models");
             plans.add(new TrainingPlan(0, WEKINATOR_MODEL, ModelType.MLP, List.of(), names, TrainingOptions.defaults(),
-                    Optional.of(models.resolve(WEKINATOR_MODEL + ".examples.json")),
-                    Optional.of(models.resolve(WEKINATOR_MODEL + ".model.json"))));
+                    Optional.of(examples), Optional.of(models.resolve(WEKINATOR_MODEL + ".model.json"))));
         }
         return new ModelShow(bindings, plans, warnings);
+    }
+
+    /** The default model's default outputs: the float parameters, at most {@link ModelBinding#MAX_OUTPUTS}. */
+    private static List<String> floatParameters(ParameterLayout layout, List<String> warnings) {
+        List<String> names = new ArrayList<>();
+        for (ParameterSpec spec : layout.specs()) {
+            if (spec.type() != ParameterType.FLOAT) {
+                continue;
+            }
+            if (names.size() == ModelBinding.MAX_OUTPUTS) {
+                warnings.add("Wekinator's default model drives the first " + ModelBinding.MAX_OUTPUTS
+                        + " float parameters; '" + spec.name() + "' and later ones are left out"
+                        + " (name the outputs with /wekinator/control/setOutputNames)");
+                break;
+            }
+            names.add(spec.name());
+        }
+        return names;
+    }
+
+    /**
+     * The outputs the default model's saved examples name, when every one is a float parameter of
+     * the artwork (at most {@link ModelBinding#MAX_OUTPUTS}); empty otherwise (no file, a file the
+     * trainer will report, or generic names): the default outputs then.
+     */
+    private static List<String> savedOutputNames(Path examples, ParameterLayout layout) {
+        if (!Files.isRegularFile(examples)) {
+            return List.of();
+        }
+        List<String> names;
+        try {
+            names = ExampleSet.load(examples).outputNames();
+        } catch (ModelException e) {
+            return List.of(); // said by the trainer when it loads the examples
+        }
+        boolean floats = !names.isEmpty() && names.size() <= ModelBinding.MAX_OUTPUTS && names.stream()
+                .allMatch(n -> layout.indexOf(n).map(p -> layout.specs().get(p).type() == ParameterType.FLOAT)
+                        .orElse(false));
+        return floats && names.stream().distinct().count() == names.size() ? names : List.of();
     }
 
     private static ModelBinding binding(int index, ModelDeclaration d, ParameterLayout layout) {
