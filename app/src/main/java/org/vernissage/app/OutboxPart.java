@@ -8,6 +8,7 @@ import org.vernissage.engine.agent.SupervisedAgent;
 import org.vernissage.engine.pipeline.Outbox;
 import org.vernissage.engine.pipeline.OutboxAgent;
 import org.vernissage.engine.pipeline.OutboxListener;
+import org.vernissage.engine.pipeline.event.EventKinds;
 
 /**
  * THE place a run makes its one {@link OutboxAgent}, the single consumer of the conductor's
@@ -55,6 +56,8 @@ final class OutboxPart implements RunPart {
         thread = AgentThread.parking(THREAD, PARK);
         supervised = new SupervisedAgent(agent, System.getLogger(OutboxAgent.class.getName()));
         thread.add(supervised);
+        // A console waits for its reply: the conductor wakes the agent for those, not for the rest.
+        outbox.wakeOn(EventKinds.CONSOLE_REPLY, thread::wake);
     }
 
     @Override

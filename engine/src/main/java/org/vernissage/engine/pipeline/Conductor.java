@@ -182,6 +182,7 @@ public final class Conductor implements EventHandler<InputEvent> {
         // its events at once, so the rest is already on its way.
         if (endOfBatch && !event.continues()) {
             snapshots.publish(show.values(), show.touches(), eventsConsumed, inputsApplied, newestArrivalNanos);
+            outbox.endOfBatch();
         }
     }
 

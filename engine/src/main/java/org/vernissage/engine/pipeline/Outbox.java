@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import java.lang.System.Logger;
+import java.util.Objects;
 import org.vernissage.engine.fault.FaultCounts;
 import org.vernissage.engine.pipeline.event.EventKinds;
 
@@ -23,6 +24,10 @@ import org.vernissage.engine.pipeline.event.EventKinds;
  * {@code OneToOneRingBuffer} would do the same, but its buffers need
  * {@code --add-exports java.base/jdk.internal.misc} on JDK 25, which every launcher and test run
  * would have to carry.)
+ *
+ * <p>The agent may idle between polls (a parked thread); envelopes a person waits for (a console's
+ * reply) can wake it instead ({@link #wakeOn}): the conductor then wakes it once, at the end of
+ * the batch that posted one ({@link #endOfBatch()}), not once per envelope and never for the rest.
  *
  * <p>A handler that throws loses that one event (skipped, counted in {@link #faults()}, logged
  * once per kind): a poison event must not come back at every poll.
@@ -50,6 +55,9 @@ public final class Outbox {
     private int drained;      // agent thread only
     private volatile long posted;
     private volatile long refused;
+    private volatile int wakeKind = -1;       // set once, before or while the conductor runs
+    private volatile Runnable wake = () -> { };
+    private boolean wakeOwed;                 // conductor thread only
 
     /** @param size a power of two: how many events may wait for the agent */
     public Outbox(int size) {
@@ -95,8 +103,29 @@ public final class Outbox {
         }
         long sequence = claimed;
         claimed = -1;
+        if (ring.get(sequence).kind() == wakeKind) {
+            wakeOwed = true;
+        }
         ring.publish(sequence);
         posted = posted + 1;
+    }
+
+    /**
+     * Envelopes of {@code kind} wake the agent (with {@code wake}) at the end of the conductor's
+     * batch that posted them, instead of waiting for its next poll. Set by the wiring thread,
+     * once; any kind else waits for the poll.
+     */
+    public void wakeOn(int kind, Runnable wake) {
+        this.wake = Objects.requireNonNull(wake, "wake");
+        this.wakeKind = kind;
+    }
+
+    /** Conductor thread, at the end of each batch: wakes the agent if the batch posted an envelope it waits for. */
+    public void endOfBatch() {
+        if (wakeOwed) {
+            wakeOwed = false;
+            wake.run();
+        }
     }
 
     /**

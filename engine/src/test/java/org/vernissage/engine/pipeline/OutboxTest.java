@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.vernissage.engine.RecordingLog;
 import org.vernissage.engine.param.ParameterLayout;
@@ -126,6 +129,58 @@ class OutboxTest {
         }
         assertEquals(500, outbox.posted());
         assertEquals(0, outbox.refused());
+    }
+
+    @Test
+    void aReplyWakesTheAgentOncePerBatchAndNothingElseDoes() {
+        Outbox outbox = new Outbox(64);
+        int[] wakes = {0};
+        outbox.wakeOn(EventKinds.CONSOLE_REPLY, () -> wakes[0]++);
+        outbox.claim(EventKinds.PARAMETER_SET, 0);
+        outbox.commit();
+        outbox.endOfBatch();
+        assertEquals(0, wakes[0], "a value report waits for the agent's next poll");
+        for (int i = 0; i < 3; i++) {
+            outbox.claim(EventKinds.CONSOLE_REPLY, 0);
+            outbox.commit();
+        }
+        assertEquals(0, wakes[0], "not per envelope");
+        outbox.endOfBatch();
+        assertEquals(1, wakes[0], "once, at the end of the batch that posted replies");
+        outbox.endOfBatch();
+        assertEquals(1, wakes[0], "a batch without one wakes nobody");
+    }
+
+    @Test
+    void aParkedAgentGetsAReplyWithoutWaitingForItsPark() throws Exception {
+        Outbox outbox = new Outbox(1024);
+        CountDownLatch got = new CountDownLatch(1);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread agent = new Thread(() -> {
+            while (!stop.get()) {
+                if (outbox.drain(event -> {
+                    got.countDown();
+                    return true;
+                }) == 0) {
+                    LockSupport.parkNanos(10_000_000_000L); // parked far longer than the test waits
+                }
+            }
+        }, "outbox-test-agent");
+        agent.setDaemon(true);
+        agent.start();
+        outbox.wakeOn(EventKinds.CONSOLE_REPLY, () -> LockSupport.unpark(agent));
+        InputEvent scratch = new InputEvent();
+        try (InputRing ring = new InputRing(256, RingWaitStrategy.BLOCKING,
+                RingTestThreads.daemons("outbox-test-conductor"), conductor(outbox))) {
+            ring.start();
+            Thread.sleep(50); // the agent is parked now
+            offerCommand(ring, scratch, 1, 0);
+            assertTrue(got.await(5, TimeUnit.SECONDS), "the reply woke the parked agent");
+        } finally {
+            stop.set(true);
+            LockSupport.unpark(agent);
+            agent.join(5000);
+        }
     }
 
     @Test
