@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameGrabber;
@@ -85,18 +86,13 @@ class ArtistModelInTheRunTest {
     /** The first frame whose outputs are the network's for the inputs sent (ONNX Runtime against Java: 1e-4). */
     private static FrameGrabber.Grab awaitOutputs(FrameGrabber grabber, float hue, float glow, ArtworkRun run)
             throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long seen = -1;
-        FrameGrabber.Grab grab = null;
-        while (System.nanoTime() < deadline) {
-            grab = grabber.awaitFrameAfter(seen, PATIENCE);
-            if (Math.abs(grab.parameters()[HUE] - hue) <= 1e-4f && Math.abs(grab.parameters()[GLOW] - glow) <= 6e-4f) {
-                return grab;
-            }
-            seen = grab.frameIndex();
+        try {
+            return grabber.awaitFrameWhere(values -> Math.abs(values[HUE] - hue) <= 1e-4f
+                    && Math.abs(values[GLOW] - glow) <= 6e-4f, PATIENCE);
+        } catch (TimeoutException e) {
+            throw new AssertionError("expected hue " + hue + " glow " + glow + ": " + e.getMessage() + "; "
+                    + run.report().describe(), e);
         }
-        throw new AssertionError("expected hue " + hue + " glow " + glow + ", last "
-                + java.util.Arrays.toString(grab.parameters()) + "; " + run.report().describe());
     }
 
     private Path artwork(String type, String file) throws Exception {

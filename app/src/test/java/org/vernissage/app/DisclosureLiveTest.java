@@ -118,16 +118,7 @@ class DisclosureLiveTest {
 
     /** The first frame drawn with the caption's parameters at {@code on} and {@code language}. */
     private static FrameGrabber.Grab awaitValues(FrameGrabber grabber, float on, float language) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long seen = -1;
-        while (System.nanoTime() < deadline) {
-            FrameGrabber.Grab grab = grabber.awaitFrameAfter(seen, PATIENCE);
-            if (grab.parameters()[ON] == on && grab.parameters()[LANGUAGE] == language) {
-                return grab;
-            }
-            seen = grab.frameIndex();
-        }
-        throw new AssertionError("no frame with disclosure " + on + " and language " + language);
+        return grabber.awaitFrameWhere(values -> values[ON] == on && values[LANGUAGE] == language, PATIENCE);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameGrabber;
@@ -79,18 +80,12 @@ class IsfOscEndToEndTest {
 
     private static FrameGrabber.Grab awaitValues(FrameGrabber grabber, float[] expected, ArtworkRun run)
             throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long seen = -1;
-        FrameGrabber.Grab grab = null;
-        while (System.nanoTime() < deadline) {
-            grab = grabber.awaitFrameAfter(seen, PATIENCE);
-            if (Arrays.equals(grab.parameters(), expected)) {
-                return grab;
-            }
-            seen = grab.frameIndex();
+        try {
+            return grabber.awaitFrameWhere(values -> Arrays.equals(values, expected), PATIENCE);
+        } catch (TimeoutException e) {
+            throw new AssertionError("expected " + Arrays.toString(expected) + ": " + e.getMessage() + "; "
+                    + run.report().describe(), e);
         }
-        throw new AssertionError("the values never reached a frame: expected " + Arrays.toString(expected)
-                + ", last " + Arrays.toString(grab.parameters()) + "; " + run.report().describe());
     }
 
     /** The middle of column {@code column} is (r, g, b), within one step of 8 bits. */

@@ -78,16 +78,7 @@ class LayerOscTest {
     }
 
     private static FrameGrabber.Grab awaitSlot(FrameGrabber grabber, int slot, float value) throws Exception {
-        long seen = -1;
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            FrameGrabber.Grab grab = grabber.awaitFrameAfter(seen, PATIENCE);
-            if (Math.abs(grab.parameters()[slot] - value) < 1e-5) {
-                return grab;
-            }
-            seen = grab.frameIndex();
-        }
-        throw new AssertionError("slot " + slot + " never reached " + value);
+        return grabber.awaitFrameWhere(values -> Math.abs(values[slot] - value) < 1e-5, PATIENCE);
     }
 
     private static void send(DatagramSocket sender, ArtworkRun run, String address, float value) throws Exception {

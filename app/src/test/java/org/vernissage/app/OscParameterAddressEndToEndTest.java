@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vernissage.engine.render.FrameGrabber;
@@ -105,19 +106,12 @@ class OscParameterAddressEndToEndTest {
 
     private static FrameGrabber.Grab awaitValues(FrameGrabber grabber, float[] expected, ArtworkRun run)
             throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long seen = -1;
-        FrameGrabber.Grab grab = null;
-        while (System.nanoTime() < deadline) {
-            grab = grabber.awaitFrameAfter(seen, PATIENCE);
-            if (java.util.Arrays.equals(grab.parameters(), expected)) {
-                return grab;
-            }
-            seen = grab.frameIndex();
+        try {
+            return grabber.awaitFrameWhere(values -> java.util.Arrays.equals(values, expected), PATIENCE);
+        } catch (TimeoutException e) {
+            throw new AssertionError("expected " + java.util.Arrays.toString(expected) + ": " + e.getMessage() + "; "
+                    + run.report().describe(), e);
         }
-        throw new AssertionError("the values never reached a frame: expected "
-                + java.util.Arrays.toString(expected) + ", last " + java.util.Arrays.toString(grab.parameters())
-                + "; " + run.report().describe());
     }
 
     /** The middle of column {@code column} is (r, g, b), within one step of 8 bits. */

@@ -238,18 +238,8 @@ class OscQueryEndToEndTest {
     }
 
     private static void awaitFrameWith(FrameGrabber grabber, float level) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long seen = -1;
-        while (System.nanoTime() < deadline) {
-            FrameGrabber.Grab grab = grabber.awaitFrameAfter(seen, PATIENCE);
-            if (grab.parameters()[0] == level) {
-                // level / 2 in the red channel
-                assertEquals(Math.round(level / 2 * 255), grab.image().channel(16, 4, 0), 1);
-                return;
-            }
-            seen = grab.frameIndex();
-        }
-        throw new AssertionError("no frame drawn with level " + level);
+        FrameGrabber.Grab grab = grabber.awaitFrameWhere(values -> values[0] == level, PATIENCE);
+        assertEquals(Math.round(level / 2 * 255), grab.image().channel(16, 4, 0), 1); // level / 2 in the red channel
     }
 
     private static final class Binary implements WebSocket.Listener {

@@ -324,18 +324,13 @@ class WekinatorEndToEndTest {
 
     private static FrameGrabber.Grab awaitParameters(FrameGrabber grabber, float red, float green, float tolerance,
                                                      ArtworkRun run) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long seen = -1;
-        FrameGrabber.Grab grab = null;
-        while (System.nanoTime() < deadline) {
-            grab = grabber.awaitFrameAfter(seen, PATIENCE);
-            if (Math.abs(grab.parameters()[RED] - red) <= tolerance && Math.abs(grab.parameters()[GREEN] - green) <= 2 * tolerance) {
-                return grab;
-            }
-            seen = grab.frameIndex();
+        try {
+            return grabber.awaitFrameWhere(values -> Math.abs(values[RED] - red) <= tolerance
+                    && Math.abs(values[GREEN] - green) <= 2 * tolerance, PATIENCE);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("expected red " + red + " green " + green + " (within " + tolerance + "): "
+                    + e.getMessage() + "; " + run.report().describe(), e);
         }
-        throw new AssertionError("expected red " + red + " green " + green + " (within " + tolerance + "), last "
-                + java.util.Arrays.toString(grab.parameters()) + "; " + run.report().describe());
     }
 
     private Path artwork() throws Exception {

@@ -2,7 +2,9 @@ package org.vernissage.engine.render;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
 
@@ -47,6 +49,38 @@ public final class FrameGrabber implements FrameListener {
         width = image.width();
         height = image.height();
         notifyAll();
+    }
+
+    /**
+     * Waits for the first frame, the newest one included, drawn with parameter values that
+     * {@code wanted} accepts, and returns a copy of it: how a test sees that an input reached the
+     * picture.
+     *
+     * @throws TimeoutException naming the last values drawn when no frame had them within {@code timeout}
+     */
+    public Grab awaitFrameWhere(Predicate<float[]> wanted, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = -1;
+        float[] last = null;
+        while (true) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new TimeoutException("no frame drawn with the values awaited within " + timeout + "; the last drawn "
+                        + (last == null ? "none" : Arrays.toString(last)));
+            }
+            Grab grab;
+            try {
+                grab = awaitFrameAfter(seen, Duration.ofNanos(remaining));
+            } catch (TimeoutException none) {
+                continue; // said above, with the last values
+            }
+            if (wanted.test(grab.parameters())) {
+                return grab;
+            }
+            seen = grab.frameIndex();
+            last = grab.parameters();
+        }
     }
 
     /**
