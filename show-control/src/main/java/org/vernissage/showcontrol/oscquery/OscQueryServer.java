@@ -44,6 +44,8 @@ import org.vernissage.engine.pipeline.OutboxListener;
  * {@link OscQueryListeners}), and a small mDNS responder announces {@code _oscjson._tcp}
  * ({@link MdnsResponder}). Values set by clients go to the OSC port {@code HOST_INFO} names: the
  * engine's UDP OSC endpoint, where they move the work like any OSC input.
+ * Control methods it was told to {@link #follow} are listed as they change (a reloaded cue list),
+ * each change told to the WebSocket clients as {@code PATH_REMOVED} / {@code PATH_ADDED}.
  *
  * <p>Current values reach it from the conductor: the {@link ValueReportStage} (given the same
  * {@link ValueDemand}) posts changed slots to the outbox while someone wants them, and the outbox
