@@ -76,16 +76,19 @@ final class CueConsole implements ConsoleCommands, OutboxListener {
         if (name.equals("go") && view.cues().size() == 0) {
             throw new IllegalArgumentException("this artwork has no cue list (cues.json beside artwork.json)");
         }
+        // Said as the console sees the show when pressed: once offered, the stage's update of the
+        // playhead may come back (on the outbox agent's thread) before this line would read it.
+        String said = switch (name) {
+            case "go" -> "GO: cue " + numberAt(playhead);
+            case "stop" -> "stopped every cue";
+            default -> "panic: every cue stopped, fades cut";
+        };
         command.wrap(envelope.begin(EventKinds.CONSOLE_COMMAND, clock.nanos(), InputBatch.IMMEDIATELY, false))
                 .reset(CONSOLE_ID, code, nextRequest++);
         if (!ring.offerEvent(envelope)) {
             throw new IllegalStateException("the engine is busy (its input ring is full): press again");
         }
-        return switch (name) {
-            case "go" -> "GO: cue " + numberAt(playhead);
-            case "stop" -> "stopped every cue";
-            default -> "panic: every cue stopped, fades cut";
-        };
+        return said;
     }
 
     @Override
