@@ -1,10 +1,12 @@
 package org.vernissage.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vernissage.engine.artwork.ArtworkManifest;
 import org.vernissage.engine.artwork.ManifestLoader;
@@ -19,6 +21,8 @@ import org.vernissage.models.learn.ExampleSet;
 import org.vernissage.models.learn.MlpNetwork;
 import org.vernissage.models.learn.TextProgressBar;
 import org.vernissage.models.learn.TrainedModelFiles;
+import org.vernissage.models.learn.TrainingOptions;
+import org.vernissage.models.run.ModelShow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code vernissage train <artwork-folder> --model NAME [--seed S]}: trains one declared model
  * (mlp, knn or dtw) again, offline, from its saved examples, with a progress bar; writes the model
  * file and its card (date, seed, duration, parameter count, measured plain-Java latency, energy
- * estimated from CPU time) atomically beside it.
+ * estimated from CPU time) atomically beside it. In an artwork that declares no model,
+ * {@code --model wekinator} is Wekinator's default model, an MLP between the inputs and outputs its
+ * saved examples name (what a run with {@code --wekinator} recorded and loads).
  *
  * <p>Picocli fills the fields and calls {@link #call()} on the main thread, which trains.
  */
@@ -55,10 +61,13 @@ final class TrainCommand implements Callable<Integer> {
         ArtworkManifest manifest = ManifestLoader.load(artworkFolder);
         ParameterLayout layout = manifest.layout();
         List<ModelDeclaration> declared = ModelDeclarations.read(artworkFolder, layout);
-        ModelDeclaration model = ModelDeclarations.named(declared, modelName).orElseThrow(() -> new ModelException(
-                artworkFolder.resolve(ArtworkManifest.FILE_NAME) + ": models: no model called \"" + modelName
-                        + "\"; declared: " + (declared.isEmpty() ? "none" : declared.stream()
-                        .map(ModelDeclaration::name).toList())));
+        ModelDeclaration model = ModelDeclarations.named(declared, modelName)
+                .or(() -> declared.isEmpty() ? wekinatorDefault() : Optional.empty())
+                .orElseThrow(() -> new ModelException(
+                        artworkFolder.resolve(ArtworkManifest.FILE_NAME) + ": models: no model called \"" + modelName
+                        + "\"; declared: " + (declared.isEmpty() ? "none (and no Wekinator examples in "
+                        + wekinatorExamples() + " for --model " + ModelShow.WEKINATOR_MODEL + ")"
+                        : declared.stream().map(ModelDeclaration::name).toList())));
         if (seed != null) {
             model = new ModelDeclaration(model.name(), model.type(), model.inputs(), model.outputs(), model.file(),
                     model.examples(), model.training().withSeed(seed), model.run(), model.description());
@@ -83,6 +92,32 @@ final class TrainCommand implements Callable<Integer> {
         out.println("Wrote " + card);
         trained.close();
         return 0;
+    }
+
+    /** Where a run with {@code --wekinator} keeps the default model's examples. */
+    private Path wekinatorExamples() {
+        return artworkFolder.resolve("models").resolve(ModelShow.WEKINATOR_MODEL + ".examples.json");
+    }
+
+    /**
+     * Wekinator's default model as a declaration, when it is the one asked for and its examples
+     * were saved: the names its examples carry, the defaults a run trains it with.
+     */
+    private Optional<ModelDeclaration> wekinatorDefault() {
+        Path examples = wekinatorExamples();
+        if (!modelName.equals(ModelShow.WEKINATOR_MODEL) || !Files.isRegularFile(examples)) {
+            return Optional.empty();
+        }
+        ExampleSet saved;
+        try {
+            saved = ExampleSet.load(examples);
+        } catch (ModelException e) {
+            return Optional.empty(); // said by the refusal: no model called so
+        }
+        return Optional.of(new ModelDeclaration(ModelShow.WEKINATOR_MODEL, ModelType.MLP, saved.inputNames(),
+                saved.outputNames(), artworkFolder.resolve("models").resolve(ModelShow.WEKINATOR_MODEL + ".model.json"),
+                examples, TrainingOptions.defaults(), false,
+                "Wekinator's default model: the examples recorded over /wek/inputs, to the outputs they name."));
     }
 
     private String command(ModelDeclaration model) {

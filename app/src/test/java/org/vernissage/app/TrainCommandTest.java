@@ -130,6 +130,39 @@ class TrainCommandTest {
     }
 
     @Test
+    void withoutDeclaredModelsWekinatorsDefaultModelTrainsFromItsSavedExamples() throws Exception {
+        Path plain = temp.resolve("plain");
+        Files.createDirectories(plain.resolve("models"));
+        try (Stream<Path> files = Files.list(TIDEWATER)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, plain.resolve(file.getFileName()));
+            }
+        }
+        Outcome none = vernissage("train", plain.toString(), "--model", "wekinator");
+        assertEquals(1, none.exitCode());
+        assertTrue(none.err().contains("no Wekinator examples in"), none.err());
+
+        // What a run with --wekinator saves: /wek/inputs' generic names, the output named by setOutputNames.
+        ExampleSet recorded = new ExampleSet(List.of("input_1", "input_2"), List.of("energy"));
+        SplittableRandom random = new SplittableRandom(2);
+        for (int i = 0; i < 40; i++) {
+            float a = (float) random.nextDouble();
+            float b = (float) random.nextDouble();
+            recorded.add(new float[] {a, b}, new float[] {0.5f * a + 0.25f * b});
+        }
+        recorded.save(plain.resolve("models/wekinator.examples.json"));
+        Outcome trained = vernissage("train", plain.toString(), "--model", "wekinator", "--seed", "4");
+        assertEquals(0, trained.exitCode(), trained.err());
+        MlpNetwork network = new TrainedModelFiles().loadMlp(plain.resolve("models/wekinator.model.json"), "wekinator");
+        assertEquals(4, network.training().seed());
+        assertEquals(2, network.inputCount());
+        assertEquals(1, network.outputCount());
+        ModelCard card = new CardFiles().read(plain.resolve("models/wekinator.card.json"));
+        assertEquals(40, card.trainingData().examples());
+        assertTrue(card.purpose().startsWith("Wekinator's default model"), card.purpose());
+    }
+
+    @Test
     void modelsShowsEachCardAndSaysWhichHaveNone() throws Exception {
         Outcome none = vernissage("models", artwork.toString());
         assertEquals(1, none.exitCode(), "no model is trained yet: no cards");
