@@ -1,6 +1,7 @@
 package org.vernissage.artworks.bloom;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.param.ParameterLayout;
@@ -19,7 +20,8 @@ import org.vernissage.models.nca.NcaWeightsFile;
  * Bloom: a neural cellular automaton grows a flower from one cell, keeps it, and regrows what the
  * audience's touches erase. The rule (12 channels per cell, 32 hidden units) was trained by the
  * project's own code ({@code scripts/train-nca.sh}, {@code org.vernissage.models.nca}); its weights
- * file {@code models/flower.nca.json} is read here and handed to the shader as a uniform array.
+ * file {@code models/flower.nca.json} is read here and handed to the shader as a uniform array, and
+ * read again at a hot reload when it is saved (a rule retrained beside the show: {@link #stageData}).
  *
  * <p>The graph: {@code state}, a 96x32 RGBA32F feedback node (the 32x32 grid, 12 channels as three
  * tiles of four), stepped once per frame by {@code step.frag}; then the {@code bloom} layer
@@ -42,6 +44,8 @@ public final class Bloom implements GraphPiece {
     static final double SIDE = 0.9;
     static final int ERASERS_MAX = 8;
 
+    private Path weightsFile;        // read at declare and at each hot reload
+    private UniformArray weights;
     private FrameUniform control;
     private UniformArray erasers;
     private final float[] discs = new float[4 * ERASERS_MAX];
@@ -57,7 +61,8 @@ public final class Bloom implements GraphPiece {
 
     @Override
     public void declare(GraphBuilder graph) throws ArtworkException {
-        NcaWeights weights = load(graph.folder().resolve(WEIGHTS_FILE));
+        weightsFile = graph.folder().resolve(WEIGHTS_FILE);
+        NcaWeights read = load(weightsFile);
         ParameterLayout layout = graph.layout();
         resetSlot = slotOf(layout, "reset");
         eraseSlot = slotOf(layout, "erase");
@@ -66,10 +71,24 @@ public final class Bloom implements GraphPiece {
         touchRadiusSlot = slotOf(layout, "touch_radius");
         GraphBuilder.NodeBuilder state = graph.node("state").shader("step.frag").format(TargetFormat.RGBA32F)
                 .feedback().size(GRID * CHANNELS / 4, GRID);
-        state.uniformArray("WEIGHTS", weights.packedVec4Count()).set(weights.packed());
+        weights = state.uniformArray("WEIGHTS", read.packedVec4Count());
+        weights.set(read.packed());
         control = state.uniform("control", 4);
         erasers = state.uniformArray("ERASERS", ERASERS_MAX);
         graph.layer("bloom").shader("show.frag");
+    }
+
+    /** The weights file: retrained and saved while the piece runs, it is taken at the next hot reload. */
+    @Override
+    public List<Path> dataFiles() {
+        return List.of(weightsFile);
+    }
+
+    /** The weights read again and checked; in force once the reload's shaders have built. */
+    @Override
+    public Runnable stageData() throws ArtworkException {
+        float[] packed = load(weightsFile).packed();
+        return () -> weights.set(packed);
     }
 
     /** Reads the weights and checks they are the rule the shader is written for. */

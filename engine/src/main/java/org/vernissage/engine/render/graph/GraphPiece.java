@@ -1,5 +1,7 @@
 package org.vernissage.engine.render.graph;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.vernissage.engine.artwork.ArtworkException;
 import org.vernissage.engine.artwork.FrameInfo;
 import org.vernissage.engine.pipeline.ParameterSnapshot;
@@ -25,5 +27,22 @@ public interface GraphPiece {
 
     /** Takes this frame's parameters: sets the uniforms declared. Must not allocate in steady state. */
     default void update(FrameInfo frame, ParameterSnapshot parameters) {
+    }
+
+    /**
+     * Files the piece reads besides its shaders (a model's weights), watched with them: a save is
+     * a hot reload like a shader's. Called after {@link #declare}.
+     */
+    default List<Path> dataFiles() {
+        return List.of();
+    }
+
+    /**
+     * Render thread, at a hot reload: reads the data files again and returns what puts them in
+     * force, run only once every shader of the reload has built (all or nothing); throws, naming
+     * the file and the fault, leaving the piece as it was.
+     */
+    default Runnable stageData() throws ArtworkException {
+        return () -> { };
     }
 }

@@ -174,7 +174,7 @@ public final class RenderGraph implements ReloadableArtwork, ListensToAudio {
 
     @Override
     public List<Path> sourceFiles() {
-        List<Path> files = new ArrayList<>();
+        List<Path> files = new ArrayList<>(piece.dataFiles());
         for (GraphNode node : nodes) {
             if (node.drawing() instanceof ShaderPass pass) {
                 files.add(pass.shader());
@@ -186,11 +186,13 @@ public final class RenderGraph implements ReloadableArtwork, ListensToAudio {
     }
 
     /**
-     * Rebuilds every shader node and every ISF node; all or nothing: one failure keeps every
-     * previous program (each is built aside first, then all are swapped in).
+     * Rebuilds every shader node and every ISF node, and reads the piece's data files again; all
+     * or nothing: one failure keeps every previous program and the data as they were (each is
+     * built aside first, then all are swapped in).
      */
     @Override
     public void reload() throws ArtworkException {
+        Runnable data = piece.stageData();
         List<ShaderPass> passes = new ArrayList<>();
         List<ShaderPass.Built> built = new ArrayList<>();
         List<IsfArtwork.Staged> staged = new ArrayList<>();
@@ -212,6 +214,7 @@ public final class RenderGraph implements ReloadableArtwork, ListensToAudio {
             passes.get(i).install(built.get(i));
         }
         staged.forEach(IsfArtwork.Staged::install);
+        data.run();
     }
 
     @Override
