@@ -172,7 +172,8 @@ final class ArtworkAssembly {
         cueLists.replayed().ifPresent(versions -> pipeline.cueStage().replay(versions));
         if (stateFolder.isPresent()) {
             parts.start(() -> StatePart.start(stateFolder.get(), options.state().fresh(), manifest.id(), layout,
-                    cues.orElse(CueList.EMPTY), persistence.get(), pipeline.ring(), clock.clock(), warnings));
+                    cues.orElse(CueList.EMPTY), pipeline.cueStage().inForce(), persistence.get(), pipeline.ring(),
+                    clock.clock(), warnings));
         }
         if (models.isPresent()) {
             parts.start(() -> models.get().start(pipeline.ring(), clock.clock())); // closes before the ring

@@ -14,6 +14,7 @@ import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.engine.pipeline.InputRing;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueListInForce;
 import org.vernissage.showcontrol.state.PersistenceStage;
 import org.vernissage.showcontrol.state.SavedShow;
 import org.vernissage.showcontrol.state.ShowRestore;
@@ -64,12 +65,13 @@ final class StatePart implements RunPart {
      * writing the state published into {@code exchange}.
      */
     static StatePart start(Path folder, boolean fresh, String artworkId, ParameterLayout layout, CueList cues,
-                           SnapshotExchange exchange, InputRing ring, Clock clock, List<String> warnings) {
+                           CueListInForce inForce, SnapshotExchange exchange, InputRing ring, Clock clock,
+                           List<String> warnings) {
         String restored = "--fresh: started from the top";
         if (!fresh) {
             restored = restore(folder, layout, cues, ring, clock, warnings);
         }
-        ShowStateWriter writer = new ShowStateWriter(exchange, layout, cues, artworkId, folder,
+        ShowStateWriter writer = new ShowStateWriter(exchange, layout, cues, inForce, artworkId, folder,
                 System.getLogger(ShowStateWriter.class.getName()));
         AgentThread thread = AgentThread.parking("vernissage-state", LOOK);
         thread.add(new SupervisedAgent(writer, LOG));

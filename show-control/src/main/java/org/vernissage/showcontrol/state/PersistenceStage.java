@@ -6,6 +6,7 @@ import org.vernissage.engine.pipeline.InputEvent;
 import org.vernissage.engine.pipeline.ShowState;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueListLoader;
 import org.vernissage.showcontrol.cue.CueProgress;
 import org.vernissage.showcontrol.cue.CueState;
 import org.vernissage.showcontrol.cue.CueStage;
@@ -20,7 +21,7 @@ import org.vernissage.showcontrol.cue.NanosAsFloats;
  * its own thread. The conductor never touches the disk and never waits.
  *
  * <pre>
- *   packed, n = slots, m = cues of the start list:
+ *   packed, n = slots, m = cue capacity (twice the start list's size, at least {@link #RELOAD_CAPACITY}):
  *     per slot, one section of n each:  value | faded by (-1 none, -2 parameter fade, cue index) |
  *       from | to | curve ordinal | elapsed high | elapsed low | length high | length low
  *     per cue, 7 floats each:  state code | paused-from code | action in high | low |
@@ -51,6 +52,13 @@ public final class PersistenceStage implements ConductorStage {
     static final int CONTINUE_HIGH = 5;
     static final int CONTINUE_LOW = 6;
     static final int CUE_FIELDS = 7;
+    /**
+     * Cues whose progress is kept at least: a list reloaded during the run with up to this many
+     * cues, or twice as many as the start list, is saved with its cues' progress; a longer one
+     * without it. (Each period copies the whole capacity into the exchange: headroom, not the
+     * file format's 4,096.)
+     */
+    public static final int RELOAD_CAPACITY = 64;
 
     private final CueStage cues;
     private final int slots;
@@ -60,16 +68,17 @@ public final class PersistenceStage implements ConductorStage {
     private final float[] packed;
     private final CueProgress progress;
     private long lastNanos = Long.MIN_VALUE;
+    private int packedCues; // cues packed last period; beyond them the array holds zeros
 
     /**
-     * @param list the cue list the run starts with (its size fixes the packed array's; a list
-     *     reloaded later is saved without its cues' progress, see {@link ShowStateWriter})
+     * @param list the cue list the run starts with (its size fixes the packed array's, see
+     *     {@link #cueCapacity})
      */
     public PersistenceStage(CueStage cues, ParameterLayout layout, CueList list, long periodNanos,
                             SnapshotExchange out) {
         this.cues = cues;
         this.slots = layout.slotCount();
-        this.cueCount = list.size();
+        this.cueCount = cueCapacity(list);
         this.periodNanos = periodNanos;
         this.out = out;
         this.packed = new float[packedLength(layout, list)];
@@ -78,7 +87,12 @@ public final class PersistenceStage implements ConductorStage {
 
     /** The length of the packed array for {@code layout} and {@code list}: make the exchange with it. */
     public static int packedLength(ParameterLayout layout, CueList list) {
-        return layout.slotCount() * SLOT_SECTIONS + list.size() * CUE_FIELDS + 2;
+        return layout.slotCount() * SLOT_SECTIONS + cueCapacity(list) * CUE_FIELDS + 2;
+    }
+
+    /** How many cues' progress the packed array holds, for a run starting with {@code list}. */
+    public static int cueCapacity(CueList list) {
+        return Math.min(CueListLoader.MAX_CUES, Math.max(2 * list.size(), RELOAD_CAPACITY));
     }
 
     static int slotField(int slots, int section, int slot) {
@@ -131,8 +145,11 @@ public final class PersistenceStage implements ConductorStage {
             packed[slotField(slots, LENGTH_HIGH, slot)] = NanosAsFloats.high(length);
             packed[slotField(slots, LENGTH_LOW, slot)] = NanosAsFloats.low(length);
         }
-        for (int c = 0; c < cueCount; c++) {
-            boolean filled = c < progress.cues();
+        // The list's cues, and those a longer list packed last time (zeroed now); the rest of the
+        // capacity stayed zero: a 3-cue show does not pack 256 each period.
+        int filledCues = progress.cues();
+        for (int c = 0, n = Math.max(filledCues, packedCues); c < n; c++) {
+            boolean filled = c < filledCues;
             boolean active = filled && (progress.state(c) != CueState.IDLE || progress.continuePending(c));
             long action = active ? progress.actionInNanos(c) : 0;
             long next = active && progress.continuePending(c) ? progress.continueInNanos(c) : 0;
@@ -144,6 +161,7 @@ public final class PersistenceStage implements ConductorStage {
             packed[cueField(slots, c, CONTINUE_HIGH)] = NanosAsFloats.high(next);
             packed[cueField(slots, c, CONTINUE_LOW)] = NanosAsFloats.low(next);
         }
+        packedCues = filledCues;
         int end = playheadField(slots, cueCount);
         packed[end] = cues.playhead();
         packed[end + 1] = progress.generation();

@@ -16,6 +16,7 @@ import org.vernissage.engine.param.ParameterType;
 import org.vernissage.engine.pipeline.SnapshotExchange;
 import org.vernissage.showcontrol.cue.CueCurve;
 import org.vernissage.showcontrol.cue.CueList;
+import org.vernissage.showcontrol.cue.CueListInForce;
 import org.vernissage.showcontrol.cue.CueProgress;
 import org.vernissage.showcontrol.cue.CueState;
 import org.vernissage.showcontrol.cue.NanosAsFloats;
@@ -33,6 +34,8 @@ public final class ShowStateWriter implements Agent {
     private final SnapshotExchange in;
     private final ParameterLayout layout;
     private final CueList cues;
+    private final CueListInForce inForce;
+    private final int cueCapacity;
     private final String artwork;
     private final Path folder;
     private final Logger log;
@@ -42,11 +45,18 @@ public final class ShowStateWriter implements Agent {
     private volatile long writes;
     private volatile long failures;
 
-    public ShowStateWriter(SnapshotExchange in, ParameterLayout layout, CueList cues, String artwork, Path folder,
-                           Logger log) {
+    /**
+     * @param cues the list the run started with (generation 0)
+     * @param inForce the list the stage runs now and its generation, to name the cues of a list
+     *     reloaded during the run
+     */
+    public ShowStateWriter(SnapshotExchange in, ParameterLayout layout, CueList cues, CueListInForce inForce,
+                           String artwork, Path folder, Logger log) {
         this.in = in;
         this.layout = layout;
         this.cues = cues;
+        this.inForce = inForce;
+        this.cueCapacity = PersistenceStage.cueCapacity(cues);
         this.artwork = artwork;
         this.folder = folder;
         this.log = log;
@@ -83,15 +93,17 @@ public final class ShowStateWriter implements Agent {
     }
 
     /**
-     * The packed array ({@link PersistenceStage}) as names and numbers. After a reload of the cue
-     * list (generation other than 0) cue indexes no longer match the start list this writer names
-     * them by: the cues' progress is left out and their fades are saved as parameter fades (still
-     * on their curves).
+     * The packed array ({@link PersistenceStage}) as names and numbers: cue indexes named by the
+     * list of the packed generation (the start list, or one reloaded since, read from the list in
+     * force). When that list is not known here (the stage has swapped again since this was packed)
+     * or is longer than the packed capacity, the cues' progress is left out and their fades are
+     * saved as parameter fades (still on their curves); the next write has it again.
      */
     SavedShow unpack(float[] packed) {
         int slots = layout.slotCount();
-        int generation = Math.round(packed[PersistenceStage.playheadField(slots, cues.size()) + 1]);
-        boolean sameList = generation == 0;
+        int generation = Math.round(packed[PersistenceStage.playheadField(slots, cueCapacity) + 1]);
+        CueList named = listOf(generation);
+        boolean sameList = named != null;
         Map<String, float[]> values = new LinkedHashMap<>();
         List<SavedShow.Fade> fades = new ArrayList<>();
         for (int p = 0; p < layout.parameterCount(); p++) {
@@ -113,7 +125,7 @@ public final class ShowStateWriter implements Agent {
                 long total = NanosAsFloats.join(
                         packed[PersistenceStage.slotField(slots, PersistenceStage.LENGTH_HIGH, slot)],
                         packed[PersistenceStage.slotField(slots, PersistenceStage.LENGTH_LOW, slot)]);
-                String cue = by >= 0 && sameList && by < cues.size() ? cues.numberOf(by) : "";
+                String cue = by >= 0 && sameList && by < named.size() ? named.numberOf(by) : "";
                 fades.add(new SavedShow.Fade(spec.name(), k,
                         packed[PersistenceStage.slotField(slots, PersistenceStage.TO, slot)],
                         (float) (Math.max(0, total - elapsed) / 1e9),
@@ -123,14 +135,14 @@ public final class ShowStateWriter implements Agent {
             }
         }
         List<SavedShow.CueRun> runs = new ArrayList<>();
-        for (int c = 0; sameList && c < cues.size(); c++) {
+        for (int c = 0; sameList && c < named.size(); c++) {
             CueState state = CueState.ofCode(Math.round(packed[PersistenceStage.cueField(slots, c,
                     PersistenceStage.STATE)]));
             boolean pending = packed[PersistenceStage.cueField(slots, c, PersistenceStage.CONTINUE_PENDING)] != 0;
             if (state == CueState.IDLE && !pending) {
                 continue;
             }
-            runs.add(new SavedShow.CueRun(cues.numberOf(c), state,
+            runs.add(new SavedShow.CueRun(named.numberOf(c), state,
                     CueState.ofCode(Math.round(packed[PersistenceStage.cueField(slots, c, PersistenceStage.PAUSED_FROM)])),
                     NanosAsFloats.join(packed[PersistenceStage.cueField(slots, c, PersistenceStage.ACTION_HIGH)],
                             packed[PersistenceStage.cueField(slots, c, PersistenceStage.ACTION_LOW)]),
@@ -138,8 +150,18 @@ public final class ShowStateWriter implements Agent {
                     NanosAsFloats.join(packed[PersistenceStage.cueField(slots, c, PersistenceStage.CONTINUE_HIGH)],
                             packed[PersistenceStage.cueField(slots, c, PersistenceStage.CONTINUE_LOW)])));
         }
-        String playhead = cues.numberOf(Math.round(packed[PersistenceStage.playheadField(slots, cues.size())]));
+        String playhead = (sameList ? named : cues).numberOf(
+                Math.round(packed[PersistenceStage.playheadField(slots, cueCapacity)]));
         return new SavedShow(artwork, playhead, values, fades, runs);
+    }
+
+    /** The list of {@code generation}, or null when it is not the start list nor the one in force, or too long. */
+    private CueList listOf(int generation) {
+        if (generation == 0) {
+            return cues;
+        }
+        CueListInForce.Generation now = inForce.current();
+        return now.number() == generation && now.cues().size() <= cueCapacity ? now.cues() : null;
     }
 
     /** Files written so far. Any thread. */

@@ -59,7 +59,8 @@ class ShowResumeTest {
         SnapshotExchange exchange = new SnapshotExchange(new float[PersistenceStage.packedLength(LAYOUT, list)]);
         StageDriver driver = new StageDriver(LAYOUT, list, true,
                 stage -> new PersistenceStage(stage, LAYOUT, list, 1, exchange));
-        return new Saving(driver, new ShowStateWriter(exchange, LAYOUT, list, "test", folder, System.getLogger("test")));
+        return new Saving(driver, new ShowStateWriter(exchange, LAYOUT, list, driver.stage().inForce(), "test", folder,
+                System.getLogger("test")));
     }
 
     /** A fresh stage given the show saved in {@code folder}, restored at {@link #RESTART}. */
@@ -122,6 +123,47 @@ class ShowResumeTest {
         assertEquals(0.9f, b.value(FOCUS_X));
         assertEquals(2, b.stage().playhead(), "the chain moved the playhead on to cue 3");
         assertEquals(CueState.IDLE, b.stage().state(1));
+    }
+
+    @Test
+    void aCueOfAListReloadedDuringTheRunIsSavedWithItsProgressAndResumed() throws Exception {
+        CueList started = cues(CueCurve.LINEAR);
+        Path folder = temp.resolve("state");
+        Saving a = saving(started, folder);
+        a.driver().frame(GO - FRAME);
+        // Saved during the run: other numbers, one more cue; the stage swaps it in at its RELOAD.
+        CueList reloaded = CueFixtures.cues(temp, "{ 'cues': ["
+                + " { 'number': '5', 'targets': { 'hue': 1 } },"
+                + " { 'number': '6', 'targets': { 'energy': 1 }, 'fade': 3, 'curve': 'smoothstep' },"
+                + " { 'number': '7', 'targets': { 'energy': 0.4 } },"
+                + " { 'number': '8', 'targets': { 'hue': 0 } } ] }");
+        a.driver().stage().offer(reloaded);
+        a.driver().command(GO, ControlCommands.RELOAD, 1);
+        a.driver().command(GO, ControlCommands.PLAYHEAD_SET, 1, 1); // cue 6, read against generation 1
+        a.driver().command(GO, ControlCommands.GO);
+        long save = GO + 40 * FRAME;
+        for (long t = GO; t <= save; t += FRAME) {
+            a.driver().frame(t);
+        }
+        assertEquals(1, a.writer().doWork());
+        SavedShow saved = ShowStateFile.read(folder).orElseThrow();
+        assertEquals("7", saved.playhead(), "named in the reloaded list");
+        assertEquals(List.of("6"), saved.cues().stream().map(SavedShow.CueRun::cue).toList(), saved.cues().toString());
+        assertEquals(CueState.RUNNING, saved.cues().get(0).state());
+        assertEquals(List.of("6"), saved.fades().stream().map(SavedShow.Fade::cue).distinct().toList(),
+                "the fade is cue 6's, not a parameter fade");
+
+        // The next run starts with the saved file: the reloaded list.
+        StageDriver b = restored(reloaded, folder);
+        b.frame(RESTART);
+        assertEquals(a.driver().value(ENERGY), b.value(ENERGY), "no jump at the restart");
+        assertEquals(CueState.RUNNING, b.stage().state(1), "cue 6 runs on");
+        for (long x = FRAME; x < 3 * SECOND; x += FRAME) {
+            a.driver().frame(save + x);
+            b.frame(RESTART + x);
+            assertEquals(a.driver().value(ENERGY), b.value(ENERGY), "energy " + x + " ns after the save");
+        }
+        assertEquals(1f, b.value(ENERGY), "cue 6's fade ended where it would have");
     }
 
     @Test
