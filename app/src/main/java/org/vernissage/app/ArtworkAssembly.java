@@ -267,7 +267,6 @@ final class ArtworkAssembly {
         return prepared;
     }
 
-    /** The artwork's cues.json, if it has one; a broken one refuses the run, naming the file, the cue and the field. */
     /** What drives the render loop: the inputs' pacer, the frame marks they want, how many frames. */
     private record Inputs(FramePacer pacer, FrameMarker marker, long frames) {
     }
