@@ -17,6 +17,7 @@ import org.vernissage.engine.pipeline.event.ConsoleCommandFlyweight;
 import org.vernissage.engine.pipeline.event.EventKinds;
 import org.vernissage.showcontrol.cue.ControlCommands;
 import org.vernissage.showcontrol.cue.CueFileWatcher;
+import org.vernissage.showcontrol.cue.CueList;
 import org.vernissage.showcontrol.cue.RecordedCueLists;
 
 /**
@@ -56,7 +57,8 @@ final class CueFilePart implements RunPart {
                              Optional<RecordedCueLists> keeping) {
         AgentThread thread = AgentThread.parking("vernissage-cue-watch", LOOK);
         try {
-            CueFileWatcher watcher = new CueFileWatcher(cueFile, layout, reloader(pipeline, clock, keeping), LOOK, LOG);
+            Reloader reloader = new Reloader(pipeline, clock, keeping);
+            CueFileWatcher watcher = new CueFileWatcher(cueFile, layout, reloader, LOOK, LOG);
             thread.add(new SupervisedAgent(watcher, LOG));
             return new CueFilePart(thread, watcher);
         } catch (RuntimeException e) {
@@ -68,35 +70,47 @@ final class CueFilePart implements RunPart {
     /**
      * Offers a good new list to the stage, keeps its text beside a journal being recorded, then
      * sends {@code RELOAD k} through the ring (k: the reloads so far, this one included; a list the
-     * ring could not take yet keeps its k for the next try).
+     * ring could not take yet keeps its k for the next try). The watcher's thread only.
      */
-    private static CueFileWatcher.Reload reloader(PipelinePart pipeline, Clock clock,
-                                                  Optional<RecordedCueLists> keeping) {
-        InputEvent reload = new InputEvent(); // the watcher's thread only
-        ConsoleCommandFlyweight command = new ConsoleCommandFlyweight();
-        int[] version = {1};                   // the watcher's thread only
-        boolean[] keepFailed = {false};
-        return (list, text) -> {
+    private static final class Reloader implements CueFileWatcher.Reload {
+        private final PipelinePart pipeline;
+        private final Clock clock;
+        private final Optional<RecordedCueLists> keeping;
+        private final InputEvent reload = new InputEvent();
+        private final ConsoleCommandFlyweight command = new ConsoleCommandFlyweight();
+        private int version = 1;
+        private boolean keepFailed;
+
+        Reloader(PipelinePart pipeline, Clock clock, Optional<RecordedCueLists> keeping) {
+            this.pipeline = pipeline;
+            this.clock = clock;
+            this.keeping = keeping;
+        }
+
+        @Override
+        public boolean reload(CueList list, String text) {
             pipeline.cueStage().offer(list);
-            keeping.ifPresent(kept -> {
-                try {
-                    kept.write(version[0], text);
-                } catch (IOException e) {
-                    if (!keepFailed[0]) {
-                        keepFailed[0] = true;
-                        LOG.log(Level.WARNING, "cannot keep the reloaded cue list in " + kept.folder() + " ("
-                                + e.getMessage() + "): a replay of this run will not reload it; logged once");
-                    }
-                }
-            });
+            keeping.ifPresent(kept -> keep(kept, text));
             command.wrap(reload.begin(EventKinds.CONSOLE_COMMAND, clock.nanos(), InputBatch.IMMEDIATELY, false))
-                    .reset(-1, ControlCommands.RELOAD, 0).argument(0, version[0]);
+                    .reset(-1, ControlCommands.RELOAD, 0).argument(0, version);
             if (!pipeline.ring().offerEvent(reload)) {
                 return false;
             }
-            version[0]++;
+            version++;
             return true;
-        };
+        }
+
+        private void keep(RecordedCueLists kept, String text) {
+            try {
+                kept.write(version, text);
+            } catch (IOException e) {
+                if (!keepFailed) {
+                    keepFailed = true;
+                    LOG.log(Level.WARNING, "cannot keep the reloaded cue list in " + kept.folder() + " ("
+                            + e.getMessage() + "): a replay of this run will not reload it; logged once");
+                }
+            }
+        }
     }
 
     @Override

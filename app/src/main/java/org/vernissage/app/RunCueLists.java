@@ -39,7 +39,8 @@ record RunCueLists(Optional<CueList> start, Optional<List<Optional<CueList>>> re
             if (options.journal().replay().isPresent()) {
                 RecordedCueLists kept = RecordedCueLists.beside(options.journal().replay().get().journal());
                 Optional<List<Optional<CueList>>> versions = kept.read(layout);
-                Optional<CueList> start = versions.isPresent() ? versions.get().get(0) : current(file, layout);
+                Optional<CueList> start = versions.isPresent() ? versions.get().get(0)
+                        : CueListLoader.loadIfPresent(options.artworkFolder(), layout);
                 return new RunCueLists(start, versions, Optional.empty());
             }
             Optional<RecordedCueLists> keeping = options.journal().record().map(RecordedCueLists::beside);
@@ -65,13 +66,9 @@ record RunCueLists(Optional<CueList> start, Optional<List<Optional<CueList>>> re
      */
     static Map<String, Path> keptStartList(RunOptions options) {
         return options.journal().replay()
-                .map(replay -> RecordedCueLists.beside(replay.journal()).folder().resolve("0.json"))
+                .map(replay -> RecordedCueLists.beside(replay.journal()).file(0))
                 .filter(Files::isRegularFile)
                 .map(kept -> Map.of(CueListLoader.FILE_NAME, kept))
                 .orElse(Map.of());
-    }
-
-    private static Optional<CueList> current(Path file, ParameterLayout layout) throws CueListException {
-        return Files.exists(file) ? Optional.of(CueListLoader.load(file, layout)) : Optional.empty();
     }
 }

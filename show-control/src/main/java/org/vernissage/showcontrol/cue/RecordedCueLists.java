@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.vernissage.engine.param.ParameterLayout;
 
 /**
@@ -29,6 +31,8 @@ import org.vernissage.engine.param.ParameterLayout;
  */
 public final class RecordedCueLists {
 
+    private static final Pattern VERSION = Pattern.compile("[0-9]{1,9}\\.json");
+
     private final Path folder;
 
     private RecordedCueLists(Path folder) {
@@ -45,10 +49,15 @@ public final class RecordedCueLists {
         return folder;
     }
 
+    /** Where version {@code version} is kept (0: the start list, k: the k-th reload), written or not. */
+    public Path file(int version) {
+        return folder.resolve(version + ".json");
+    }
+
     /** Keeps {@code text} as version {@code version} (0: the start list, k: the k-th reload). */
     public void write(int version, String text) throws IOException {
         Files.createDirectories(folder);
-        Path file = folder.resolve(version + ".json");
+        Path file = file(version);
         Path temporary = folder.resolve(version + ".json.tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -57,26 +66,35 @@ public final class RecordedCueLists {
     /**
      * The lists kept, by version, checked against {@code layout} as at a run's start; empty when
      * the journal was recorded without any (no cue file, or before lists were kept). A version
-     * missing between two kept ones stays empty: its {@code RELOAD} then loads nothing, as before.
+     * missing below the highest kept one stays empty: its {@code RELOAD} then loads nothing, as before.
      *
-     * @throws CueListException naming the kept file that does not read
+     * @throws CueListException naming the kept file that does not read, or the folder that cannot be listed
      */
     public Optional<List<Optional<CueList>>> read(ParameterLayout layout) throws CueListException {
-        if (!Files.isDirectory(folder)) {
+        int highest = highestVersion();
+        if (highest < 0) {
             return Optional.empty();
         }
         List<Optional<CueList>> versions = new ArrayList<>();
-        for (int version = 0; ; version++) {
-            Path file = folder.resolve(version + ".json");
-            if (!Files.exists(file)) {
-                if (!Files.exists(folder.resolve((version + 1) + ".json"))) {
-                    break;
-                }
-                versions.add(Optional.empty());
-                continue;
-            }
-            versions.add(Optional.of(CueListLoader.load(file, layout)));
+        for (int version = 0; version <= highest; version++) {
+            Path file = file(version);
+            versions.add(Files.exists(file) ? Optional.of(CueListLoader.load(file, layout)) : Optional.empty());
         }
-        return versions.isEmpty() ? Optional.empty() : Optional.of(versions);
+        return Optional.of(versions);
+    }
+
+    /** The highest version kept, or -1 (no folder, or nothing in it). */
+    private int highestVersion() throws CueListException {
+        if (!Files.isDirectory(folder)) {
+            return -1;
+        }
+        try (Stream<Path> kept = Files.list(folder)) {
+            return kept.map(file -> file.getFileName().toString())
+                    .filter(name -> VERSION.matcher(name).matches())
+                    .mapToInt(name -> Integer.parseInt(name.substring(0, name.length() - ".json".length())))
+                    .max().orElse(-1);
+        } catch (IOException e) {
+            throw new CueListException(folder, "cannot be listed: " + e.getMessage(), e);
+        }
     }
 }
