@@ -61,12 +61,14 @@ final class TrainCommand implements Callable<Integer> {
         ArtworkManifest manifest = ManifestLoader.load(artworkFolder);
         ParameterLayout layout = manifest.layout();
         List<ModelDeclaration> declared = ModelDeclarations.read(artworkFolder, layout);
-        ModelDeclaration model = ModelDeclarations.named(declared, modelName)
-                .or(() -> declared.isEmpty() ? wekinatorDefault() : Optional.empty())
-                .orElseThrow(() -> new ModelException(
-                        artworkFolder.resolve(ArtworkManifest.FILE_NAME) + ": models: no model called \"" + modelName
+        Optional<ModelDeclaration> named = ModelDeclarations.named(declared, modelName);
+        if (named.isEmpty() && declared.isEmpty()) {
+            named = wekinatorDefault();
+        }
+        ModelDeclaration model = named.orElseThrow(() -> new ModelException(
+                artworkFolder.resolve(ArtworkManifest.FILE_NAME) + ": models: no model called \"" + modelName
                         + "\"; declared: " + (declared.isEmpty() ? "none (and no Wekinator examples in "
-                        + wekinatorExamples() + " for --model " + ModelShow.WEKINATOR_MODEL + ")"
+                        + ModelShow.wekinatorExamples(artworkFolder) + " for --model " + ModelShow.WEKINATOR_MODEL + ")"
                         : declared.stream().map(ModelDeclaration::name).toList())));
         if (seed != null) {
             model = new ModelDeclaration(model.name(), model.type(), model.inputs(), model.outputs(), model.file(),
@@ -94,29 +96,21 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Where a run with {@code --wekinator} keeps the default model's examples. */
-    private Path wekinatorExamples() {
-        return artworkFolder.resolve("models").resolve(ModelShow.WEKINATOR_MODEL + ".examples.json");
-    }
-
     /**
      * Wekinator's default model as a declaration, when it is the one asked for and its examples
      * were saved: the names its examples carry, the defaults a run trains it with.
+     *
+     * @throws ModelException naming the examples file when it does not read
      */
-    private Optional<ModelDeclaration> wekinatorDefault() {
-        Path examples = wekinatorExamples();
+    private Optional<ModelDeclaration> wekinatorDefault() throws ModelException {
+        Path examples = ModelShow.wekinatorExamples(artworkFolder);
         if (!modelName.equals(ModelShow.WEKINATOR_MODEL) || !Files.isRegularFile(examples)) {
             return Optional.empty();
         }
-        ExampleSet saved;
-        try {
-            saved = ExampleSet.load(examples);
-        } catch (ModelException e) {
-            return Optional.empty(); // said by the refusal: no model called so
-        }
+        ExampleSet saved = ExampleSet.load(examples);
         return Optional.of(new ModelDeclaration(ModelShow.WEKINATOR_MODEL, ModelType.MLP, saved.inputNames(),
-                saved.outputNames(), artworkFolder.resolve("models").resolve(ModelShow.WEKINATOR_MODEL + ".model.json"),
-                examples, TrainingOptions.defaults(), false,
+                saved.outputNames(), ModelShow.wekinatorModelFile(artworkFolder), examples, TrainingOptions.defaults(),
+                false,
                 "Wekinator's default model: the examples recorded over /wek/inputs, to the outputs they name."));
     }
 

@@ -141,6 +141,10 @@ class TrainCommandTest {
         Outcome none = vernissage("train", plain.toString(), "--model", "wekinator");
         assertEquals(1, none.exitCode());
         assertTrue(none.err().contains("no Wekinator examples in"), none.err());
+        Files.writeString(plain.resolve("models/wekinator.examples.json"), "{ broken");
+        Outcome broken = vernissage("train", plain.toString(), "--model", "wekinator");
+        assertEquals(1, broken.exitCode());
+        assertTrue(broken.err().contains("wekinator.examples.json"), "the file that does not read: " + broken.err());
 
         // What a run with --wekinator saves: /wek/inputs' generic names, the output named by setOutputNames.
         ExampleSet recorded = new ExampleSet(List.of("input_1", "input_2"), List.of("energy"));

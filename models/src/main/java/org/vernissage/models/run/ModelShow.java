@@ -60,8 +60,7 @@ public record ModelShow(List<ModelBinding> bindings, List<TrainingPlan> plans, L
                     Optional.ofNullable(d.examples()), Optional.of(d.file())));
         }
         if (wekinator && declared.isEmpty()) {
-            Path models = artworkFolder.resolve("models");
-            Path examples = models.resolve(WEKINATOR_MODEL + ".examples.json");
+            Path examples = wekinatorExamples(artworkFolder);
             List<String> names = savedOutputNames(examples, layout);
             if (names.isEmpty()) {
                 names = floatParameters(layout, warnings);
@@ -70,9 +69,19 @@ public record ModelShow(List<ModelBinding> bindings, List<TrainingPlan> plans, L
             bindings.add(new ModelBinding(0, WEKINATOR_MODEL, ModelBinding.Kind.REGRESSION, new int[0],
                     ModelInputFlyweight.MAX_TOTAL, slots, mins(slots, layout), maxs(slots, layout)));
             plans.add(new TrainingPlan(0, WEKINATOR_MODEL, ModelType.MLP, List.of(), names, TrainingOptions.defaults(),
-                    Optional.of(examples), Optional.of(models.resolve(WEKINATOR_MODEL + ".model.json"))));
+                    Optional.of(examples), Optional.of(wekinatorModelFile(artworkFolder))));
         }
         return new ModelShow(bindings, plans, warnings);
+    }
+
+    /** Where Wekinator's default model keeps its examples in {@code artworkFolder}. */
+    public static Path wekinatorExamples(Path artworkFolder) {
+        return artworkFolder.resolve("models").resolve(WEKINATOR_MODEL + ".examples.json");
+    }
+
+    /** Where Wekinator's default model keeps its trained model in {@code artworkFolder}. */
+    public static Path wekinatorModelFile(Path artworkFolder) {
+        return artworkFolder.resolve("models").resolve(WEKINATOR_MODEL + ".model.json");
     }
 
     /** The default model's default outputs: the float parameters, at most {@link ModelBinding#MAX_OUTPUTS}. */
