@@ -26,6 +26,7 @@ public final class ParameterLayout {
     private final float[] slotMax;
     private final float[] defaults;
     private final boolean[] slotIsEvent;
+    private final int[] slotParameter;
 
     public ParameterLayout(List<ParameterSpec> specs) {
         this.specs = Collections.unmodifiableList(new ArrayList<>(specs));
@@ -39,6 +40,7 @@ public final class ParameterLayout {
         this.slotMax = new float[slots];
         this.defaults = new float[slots];
         this.slotIsEvent = new boolean[slots];
+        this.slotParameter = new int[slots];
         for (int i = 0; i < specs.size(); i++) {
             ParameterSpec spec = specs.get(i);
             for (int c = 0; c < spec.type().components(); c++) {
@@ -46,6 +48,7 @@ public final class ParameterLayout {
                 slotMax[offsets[i] + c] = spec.max();
                 defaults[offsets[i] + c] = spec.defaultComponent(c);
                 slotIsEvent[offsets[i] + c] = spec.type() == ParameterType.EVENT;
+                slotParameter[offsets[i] + c] = i;
             }
         }
     }
@@ -67,6 +70,11 @@ public final class ParameterLayout {
     /** The first slot of parameter {@code parameter}. */
     public int offset(int parameter) {
         return offsets[parameter];
+    }
+
+    /** The parameter whose value (or one of whose components) snapshot slot {@code slot} holds. */
+    public int parameterOfSlot(int slot) {
+        return slotParameter[slot];
     }
 
     /** The index of the parameter called {@code name}; for load-time resolution only. */

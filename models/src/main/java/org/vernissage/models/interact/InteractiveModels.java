@@ -154,15 +154,6 @@ public final class InteractiveModels implements AutoCloseable {
         }
     }
 
-    /** Each parameter's name at its first snapshot slot. */
-    private static String[] slotNames(ParameterLayout layout) {
-        String[] names = new String[layout.slotCount()];
-        for (int p = 0; p < layout.parameterCount(); p++) {
-            names[layout.offset(p)] = layout.specs().get(p).name();
-        }
-        return names;
-    }
-
     private void startAll(InputRing ring, Clock clock, List<Boolean> runAtStart) throws IOException {
         ModelResultListener listener = ModelResultListener.NONE;
         if (settings.wekinatorOut().isPresent() && !show.isEmpty()) {
@@ -179,7 +170,7 @@ public final class InteractiveModels implements AutoCloseable {
         trainer = new Trainer(show.plans(), queue, runtime.slots(), console,
                 new RoomModelArchive(settings.provenance()));
         trainer.fileLoader(settings.fileLoader());
-        trainer.slotNames(slotNames(layout));
+        trainer.layout(layout);
         trainer.loadExamples();
         for (int i = 0; i < show.bindings().size(); i++) {
             boolean run = i < runAtStart.size() && runAtStart.get(i);

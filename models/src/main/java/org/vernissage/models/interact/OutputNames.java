@@ -2,6 +2,7 @@ package org.vernissage.models.interact;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vernissage.engine.param.ParameterLayout;
 
 /**
  * What a regression's outputs are called, for the examples recorded from now on: the training
@@ -26,16 +27,16 @@ final class OutputNames {
     }
 
     /**
-     * Output {@code i} of {@code count} is now the parameter named {@code slotNames[slot]} (a
-     * generic name when the slot is none's first); true when that completed a list that differs
-     * from the current one, which it then is.
+     * Output {@code i} of {@code count} is now the parameter whose first slot is {@code slot} (a
+     * generic name when the slot is no parameter's first); true when that completed a list that
+     * differs from the current one, which it then is.
      */
-    boolean receive(int i, int slot, int count, String[] slotNames) {
+    boolean receive(int i, int slot, int count, ParameterLayout layout) {
         if (receiving == null || receiving.length != count) {
             receiving = new String[count];
         }
         if (i >= 0 && i < count) {
-            receiving[i] = slot >= 0 && slot < slotNames.length ? slotNames[slot] : null;
+            receiving[i] = nameAt(slot, layout);
         }
         if (i != count - 1) {
             return false;
@@ -50,5 +51,13 @@ final class OutputNames {
         }
         current = List.copyOf(names);
         return true;
+    }
+
+    private static String nameAt(int slot, ParameterLayout layout) {
+        if (slot < 0 || slot >= layout.slotCount()) {
+            return null;
+        }
+        int parameter = layout.parameterOfSlot(slot);
+        return layout.offset(parameter) == slot ? layout.specs().get(parameter).name() : null;
     }
 }

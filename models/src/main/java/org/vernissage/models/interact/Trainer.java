@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.concurrent.Agent;
+import org.vernissage.engine.param.ParameterLayout;
 import org.vernissage.models.Model;
 import org.vernissage.models.ModelException;
 import org.vernissage.models.declare.ModelType;
@@ -54,7 +55,7 @@ public final class Trainer implements Agent {
     private final TrainerListener listener;
     private final ModelArchive archive;
     private ModelFileLoader fileLoader = ModelFileLoader.NONE;
-    private String[] slotNames = new String[0]; // set before the thread starts
+    private ParameterLayout layout = new ParameterLayout(List.of()); // set before the thread starts
     private final Kept[] models;
     private final AtomicLong trainings = new AtomicLong();
     private final AtomicLong refusedExamples = new AtomicLong();
@@ -100,12 +101,9 @@ public final class Trainer implements Agent {
         }
     }
 
-    /**
-     * The name of the parameter each snapshot slot holds (null between a vector's slots), for
-     * naming outputs that {@code setOutputNames} maps anew; before the thread starts.
-     */
-    public void slotNames(String[] bySlot) {
-        this.slotNames = bySlot.clone();
+    /** The artwork's parameters, for naming outputs that {@code setOutputNames} maps anew; before the thread starts. */
+    public void layout(ParameterLayout parameters) {
+        this.layout = parameters;
     }
 
     /** Where artists' files (onnx, torchscript) are loaded from; before {@link #loadModel}. */
@@ -283,7 +281,7 @@ public final class Trainer implements Agent {
      * for other outputs stay, and new ones are refused until they are deleted: said.
      */
     private void renameOutput(Kept kept, int i, int slot, int count) {
-        if (!kept.outputNames.receive(i, slot, count, slotNames)) {
+        if (!kept.outputNames.receive(i, slot, count, layout)) {
             return;
         }
         List<String> names = kept.outputNames.current();

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vernissage.engine.param.ParameterLayout;
+import org.vernissage.engine.param.ParameterSpec;
+import org.vernissage.engine.param.ParameterType;
 
 /** setOutputNames as the trainer receives it: one OUTPUT command per output, the last completing the list. */
 class OutputNamesTest {
 
     // Slots 0-1 a vec2 "centre", 2 "energy", 3 "hue".
-    private static final String[] SLOTS = {"centre", null, "energy", "hue"};
+    private static final ParameterLayout SLOTS = new ParameterLayout(List.of(
+            new ParameterSpec("centre", ParameterType.VEC2, 0f, 1f, new float[] {0f, 0f}, "", ""),
+            new ParameterSpec("energy", ParameterType.FLOAT, 0f, 1f, new float[] {0f}, "", ""),
+            new ParameterSpec("hue", ParameterType.FLOAT, 0f, 1f, new float[] {0f}, "", "")));
 
     @Test
     void theLastOutputCompletesTheNewListAndAnUnchangedListIsNoChange() {

@@ -22,29 +22,22 @@ public final class ParameterMirror implements OutboxListener {
     private final ParameterSetFlyweight parameter = new ParameterSetFlyweight(); // agent thread only
     private final AtomicIntegerArray bits;
     private final AtomicIntegerArray changed;
-    private final int[] parameterOfSlot;
+    private final ParameterLayout layout;
     private final Runnable onChange;
     private volatile int freshGeneration = -1;
 
     /** @param onChange called on the agent's thread after each value (the server schedules its push) */
     public ParameterMirror(ParameterLayout layout, Runnable onChange) {
         this.onChange = onChange;
+        this.layout = layout;
         int slots = layout.slotCount();
         float[] defaults = new float[slots];
         layout.copyDefaultsInto(defaults);
         bits = new AtomicIntegerArray(slots);
-        parameterOfSlot = new int[slots];
         for (int slot = 0; slot < slots; slot++) {
             bits.set(slot, Float.floatToRawIntBits(defaults[slot]));
         }
-        int count = layout.parameterCount();
-        for (int p = 0; p < count; p++) {
-            int end = p + 1 < count ? layout.offset(p + 1) : slots;
-            for (int slot = layout.offset(p); slot < end; slot++) {
-                parameterOfSlot[slot] = p;
-            }
-        }
-        changed = new AtomicIntegerArray(count);
+        changed = new AtomicIntegerArray(layout.parameterCount());
     }
 
     /** Outbox agent thread: one envelope of a kind this mirror listens to. */
@@ -59,11 +52,11 @@ public final class ParameterMirror implements OutboxListener {
             freshGeneration = (int) parameter.value();
             return;
         }
-        if (slot < 0 || slot >= parameterOfSlot.length) {
+        if (slot < 0 || slot >= layout.slotCount()) {
             return;
         }
         bits.set(slot, Float.floatToRawIntBits(parameter.value()));
-        changed.set(parameterOfSlot[slot], 1);
+        changed.set(layout.parameterOfSlot(slot), 1);
         onChange.run();
     }
 
