@@ -23,7 +23,7 @@ fi
 bench_exec_gl() {
   local main="$1"
   shift
-  exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-exports java.base/jdk.internal.misc=ALL-UNNAMED \
+  exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED \
     -Dorg.lwjgl.system.memoryBackend=ffm -Dorg.lwjgl.system.SharedLibraryExtractPath="$root/target/natives" \
     -cp "$jar" "$main" "$@"
 }

@@ -11,5 +11,5 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"
 exec "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+AlwaysPreTouch \
-  --enable-native-access=ALL-UNNAMED --add-exports java.base/jdk.internal.misc=ALL-UNNAMED \
+  --enable-native-access=ALL-UNNAMED --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED \
   -cp "$jar" org.vernissage.bench.models.ModelInferenceBench "$@"

@@ -13,6 +13,6 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"
 echo "run-oscquery-latency: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-"$JAVA_HOME/bin/java" -Xms512m -Xmx512m --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp "$jar" \
+"$JAVA_HOME/bin/java" -Xms512m -Xmx512m --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED -cp "$jar" \
   org.vernissage.bench.OscQueryPushLatency "$@" 2>&1 | tee "$root/bench/target/oscquery-latency.txt"
 echo "run-oscquery-latency: load average after $(cut -d' ' -f1-3 /proc/loadavg)" >&2

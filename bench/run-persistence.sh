@@ -6,7 +6,7 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"
 csv="$root/bench/target/jmh-persistence.csv"
-"$JAVA_HOME/bin/java" --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -jar "$jar" ConductorPersistenceBenchmark \
+"$JAVA_HOME/bin/java" --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED -jar "$jar" ConductorPersistenceBenchmark \
   -prof gc -rf csv -rff "$csv" "$@" | tail -n 12
 awk -F, '{ sub(/\r$/, ""); for (i = 1; i <= NF; i++) gsub(/"/, "", $i) }
   $1 ~ /ConductorPersistenceBenchmark.event$/ { score[$NF] = $5 }

@@ -15,6 +15,6 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"
 echo "run-receive: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-"$JAVA_HOME/bin/java" -Xms1g -Xmx1g --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp "$jar" org.vernissage.bench.OscReceiveRate "$@" 2>&1 \
+"$JAVA_HOME/bin/java" -Xms1g -Xmx1g --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED -cp "$jar" org.vernissage.bench.OscReceiveRate "$@" 2>&1 \
   | grep -v '^SLF4J:' | tee "$root/bench/target/receive-rate.txt"
 echo "run-receive: load average after $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -22,6 +22,6 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jar.sh"
 cd "$root"
 echo "run-snapshot-latency: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-"$JAVA_HOME/bin/java" -Xms1g -Xmx1g --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp "$jar" org.vernissage.bench.OscSnapshotLatency "$@" 2>&1 \
+"$JAVA_HOME/bin/java" -Xms1g -Xmx1g --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED -cp "$jar" org.vernissage.bench.OscSnapshotLatency "$@" 2>&1 \
   | tee "$root/bench/target/snapshot-latency.txt"
 echo "run-snapshot-latency: load average after $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -62,6 +62,7 @@ class PowerCutTest {
     private List<String> engine(Path state, int control, int oscQuery) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+                "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-Dorg.lwjgl.system.memoryBackend=ffm", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), "org.vernissage.app.Main", "run", TIDEWATER.toString(),
                 "--headless", "--size", "32x18", "--fps", "30", "--osc-host", "127.0.0.1", "--osc-port", "0",

@@ -258,6 +258,7 @@ class RunCommandTest {
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"); // Agrona's Unsafe
+        command.add("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"); // the OSC socket's native reads
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -36,6 +36,7 @@ class StandbyEnergyTest {
         assumeTrue(Files.isReadable(Path.of("/proc/self/task")), "per-thread CPU time is read from Linux's /proc");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+                "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-Dorg.lwjgl.system.memoryBackend=ffm", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), StandbyEnergyProbe.class.getName(), temp.toString());
         Path log = temp.resolve("probe.log");

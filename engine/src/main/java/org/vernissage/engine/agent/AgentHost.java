@@ -25,6 +25,33 @@ public interface AgentHost {
     /** Adds {@code agent}; returns once its {@code onStart} has run on the host's thread. */
     void add(SupervisedAgent agent);
 
+    /**
+     * Adds {@code agent}, whose socket the host may sleep in instead of its selector while the
+     * agent is its only member ({@link DirectWait}); returns once its {@code onStart} has run.
+     * A host that cannot (a thread of the agents' own) adds it as {@link #add(SupervisedAgent)}.
+     */
+    default void add(SupervisedAgent agent, DirectWait direct) {
+        add(agent);
+    }
+
+    /**
+     * Whether the host sleeps in {@code direct}'s socket: the agent then keeps its channel off
+     * {@link #selector()} (a channel in blocking mode cannot be registered). May change to false
+     * when another member joins; never back. The agent's thread, in its duty cycles.
+     */
+    default boolean waitsOn(DirectWait direct) {
+        return false;
+    }
+
+    /**
+     * Whether the duty cycle now running is the host's sleep: the {@link #waitsOn} agent may then
+     * block in its socket's receive until a datagram or its {@link DirectWait#wake()}. The agent's
+     * thread, in its duty cycle.
+     */
+    default boolean sleepingCycle() {
+        return false;
+    }
+
     /** Removes {@code agent}; returns once its {@code onClose} has run (or the host has ended). */
     void remove(SupervisedAgent agent);
 

@@ -41,6 +41,16 @@ import org.vernissage.engine.fault.FaultCounts;
  * so at a gallery's rates it wakes a few times per second and costs nothing measurable per
  * message.
  *
+ * <p><b>The direct wait.</b> A host whose only member is a datagram socket's agent that offers a
+ * {@link DirectWait} (the app's one OSC port, the usual case) sleeps in that socket's blocking
+ * receive instead of the selector: one system call per datagram instead of two, and the kernel's
+ * shortest path from a datagram to a woken thread (issue 8's packet-to-snapshot tail). That cycle
+ * ({@link #sleepingCycle()}) handles what woke it; {@link #wake()} sends the socket a datagram of
+ * its own. A second member ends the direct wait for good (each member's channel then joins the
+ * selector at its next duty cycle). While the host sleeps in the receive, the standby does not run
+ * cycles: the receive holds the socket, which was empty when the host went to sleep, and what
+ * arrives wakes the host itself.
+ *
  * <p>Threads: {@link #doWork()} and {@link #select} are called by the host thread alone (the
  * first call starts the composite there); the standby thread ("HOST-standby") runs duty cycles
  * only while the host is late; {@link #add}, {@link #remove} and {@link #close()} by the wiring
@@ -75,7 +85,12 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
     private final AtomicLong work = new AtomicLong();   // work done (datagrams read), by either
     private final AtomicLong fullCycles = new AtomicLong(); // cycles cut short by their bound
     private final AtomicLong standbyCycles = new AtomicLong();
+    private final AtomicLong socketSleeps = new AtomicLong(); // written by the host thread alone
     private volatile boolean draining;    // the standby is running the duty cycles
+    private volatile DirectWait direct;   // the only member's socket, slept in; null once a second joins
+    private volatile boolean directEnded; // a second member joined: the selector from now on
+    private volatile boolean sleeping;    // the host is in a sleeping cycle (the standby keeps off)
+    private boolean sleepingCycle;        // the cycle now running is that sleep; written under `running`
     private Thread standby;               // started with the first member (wiring thread)
 
     /** @param name the host's name, for messages (e.g. "vernissage-conductor") */
@@ -88,7 +103,7 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector: " + e.getMessage(), e);
         }
-        this.members = new CompositeMembers(name, agents, selector::wakeup, () -> hostEnded);
+        this.members = new CompositeMembers(name, agents, this::wake, () -> hostEnded);
     }
 
     // ---- the host thread ----------------------------------------------------------------------
@@ -107,7 +122,7 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
             }
             started = true;
         }
-        return Math.max(0, runCycle());
+        return Math.max(0, runCycle(false));
     }
 
     /**
@@ -119,11 +134,15 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
         return draining;
     }
 
-    /** One duty cycle and its work, or -1 when the other thread is running one; never throws. */
-    private int runCycle() {
+    /**
+     * One duty cycle and its work, or -1 when the other thread is running one; never throws.
+     * {@code asSleep}: the host's sleep, in which the direct member may block in its receive.
+     */
+    private int runCycle(boolean asSleep) {
         if (!running.compareAndSet(false, true)) {
             return -1;
         }
+        sleepingCycle = asSleep;
         try {
             int done = agents.doWork();
             work.setRelease(work.getPlain() + done);
@@ -135,6 +154,7 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
             escaped.record(e, "a hosted duty cycle");
             return 0;
         } finally {
+            sleepingCycle = false;
             cycles.setRelease(cycles.getPlain() + 1);
             running.set(false);
         }
@@ -143,9 +163,29 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
     /**
      * Sleeps until a member's channel has input, {@link #wake()} is called, or {@code timeoutMillis}
      * pass. The host calls it only when it has announced that it is about to sleep (so producers
-     * know to wake it) and has looked once more for work of its own.
+     * know to wake it) and has looked once more for work of its own. With the direct wait the
+     * sleep is a duty cycle that handles what woke it: true then (no cycle is needed after it).
      */
-    public void select(long timeoutMillis) {
+    public boolean select(long timeoutMillis) {
+        DirectWait only = direct;
+        if (only != null && only.canWait()) {
+            return sleepInTheSocket();
+        }
+        selectOnly(timeoutMillis);
+        return false;
+    }
+
+    private boolean sleepInTheSocket() {
+        socketSleeps.setRelease(socketSleeps.getPlain() + 1);
+        sleeping = true;
+        try {
+            return runCycle(true) >= 0;
+        } finally {
+            sleeping = false;
+        }
+    }
+
+    private void selectOnly(long timeoutMillis) {
         try {
             selector.select(WAKE_ONLY, timeoutMillis);
         } catch (IOException | ClosedSelectorException e) {
@@ -177,12 +217,42 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
 
     @Override
     public synchronized void add(SupervisedAgent agent) {
+        add(agent, null);
+    }
+
+    @Override
+    public synchronized void add(SupervisedAgent agent, DirectWait directWait) {
         members.await(() -> started || hostEnded, "starting");
         if (hostEnded) {
             throw new IllegalStateException(name + " has stopped; cannot host " + agent.name());
         }
+        if (directWait != null && !directEnded && members.health().isEmpty()) {
+            direct = directWait;
+        } else {
+            endDirectWait();
+        }
         members.add(agent);
         startStandbyIfNeeded();
+    }
+
+    /** A second member: the selector from now on; a host asleep in the first's socket is woken. */
+    private void endDirectWait() {
+        DirectWait was = direct;
+        directEnded = true;
+        direct = null;
+        if (was != null) {
+            was.wake();
+        }
+    }
+
+    @Override
+    public boolean waitsOn(DirectWait directWait) {
+        return directWait != null && directWait == direct;
+    }
+
+    @Override
+    public boolean sleepingCycle() {
+        return sleepingCycle && direct != null;
     }
 
     @Override
@@ -190,14 +260,25 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
         try {
             // Returns at once when the host has stopped: its owner closes what the agent held.
             members.remove(agent);
+            if (members.health().isEmpty()) {
+                direct = null; // the socket slept in has gone with its agent
+            }
         } catch (IllegalStateException notDone) {
             // Bounded: say so and go on; the owner still closes its socket.
             LOG.log(Level.WARNING, notDone.getMessage());
         }
     }
 
+    /**
+     * Ends the host's sleep: both ways while the direct wait is on, because which one the host
+     * sleeps in is decided on its thread, after a producer may have looked.
+     */
     @Override
     public void wake() {
+        DirectWait only = direct;
+        if (only != null) {
+            only.wake();
+        }
         selector.wakeup();
     }
 
@@ -214,6 +295,11 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
     /** Duty cycles the standby ran because the host was late; for tests and statistics. Any thread. */
     public long standbyCycles() {
         return standbyCycles.get();
+    }
+
+    /** Sleeps the host took in its only member's socket (the direct wait); for tests and statistics. Any thread. */
+    public long socketSleeps() {
+        return socketSleeps.get();
     }
 
     /** Stops the standby and closes the selector, once the host thread has stopped. Idempotent. */
@@ -259,7 +345,7 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
             // and an idle host runs a cycle every select timeout anyway.
             boolean late = cycles.get() == lastCycles;
             boolean behind = fullCycles.get() != lastFull;
-            if ((late || behind) && started && !hostEnded) {
+            if ((late || behind) && started && !hostEnded && !sleeping) {
                 drainForTheHost();
             }
             long workNow = work.get();
@@ -277,8 +363,11 @@ public final class HostedAgents implements AgentHost, AutoCloseable {
         try {
             int done;
             do {
-                done = runCycle();
+                done = runCycle(false);
                 if (done < 0) {
+                    if (sleeping) {
+                        break; // the host sleeps in the socket: what arrives wakes it
+                    }
                     Thread.onSpinWait(); // the host is finishing a cycle of its own
                 } else {
                     standbyCycles.setRelease(standbyCycles.getPlain() + 1);

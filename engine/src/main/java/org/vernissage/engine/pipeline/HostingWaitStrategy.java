@@ -14,8 +14,9 @@ import org.vernissage.engine.agent.HostedAgents;
  * {@link RingWaitStrategy#HOSTED}: the ring's first consumer (the conductor) hosts socket agents
  * (the OSC UDP receivers, {@link #agents()}) and runs their duty cycles whenever it waits for
  * events; when neither they nor the ring have anything, it sleeps in {@code select} on their
- * selector. Producers on other threads (TUIO, phones, MIDI, the render thread's frame marks) wake
- * it with {@code Selector.wakeup()}, and only when it has announced that it is about to sleep.
+ * selector, or in its one socket's own receive ({@link HostedAgents}' direct wait). Producers on
+ * other threads (TUIO, phones, MIDI, the render thread's frame marks) wake it
+ * ({@link HostedAgents#wake()}), and only when it has announced that it is about to sleep.
  *
  * <p>Why: with a receiver on a thread of its own, every datagram costs a hand-off between two
  * threads (the receiver signals, the conductor wakes or spins), which at 1k-40k messages per
@@ -114,8 +115,9 @@ public final class HostingWaitStrategy implements WaitStrategy, AutoCloseable {
             }
             // No duty cycle first: the last one ended on an empty socket, or was cut short by its
             // bound and then select returns at once (level-triggered), so this costs no receive.
-            sleepUnlessPublished(sequence, cursor, barrier);
-            agents.doWork();
+            if (!sleepUnlessPublished(sequence, cursor, barrier)) {
+                agents.doWork();
+            }
         } while (cursor.get() < sequence);
     }
 
@@ -130,16 +132,17 @@ public final class HostingWaitStrategy implements WaitStrategy, AutoCloseable {
         }
     }
 
-    private void sleepUnlessPublished(long sequence, Sequence cursor, SequenceBarrier barrier) throws AlertException {
+    /** Sleeps unless {@code sequence} was published meanwhile; true when the sleep ran the agents' duty cycle. */
+    private boolean sleepUnlessPublished(long sequence, Sequence cursor, SequenceBarrier barrier) throws AlertException {
         // Announce first, then look again: a producer that published in between either sees the
         // flag (and wakes us) or published before our second look (and we do not sleep).
         hostIdle.set(true);
         try {
             if (cursor.get() >= sequence) {
-                return;
+                return false;
             }
             barrier.checkAlert();
-            agents.select(SELECT_TIMEOUT_MILLIS);
+            return agents.select(SELECT_TIMEOUT_MILLIS);
         } finally {
             hostIdle.set(false);
         }
@@ -148,7 +151,8 @@ public final class HostingWaitStrategy implements WaitStrategy, AutoCloseable {
     @Override
     public void signalAllWhenBlocking() {
         // A plain read first: while the host is awake (a flood), publishing costs no system call.
-        if (hostIdle.get() && hostIdle.getAndSet(false)) {
+        // The host itself publishes inside its sleep with the direct wait (what woke it): no wake.
+        if (hostIdle.get() && Thread.currentThread() != host && hostIdle.getAndSet(false)) {
             agents.wake();
         }
         others.signalAllWhenBlocking();

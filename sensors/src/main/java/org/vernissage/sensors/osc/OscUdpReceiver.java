@@ -12,11 +12,17 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.agrona.concurrent.Agent;
 import org.vernissage.engine.agent.AgentHealth;
 import org.vernissage.engine.agent.AgentHost;
+import org.vernissage.engine.agent.AgentState;
 import org.vernissage.engine.agent.AgentThread;
+import org.vernissage.engine.agent.DatagramReads;
+import org.vernissage.engine.agent.DirectWait;
+import org.vernissage.engine.agent.NativeDatagramReceive;
 import org.vernissage.engine.agent.SupervisedAgent;
+import org.vernissage.engine.agent.WakeDatagram;
 import org.vernissage.engine.clock.Clock;
 import org.vernissage.osc.OscMessageHandler;
 import org.vernissage.osc.OscPacketReader;
@@ -33,6 +39,14 @@ import org.vernissage.sensors.SensorStartException;
  * to the handler (normally an {@link OscBindingRouter}). When nothing is waiting, the thread sleeps
  * on the selector its channel is registered with, so a datagram wakes it as promptly as a blocking
  * receive did. Nothing is allocated per packet in steady state.
+ *
+ * <p>Hosted alone on the conductor's thread, the receiver offers it a {@link DirectWait}: the
+ * conductor then sleeps in this socket's blocking receive, with no selector (one system call per
+ * datagram), and producers wake it with a datagram of ours ({@link WakeDatagram}), which is
+ * dropped here, never counted as input. The socket is then in blocking mode and off the selector,
+ * and read natively ({@link DatagramReads}: {@code recvfrom}, non-blocking per call outside the
+ * sleep), so that a wake-up between two packets allocates nothing. Where this JVM cannot read
+ * natively, the receiver offers no direct wait and reads with the JDK, on the selector.
  *
  * <p>Bad input never stops it: a rejected packet is counted per reason in {@link OscStats}, the
  * first of each reason is logged with its sender, and the agent reads on. A socket that fails is
@@ -87,8 +101,11 @@ public final class OscUdpReceiver implements AutoCloseable {
     private final OscPacketReader reader = new OscPacketReader();
     private final ByteBuffer datagram;
     private SupervisedAgent agent;            // made at start, named after the bound port
+    private Receiving receiving;              // the agent inside it, which a host may sleep in
+    private WakeDatagram wakes;               // made at start where reads can wait: ends a host's sleep
 
     private volatile DatagramChannel channel; // the agent's thread replaces it on a restart
+    private volatile DatagramReads reads;     // the channel's reads, replaced with it
     private AgentHost thread;                 // the one it runs on
     private AgentThread ownThread;            // when it has a thread of its own
     private volatile int boundPort;
@@ -187,11 +204,17 @@ public final class OscUdpReceiver implements AutoCloseable {
             thread = null;
         }
         closeQuietly(channel);
+        if (wakes != null) {
+            wakes.close();
+        }
     }
 
     /** For tests: closes the socket under the agent, as a failing network stack would. */
     void breakSocket() throws IOException {
         channel.close();
+        if (wakes != null) {
+            wakes.send(); // a host asleep in the socket's receive learns of it, as from the JDK's close
+        }
     }
 
     private void bindOnce() throws SensorStartException {
@@ -199,13 +222,33 @@ public final class OscUdpReceiver implements AutoCloseable {
             throw new IllegalStateException("OSC UDP receiver already started");
         }
         channel = bind(requestedPort);
-        boundPort = ((InetSocketAddress) localAddress()).getPort();
-        agent = new SupervisedAgent(new Receiving(), logger);
+        InetSocketAddress bound = (InetSocketAddress) localAddress();
+        boundPort = bound.getPort();
+        Optional<String> notNative = NativeDatagramReceive.unavailable();
+        if (notNative.isPresent()) {
+            LOG.log(Level.DEBUG, () -> stats.source() + " reads with the JDK, on a selector: " + notNative.get());
+        } else {
+            wakes = openWakes(bound);
+        }
+        reads = DatagramReads.of(channel, datagram, wakes);
+        receiving = new Receiving();
+        agent = new SupervisedAgent(receiving, logger);
+    }
+
+    private WakeDatagram openWakes(InetSocketAddress bound) throws SensorStartException {
+        try {
+            return new WakeDatagram(bound);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            channel = null;
+            throw new SensorStartException("OSC UDP cannot open its wake-up socket for " + host + ":" + boundPort
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private void startOn(AgentHost on) {
         thread = on;
-        on.add(agent);
+        on.add(agent, wakes != null ? receiving : null);
     }
 
     // ---- start-up ---------------------------------------------------------------------------
@@ -271,8 +314,13 @@ public final class OscUdpReceiver implements AutoCloseable {
 
     // ---- the agent: its thread only -----------------------------------------------------------
 
-    /** The receiving role: reads what is waiting, or (re)opens the socket when (re)started. */
-    private final class Receiving implements Agent {
+    /**
+     * The receiving role: reads what is waiting, or (re)opens the socket when (re)started; or, in
+     * a host's sleep, waits in the socket's receive for one datagram.
+     */
+    private final class Receiving implements Agent, DirectWait {
+
+        private boolean watched; // the channel is registered with the host's selector
 
         @Override
         public void onStart() {
@@ -280,31 +328,81 @@ public final class OscUdpReceiver implements AutoCloseable {
             if (current == null || !current.isOpen()) {
                 current = reopen();
             }
+            watched = false;
             try {
-                current.register(thread.selector(), SelectionKey.OP_READ);
+                awake(current);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot watch OSC UDP port " + boundPort + ": " + e, e);
             }
         }
 
         @Override
-        public int doWork() throws IOException {
+        public boolean canWait() {
             DatagramChannel current = channel;
+            return current != null && current.isOpen() && agent.state() == AgentState.RUNNING;
+        }
+
+        @Override
+        public void wake() {
+            wakes.send();
+        }
+
+        /**
+         * While the host sleeps in this socket: blocking (its receive is the sleep; every other
+         * read is non-blocking per call) and off the selector. Otherwise non-blocking and on the
+         * selector; the direct wait, once ended, never comes back.
+         */
+        private void awake(DatagramChannel current) throws IOException {
+            if (thread.waitsOn(this)) {
+                if (!current.isBlocking()) {
+                    current.configureBlocking(true);
+                }
+            } else if (!watched) {
+                if (current.isBlocking()) {
+                    current.configureBlocking(false);
+                }
+                current.register(thread.selector(), SelectionKey.OP_READ);
+                watched = true;
+            }
+        }
+
+        /** The host's sleep: blocks until a datagram arrives, handles it unless it is a wake-up. */
+        private int sleep(DatagramReads current) throws IOException {
+            if (receive(current, true) < 0 || current.wasWake()) {
+                return 0;
+            }
+            long now = clock.nanos();
+            handlePacket(current, now);
+            lastReadNanos = now;
+            return 1;
+        }
+
+        private int receive(DatagramReads current, boolean wait) throws IOException {
+            try {
+                return current.receive(wait);
+            } catch (IOException e) {
+                stats.receiveError();
+                throw e; // the supervision counts, logs once, restarts if it persists
+            }
+        }
+
+        @Override
+        public int doWork() throws IOException {
+            DatagramReads current = reads;
+            if (thread.sleepingCycle() && thread.waitsOn(this)) {
+                return sleep(current);
+            }
+            awake(channel);
             int read = 0;
             while (read < MAX_DATAGRAMS_PER_CYCLE) {
-                datagram.clear();
-                SocketAddress sender;
-                try {
-                    sender = current.receive(datagram);
-                } catch (IOException e) {
-                    stats.receiveError();
-                    throw e; // the supervision counts, logs once, restarts if it persists
-                }
-                if (sender == null) {
+                if (receive(current, false) < 0) {
                     return read;
                 }
+                if (current.wasWake()) {
+                    continue; // a wake-up sent while the host was awake after all: not input
+                }
                 long now = clock.nanos();
-                handlePacket(sender, now);
+                handlePacket(current, now);
                 read++;
                 boolean burst = now - lastReadNanos < BURST_GAP_NANOS;
                 lastReadNanos = now;
@@ -337,36 +435,37 @@ public final class OscUdpReceiver implements AutoCloseable {
         } catch (SensorStartException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        reads = DatagramReads.of(channel, datagram, wakes);
         return channel;
     }
 
-    private void handlePacket(SocketAddress sender, long arrivalNanos) {
+    private void handlePacket(DatagramReads from, long arrivalNanos) {
         stats.packetReceived(arrivalNanos);
         int length = datagram.position();
         if (length == datagram.capacity()) {
             // The OS silently cut the datagram to fit: what we hold is not what was sent.
-            rejected(OscRejection.OVERSIZE, length, sender);
+            rejected(OscRejection.OVERSIZE, length, from);
             return;
         }
         try {
             if (!reader.read(datagram, 0, length, arrivalNanos, handler)) {
-                rejected(reader.rejection(), reader.rejectionOffset(), sender);
+                rejected(reader.rejection(), reader.rejectionOffset(), from);
             }
         } catch (RuntimeException bug) {
             // The reader cannot throw on input; a handler bug must still not end the show.
             stats.handlerFailure();
             if (!handlerFailureLogged) {
                 handlerFailureLogged = true;
-                logger.log(Level.ERROR, stats.source() + ": an OSC packet from " + sender + " broke its handler"
+                logger.log(Level.ERROR, stats.source() + ": an OSC packet from " + from.sender() + " broke its handler"
                         + "; further failures are only counted", bug);
             }
         }
     }
 
-    private void rejected(OscRejection reason, int offset, SocketAddress sender) {
+    private void rejected(OscRejection reason, int offset, DatagramReads from) {
         stats.packetRejected(reason);
         if (firstRejections.first(reason)) {
-            firstRejections.warn(stats.source() + ": rejected a packet from " + sender
+            firstRejections.warn(stats.source() + ": rejected a packet from " + from.sender()
                     + ": " + reason + " at byte " + offset
                     + "; further " + reason + " packets are only counted");
         }
