@@ -116,16 +116,21 @@ public final class NativeDatagramReceive {
      * @throws IOException the system call failed, with its error number
      */
     public int receive(boolean wait) throws IOException {
-        if (wait && receivedWithoutErrno()) {
-            return buffer.position();
-        }
+        int flags = wait ? 0 : MSG_DONTWAIT;
         while (true) {
-            if (!channel.isOpen()) {
-                throw new ClosedChannelException();
+            long received = receivedWithoutErrno(flags);
+            if (received < 0 && !wait) {
+                int ready = Syscalls.pollNow(pollFdFor());
+                if (ready == 0) {
+                    return -1; // nothing waiting: how every drain ends, so it is found without the capture
+                }
+                if (ready > 0) {
+                    received = receivedWithoutErrno(flags); // most often one arrived since the first try
+                }
             }
-            senderLength.set(ValueLayout.JAVA_INT, 0, SOCKADDR_BYTES);
-            long received = Syscalls.recvfrom(callState, descriptor, into, into.byteSize(),
-                    wait ? 0 : MSG_DONTWAIT, senderAddress, senderLength);
+            if (received < 0) {
+                received = receivedCapturingErrno(flags);
+            }
             if (received >= 0) {
                 buffer.clear().position((int) received);
                 return (int) received;
@@ -145,30 +150,38 @@ public final class NativeDatagramReceive {
     }
 
     /**
-     * The wait's first try, with no error number captured: on a socket in blocking mode it
-     * returns a datagram, and only an interruption or a failure (rare) goes on to the capturing
-     * call, which says which. Why two handles: the JDK checks the capture segment with a slice
-     * that escape analysis removes only where the call is inlined, and the host's sleep is reached
-     * through too many frames for that (40 B per datagram, measured by the snapshot bench).
+     * Every receive's first try, with no error number captured: it returns a datagram, or -1,
+     * after which only an interruption, a failure or an empty non-blocking socket (each rare, or
+     * told apart by a poll) goes on to the capturing call, which says which. Why two handles: the
+     * JDK checks the capture segment with a slice that escape analysis removes only where the call
+     * is inlined, and the host's sleep is reached through too many frames for that (40 B per
+     * datagram, measured by the snapshot bench; 80 B per datagram in a test's loop).
      */
-    private boolean receivedWithoutErrno() throws IOException {
+    private long receivedWithoutErrno(int flags) throws IOException {
         if (!channel.isOpen()) {
             throw new ClosedChannelException();
         }
         senderLength.set(ValueLayout.JAVA_INT, 0, SOCKADDR_BYTES);
-        long received = Syscalls.recvfromWaiting(descriptor, into, into.byteSize(), senderAddress, senderLength);
-        if (received < 0) {
-            return false;
-        }
-        buffer.clear().position((int) received);
-        return true;
+        return Syscalls.recvfromWithoutErrno(descriptor, into, into.byteSize(), flags, senderAddress, senderLength);
     }
 
-    private void awaitInput() throws IOException {
+    private long receivedCapturingErrno(int flags) throws IOException {
+        if (!channel.isOpen()) {
+            throw new ClosedChannelException();
+        }
+        senderLength.set(ValueLayout.JAVA_INT, 0, SOCKADDR_BYTES);
+        return Syscalls.recvfrom(callState, descriptor, into, into.byteSize(), flags, senderAddress, senderLength);
+    }
+
+    private MemorySegment pollFdFor() {
         pollFd.set(ValueLayout.JAVA_INT, 0, descriptor);
         pollFd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
         pollFd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-        int ready = Syscalls.poll(callState, pollFd, 1, -1);
+        return pollFd;
+    }
+
+    private void awaitInput() throws IOException {
+        int ready = Syscalls.poll(callState, pollFdFor(), 1, -1);
         if (ready < 0 && Syscalls.errno(callState) != EINTR) {
             throw new IOException("poll on UDP port " + portOf(channel) + " failed: errno "
                     + Syscalls.errno(callState));
@@ -247,15 +260,17 @@ public final class NativeDatagramReceive {
         static final MemoryLayout CALL_STATE = Linker.Option.captureStateLayout();
         private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
         private static final MethodHandle RECVFROM;
-        private static final MethodHandle RECVFROM_WAITING; // no errno captured, flags 0
+        private static final MethodHandle RECVFROM_WITHOUT_ERRNO;
         private static final MethodHandle POLL;
+        private static final MethodHandle POLL_NOW; // no errno captured
         private static final MethodHandle DESCRIPTOR;
         static final String UNAVAILABLE;
 
         static {
             MethodHandle recvfrom = null;
-            MethodHandle recvfromWaiting = null;
+            MethodHandle recvfromWithoutErrno = null;
             MethodHandle poll = null;
+            MethodHandle pollNow = null;
             MethodHandle descriptor = null;
             String why = null;
             if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
@@ -271,11 +286,12 @@ public final class NativeDatagramReceive {
                             ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
                             ValueLayout.ADDRESS);
                     recvfrom = linker.downcallHandle(recvfromSymbol, recvfromType, errno);
-                    recvfromWaiting = MethodHandles.insertArguments(
-                            linker.downcallHandle(recvfromSymbol, recvfromType), 3, 0);
-                    poll = linker.downcallHandle(linker.defaultLookup().find("poll").orElseThrow(),
-                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
-                                    ValueLayout.JAVA_INT), errno);
+                    recvfromWithoutErrno = linker.downcallHandle(recvfromSymbol, recvfromType);
+                    MemorySegment pollSymbol = linker.defaultLookup().find("poll").orElseThrow();
+                    FunctionDescriptor pollType = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
+                    poll = linker.downcallHandle(pollSymbol, pollType, errno);
+                    pollNow = linker.downcallHandle(pollSymbol, pollType);
                 } catch (IllegalAccessException e) {
                     why = "the JVM does not export sun.nio.ch (run it with --add-exports java.base/sun.nio.ch=ALL-UNNAMED)";
                 } catch (ReflectiveOperationException | RuntimeException e) {
@@ -283,8 +299,9 @@ public final class NativeDatagramReceive {
                 }
             }
             RECVFROM = recvfrom;
-            RECVFROM_WAITING = recvfromWaiting;
+            RECVFROM_WITHOUT_ERRNO = recvfromWithoutErrno;
             POLL = poll;
+            POLL_NOW = pollNow;
             DESCRIPTOR = descriptor;
             UNAVAILABLE = why;
         }
@@ -306,10 +323,10 @@ public final class NativeDatagramReceive {
             }
         }
 
-        static long recvfromWaiting(int fd, MemorySegment buffer, long length, MemorySegment address,
-                MemorySegment addressLength) throws IOException {
+        static long recvfromWithoutErrno(int fd, MemorySegment buffer, long length, int flags,
+                MemorySegment address, MemorySegment addressLength) throws IOException {
             try {
-                return (long) RECVFROM_WAITING.invokeExact(fd, buffer, length, address, addressLength);
+                return (long) RECVFROM_WITHOUT_ERRNO.invokeExact(fd, buffer, length, flags, address, addressLength);
             } catch (Throwable e) {
                 throw new IOException("recvfrom could not be called: " + e, e);
             }
@@ -318,6 +335,15 @@ public final class NativeDatagramReceive {
         static int poll(MemorySegment state, MemorySegment fds, long count, int timeoutMillis) throws IOException {
             try {
                 return (int) POLL.invokeExact(state, fds, count, timeoutMillis);
+            } catch (Throwable e) {
+                throw new IOException("poll could not be called: " + e, e);
+            }
+        }
+
+        /** Whether one descriptor is readable now: above 0 readable (or failed), 0 not, -1 the poll failed. */
+        static int pollNow(MemorySegment fd) throws IOException {
+            try {
+                return (int) POLL_NOW.invokeExact(fd, 1L, 0);
             } catch (Throwable e) {
                 throw new IOException("poll could not be called: " + e, e);
             }

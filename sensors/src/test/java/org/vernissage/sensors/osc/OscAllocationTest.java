@@ -119,9 +119,16 @@ class OscAllocationTest {
         }
         readMessages(reader, router, buffers, MESSAGES * 3); // warm-up: let the JIT settle
 
-        long before = threads.getCurrentThreadAllocatedBytes();
-        int read = readMessages(reader, router, buffers, MESSAGES);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // The least of three windows: a late C2 compile interns the compiled class's String
+        // constants on this thread once (about 800 B, seen in one window of some runs); a
+        // per-message allocation would show in every window as at least MESSAGES bytes.
+        long allocated = Long.MAX_VALUE;
+        int read = 0;
+        for (int window = 0; window < 3; window++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            read = readMessages(reader, router, buffers, MESSAGES);
+            allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
+        }
 
         assertTrue(stats.messagesReceived() >= MESSAGES, "routed " + stats.messagesReceived());
         assertTrue(outputMessages[0] > 0 && stats.messagesDropped(OscDropReason.WRONG_ARGUMENTS) > 0, stats::toString);
