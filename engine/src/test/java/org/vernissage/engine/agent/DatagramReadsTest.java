@@ -113,15 +113,7 @@ class DatagramReadsTest {
     void aWaitingReceiveBlocksUntilADatagramArrives() throws Exception {
         receiving.configureBlocking(true);
         DatagramReads reads = DatagramReads.of(receiving, buffer, wakes);
-        CompletableFuture<Integer> received = CompletableFuture.supplyAsync(() -> {
-            try {
-                return reads.receive(true);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(50);
-        assertFalse(received.isDone(), "it waits for a datagram");
+        CompletableFuture<Integer> received = waitingReceive(reads);
         send(first, new byte[] {1, 2, 3, 4});
         assertEquals(4, received.get(5, TimeUnit.SECONDS));
     }
@@ -129,15 +121,7 @@ class DatagramReadsTest {
     @Test
     void aWaitingReceiveOnANonBlockingSocketPollsInsteadOfReturning() throws Exception {
         DatagramReads reads = DatagramReads.of(receiving, buffer, wakes); // still non-blocking
-        CompletableFuture<Integer> received = CompletableFuture.supplyAsync(() -> {
-            try {
-                return reads.receive(true);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(50);
-        assertFalse(received.isDone(), "it waits for a datagram");
+        CompletableFuture<Integer> received = waitingReceive(reads);
         wakes.send();
         assertEquals(1, received.get(5, TimeUnit.SECONDS));
         assertTrue(reads.wasWake());
@@ -175,6 +159,20 @@ class DatagramReadsTest {
             least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
         }
         assertTrue(least <= 1024, least + " bytes allocated over 2000 packets, 2000 wake-ups and 2000 empty reads");
+    }
+
+    /** A receive that waits, on another thread, checked to be still waiting after 50 ms. */
+    private static CompletableFuture<Integer> waitingReceive(DatagramReads reads) throws InterruptedException {
+        CompletableFuture<Integer> received = CompletableFuture.supplyAsync(() -> {
+            try {
+                return reads.receive(true);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(50);
+        assertFalse(received.isDone(), "it waits for a datagram");
+        return received;
     }
 
     /**
