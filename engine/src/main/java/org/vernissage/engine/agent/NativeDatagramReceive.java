@@ -81,6 +81,9 @@ public final class NativeDatagramReceive {
         this.senderLength = arena.allocate(ValueLayout.JAVA_INT);
         this.callState = arena.allocate(Syscalls.CALL_STATE);
         this.pollFd = arena.allocate(8, 4);
+        // struct pollfd { int fd; short events; short revents; }: the kernel writes only revents
+        pollFd.set(ValueLayout.JAVA_INT, 0, descriptor);
+        pollFd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
     }
 
     /**
@@ -120,7 +123,7 @@ public final class NativeDatagramReceive {
         while (true) {
             long received = receivedWithoutErrno(flags);
             if (received < 0 && !wait) {
-                int ready = Syscalls.pollNow(pollFdFor());
+                int ready = Syscalls.pollNow(pollFd);
                 if (ready == 0) {
                     return -1; // nothing waiting: how every drain ends, so it is found without the capture
                 }
@@ -158,30 +161,25 @@ public final class NativeDatagramReceive {
      * datagram, measured by the snapshot bench; 80 B per datagram in a test's loop).
      */
     private long receivedWithoutErrno(int flags) throws IOException {
-        if (!channel.isOpen()) {
-            throw new ClosedChannelException();
-        }
-        senderLength.set(ValueLayout.JAVA_INT, 0, SOCKADDR_BYTES);
+        readyToReceive();
         return Syscalls.recvfromWithoutErrno(descriptor, into, into.byteSize(), flags, senderAddress, senderLength);
     }
 
     private long receivedCapturingErrno(int flags) throws IOException {
+        readyToReceive();
+        return Syscalls.recvfrom(callState, descriptor, into, into.byteSize(), flags, senderAddress, senderLength);
+    }
+
+    /** Refuses a closed channel (its descriptor may be another file's by now); offers the whole address room. */
+    private void readyToReceive() throws ClosedChannelException {
         if (!channel.isOpen()) {
             throw new ClosedChannelException();
         }
         senderLength.set(ValueLayout.JAVA_INT, 0, SOCKADDR_BYTES);
-        return Syscalls.recvfrom(callState, descriptor, into, into.byteSize(), flags, senderAddress, senderLength);
-    }
-
-    private MemorySegment pollFdFor() {
-        pollFd.set(ValueLayout.JAVA_INT, 0, descriptor);
-        pollFd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
-        pollFd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-        return pollFd;
     }
 
     private void awaitInput() throws IOException {
-        int ready = Syscalls.poll(callState, pollFdFor(), 1, -1);
+        int ready = Syscalls.poll(callState, pollFd, 1, -1);
         if (ready < 0 && Syscalls.errno(callState) != EINTR) {
             throw new IOException("poll on UDP port " + portOf(channel) + " failed: errno "
                     + Syscalls.errno(callState));
