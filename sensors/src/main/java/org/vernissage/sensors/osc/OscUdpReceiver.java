@@ -27,7 +27,6 @@ import org.vernissage.engine.clock.Clock;
 import org.vernissage.osc.OscMessageHandler;
 import org.vernissage.osc.OscPacketReader;
 import org.vernissage.osc.OscRejection;
-import org.vernissage.sensors.FirstOccurrenceLog;
 import org.vernissage.sensors.SensorStartException;
 
 /**
@@ -49,9 +48,10 @@ import org.vernissage.sensors.SensorStartException;
  * natively, the receiver offers no direct wait and reads with the JDK, on the selector.
  *
  * <p>Bad input never stops it: a rejected packet is counted per reason in {@link OscStats}, the
- * first of each reason is logged with its sender, and the agent reads on. A socket that fails is
- * the agent's supervision's business: counted per kind, logged once, and after repeated failures
- * the socket is closed and bound again on the same port, with back-off ({@link #health()}).
+ * first of each reason is logged with its sender ({@link OscUdpFaults}), and the agent reads on.
+ * A socket that fails is the agent's supervision's business: counted per kind, logged once, and
+ * after repeated failures the socket is closed and bound again on the same port, with back-off
+ * ({@link #health()}).
  *
  * <p>Threads: {@link #start()} runs the agent on a thread of its own
  * ("vernissage-osc-udp-PORT"); {@link #start(AgentHost)} adds it to a host shared with other
@@ -97,7 +97,7 @@ public final class OscUdpReceiver implements AutoCloseable {
     private final Clock clock;
     private final OscStats stats;
     private final Logger logger;
-    private final FirstOccurrenceLog firstRejections;
+    private final OscUdpFaults faults;
     private final OscPacketReader reader = new OscPacketReader();
     private final ByteBuffer datagram;
     private SupervisedAgent agent;            // made at start, named after the bound port
@@ -109,7 +109,6 @@ public final class OscUdpReceiver implements AutoCloseable {
     private AgentHost thread;                 // the one it runs on
     private AgentThread ownThread;            // when it has a thread of its own
     private volatile int boundPort;
-    private boolean handlerFailureLogged;     // agent thread only
     private long lastReadNanos = Long.MIN_VALUE / 2; // agent thread only: when the last datagram was read
 
     /**
@@ -143,7 +142,7 @@ public final class OscUdpReceiver implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.logger = Objects.requireNonNull(logger, "logger");
-        this.firstRejections = new FirstOccurrenceLog(logger, OscRejection.values().length);
+        this.faults = new OscUdpFaults(stats, logger);
         // Direct: the kernel copies straight into it, with no hidden temporary heap buffer.
         this.datagram = ByteBuffer.allocateDirect(datagramBufferBytes);
     }
@@ -444,30 +443,16 @@ public final class OscUdpReceiver implements AutoCloseable {
         int length = datagram.position();
         if (length == datagram.capacity()) {
             // The OS silently cut the datagram to fit: what we hold is not what was sent.
-            rejected(OscRejection.OVERSIZE, length, from);
+            faults.rejected(OscRejection.OVERSIZE, length, from);
             return;
         }
         try {
             if (!reader.read(datagram, 0, length, arrivalNanos, handler)) {
-                rejected(reader.rejection(), reader.rejectionOffset(), from);
+                faults.rejected(reader.rejection(), reader.rejectionOffset(), from);
             }
         } catch (RuntimeException bug) {
             // The reader cannot throw on input; a handler bug must still not end the show.
-            stats.handlerFailure();
-            if (!handlerFailureLogged) {
-                handlerFailureLogged = true;
-                logger.log(Level.ERROR, stats.source() + ": an OSC packet from " + from.sender() + " broke its handler"
-                        + "; further failures are only counted", bug);
-            }
-        }
-    }
-
-    private void rejected(OscRejection reason, int offset, DatagramReads from) {
-        stats.packetRejected(reason);
-        if (firstRejections.first(reason)) {
-            firstRejections.warn(stats.source() + ": rejected a packet from " + from.sender()
-                    + ": " + reason + " at byte " + offset
-                    + "; further " + reason + " packets are only counted");
+            faults.handlerFailed(from, bug);
         }
     }
 
